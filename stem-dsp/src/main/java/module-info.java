@@ -1,0 +1,12 @@
+/**
+ * stemcheck's measurement kernels: accumulators fed block by block in one pass per file
+ * (peak, true peak, loudness, spectra, ...) and the set kernels of the null test.
+ */
+module org.stemcheck.dsp {
+    requires transitive org.stemcheck.io;
+    requires org.slf4j;
+    requires JTransforms;
+    requires commons.math3;
+
+    exports org.stemcheck.dsp;
+}

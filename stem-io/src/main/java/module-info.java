@@ -1,0 +1,16 @@
+/**
+ * stemcheck's audio file layer: sniffs containers by content, parses WAV/BWF/RF64 and AIFF
+ * headers and metadata, and streams samples in blocks normalised to {@code double}.
+ *
+ * <p>Readers are pluggable through {@link org.stemcheck.io.spi.AudioReader}; the built-in ones
+ * live in unexported packages.
+ */
+module org.stemcheck.io {
+    requires org.slf4j;
+    requires java.xml;
+
+    exports org.stemcheck.io;
+    exports org.stemcheck.io.spi;
+
+    uses org.stemcheck.io.spi.AudioReader;
+}

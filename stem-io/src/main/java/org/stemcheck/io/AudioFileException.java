@@ -1,0 +1,107 @@
+package org.stemcheck.io;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A file that cannot be read as audio, with what went wrong and where: the file, the byte offset
+ * and the chunk.
+ *
+ * <p>The message is written for a person: {@code "Bass.wav: fmt  chunk at byte 12: 0 channels"}.
+ */
+public final class AudioFileException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What kind of problem this is. */
+    public enum Kind {
+        /** Zero bytes. */
+        EMPTY,
+        /** Not an audio container at all (text, image, unknown binary). */
+        NOT_AUDIO,
+        /** A lossy codec (MP3, AAC, Ogg), in its own container or inside a WAV. */
+        LOSSY,
+        /** A known container with a coding or layout this library does not decode. */
+        UNSUPPORTED,
+        /** The structure is broken: impossible header fields, missing chunks, sizes that do not fit. */
+        CORRUPT
+    }
+
+    private final Kind kind;
+    private final String file;
+    private final long offset;
+    private final String chunk;
+    private final FileKind fileKind;
+
+    private AudioFileException(Kind kind, String file, long offset, String chunk, FileKind fileKind, String detail) {
+        super(format(file, offset, chunk, detail));
+        this.kind = Objects.requireNonNull(kind, "kind must not be null");
+        this.file = Objects.requireNonNull(file, "file must not be null");
+        this.offset = offset;
+        this.chunk = chunk;
+        this.fileKind = fileKind;
+    }
+
+    /**
+     * A problem at a known place.
+     *
+     * @param offset byte offset in the file, or a negative value when the problem has no place
+     * @param chunk  the chunk id, or {@code null}
+     */
+    public static AudioFileException of(Kind kind, String file, long offset, String chunk, String detail) {
+        return new AudioFileException(kind, file, offset, chunk, null, detail);
+    }
+
+    /** A lossy or otherwise unsupported container, recognised by its content. */
+    public static AudioFileException recognised(Kind kind, String file, FileKind fileKind, String detail) {
+        return new AudioFileException(kind, file, -1, null, Objects.requireNonNull(fileKind, "fileKind"), detail);
+    }
+
+    /** A lossy or unsupported coding recognised inside a known container, at a known place. */
+    public static AudioFileException recognisedAt(Kind kind, String file, long offset, String chunk, FileKind fileKind,
+                                                  String detail) {
+        return new AudioFileException(kind, file, offset, chunk, Objects.requireNonNull(fileKind, "fileKind"), detail);
+    }
+
+    private static String format(String file, long offset, String chunk, String detail) {
+        StringBuilder sb = new StringBuilder(file).append(": ");
+        if (chunk != null) {
+            sb.append('\'').append(chunk).append("' chunk");
+            if (offset >= 0) {
+                sb.append(String.format(Locale.ROOT, " at byte %d", offset));
+            }
+            sb.append(": ");
+        } else if (offset >= 0) {
+            sb.append(String.format(Locale.ROOT, "at byte %d: ", offset));
+        }
+        return sb.append(detail).toString();
+    }
+
+    /** What kind of problem this is. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The file's name as given to the reader. */
+    public String file() {
+        return file;
+    }
+
+    /** The byte offset where the problem was found, if it has one. */
+    public OptionalLong offset() {
+        return offset >= 0 ? OptionalLong.of(offset) : OptionalLong.empty();
+    }
+
+    /** The chunk being read when the problem was found, if any. */
+    public Optional<String> chunk() {
+        return Optional.ofNullable(chunk);
+    }
+
+    /** What the file was recognised as, where its content identified it (an MP3, an M4A ...). */
+    public Optional<FileKind> fileKind() {
+        return Optional.ofNullable(fileKind);
+    }
+}

@@ -1,0 +1,148 @@
+package org.stemcheck.io;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stemcheck.io.internal.OneShotSource;
+import org.stemcheck.io.internal.PathSource;
+import org.stemcheck.io.internal.Sniffer;
+import org.stemcheck.io.internal.aiff.AiffReader;
+import org.stemcheck.io.internal.wav.WavReader;
+import org.stemcheck.io.spi.AudioReader;
+import org.stemcheck.io.spi.AudioSource;
+
+/**
+ * Opens audio files. The entry point of stem-io.
+ *
+ * <pre>{@code
+ * AudioFile f = AudioFiles.open(Path.of("Bass.wav"));
+ * try (SampleStream s = f.openStream()) {
+ *     double[][] block = new double[f.format().channels()][4096];
+ *     for (int n; (n = s.read(block, 0, 4096)) > 0; ) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Files are identified by content, never by name. The built-in readers (WAV/BWF/RF64/BW64/RIFX
+ * and AIFF/AIFF-C) come first, then readers registered through {@link AudioReader} on the class or
+ * module path. Thread-safe.
+ */
+public final class AudioFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AudioFiles.class);
+
+    private static final List<AudioReader> READERS = loadReaders();
+
+    private AudioFiles() {
+    }
+
+    private static List<AudioReader> loadReaders() {
+        List<AudioReader> readers = new ArrayList<>(List.of(new WavReader(), new AiffReader()));
+        for (AudioReader plugIn : ServiceLoader.load(AudioReader.class, AudioFiles.class.getClassLoader())) {
+            LOG.debug("audio reader plug-in found: {} ({})", plugIn.name(), plugIn.getClass().getName());
+            readers.add(plugIn);
+        }
+        return List.copyOf(readers);
+    }
+
+    /** The readers tried in order: built-in first, then plug-ins. */
+    public static List<AudioReader> readers() {
+        return READERS;
+    }
+
+    /** What the file is, judged by its first bytes. */
+    public static FileKind sniff(Path path) throws IOException {
+        Objects.requireNonNull(path, "path must not be null");
+        byte[] head = new byte[Sniffer.HEAD_BYTES];
+        try (InputStream in = Files.newInputStream(path)) {
+            return Sniffer.sniff(head, in.readNBytes(head, 0, head.length));
+        }
+    }
+
+    /** What a file starting with these bytes is. */
+    public static FileKind sniff(byte[] head, int length) {
+        Objects.requireNonNull(head, "head must not be null");
+        return Sniffer.sniff(head, Math.min(length, head.length));
+    }
+
+    /**
+     * Opens a file: parses its header and metadata (including chunks after the audio data).
+     *
+     * @throws AudioFileException when it is not a readable audio file, with the reason and place
+     * @throws IOException        when it cannot be read at all
+     */
+    public static AudioFile open(Path path) throws IOException {
+        Objects.requireNonNull(path, "path must not be null");
+        byte[] head = new byte[Sniffer.HEAD_BYTES];
+        int n;
+        try (InputStream in = Files.newInputStream(path)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        return open(new PathSource(path), head, n);
+    }
+
+    /**
+     * Opens audio from a stream (a download, a GZIPInputStream), reading it front to back once.
+     * The returned file can be streamed once; metadata stored after the audio data is added to
+     * {@link AudioFile#metadata()} when that stream reaches its end.
+     *
+     * @param name the name used in messages
+     */
+    public static AudioFile open(InputStream in, String name) throws IOException {
+        Objects.requireNonNull(in, "in must not be null");
+        Objects.requireNonNull(name, "name must not be null");
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        byte[] head = new byte[Sniffer.HEAD_BYTES];
+        int n = buffered.readNBytes(head, 0, head.length);
+        InputStream replay = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), buffered);
+        return open(new OneShotSource(name, replay), head, n);
+    }
+
+    private static AudioFile open(AudioSource source, byte[] head, int n) throws IOException {
+        for (AudioReader reader : READERS) {
+            if (probe(reader, head, n)) {
+                return reader.open(source);
+            }
+        }
+        throw notReadable(source.name(), Sniffer.sniff(head, n));
+    }
+
+    private static boolean probe(AudioReader reader, byte[] head, int n) {
+        try {
+            return reader.probe(head, n);
+        } catch (RuntimeException e) {
+            LOG.warn("audio reader {} failed to probe a file; skipped", reader.name(), e);
+            return false;
+        }
+    }
+
+    private static AudioFileException notReadable(String name, FileKind kind) {
+        switch (kind) {
+            case EMPTY:
+                return AudioFileException.recognised(AudioFileException.Kind.EMPTY, name, kind, "the file is empty (0 bytes)");
+            case NOT_AUDIO:
+                return AudioFileException.recognised(AudioFileException.Kind.NOT_AUDIO, name, kind,
+                        "not an audio file (no WAV, AIFF, MP3, AAC, Ogg or FLAC signature)");
+            case FLAC:
+                return AudioFileException.recognised(AudioFileException.Kind.UNSUPPORTED, name, kind,
+                        "a FLAC file: lossless, but no FLAC reader is installed; deliver WAV or add a FLAC reader plug-in");
+            default:
+                if (kind.isLossy()) {
+                    return AudioFileException.recognised(AudioFileException.Kind.LOSSY, name, kind,
+                            "an " + kind.displayName() + " file: a lossy format, not a PCM stem");
+                }
+                return AudioFileException.recognised(AudioFileException.Kind.UNSUPPORTED, name, kind,
+                        "a " + kind.displayName() + " file that no installed reader accepts");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.stemcheck.io;
+
+/**
+ * What a file is, judged by its first bytes (never by its name).
+ *
+ * <p>{@link #isPcmContainer()} kinds are read by the built-in readers; {@link #isLossy()} kinds are
+ * recognised so that a delivery check can say "this is an MP3" rather than "unreadable".
+ */
+public enum FileKind {
+    /** RIFF/WAVE, little-endian. */
+    WAV("WAV", true, false),
+    /** RIFX/WAVE, big-endian. */
+    RIFX("RIFX WAV", true, false),
+    /** RF64/WAVE (EBU Tech 3306), sizes in a ds64 chunk. */
+    RF64("RF64", true, false),
+    /** BW64/WAVE (ITU-R BS.2088), sizes in a ds64 chunk. */
+    BW64("BW64", true, false),
+    /** FORM/AIFF. */
+    AIFF("AIFF", true, false),
+    /** FORM/AIFC. */
+    AIFC("AIFF-C", true, false),
+    /** MPEG-1/2 audio (an ID3 tag or a layer III frame sync). */
+    MP3("MP3", false, true),
+    /** AAC in an ADTS stream. */
+    AAC("AAC (ADTS)", false, true),
+    /** An ISO base media file (M4A/MP4/MOV), normally AAC or ALAC. */
+    MP4("MP4/M4A", false, true),
+    /** An Ogg stream (Vorbis, Opus or FLAC inside). */
+    OGG("Ogg", false, true),
+    /** Native FLAC: lossless, but not read by the built-in readers. */
+    FLAC("FLAC", false, false),
+    /** A zero-length file. */
+    EMPTY("empty file", false, false),
+    /** Anything else: text, images, unknown binary. */
+    NOT_AUDIO("not an audio file", false, false);
+
+    private final String displayName;
+    private final boolean pcmContainer;
+    private final boolean lossy;
+
+    FileKind(String displayName, boolean pcmContainer, boolean lossy) {
+        this.displayName = displayName;
+        this.pcmContainer = pcmContainer;
+        this.lossy = lossy;
+    }
+
+    /** A name for messages, e.g. {@code "MP4/M4A"}. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** True for the uncompressed containers the built-in readers parse (WAV family, AIFF). */
+    public boolean isPcmContainer() {
+        return pcmContainer;
+    }
+
+    /** True for containers that normally carry a lossy codec (MP3, AAC, MP4, Ogg). */
+    public boolean isLossy() {
+        return lossy;
+    }
+}

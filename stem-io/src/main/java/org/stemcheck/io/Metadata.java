@@ -1,0 +1,41 @@
+package org.stemcheck.io;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Metadata found in an audio file. Every collection is immutable; absent chunks give empty values.
+ *
+ * @param bext   the Broadcast Wave {@code bext} chunk
+ * @param ixml   the {@code iXML} chunk's text (parse it with {@link IXml#parse(String)}, which
+ *               refuses DTDs and external entities)
+ * @param info   {@code LIST/INFO} entries by four-character id ({@code INAM}, {@code ISFT}, ...)
+ *               or AIFF text chunks ({@code NAME}, {@code AUTH}, {@code ANNO}, {@code (c) })
+ * @param cues   cue points in file order
+ * @param chunks every chunk the walk found, in file order
+ */
+public record Metadata(
+        Optional<Bext> bext,
+        Optional<String> ixml,
+        Map<String, String> info,
+        List<CuePoint> cues,
+        List<ChunkInfo> chunks) {
+
+    /** Metadata of a file that has none. */
+    public static final Metadata EMPTY = new Metadata(Optional.empty(), Optional.empty(), Map.of(), List.of(), List.of());
+
+    public Metadata {
+        Objects.requireNonNull(bext, "bext must not be null");
+        Objects.requireNonNull(ixml, "ixml must not be null");
+        info = Map.copyOf(info);
+        cues = List.copyOf(cues);
+        chunks = List.copyOf(chunks);
+    }
+
+    /** The bext TimeReference, in samples at the file's rate, where a bext chunk is present. */
+    public Optional<Long> timeReference() {
+        return bext.map(Bext::timeReference);
+    }
+}

@@ -1,0 +1,125 @@
+package org.stemcheck.io.internal;
+
+import org.stemcheck.io.AudioFormat;
+
+/** Turns interleaved sample bytes into planar, normalised doubles. One implementation per layout. */
+@FunctionalInterface
+interface SampleDecoder {
+
+    void decode(byte[] src, int frames, int channels, double[][] dst, int offset);
+
+    static SampleDecoder of(AudioFormat f) {
+        int bytes = f.bytesPerSample();
+        boolean be = f.bigEndian();
+        switch (f.encoding()) {
+            case PCM_UNSIGNED:
+                if (bytes != 1) {
+                    throw new IllegalArgumentException("unsigned PCM is 8-bit only: " + f.bitsPerSample());
+                }
+                return (src, frames, ch, dst, off) -> {
+                    int i = 0;
+                    for (int n = 0; n < frames; n++) {
+                        for (int c = 0; c < ch; c++) {
+                            dst[c][off + n] = ((src[i++] & 0xFF) - 128) * 0x1p-7;
+                        }
+                    }
+                };
+            case PCM_SIGNED:
+                return signed(bytes, be);
+            case FLOAT:
+                if (bytes == 4) {
+                    return (src, frames, ch, dst, off) -> {
+                        int i = 0;
+                        for (int n = 0; n < frames; n++) {
+                            for (int c = 0; c < ch; c++) {
+                                dst[c][off + n] = Float.intBitsToFloat((int) readInt(src, i, 4, be));
+                                i += 4;
+                            }
+                        }
+                    };
+                }
+                if (bytes == 8) {
+                    return (src, frames, ch, dst, off) -> {
+                        int i = 0;
+                        for (int n = 0; n < frames; n++) {
+                            for (int c = 0; c < ch; c++) {
+                                dst[c][off + n] = Double.longBitsToDouble(readInt(src, i, 8, be));
+                                i += 8;
+                            }
+                        }
+                    };
+                }
+                throw new IllegalArgumentException("float samples are 32 or 64 bits: " + f.bitsPerSample());
+            case ALAW:
+            case ULAW:
+                if (bytes != 1) {
+                    throw new IllegalArgumentException("G.711 samples are 8-bit: " + f.bitsPerSample());
+                }
+                short[] table = f.encoding() == org.stemcheck.io.SampleEncoding.ALAW ? G711.ALAW : G711.ULAW;
+                return (src, frames, ch, dst, off) -> {
+                    int i = 0;
+                    for (int n = 0; n < frames; n++) {
+                        for (int c = 0; c < ch; c++) {
+                            dst[c][off + n] = table[src[i++] & 0xFF] * 0x1p-15;
+                        }
+                    }
+                };
+            default:
+                throw new IllegalArgumentException("no decoder for " + f.encoding());
+        }
+    }
+
+    private static SampleDecoder signed(int bytes, boolean be) {
+        if (bytes == 2 && !be) {
+            return (src, frames, ch, dst, off) -> {
+                int i = 0;
+                for (int n = 0; n < frames; n++) {
+                    for (int c = 0; c < ch; c++) {
+                        dst[c][off + n] = (short) ((src[i] & 0xFF) | (src[i + 1] << 8)) * 0x1p-15;
+                        i += 2;
+                    }
+                }
+            };
+        }
+        if (bytes == 3 && !be) {
+            return (src, frames, ch, dst, off) -> {
+                int i = 0;
+                for (int n = 0; n < frames; n++) {
+                    for (int c = 0; c < ch; c++) {
+                        int v = (src[i] & 0xFF) | ((src[i + 1] & 0xFF) << 8) | (src[i + 2] << 16);
+                        dst[c][off + n] = v * 0x1p-23;
+                        i += 3;
+                    }
+                }
+            };
+        }
+        // General case: any width 1..8 bytes, either byte order; the value is sign-extended.
+        double scale = Math.scalb(1.0, -(8 * bytes - 1));
+        int shift = 64 - 8 * bytes;
+        return (src, frames, ch, dst, off) -> {
+            int i = 0;
+            for (int n = 0; n < frames; n++) {
+                for (int c = 0; c < ch; c++) {
+                    long v = (readInt(src, i, bytes, be) << shift) >> shift;
+                    dst[c][off + n] = v * scale;
+                    i += bytes;
+                }
+            }
+        };
+    }
+
+    /** An unsigned integer of {@code bytes} bytes at {@code i}. */
+    static long readInt(byte[] b, int i, int bytes, boolean bigEndian) {
+        long v = 0;
+        if (bigEndian) {
+            for (int k = 0; k < bytes; k++) {
+                v = (v << 8) | (b[i + k] & 0xFF);
+            }
+        } else {
+            for (int k = bytes - 1; k >= 0; k--) {
+                v = (v << 8) | (b[i + k] & 0xFF);
+            }
+        }
+        return v;
+    }
+}
