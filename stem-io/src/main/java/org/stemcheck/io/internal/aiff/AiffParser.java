@@ -182,10 +182,9 @@ final class AiffParser {
             return false;
         }
         OptionalLong size = in.size();
-        // An odd FORM size is followed by its pad byte.
-        if (size.isPresent() && size.getAsLong() - formEnd > (formEnd & 1)) {
+        if (size.isPresent() && size.getAsLong() > at) {
             meta.warn(String.format(Locale.ROOT, "%d bytes after the end of the FORM chunk (byte %d) ignored",
-                    size.getAsLong() - formEnd, formEnd));
+                    size.getAsLong() - at, formEnd));
         }
         return true;
     }
