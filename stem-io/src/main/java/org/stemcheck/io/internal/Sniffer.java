@@ -25,10 +25,10 @@ public final class Sniffer {
     private static final int ID3_HEADER = 10;
     /** Bytes of an Ogg page header before the segment table (RFC 3533, section 6). */
     private static final int OGG_PAGE_HEADER = 27;
-    /** Bytes of "fLaC" and the first metadata block header (RFC 9639, sections 8 and 8.1). */
-    private static final int FLAC_HEADER = 8;
     /** The STREAMINFO block, which must come first, is 34 bytes (RFC 9639, section 8.2). */
     private static final int FLAC_STREAMINFO_LENGTH = 34;
+    /** "fLaC", the first metadata block header and STREAMINFO (RFC 9639, sections 8, 8.1, 8.2). */
+    private static final int FLAC_HEADER = 4 + 4 + FLAC_STREAMINFO_LENGTH;
     /**
      * Major brands of ISO base media files that hold images, not sound (HEIF: ISO/IEC 23008-12;
      * AVIF: AOM AV1 Image File Format; Canon CR3): a photo is not a lossy audio delivery.
@@ -39,7 +39,12 @@ public final class Sniffer {
     private Sniffer() {
     }
 
-    /** What a file starting with {@code head[0 .. length)} is. */
+    /**
+     * What a file starting with {@code head[0 .. length)} is. A {@code length} below
+     * {@link #HEAD_BYTES} is taken to be the whole file (as {@link org.stemcheck.io.AudioFiles}
+     * reads it): a lone ID3 tag or a frame whose successor would lie past the end is then no
+     * evidence of audio.
+     */
     public static FileKind sniff(byte[] head, int length) {
         int n = Math.min(length, head.length);
         if (n <= 0) {
@@ -100,7 +105,7 @@ public final class Sniffer {
         return null;
     }
 
-    /** "fLaC" followed by the header of a 34-byte STREAMINFO block (RFC 9639, 8.1). */
+    /** "fLaC", the header of a 34-byte STREAMINFO block (RFC 9639, 8.1) and the block. */
     private static boolean isFlac(byte[] h, int i, int n) {
         return i + FLAC_HEADER <= n && is(h, i, "fLaC") && (h[i + 4] & 0x7F) == 0
                 && (h[i + 5] & 0xFF) == 0 && (h[i + 6] & 0xFF) == 0 && (h[i + 7] & 0xFF) == FLAC_STREAMINFO_LENGTH;
@@ -156,14 +161,17 @@ public final class Sniffer {
         long size = (h[6] & 0x7FL) << 21 | (h[7] & 0x7FL) << 14 | (h[8] & 0x7FL) << 7 | (h[9] & 0x7FL);
         boolean footer = (h[5] & 0x10) != 0;
         long end = ID3_HEADER + size + (footer ? ID3_HEADER : 0);
-        if (end < n) {
-            int at = (int) end;
-            if (isFlac(h, at, n)) {
-                return FileKind.FLAC;
-            }
-            if (FrameSync.adtsFrameLength(h, at, n) > 0) {
-                return FileKind.AAC;
-            }
+        if (end >= n) {
+            // The tag runs past the bytes seen: a large tag (cover art) of a longer file, or a
+            // short file that is nothing but a (cut) tag.
+            return n >= HEAD_BYTES ? FileKind.MP3 : FileKind.NOT_AUDIO;
+        }
+        int at = (int) end;
+        if (isFlac(h, at, n)) {
+            return FileKind.FLAC;
+        }
+        if (FrameSync.adtsFrameLength(h, at, n) > 0) {
+            return FileKind.AAC;
         }
         return FileKind.MP3;
     }
