@@ -82,6 +82,17 @@ class AiffReaderTest {
         }
     }
 
+    @Test
+    void readsTwosAsBigEndianLikeNone() throws IOException {
+        long[][] samples = {{-300, 300}};
+        byte[] file = AiffBuilder.aifc().comm(1, 2, 16, 44100, "twos", "").ssnd(pcm(16, true, samples)).bytes();
+
+        AudioFile f = open(file);
+
+        assertThat(f.format().bigEndian()).isTrue();
+        assertThat(scaled(Audio.readAll(f)[0], 15)).containsExactly(-300, 300);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fl32", "FL32", "fl64", "FL64"})
     void readsBigEndianFloat(String type) throws IOException {

@@ -254,6 +254,16 @@ class AiffStructureTest {
     }
 
     @Test
+    void readsAnAifcCommWithoutCompressionTypeAsUncompressedWithAWarning() throws IOException {
+        byte[] file = AiffBuilder.aifc().comm(1, 4, 16, 44100).ssnd(pcm(16, true, RAMP)).bytes();
+
+        AudioFile f = open(file);
+
+        assertThat(ints16(f)).containsExactly(10, 20, 30, 40);
+        assertThat(f.warnings()).anyMatch(w -> w.contains("too short for a compression type"));
+    }
+
+    @Test
     void readsTheFirstOfTwoCommChunks() throws IOException {
         byte[] file = mono16(4).comm(2, 99, 8, 8000).ssnd(pcm(16, true, RAMP)).bytes();
 
