@@ -66,10 +66,15 @@ public final class Sniffer {
         if (isId3(head, n)) {
             return afterId3(head, n);
         }
-        if (isFrameStream(head, 0, n, true)) {
+        // Some encoders and cutters leave zero bytes before the first frame.
+        int first = 0;
+        while (first < n && head[first] == 0) {
+            first++;
+        }
+        if (isFrameStream(head, first, n, true)) {
             return FileKind.AAC;
         }
-        if (isFrameStream(head, 0, n, false)) {
+        if (isFrameStream(head, first, n, false)) {
             return FileKind.MP3;
         }
         return FileKind.NOT_AUDIO;

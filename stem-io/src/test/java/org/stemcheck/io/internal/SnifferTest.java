@@ -41,6 +41,8 @@ class SnifferTest {
                         FileKind.MP3),
                 Arguments.of("two MPEG-2 layer III frames", Heads.mpegFrames(Heads.MP3_LSF_HEADER, Heads.MP3_LSF_FRAME, 3),
                         FileKind.MP3),
+                Arguments.of("zero bytes, then MPEG frames", concat(new byte[300], Heads.mpegFrames(Heads.MP3_HEADER, 417, 2)),
+                        FileKind.MP3),
                 Arguments.of("a file of one MPEG frame", Heads.mpegFrames(Heads.MP3_HEADER, Heads.MP3_FRAME, 1),
                         FileKind.MP3),
                 Arguments.of("two ADTS frames", Heads.adts(2), FileKind.AAC),
