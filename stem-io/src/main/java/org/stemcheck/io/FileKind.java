@@ -29,6 +29,11 @@ public enum FileKind {
     OGG("Ogg", false, true),
     /** Native FLAC: lossless, but not read by the built-in readers. */
     FLAC("FLAC", false, false),
+    /**
+     * Another container, read by a plug-in {@link org.stemcheck.io.spi.AudioReader} (W64, CAF,
+     * WavPack ...). The built-in sniffer never returns it.
+     */
+    OTHER("other container", false, false),
     /** A zero-length file. */
     EMPTY("empty file", false, false),
     /** Anything else: text, images, unknown binary. */

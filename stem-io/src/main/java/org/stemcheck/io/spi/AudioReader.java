@@ -7,9 +7,38 @@ import org.stemcheck.io.AudioFile;
 /**
  * A reader for one container family, found through {@link java.util.ServiceLoader}.
  *
- * <p>To add a decoder (FLAC, MP3 ...), implement this interface, register it in
- * {@code META-INF/services/org.stemcheck.io.spi.AudioReader} (and {@code provides} in a
- * module-info), and put the jar on the class or module path. Built-in readers are tried first.
+ * <h2>Adding a decoder (FLAC, MP3 ...)</h2>
+ *
+ * <ol>
+ *   <li>Implement this interface. {@link #probe} gets the file's first bytes (up to 4096) and
+ *       answers without throwing; the built-in sniffer can do the work:
+ *       {@code return AudioFiles.sniff(head, length) == FileKind.FLAC;}. A probe that throws is
+ *       logged and skipped.</li>
+ *   <li>{@link #open} reads the header from {@link AudioSource#open()} and returns an
+ *       {@link AudioFile}: its {@link org.stemcheck.io.AudioFormat} names the container
+ *       ({@code FileKind.FLAC}, {@code MP3}, or {@code OTHER} for one stemcheck does not know)
+ *       and the decoded samples ({@code PCM_SIGNED} with the decoded bit depth, or
+ *       {@code FLOAT}); its {@link org.stemcheck.io.SampleStream} delivers them normalised to
+ *       [-1, 1). When {@link AudioSource#repeatable()} is false (the file comes from a stream),
+ *       {@code open()} hands out the same input each time: read the header from it and keep
+ *       decoding the audio from where the header ended; such a file can be streamed once.
+ *       Report a broken or unsupported file with an {@link org.stemcheck.io.AudioFileException}
+ *       that gives the byte offset.</li>
+ *   <li>Register the class: one line with its name in
+ *       {@code META-INF/services/org.stemcheck.io.spi.AudioReader} for the class path, and
+ *       {@code provides org.stemcheck.io.spi.AudioReader with com.example.FlacReader;} (with
+ *       {@code requires org.stemcheck.io;}) in the module-info for the module path. Put the jar
+ *       on the path when the application starts: readers are loaded once, when
+ *       {@link org.stemcheck.io.AudioFiles} is first used, so keep the constructor trivial.</li>
+ * </ol>
+ *
+ * <p>Order: the built-in readers (WAV/BWF/RF64/BW64/RIFX, AIFF/AIFF-C) are asked first, then
+ * plug-ins in class path order; the first whose probe answers true opens the file. The built-in
+ * readers claim no FLAC, MP3, AAC, MP4 or Ogg file, so a plug-in gets those; without one,
+ * {@link org.stemcheck.io.AudioFiles#open} reports FLAC as {@code UNSUPPORTED} and the lossy
+ * kinds as {@code LOSSY}. A decoded MP3 still has a {@code FileKind} that
+ * {@link org.stemcheck.io.FileKind#isLossy() is lossy}, so it can be measured and still be
+ * flagged.
  *
  * <p>Implementations must be thread-safe: one instance opens many files at once.
  */
