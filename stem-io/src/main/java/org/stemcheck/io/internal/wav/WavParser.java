@@ -124,7 +124,6 @@ final class WavParser {
                     : "not a RIFF/WAVE file");
         }
         bigEndian = kind == FileKind.RIFX;
-        meta.chunk(new ChunkInfo(Bytes.fourCc(h, 0), 0, Bytes.u32(h, 4, bigEndian)));
     }
 
     /** Walks chunks from the current position; stops after the data chunk header when {@code stopAtData}. */
