@@ -3,7 +3,6 @@ package org.stemcheck.io.corpus;
 import static java.util.Map.entry;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,8 +65,7 @@ final class ExpectedChecks {
 
     /** Checks every key; {@code ownValues} skips sample values (a documented decoding difference). */
     void checkAll(boolean ownValues) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = entry.expected().fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> kv = it.next();
+        for (Map.Entry<String, JsonNode> kv : entry.expected().properties()) {
             String key = kv.getKey();
             if (UNCHECKED.containsKey(key) || (entry.isGzip() && RF64_STREAM_KEYS.contains(key))) {
                 continue;

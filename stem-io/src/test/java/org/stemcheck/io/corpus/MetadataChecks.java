@@ -5,7 +5,6 @@ import static java.util.Map.entry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -72,8 +71,7 @@ final class MetadataChecks {
     }
 
     private static void checkInfo(Metadata m, JsonNode v, SoftAssertions soft, String at) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> kv = it.next();
+        for (Map.Entry<String, JsonNode> kv : v.properties()) {
             String id = kv.getKey().length() == 4 && kv.getKey().equals(kv.getKey().toUpperCase(java.util.Locale.ROOT))
                     ? kv.getKey() : INFO_IDS.get(kv.getKey());
             soft.assertThat(id).as("%s: INFO name %s is mapped", at, kv.getKey()).isNotNull();
@@ -117,7 +115,7 @@ final class MetadataChecks {
             case "labels":
                 Map<String, String> labels = new HashMap<>();
                 cues.forEach(c -> labels.put(Long.toString(c.id()), c.label()));
-                v.fields().forEachRemaining(kv -> soft.assertThat(labels.get(kv.getKey())).as("%s %s", at, kv.getKey())
+                v.properties().forEach(kv -> soft.assertThat(labels.get(kv.getKey())).as("%s %s", at, kv.getKey())
                         .isEqualTo(kv.getValue().asText()));
                 return true;
             case "first_cue_dwSampleOffset":
@@ -138,7 +136,7 @@ final class MetadataChecks {
             return true;
         }
         Document doc = IXml.parse(m.ixml().get());
-        v.fields().forEachRemaining(kv -> {
+        v.properties().forEach(kv -> {
             if (key.equals("ixml")) {
                 NodeList n = doc.getElementsByTagName(kv.getKey().toUpperCase(java.util.Locale.ROOT));
                 soft.assertThat(n.getLength()).as("%s %s", at, kv.getKey()).isPositive();

@@ -22,7 +22,8 @@ class Rf64StreamTest {
 
         ChildJvm.Result r = ChildJvm.run(Rf64StreamMain.class, "64m", 600, gz.toString());
 
-        System.out.printf("Rf64StreamTest: child JVM took %d ms%n%s", r.millis(), r.output());
+        // The measurement the brief asks for; also in docs/formats.md (about 15 s on the build machine).
+        System.out.printf("Rf64StreamTest: 2.4 GB RF64 gunzipped and read in a 64 MiB JVM in %d ms%n", r.millis());
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output())
                 .contains("kind=RF64")
