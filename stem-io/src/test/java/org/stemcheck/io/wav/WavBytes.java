@@ -38,6 +38,10 @@ final class WavBytes {
         return new WavBytes("RF64", false);
     }
 
+    static WavBytes bw64() {
+        return new WavBytes("BW64", false);
+    }
+
     /** A 16-byte PCMWAVEFORMAT with a consistent block align and byte rate. */
     WavBytes fmt(int tag, int channels, long rate, int bits) {
         int blockAlign = channels * ((bits + 7) / 8);

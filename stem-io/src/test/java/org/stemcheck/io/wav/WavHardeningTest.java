@@ -64,6 +64,23 @@ class WavHardeningTest {
     }
 
     @Test
+    void moreThan1024ChannelsAreUnsupported() {
+        AudioFileException x = refused(WavBytes.riff().fmt(1, 1025, 8000, 16).header("data", 0));
+        assertAt(x, Kind.UNSUPPORTED, FIRST_CHUNK, "fmt ");
+        assertThat(x.getMessage()).contains("1025 channels");
+    }
+
+    @Test
+    void bw64WithDs64IsReadWithTheDs64DataSize() throws IOException {
+        WavBytes w = WavBytes.bw64();
+        w.header("ds64", 28).u64(0).u64(6).u64(3).u32(0); // riff size, data size, sample count, no table
+        AudioFile f = w.fmt(1, 1, 48000, 16).header("data", 0xFFFFFFFFL).raw(new byte[6]).open(dir);
+        assertThat(f.format().kind()).isEqualTo(FileKind.BW64);
+        assertThat(f.frames()).isEqualTo(3);
+        assertThat(f.metadata().chunks()).anyMatch(c -> c.id().equals("data") && c.size() == 6);
+    }
+
+    @Test
     void floatOf24BitsIsUnsupported() {
         AudioFileException x = refused(WavBytes.riff().fmt(3, 1, 8000, 24).header("data", 0));
         assertAt(x, Kind.UNSUPPORTED, FIRST_CHUNK, "fmt ");

@@ -36,6 +36,11 @@ final class FmtChunk {
     static final int EXTENSIBLE_EXTENSION_BYTES = 22;
     /** No WAV coding has more bits per sample than a 64-bit float or integer. */
     static final int MAX_BITS = 64;
+    /**
+     * The most channels we decode. WAV allows 65535, but callers allocate a block per channel;
+     * the largest real layouts (ITU-R BS.2051 / ADM in BW64, recorder polyWAVs) stay far below.
+     */
+    static final int MAX_CHANNELS = 1024;
 
     private FmtChunk() {
     }
@@ -75,6 +80,10 @@ final class FmtChunk {
     private static void checkBasics(int channels, long rate, int bits, String name, long at) throws AudioFileException {
         if (channels == 0) {
             throw corrupt(name, at, "0 channels");
+        }
+        if (channels > MAX_CHANNELS) {
+            throw AudioFileException.of(UNSUPPORTED, name, at, "fmt ",
+                    channels + " channels (at most " + MAX_CHANNELS + " are decoded)");
         }
         if (rate == 0) {
             throw corrupt(name, at, "a sample rate of 0 Hz");
