@@ -184,9 +184,6 @@ final class WavParser {
                     meta.warn(String.format(Locale.ROOT, "a second 'fmt ' chunk at byte %d is ignored", at));
                     return skipWhole(in, id, at, size);
                 }
-                if (dataOffset >= 0) {
-                    throw in.corrupt(at, id, "comes after the 'data' chunk: the sample format must precede the audio");
-                }
                 format = FmtChunk.parse(in.payload(at, id, size, FMT_CAP), kind, bigEndian, name, at);
                 break;
             case "bext":
