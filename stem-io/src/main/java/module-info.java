@@ -7,7 +7,8 @@
  */
 module org.stemcheck.io {
     requires org.slf4j;
-    requires java.xml;
+    // IXml.parse returns an org.w3c.dom.Document, so users of the API need java.xml too.
+    requires transitive java.xml;
 
     exports org.stemcheck.io;
     exports org.stemcheck.io.spi;

@@ -9,9 +9,17 @@ import java.util.Optional;
  * samples, read on demand through {@link #openStream()}.
  *
  * <p>Instances from {@link AudioFiles#open(java.nio.file.Path)} are immutable and thread-safe;
- * each {@link #openStream()} call opens an independent stream. Instances read from an
- * {@code InputStream} can be streamed once, and metadata stored after the audio data is complete
- * only once that stream has been read to its end.
+ * each {@link #openStream()} call opens an independent stream. A file whose header claims more
+ * audio than the file holds is still opened: {@link #frames()} counts the whole frames present,
+ * {@link #declaredFrames()} what the header claims, and {@link #truncation()} says so.
+ *
+ * <p>Instances read from an {@code InputStream} ({@link AudioFiles#open(java.io.InputStream,
+ * String)}) can be streamed once, and their size is not known in advance. Until that stream has
+ * ended, {@link #frames()} is what the header declares and metadata stored after the audio data
+ * is missing. When the stream reaches its end, the file is complete: metadata after the audio is
+ * added, and if the input ended before the declared frames, the stream simply ends there
+ * ({@link SampleStream#read} returns 0, it does not throw), {@link #frames()} becomes the frames
+ * delivered, {@link #truncation()} reports the shortfall and {@link #warnings()} says so.
  */
 public interface AudioFile {
 
@@ -21,7 +29,10 @@ public interface AudioFile {
     /** The sample format. */
     AudioFormat format();
 
-    /** Whole frames present in the file: what {@link #openStream()} delivers. */
+    /**
+     * Whole frames present in the file: what {@link #openStream()} delivers. For a one-shot
+     * stream, the declared frames until its stream has ended, then the frames delivered.
+     */
     long frames();
 
     /** Frames the header declares; larger than {@link #frames()} when the file is truncated. */

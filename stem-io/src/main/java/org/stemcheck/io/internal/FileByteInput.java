@@ -75,7 +75,7 @@ public final class FileByteInput implements ByteInput {
         if (n <= 0) {
             return 0;
         }
-        long target = Math.min(size, position() + n);
+        long target = n >= size - position() ? size : position() + n;
         long skipped = target - position();
         seek(target);
         return skipped;

@@ -1,7 +1,9 @@
 package org.stemcheck.io.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -25,9 +27,11 @@ public final class OpenedAudioFile implements AudioFile {
     private final long frames;
     private final long declaredFrames;
     private final Supplier<Metadata> metadata;
-    private final List<String> warnings;
+    private final Supplier<List<String>> warnings;
     private final TrailingChunks trailing;
     private ByteInput pending;
+    /** For a one-shot source: frames delivered when its stream ended, or -1 before. */
+    private volatile long endedAt = -1;
 
     /** Parses chunks that follow the audio in a one-shot stream, once the audio has been read. */
     @FunctionalInterface
@@ -45,13 +49,22 @@ public final class OpenedAudioFile implements AudioFile {
     public OpenedAudioFile(AudioSource source, AudioFormat format, long dataOffset, long frames,
                            long declaredFrames, Supplier<Metadata> metadata, List<String> warnings,
                            ByteInput pending, TrailingChunks trailing) {
+        this(source, format, dataOffset, frames, declaredFrames, metadata, copyOf(warnings), pending, trailing);
+    }
+
+    /**
+     * As above, with warnings that may grow (chunks after the audio of a one-shot stream).
+     */
+    public OpenedAudioFile(AudioSource source, AudioFormat format, long dataOffset, long frames,
+                           long declaredFrames, Supplier<Metadata> metadata, Supplier<List<String>> warnings,
+                           ByteInput pending, TrailingChunks trailing) {
         this.source = Objects.requireNonNull(source, "source must not be null");
         this.format = Objects.requireNonNull(format, "format must not be null");
         this.dataOffset = dataOffset;
         this.frames = frames;
         this.declaredFrames = declaredFrames;
         this.metadata = Objects.requireNonNull(metadata, "metadata must not be null");
-        this.warnings = List.copyOf(warnings);
+        this.warnings = Objects.requireNonNull(warnings, "warnings must not be null");
         this.pending = pending;
         this.trailing = trailing;
     }
@@ -66,9 +79,20 @@ public final class OpenedAudioFile implements AudioFile {
         return format;
     }
 
+    private static Supplier<List<String>> copyOf(List<String> warnings) {
+        List<String> copy = List.copyOf(warnings);
+        return () -> copy;
+    }
+
+    /**
+     * The frames the stream delivers. For a one-shot source this is what the header promises
+     * (limited by nothing, since the size is unknown) until its stream has ended; then it is what
+     * was actually delivered.
+     */
     @Override
     public long frames() {
-        return frames;
+        long ended = endedAt;
+        return ended >= 0 ? ended : frames;
     }
 
     @Override
@@ -83,7 +107,13 @@ public final class OpenedAudioFile implements AudioFile {
 
     @Override
     public List<String> warnings() {
-        return warnings;
+        List<String> all = new ArrayList<>(warnings.get());
+        long ended = endedAt;
+        if (ended >= 0 && ended < frames) {
+            all.add(String.format(Locale.ROOT,
+                    "the stream ended after %d of the %d frames the header declares", ended, declaredFrames));
+        }
+        return List.copyOf(all);
     }
 
     @Override
@@ -103,8 +133,12 @@ public final class OpenedAudioFile implements AudioFile {
         }
         ByteInput in = pending;
         pending = null;
-        Runnable onEnd = trailing == null ? null : () -> trailing.parse(in);
-        return new PcmSampleStream(in, format, frames, onEnd);
+        return new PcmSampleStream(in, format, frames, (delivered, complete) -> {
+            endedAt = delivered;
+            if (complete && trailing != null) {
+                trailing.parse(in);
+            }
+        }, true);
     }
 
     @Override

@@ -13,7 +13,13 @@ import org.stemcheck.io.spi.ByteInput;
  *
  * <p>Integers are scaled by the container width: a full-scale n-bit sample maps to -1.0 (the
  * positive side reaches 1 - 2^(1-n)). Samples with fewer valid bits than the container are
- * left-justified in the file (WAVE_FORMAT_EXTENSIBLE, AIFF), so the same scale applies.
+ * left-justified in the file (WAVE_FORMAT_EXTENSIBLE, AIFF), so the same scale applies; the one
+ * exception (a WAV PCM tag with padding bytes above the sample) is described at
+ * {@code SampleDecoder.usedBytes}.
+ *
+ * <p>When the input ends before the declared frames, a lenient stream (one-shot sources, whose
+ * size is not known in advance) ends there and reports how many frames it delivered; a strict
+ * stream (files, whose available frames were computed at open) throws an {@link IOException}.
  */
 public final class PcmSampleStream implements SampleStream {
 
@@ -25,7 +31,8 @@ public final class PcmSampleStream implements SampleStream {
     private final long frames;
     private final SampleDecoder decoder;
     private final byte[] bytes;
-    private final Runnable onEnd;
+    private final EndListener onEnd;
+    private final boolean lenient;
     private long position;
     private boolean ended;
 
@@ -37,6 +44,29 @@ public final class PcmSampleStream implements SampleStream {
      *               past the audio (readers use it to parse trailing chunks of one-shot streams)
      */
     public PcmSampleStream(ByteInput in, AudioFormat format, long frames, Runnable onEnd) {
+        this(in, format, frames, onEnd == null ? null : (delivered, complete) -> onEnd.run(), false);
+    }
+
+    /** Told once when a stream ends. */
+    @FunctionalInterface
+    public interface EndListener {
+        /**
+         * @param delivered frames delivered in total
+         * @param complete  true when all declared frames were delivered; false when the input
+         *                  ended early (lenient streams only)
+         */
+        void ended(long delivered, boolean complete);
+    }
+
+    /**
+     * @param in      positioned at the first frame; closed with this stream
+     * @param format  the sample format
+     * @param frames  whole frames the header declares
+     * @param onEnd   told once when the stream ends, with {@code in} positioned just past the
+     *                frames read; may be {@code null}
+     * @param lenient true to end quietly when the input ends early, false to throw
+     */
+    public PcmSampleStream(ByteInput in, AudioFormat format, long frames, EndListener onEnd, boolean lenient) {
         this.in = Objects.requireNonNull(in, "in must not be null");
         this.format = Objects.requireNonNull(format, "format must not be null");
         if (frames < 0) {
@@ -47,6 +77,7 @@ public final class PcmSampleStream implements SampleStream {
         int frameBytes = format.bytesPerFrame();
         this.bytes = new byte[Math.max(frameBytes, CHUNK_BYTES / frameBytes * frameBytes)];
         this.onEnd = onEnd;
+        this.lenient = lenient;
     }
 
     @Override
@@ -65,29 +96,33 @@ public final class PcmSampleStream implements SampleStream {
         }
         long left = frames - position;
         if (left <= 0) {
-            end();
+            end(true);
             return 0;
         }
         int frameBytes = format.bytesPerFrame();
         int want = (int) Math.min(Math.min(maxFrames, left), bytes.length / frameBytes);
         int got = in.readUpTo(bytes, 0, want * frameBytes) / frameBytes;
         if (got == 0) {
+            if (lenient) {
+                end(false);
+                return 0;
+            }
             throw new IOException(String.format(java.util.Locale.ROOT,
                     "audio ends at frame %d of %d (byte %d)", position, frames, in.position()));
         }
         decoder.decode(bytes, got, format.channels(), dst, offset);
         position += got;
         if (position == frames) {
-            end();
+            end(true);
         }
         return got;
     }
 
-    private void end() {
+    private void end(boolean complete) {
         if (!ended) {
             ended = true;
             if (onEnd != null) {
-                onEnd.run();
+                onEnd.ended(position, complete);
             }
         }
     }

@@ -25,7 +25,8 @@ interface SampleDecoder {
                     }
                 };
             case PCM_SIGNED:
-                return signed(bytes, be);
+                int used = usedBytes(f);
+                return used == bytes ? signed(bytes, be) : padded(bytes, used, be);
             case FLOAT:
                 if (bytes == 4) {
                     return (src, frames, ch, dst, off) -> {
@@ -101,6 +102,35 @@ interface SampleDecoder {
             for (int n = 0; n < frames; n++) {
                 for (int c = 0; c < ch; c++) {
                     long v = (readInt(src, i, bytes, be) << shift) >> shift;
+                    dst[c][off + n] = v * scale;
+                    i += bytes;
+                }
+            }
+        };
+    }
+
+    /**
+     * Bytes of each container that hold the sample. A WAV PCM tag (1) whose block align gives a
+     * container wider than {@code ceil(validBits / 8)} bytes (24-bit samples in 4 bytes) carries
+     * the sample in the low bytes, the high bytes being padding (as hound reads it); everywhere else
+     * the whole container is the sample, left-justified (WAVE_FORMAT_EXTENSIBLE, AIFF).
+     */
+    static int usedBytes(AudioFormat f) {
+        int used = (f.validBits() + 7) / 8;
+        return f.formatTag() == 1 && used < f.bytesPerSample() ? used : f.bytesPerSample();
+    }
+
+    /** Signed samples in the {@code used} low-order bytes of a wider container, scaled by {@code used}. */
+    private static SampleDecoder padded(int bytes, int used, boolean be) {
+        double scale = Math.scalb(1.0, -(8 * used - 1));
+        int shift = 64 - 8 * used;
+        // Big-endian: the low-order bytes are the last ones of the container.
+        int skip = be ? bytes - used : 0;
+        return (src, frames, ch, dst, off) -> {
+            int i = 0;
+            for (int n = 0; n < frames; n++) {
+                for (int c = 0; c < ch; c++) {
+                    long v = (readInt(src, i + skip, used, be) << shift) >> shift;
                     dst[c][off + n] = v * scale;
                     i += bytes;
                 }

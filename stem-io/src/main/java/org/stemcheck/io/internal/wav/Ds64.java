@@ -26,10 +26,10 @@ final class Ds64 {
         long riff = Bytes.u64le(b, 0);
         long data = Bytes.u64le(b, 8);
         long samples = Bytes.u64le(b, 16);
-        if (data < 0 || riff < 0 || samples < 0) {
-            throw AudioFileException.of(AudioFileException.Kind.CORRUPT, name, at, "ds64",
-                    "a 64-bit size is beyond 2^63 bytes: " + Long.toUnsignedString(data));
-        }
+        // Sizes are unsigned 64-bit in the file; Java longs hold up to 2^63 - 1, far beyond any disk.
+        check(riff, "RIFF size", name, at);
+        check(data, "data size", name, at);
+        check(samples, "sample count", name, at);
         Map<String, Long> table = new HashMap<>();
         if (b.length >= 28) {
             long entries = Bytes.u32le(b, 24);
@@ -44,6 +44,13 @@ final class Ds64 {
             }
         }
         return new Ds64(riff, data, samples, Map.copyOf(table));
+    }
+
+    private static void check(long v, String field, String name, long at) throws AudioFileException {
+        if (v < 0) {
+            throw AudioFileException.of(AudioFileException.Kind.CORRUPT, name, at, "ds64",
+                    "the " + field + " " + Long.toUnsignedString(v) + " is beyond 2^63 - 1");
+        }
     }
 
     OptionalLong sizeOf(String id) {

@@ -19,7 +19,16 @@ public final class WavReader implements AudioReader {
     @Override
     public boolean probe(byte[] head, int length) {
         FileKind k = Sniffer.sniff(head, length);
-        return k == FileKind.WAV || k == FileKind.RIFX || k == FileKind.RF64 || k == FileKind.BW64;
+        if (k == FileKind.WAV || k == FileKind.RIFX || k == FileKind.RF64 || k == FileKind.BW64) {
+            return true;
+        }
+        // A RIFF magic cut off before the form type is a broken WAV, not "not audio".
+        return length >= 4 && length < 12 && isRiffMagic(head);
+    }
+
+    private static boolean isRiffMagic(byte[] h) {
+        String magic = new String(h, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return magic.equals("RIFF") || magic.equals("RIFX") || magic.equals("RF64") || magic.equals("BW64");
     }
 
     @Override
