@@ -32,14 +32,14 @@ class WavCorpusTest {
     /** Generous bound for reading one small corpus file to its end (they read in milliseconds). */
     private static final Duration BOUND = Duration.ofSeconds(10);
 
+    /** The WAV-family entries; AIFF entries are covered by AiffCorpusTest. */
     static List<CorpusEntry> entries() {
-        return CorpusEntry.all();
+        return CorpusEntry.all().stream().filter(e -> !e.isAiff()).toList();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("entries")
     void readsAsOurVerdictSays(CorpusEntry e) throws Exception {
-        Assumptions.assumeFalse(e.isAiff(), "AIFF entries are covered by AiffCorpusTest");
         Verdict v = WavVerdicts.of(e);
         switch (v.outcome()) {
             case ACCEPT:
