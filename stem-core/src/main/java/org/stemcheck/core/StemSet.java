@@ -196,7 +196,9 @@ public final class StemSet {
         for (Input in : inputs) {
             Naming.Parsed parsed = Naming.parse(in.name(), spec.namePattern());
             Role role = Roles.of(in, parsed, spec, mixdown.map(in.name()::equals).orElse(false));
-            out.add(new StemFile(in.name(), role, parsed.label(), parsed.title(), parsed.bpm(), parsed.matched(),
+            // A mix or a non-audio file has no stem label.
+            Optional<String> label = role.isStem() || role == Role.UNREADABLE ? parsed.label() : Optional.empty();
+            out.add(new StemFile(in.name(), role, label, parsed.title(), parsed.bpm(), parsed.matched(),
                     in.container(), in.format(), in.frames(), in.metadata(), in.truncation(), in.error()));
         }
         return List.copyOf(out);
