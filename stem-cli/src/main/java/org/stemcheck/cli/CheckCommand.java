@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.stemcheck.core.Checks;
 import org.stemcheck.core.DeliverySpec;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
@@ -65,6 +66,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--without", paramLabel = "CODE", description = "leave out a finding code (repeatable)")
     List<String> without = new ArrayList<>();
 
+    @Option(names = "--plugins", description = "also run third-party checks found on the class path")
+    boolean plugins;
+
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "colour the text report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Colour colour;
@@ -112,6 +116,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (threads != null) {
             set = set.threads(threads);
+        }
+        if (plugins) {
+            set = set.check(Checks.standardAndDiscovered());
         }
         for (String code : without) {
             set = set.without(code);
