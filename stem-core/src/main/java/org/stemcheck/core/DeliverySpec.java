@@ -1,5 +1,6 @@
 package org.stemcheck.core;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -100,7 +101,7 @@ public record DeliverySpec(
         expectedStems = List.copyOf(expectedStems);
         TreeSet<String> fx = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         fx.addAll(fxLabels);
-        fxLabels = java.util.Collections.unmodifiableSet(fx);
+        fxLabels = Collections.unmodifiableSet(fx);
         requireTolerance("lengthToleranceSeconds", lengthToleranceSeconds);
         requireTolerance("timecodeToleranceSeconds", timecodeToleranceSeconds);
     }

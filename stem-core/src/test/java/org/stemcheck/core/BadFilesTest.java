@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.stemcheck.core.testing.Delivery;
 import org.stemcheck.io.WavWriter;
 
@@ -76,6 +78,34 @@ class BadFilesTest {
                 .satisfies(f -> assertThat(f.message()).contains("MP3 audio in a WAV wrapper"));
         assertThat(r.findingsFor("Song_Empty_120bpm.wav")).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("empty (0 bytes)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "Song_A_120bpm.wav, OggS, format.lossy, Ogg",
+        "Song_B_120bpm.m4a, '....ftypM4A ', format.lossy, MP4/M4A",
+        "Song_C_120bpm.wav, ADTS, format.lossy, AAC",
+        "Song_D_120bpm.mp3, ID3, format.lossy, MP3",
+        "Song_E_120bpm.flac, fLaC, format.unreadable, FLAC"})
+    void containersAreRecognisedByContent(String name, String magic, String code, String said) throws IOException {
+        byte[] b = new byte[256];
+        if (magic.equals("ADTS")) {
+            b[0] = (byte) 0xFF;
+            b[1] = (byte) 0xF1;
+        } else {
+            byte[] m = magic.getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(m, 0, b, 0, m.length);
+        }
+        Files.write(dir.resolve(name), b);
+
+        Report r = StemSet.from(dir).run();
+
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(code);
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.files()).containsExactly(name);
+            assertThat(f.message()).contains(said);
+        });
     }
 
     /** An ID3 tag and one MPEG-1 layer III frame header, named .wav. */
