@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 public final class Naming {
 
     private static final Pattern LEADING_TRACK_NUMBER = Pattern.compile("^\\d{1,3}\\s*[-_. ]\\s*");
-    private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})");
+    /** Between words: non-letters, a lower-to-upper change ("KickIn"), an acronym's end ("FXReturns"). */
+    private static final Pattern WORD_BREAK = Pattern.compile(
+            "[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
 
     private Naming() {
     }
@@ -33,9 +35,9 @@ public final class Naming {
         String base = Inputs.baseName(fileName).strip();
         Matcher m = pattern.matcher(underscored(base));
         if (m.matches()) {
-            Optional<String> title = group(m, "title");
-            Optional<String> stem = group(m, "stem");
-            OptionalDouble bpm = group(m, "bpm").map(b -> OptionalDouble.of(Double.parseDouble(b.replace(',', '.'))))
+            Optional<String> title = group(m, "title", base);
+            Optional<String> stem = group(m, "stem", base);
+            OptionalDouble bpm = group(m, "bpm", base).map(b -> OptionalDouble.of(Double.parseDouble(b.replace(',', '.'))))
                     .orElse(OptionalDouble.empty());
             if (title.isPresent() && stem.isPresent()) {
                 return new Parsed(true, title, stem, bpm);
@@ -46,23 +48,29 @@ public final class Naming {
     }
 
     /**
-     * The name with its separators made underscores: a name with underscores is kept; otherwise
-     * {@code " - "} separators, or failing those single hyphens, are read as underscores.
+     * The name with its separators made underscores, keeping its length (so that groups can be
+     * cut from the original): a name with underscores is kept; otherwise {@code " - "} separators,
+     * or failing those single hyphens, are read as underscores.
      */
     static String underscored(String base) {
         if (base.indexOf('_') >= 0) {
             return base;
         }
         if (base.contains(" - ")) {
-            return base.replace(" - ", "_");
+            return base.replace(" - ", " _ ");
         }
         return base.replace('-', '_');
     }
 
-    private static Optional<String> group(Matcher m, String name) {
+    /** A group's text as the original name spells it. */
+    private static Optional<String> group(Matcher m, String name, String original) {
         try {
-            String v = m.group(name);
-            return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+            int start = m.start(name);
+            if (start < 0) {
+                return Optional.empty();
+            }
+            String v = original.substring(start, m.end(name)).strip();
+            return v.isEmpty() ? Optional.empty() : Optional.of(v);
         } catch (IllegalArgumentException noSuchGroup) {
             return Optional.empty();
         }
@@ -70,7 +78,8 @@ public final class Naming {
 
     /**
      * The words of a name in lower case, split at non-letters, non-digits and lower-to-upper case
-     * changes ({@code "KickIn_01"} gives {@code kick, in, 01}; {@code "BassDI"} gives {@code bass, di}).
+     * changes ({@code "KickIn_01"} gives {@code kick, in, 01}; {@code "BassDI"} gives {@code bass, di};
+     * {@code "FXReturns"} gives {@code fx, returns}).
      */
     public static List<String> words(String name) {
         List<String> out = new ArrayList<>();

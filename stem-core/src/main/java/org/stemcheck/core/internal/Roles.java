@@ -9,12 +9,12 @@ import org.stemcheck.core.Role;
 /** Gives each input its role from its content, its name and the spec. */
 public final class Roles {
 
-    /**
-     * Words that mark a reference mix ({@code mixdown.wav}, {@code Song_Mix.wav},
-     * {@code Song_2mix.wav}, {@code Film_Printmaster.wav}).
-     */
-    private static final Set<String> MIX_WORDS = Set.of("mix", "mixdown", "master", "2mix", "printmaster",
-            "fullmix", "stereomix", "premaster", "mastered", "mixed");
+    /** Whole words that mark a reference mix ({@code Song_Mix.wav}, {@code Master.wav}). */
+    private static final Set<String> MIX_WORDS = Set.of("mix", "master", "mastered", "mixed", "ref", "reference");
+
+    /** Parts of a name that mark a reference mix wherever they stand ({@code songmixdown.wav}, {@code Film_Printmaster}). */
+    private static final List<String> MIX_PARTS = List.of("mixdown", "printmaster", "2mix", "premaster", "stereomix",
+            "fullmix");
 
     private Roles() {
     }
@@ -39,9 +39,9 @@ public final class Roles {
         return Role.STEM;
     }
 
-    /** True when a word of the name marks a reference mix. */
+    /** True when the name marks a reference mix. */
     public static boolean isMixName(String name) {
-        List<String> words = Naming.words(name);
-        return words.stream().anyMatch(MIX_WORDS::contains);
+        String flat = Naming.normalised(Inputs.baseName(name));
+        return MIX_PARTS.stream().anyMatch(flat::contains) || Naming.words(name).stream().anyMatch(MIX_WORDS::contains);
     }
 }
