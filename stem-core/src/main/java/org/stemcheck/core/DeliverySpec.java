@@ -77,9 +77,12 @@ public record DeliverySpec(
             "(?<title>.+?)\\s*_\\s*(?<stem>[^_]+?)\\s*_\\s*(?<bpm>\\d{2,3}(?:[.,]\\d{1,3})?)\\s*bpm",
             Pattern.CASE_INSENSITIVE);
 
-    /** The film pattern {@code <Title>_<Stem>}, read the same way. */
+    /**
+     * The film pattern {@code <Title>_<Stem>}, read the same way: the title is the first part, the
+     * stem the rest ({@code Show_EP101_DX} is show {@code Show}, stem {@code EP101_DX}).
+     */
     public static final Pattern FILM_PATTERN = Pattern.compile(
-            "(?<title>.+?)\\s*_\\s*(?<stem>[^_]+?)", Pattern.CASE_INSENSITIVE);
+            "(?<title>[^_]+?)\\s*_\\s*(?<stem>.+?)", Pattern.CASE_INSENSITIVE);
 
     public DeliverySpec {
         Objects.requireNonNull(name, "name must not be null");
