@@ -44,7 +44,7 @@ final class FileAnalysis {
         AudioFormat format = in.format().orElseThrow();
         Map<Measurement, Accumulator<?>> accs = new EnumMap<>(Measurement.class);
         for (Measurement m : kinds) {
-            registry.get(m).ifPresent(e -> accs.put(m, e.factory().create(format)));
+            registry.get(m).ifPresent(e -> create(in.name(), m, e, format).ifPresent(a -> accs.put(m, a)));
         }
         if (accs.isEmpty()) {
             return new Outcome(Map.of(), Optional.empty());
@@ -61,6 +61,17 @@ final class FileAnalysis {
             failure = Optional.of(String.valueOf(e.getMessage()));
         }
         return new Outcome(results(in.name(), live), failure);
+    }
+
+    /** The accumulator, or none when its factory refuses this format (a bug or a limit of the meter, not of the file). */
+    private static Optional<Accumulator<?>> create(String name, Measurement m, MeasurementRegistry.Entry e,
+                                                   AudioFormat format) {
+        try {
+            return Optional.of(e.factory().create(format));
+        } catch (RuntimeException ex) {
+            LOG.warn("{}: measurement {} cannot be made for {}; left out", name, m, format, ex);
+            return Optional.empty();
+        }
     }
 
     private static void feed(String name, Map<Measurement, Accumulator<?>> live, double[][] block, int n) {

@@ -192,6 +192,19 @@ class EngineTest {
     }
 
     @Test
+    void anAccumulatorThatRefusesAFormatLeavesOutItsMeasurementNotTheFile() {
+        MeasurementRegistry reg = registry().with(Measurement.LOUDNESS, f -> {
+            throw new IllegalArgumentException("no loudness for " + f.channels() + " channels");
+        }, (r, facts) -> { });
+        Needs both = new Needs("test.both", Measurement.SAMPLE_STATS, Measurement.LOUDNESS);
+
+        Report r = run(List.of(both), reg, new AtomicInteger(), 2);
+
+        assertThat(r.findings()).extracting(Finding::code).containsOnly("test.both");
+        assertThat(both.seen.keySet()).hasSize(5).allMatch(k -> k.endsWith("/SAMPLE_STATS"));
+    }
+
+    @Test
     void theStandardRegistryAlwaysHasTheHeader() {
         assertThat(MeasurementRegistry.standard().has(Measurement.HEADER)).isTrue();
         assertThat(MeasurementRegistry.empty().has(Measurement.LOUDNESS)).isFalse();
