@@ -86,7 +86,7 @@ final class CheckCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         boolean failed = false;
-        Progress progress = new Progress(main.err, main.terminal && dirs.size() > 1);
+        Progress progress = new Progress(main.err, main.terminal);
         BufferedWriter out = new BufferedWriter(output == null
                 ? new OutputStreamWriter(main.out, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8));
