@@ -1,10 +1,12 @@
 /**
  * The stemcheck API: {@code StemSet}, {@code Check}, {@code Finding}, {@code Report}, and the
- * built-in checks.
+ * built-in checks. Third-party checks are found with {@code Checks.discovered()}.
  */
 module org.stemcheck.core {
     requires transitive org.stemcheck.dsp;
     requires org.slf4j;
 
     exports org.stemcheck.core;
+
+    uses org.stemcheck.core.Check;
 }

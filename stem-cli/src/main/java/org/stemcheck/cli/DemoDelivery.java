@@ -11,7 +11,8 @@ import org.stemcheck.io.WavWriter;
 /**
  * Writes the small demo delivery the README's first command checks: a 6-second song in four
  * stems and a mixdown, made here in code (no recordings are shipped), with faults a recipient
- * would hate: the bass stem 12 ms late and 3 dB hot, and an MP3 passed off as a WAV.
+ * would hate: the bass stem 12 ms late and 3 dB hot, the vocals exported at 16 bits, and an MP3
+ * passed off as a WAV.
  */
 final class DemoDelivery {
 
@@ -49,7 +50,8 @@ final class DemoDelivery {
         WavWriter w = WavWriter.pcm(24).withTimeReference(ONE_HOUR);
         w.write(dir.resolve("Demo_Drums_100bpm.wav"), RATE, drums, drums);
         w.write(dir.resolve("Demo_Keys_100bpm.wav"), RATE, keys, keys);
-        w.write(dir.resolve("Demo_Vocals_100bpm.wav"), RATE, vox, vox);
+        // Fault: the vocals exported at 16 bits, below the 24 the recipient asked for.
+        WavWriter.pcm(16).withTimeReference(ONE_HOUR).write(dir.resolve("Demo_Vocals_100bpm.wav"), RATE, vox, vox);
         w.write(dir.resolve("mixdown.wav"), RATE, mix, mix);
         // Fault: the bass printed 12 ms late and 3 dB hot.
         int late = (int) Math.round(0.012 * RATE);

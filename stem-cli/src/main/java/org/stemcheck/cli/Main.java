@@ -1,93 +1,77 @@
 package org.stemcheck.cli;
 
-import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-
-import org.stemcheck.io.AudioFile;
-import org.stemcheck.io.AudioFileException;
-import org.stemcheck.io.AudioFiles;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-/** The {@code stemcheck} command. */
+/**
+ * The {@code stemcheck} command. Exit status: 0 when nothing reaches {@code --fail-on}, 1 when
+ * something does, 2 for usage errors or a folder that does not exist, 3 for an internal error.
+ */
 @Command(name = "stemcheck", mixinStandardHelpOptions = true, version = "stemcheck 0.1.0",
         description = "Checks stem deliveries before the recipient does.",
-        subcommands = {Main.CheckCommand.class, Main.DemoCommand.class})
+        subcommands = {CheckCommand.class, DemoCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:nothing reached --fail-on", "1:something reached --fail-on",
+            "2:usage error, or a folder that does not exist", "3:internal error"})
 public final class Main implements Callable<Integer> {
 
-    public static void main(String[] args) {
-        System.exit(run(args));
+    /** Usage errors and folders that do not exist. */
+    static final int USAGE = 2;
+    /** A bug: an exception nobody expected. */
+    static final int INTERNAL = 3;
+
+    final PrintStream out;
+    final PrintStream err;
+    /** True when run from a terminal: progress on stderr, colour by default. */
+    final boolean terminal;
+
+    Main(PrintStream out, PrintStream err, boolean terminal) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
     }
 
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, System.console() != null, args));
+    }
+
+    /** Runs the command in-process, printing to System.out/err as from a pipe (no progress, no colour). */
     static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return run(System.out, System.err, false, args);
+    }
+
+    /** Runs the command in-process with these streams; returns the exit status. */
+    static int run(PrintStream out, PrintStream err, boolean terminal, String... args) {
+        CommandLine cmd = new CommandLine(new Main(out, err, terminal));
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cmd.setParameterExceptionHandler((e, a) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("stemcheck: " + e.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        cmd.setExecutionExceptionHandler((e, c, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
+                c.getErr().println("stemcheck: " + e.getMessage());
+                return USAGE;
+            }
+            c.getErr().println("stemcheck: internal error: " + e);
+            return INTERNAL;
+        });
+        return cmd.execute(args);
     }
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(System.out);
+        new CommandLine(this).usage(out);
         return 0;
-    }
-
-    @Command(name = "demo", description = "Writes a small demo delivery with known faults and checks it.")
-    static final class DemoCommand implements Callable<Integer> {
-
-        @picocli.CommandLine.Option(names = "--dir", description = "where to write it (default: ${DEFAULT-VALUE})",
-                defaultValue = "target/demo-delivery")
-        Path dir;
-
-        @Override
-        public Integer call() throws IOException {
-            DemoDelivery.write(dir);
-            System.out.println("Demo delivery written to " + dir.toAbsolutePath());
-            CheckCommand check = new CheckCommand();
-            check.dirs = List.of(dir);
-            return check.call();
-        }
-    }
-
-    @Command(name = "check", description = "Checks one or more delivery folders.")
-    static final class CheckCommand implements Callable<Integer> {
-
-        @Parameters(arity = "1..*", paramLabel = "DIR", description = "delivery folders")
-        List<Path> dirs;
-
-        @Override
-        public Integer call() throws IOException {
-            PrintWriter out = new PrintWriter(System.out, true);
-            for (Path dir : dirs) {
-                if (!Files.isDirectory(dir)) {
-                    System.err.println("stemcheck: no such folder: " + dir);
-                    return 2;
-                }
-                try (Stream<Path> files = Files.list(dir)) {
-                    for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
-                        out.println(describe(p));
-                    }
-                }
-            }
-            return 0;
-        }
-
-        private static String describe(Path p) {
-            try {
-                AudioFile f = AudioFiles.open(p);
-                return String.format(Locale.ROOT, "%s: %s %d ch %.0f Hz %d-bit, %d frames (%.3f s)",
-                        p.getFileName(), f.format().kind().displayName(), f.format().channels(), f.format().sampleRate(),
-                        f.format().validBits(), f.frames(), f.durationSeconds());
-            } catch (AudioFileException e) {
-                return p.getFileName() + ": " + e.kind() + ": " + e.getMessage();
-            } catch (IOException e) {
-                return p.getFileName() + ": cannot read: " + e.getMessage();
-            }
-        }
     }
 }

@@ -1,0 +1,147 @@
+package org.stemcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stemcheck.io.WavWriter;
+
+/** The command line in-process: exit status, text and JSON Lines output, usage errors. */
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    /** What one run printed and returned. */
+    record Run(int status, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = Main.run(o, e, false, args);
+        }
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Five 48 kHz / 24-bit stereo stems; {@code bassBits} and {@code bassChannels} inject faults. */
+    private Path delivery(String name, int bassBits, int bassChannels) throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve(name));
+        double[] s = new double[4800];
+        for (String label : List.of("Drums", "Keys", "Vocals", "Pads")) {
+            WavWriter.pcm(24).write(dir.resolve("Song_" + label + "_120bpm.wav"), 48_000, s, s);
+        }
+        double[][] bass = bassChannels == 1 ? new double[][] {s} : new double[][] {s, s};
+        WavWriter.pcm(bassBits).write(dir.resolve("Song_Bass_120bpm.wav"), 48_000, bass);
+        return dir;
+    }
+
+    @Test
+    void cleanFolderExitsZeroWithATextReport() throws IOException {
+        Path clean = delivery("clean", 24, 2);
+        Run r = run("check", clean.toString());
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("Song_Bass_120bpm.wav", "PASSED: 0 errors, 0 warnings");
+        assertThat(r.out()).doesNotContain("\u001b[");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void errorExitsOneUnlessFailOnIsNever() throws IOException {
+        Path bad = delivery("bad", 16, 2);
+
+        Run r = run("check", bad.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("format.bit-depth", "Bass is 16-bit", "FAILED");
+        assertThat(run("check", "--fail-on", "never", bad.toString()).status()).isZero();
+        assertThat(run("check", "--without", "format.bit-depth", bad.toString()).status()).isZero();
+    }
+
+    @Test
+    void warningExitsOneOnlyWithFailOnWarning() throws IOException {
+        Path warn = delivery("warn", 24, 1);
+
+        assertThat(run("check", warn.toString()).status()).isZero();
+        Run strict = run("check", "--fail-on=warning", warn.toString());
+        assertThat(strict.status()).isEqualTo(1);
+        assertThat(strict.out()).contains("format.channels");
+    }
+
+    @Test
+    void missingFolderAndBadUsageExitTwoWithOneClearLineAndNoStackTrace() throws IOException {
+        Path clean = delivery("clean", 24, 2);
+        Run missing = run("check", clean.toString(), tmp.resolve("nowhere").toString());
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err().lines()).singleElement().asString()
+                .contains("no such folder", tmp.resolve("nowhere").toString());
+        assertThat(missing.out()).isEmpty();
+
+        for (String[] args : List.of(new String[] {"check"}, new String[] {"check", "--bogus", clean.toString()},
+                new String[] {"check", "--spec", "podcast", clean.toString()},
+                new String[] {"check", "--threads", "0", clean.toString()},
+                new String[] {"check", "--mixdown", "no-such-mix.wav", clean.toString()})) {
+            Run r = run(args);
+            assertThat(r.status()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("stemcheck: ").doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    @Test
+    void jsonWithTwoFoldersIsOneReportPerLine() throws IOException {
+        Path clean = delivery("clean", 24, 2);
+        Path bad = delivery("bad", 16, 2);
+        Run r = run("check", "--format", "json", clean.toString(), bad.toString());
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.lines()).hasSize(2);
+        assertThat(r.lines().get(0)).startsWith("{\"schema\":\"stemcheck-report/1\",")
+                .contains("\"delivery\":\"" + jsonPath(clean) + "\"", "\"passed\":true").endsWith("}");
+        assertThat(r.lines().get(1)).startsWith("{\"schema\":\"stemcheck-report/1\",")
+                .contains("\"delivery\":\"" + jsonPath(bad) + "\"", "\"code\":\"format.bit-depth\"",
+                        "\"passed\":false").endsWith("}");
+        assertThat(r.out()).doesNotContain("NaN", "Infinity");
+    }
+
+    @Test
+    void outputOptionWritesTheReportToAFile() throws IOException {
+        Path clean = delivery("clean", 24, 2);
+        Path file = tmp.resolve("report.json");
+        Run r = run("check", "--format=json", "--output", file.toString(), "--spec", "FILM", "--threads", "2",
+                clean.toString());
+
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(file)).startsWith("{\"schema\":\"stemcheck-report/1\"").contains("\"spec\":\"film\"");
+        assertThat(r.status()).isEqualTo(1); // film wants BWF TimeReferences; these stems have none
+    }
+
+    @Test
+    void demoWritesItsDeliveryAndShowsItsFaultsAsFindings() {
+        Path dir = tmp.resolve("demo");
+        Run r = run("demo", "--dir", dir.toString());
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("Demo_Pads_100bpm.wav", "format.lossy", "MP3",
+                "Demo_Vocals_100bpm.wav", "format.bit-depth", "FAILED");
+        assertThat(Files.isRegularFile(dir.resolve("mixdown.wav"))).isTrue();
+        assertThat(run("check", dir.toString()).status()).isEqualTo(1);
+    }
+
+    private static String jsonPath(Path p) {
+        return p.toString().replace("\\", "\\\\");
+    }
+}

@@ -1,0 +1,49 @@
+package org.stemcheck.core;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One check of a delivery. Implementations are stateless and thread-safe; they never decode audio
+ * themselves: they declare what they {@linkplain #needs() need}, and the engine computes the union
+ * of all checks' needs in one pass per file before any check runs.
+ *
+ * <p>Third-party checks are registered in {@code META-INF/services/org.stemcheck.core.Check} (and
+ * with {@code provides org.stemcheck.core.Check with ...} in a module-info) and loaded with
+ * {@link Checks#discovered()}. Their codes use their own prefix ({@code acme.loudness-spec}).
+ *
+ * <pre>{@code
+ * final class MaxStems implements Check {
+ *     public String id() { return "acme.max-stems"; }
+ *     public String description() { return "no more than 8 stems"; }
+ *     public List<Finding> run(CheckContext ctx) {
+ *         int n = ctx.files(Role.STEM, Role.FX).size();
+ *         return n <= 8 ? List.of()
+ *                 : List.of(Finding.warning(id(), n + " stems, the studio takes 8"));
+ *     }
+ * }
+ * }</pre>
+ */
+public interface Check {
+
+    /** A stable id; for the built-in checks, the finding code it emits ({@code format.sample-rate}). */
+    String id();
+
+    /** One line on what it checks. */
+    String description();
+
+    /**
+     * What must be measured before {@link #run} (default: only {@link Measurement#HEADER}). When a
+     * measurement is not available in this build, the check is skipped and the skip is logged.
+     */
+    default Set<Measurement> needs() {
+        return EnumSet.of(Measurement.HEADER);
+    }
+
+    /**
+     * Judges the delivery. Must not throw for audio problems: a problem is a finding. An exception
+     * escaping here is logged and the check's findings are dropped; the other checks still run.
+     */
+    List<Finding> run(CheckContext ctx);
+}

@@ -1,0 +1,203 @@
+package org.stemcheck.core;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * What the recipient asked for: sample rates, bit depth, naming, stem count, timecode. Every
+ * threshold can be changed with a {@code with...} method, which returns a new spec.
+ *
+ * <pre>{@code
+ * DeliverySpec spec = DeliverySpec.music().withSampleRates(Set.of(48_000)).withLengthTolerance(0.010);
+ * }</pre>
+ *
+ * @param name                  a short name for reports ({@code "music"}, {@code "film"})
+ * @param sampleRates           the rates accepted, in Hz (one rate shared by every file either way)
+ * @param minBitDepth           the fewest bits an integer PCM file may carry
+ * @param floatAllowed          whether IEEE float files are accepted
+ * @param nameTemplate          the naming pattern for people, e.g. {@code <Title>_<Stem>_<bpm>bpm}
+ * @param namePattern           the same as a regular expression over the file name without its
+ *                              extension, with named groups {@code title}, {@code stem} and
+ *                              optionally {@code bpm}
+ * @param minStems              the fewest stems expected
+ * @param maxStems              the most stems expected
+ * @param requireTimeReference  whether every file must carry a BWF TimeReference
+ * @param expectedStems         stem labels that must be present (e.g. dialogue, music, effects)
+ * @param fxLabels              labels that mark an effect-return stem, compared ignoring case
+ * @param lengthToleranceSeconds    stems whose durations differ by more than this differ
+ * @param timecodeToleranceSeconds  start times that differ by more than this differ
+ */
+public record DeliverySpec(
+        String name,
+        Set<Integer> sampleRates,
+        int minBitDepth,
+        boolean floatAllowed,
+        String nameTemplate,
+        Pattern namePattern,
+        int minStems,
+        int maxStems,
+        boolean requireTimeReference,
+        List<String> expectedStems,
+        Set<String> fxLabels,
+        double lengthToleranceSeconds,
+        double timecodeToleranceSeconds) {
+
+    /** The common production rates (AES5-2018 and its multiples): 44.1/48/88.2/96/176.4/192 kHz. */
+    public static final Set<Integer> COMMON_RATES = Set.of(44_100, 48_000, 88_200, 96_000, 176_400, 192_000);
+
+    /** The film and broadcast rate (AES5-2018 section 4.1, EBU R 128 / Netflix delivery). */
+    public static final int FILM_RATE = 48_000;
+
+    /** 24-bit PCM: the delivery depth music and film recipients ask for (AES17 / EBU Tech 3285 practice). */
+    public static final int DELIVERY_BITS = 24;
+
+    /**
+     * Durations differ when they differ by more than 1 ms: beyond the rounding of one frame at any
+     * spec rate (22.7 us at 44.1 kHz), well below the length of any audible tail.
+     */
+    public static final double LENGTH_TOLERANCE_S = 0.001;
+
+    /**
+     * Start times differ when they differ by more than 0.5 ms: more than one sample at 8 kHz
+     * (0.125 ms) so that a TimeReference rounded at another rate is not a false alarm, and below
+     * the 1 ms at which an offset starts to colour a sum (comb filtering).
+     */
+    public static final double TIMECODE_TOLERANCE_S = 0.0005;
+
+    /**
+     * The music pattern {@code <Title>_<Stem>_<bpm>bpm}, over a name whose separators have been
+     * made underscores (a name without underscores has its {@code " - "} or {@code "-"} read as
+     * underscores first), tolerant to spaces and case.
+     */
+    public static final Pattern MUSIC_PATTERN = Pattern.compile(
+            "(?<title>.+?)\\s*_\\s*(?<stem>[^_]+?)\\s*_\\s*(?<bpm>\\d{2,3}(?:[.,]\\d{1,3})?)\\s*bpm",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The film pattern {@code <Title>_<Stem>}, read the same way: the title is the first part, the
+     * stem the rest ({@code Show_EP101_DX} is show {@code Show}, stem {@code EP101_DX}).
+     */
+    public static final Pattern FILM_PATTERN = Pattern.compile(
+            "(?<title>[^_]+?)\\s*_\\s*(?<stem>.+?)", Pattern.CASE_INSENSITIVE);
+
+    public DeliverySpec {
+        Objects.requireNonNull(name, "name must not be null");
+        sampleRates = Set.copyOf(sampleRates);
+        if (sampleRates.isEmpty()) {
+            throw new IllegalArgumentException("sampleRates must not be empty");
+        }
+        if (minBitDepth < 1 || minBitDepth > 64) {
+            throw new IllegalArgumentException("minBitDepth must be in 1..64: " + minBitDepth);
+        }
+        Objects.requireNonNull(nameTemplate, "nameTemplate must not be null");
+        Objects.requireNonNull(namePattern, "namePattern must not be null");
+        if (!namePattern.pattern().contains("?<title>") || !namePattern.pattern().contains("?<stem>")) {
+            throw new IllegalArgumentException("namePattern needs the named groups 'title' and 'stem': " + namePattern);
+        }
+        if (minStems < 0 || maxStems < minStems) {
+            throw new IllegalArgumentException("stem counts must satisfy 0 <= min <= max: " + minStems + ", " + maxStems);
+        }
+        expectedStems = List.copyOf(expectedStems);
+        TreeSet<String> fx = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        fx.addAll(fxLabels);
+        fxLabels = Collections.unmodifiableSet(fx);
+        requireTolerance("lengthToleranceSeconds", lengthToleranceSeconds);
+        requireTolerance("timecodeToleranceSeconds", timecodeToleranceSeconds);
+    }
+
+    private static void requireTolerance(String what, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(what + " must be finite and not negative: " + v);
+        }
+    }
+
+    /**
+     * Music stems for mastering, mixing or remixing: one common rate shared by every file, 24-bit
+     * or float, WAV or AIFF, named {@code <Title>_<Stem>_<bpm>bpm}, 5 to 12 stems.
+     */
+    public static DeliverySpec music() {
+        return new DeliverySpec("music", COMMON_RATES, DELIVERY_BITS, true, "<Title>_<Stem>_<bpm>bpm", MUSIC_PATTERN,
+                5, 12, false, List.of(), Set.of("FX", "Reverb", "Verb", "Delay", "Returns", "Return", "Reverbs", "Delays"),
+                LENGTH_TOLERANCE_S, TIMECODE_TOLERANCE_S);
+    }
+
+    /**
+     * Film and TV stems (DME): 48 kHz, 24-bit integer PCM, Broadcast WAV with a TimeReference,
+     * dialogue, music and effects stems, named {@code <Title>_<Stem>}. "FX" means the effects
+     * stem here, not effect returns.
+     */
+    public static DeliverySpec film() {
+        return new DeliverySpec("film", Set.of(FILM_RATE), DELIVERY_BITS, false, "<Title>_<Stem>", FILM_PATTERN,
+                3, 12, true, List.of("Dialogue", "Music", "Effects"), Set.of("Reverb", "Verb", "Returns"),
+                LENGTH_TOLERANCE_S, TIMECODE_TOLERANCE_S);
+    }
+
+    /** The same spec under another name. */
+    public DeliverySpec withName(String n) {
+        return new DeliverySpec(n, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+    }
+
+    /** The same spec accepting these rates, in Hz. */
+    public DeliverySpec withSampleRates(Set<Integer> rates) {
+        return new DeliverySpec(name, rates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+    }
+
+    /** The same spec with another minimum integer bit depth and float policy. */
+    public DeliverySpec withBitDepth(int minBits, boolean allowFloat) {
+        return new DeliverySpec(name, sampleRates, minBits, allowFloat, nameTemplate, namePattern, minStems, maxStems,
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+    }
+
+    /** The same spec with another naming pattern (named groups {@code title}, {@code stem}, optionally {@code bpm}). */
+    public DeliverySpec withNamePattern(String template, Pattern pattern) {
+        return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, template, pattern, minStems, maxStems,
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+    }
+
+    /** The same spec expecting between {@code min} and {@code max} stems. */
+    public DeliverySpec withStemCount(int min, int max) {
+        return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, min, max,
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+    }
+
+    /** The same spec, requiring (or not) a BWF TimeReference in every file. */
+    public DeliverySpec withRequireTimeReference(boolean required) {
+        return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
+                required, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+    }
+
+    /** The same spec expecting these stem labels. */
+    public DeliverySpec withExpectedStems(List<String> labels) {
+        return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
+                requireTimeReference, labels, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+    }
+
+    /** The same spec treating these labels as effect returns. */
+    public DeliverySpec withFxLabels(Set<String> labels) {
+        return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
+                requireTimeReference, expectedStems, labels, lengthToleranceSeconds, timecodeToleranceSeconds);
+    }
+
+    /** The same spec with another duration tolerance, in seconds. */
+    public DeliverySpec withLengthTolerance(double seconds) {
+        return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
+                requireTimeReference, expectedStems, fxLabels, seconds, timecodeToleranceSeconds);
+    }
+
+    /** The same spec with another start-time tolerance, in seconds. */
+    public DeliverySpec withTimecodeTolerance(double seconds) {
+        return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, seconds);
+    }
+
+    /** True when {@code label} names an effect return under this spec. */
+    public boolean isFxLabel(String label) {
+        return fxLabels.contains(label);
+    }
+}

@@ -1,0 +1,136 @@
+package org.stemcheck.core;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One thing a check found: a stable {@code code} (see FINDINGS.md), how much it matters, the files
+ * it concerns, a one-line message with the numbers in it, the numbers themselves, where in time
+ * (if anywhere) and what to do about it.
+ *
+ * <pre>{@code
+ * Finding.error("format.sample-rate", "Bass is 44.1 kHz, the other 6 stems are 48 kHz")
+ *        .withFiles("Song_Bass_120bpm.wav")
+ *        .withMeasurement("sample_rate_hz", 44100)
+ *        .withFix("re-export Bass at 48 kHz from the session; do not resample");
+ * }</pre>
+ *
+ * <p>Immutable; the {@code with...} methods return new instances. {@code measurements} keeps its
+ * insertion order; a value that is not finite is written as JSON {@code null}.
+ *
+ * @param code         stable code, {@code prefix.name} in lower case ({@code mix.gain}, {@code acme.loudness-spec})
+ * @param severity     how much it matters
+ * @param files        the file names concerned (may be empty for the set as a whole)
+ * @param message      one line for a person, with the numbers in it
+ * @param measurements the numbers, by name, in a stable order
+ * @param where        time spans in seconds where the problem sits, the worst first, at most {@link #MAX_SPANS}
+ * @param fix          a suggested fix, or an empty string
+ */
+public record Finding(
+        String code,
+        Severity severity,
+        List<String> files,
+        String message,
+        Map<String, Double> measurements,
+        List<Span> where,
+        String fix) {
+
+    /** At most this many spans are kept in {@code where} (FINDINGS.md: "at most 20, the worst first"). */
+    public static final int MAX_SPANS = 20;
+
+    private static final Pattern CODE = Pattern.compile("[a-z0-9]+(?:[.][a-z0-9][a-z0-9-]*)+");
+
+    /**
+     * A stretch of time in a file.
+     *
+     * @param startSeconds where it starts
+     * @param endSeconds   where it ends, not before the start
+     */
+    public record Span(double startSeconds, double endSeconds) {
+        public Span {
+            if (!(startSeconds <= endSeconds)) {
+                throw new IllegalArgumentException("span must not end before it starts: " + startSeconds + " > " + endSeconds);
+            }
+        }
+    }
+
+    public Finding {
+        Objects.requireNonNull(code, "code must not be null");
+        if (!CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("code must look like 'prefix.name' in lower case: " + code);
+        }
+        Objects.requireNonNull(severity, "severity must not be null");
+        files = List.copyOf(files);
+        Objects.requireNonNull(message, "message must not be null");
+        if (message.indexOf('\n') >= 0 || message.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("message must be one line: " + message);
+        }
+        Map<String, Double> copy = new LinkedHashMap<>();
+        measurements.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "measurement name"),
+                Objects.requireNonNull(v, "measurement value")));
+        measurements = Collections.unmodifiableMap(copy);
+        where = List.copyOf(where.size() > MAX_SPANS ? where.subList(0, MAX_SPANS) : where);
+        Objects.requireNonNull(fix, "fix must not be null");
+    }
+
+    /** The recipient cannot use the delivery as it is. */
+    public static Finding error(String code, String message) {
+        return of(Severity.ERROR, code, message);
+    }
+
+    /** Very likely a problem. */
+    public static Finding warning(String code, String message) {
+        return of(Severity.WARNING, code, message);
+    }
+
+    /** A fact worth knowing, never a problem by itself. */
+    public static Finding info(String code, String message) {
+        return of(Severity.INFO, code, message);
+    }
+
+    /** A finding of the given severity with no files, numbers, spans or fix yet. */
+    public static Finding of(Severity severity, String code, String message) {
+        return new Finding(code, severity, List.of(), message, Map.of(), List.of(), "");
+    }
+
+    /** The same finding about these files. */
+    public Finding withFiles(String... names) {
+        return withFiles(List.of(names));
+    }
+
+    /** The same finding about these files. */
+    public Finding withFiles(List<String> names) {
+        return new Finding(code, severity, names, message, measurements, where, fix);
+    }
+
+    /** The same finding with one more number (replacing one of the same name). */
+    public Finding withMeasurement(String name, double value) {
+        Map<String, Double> m = new LinkedHashMap<>(measurements);
+        m.put(name, value);
+        return new Finding(code, severity, files, message, m, where, fix);
+    }
+
+    /** The same finding with these time spans (the worst first; past {@link #MAX_SPANS} are dropped). */
+    public Finding withWhere(List<Span> spans) {
+        return new Finding(code, severity, files, message, measurements, spans, fix);
+    }
+
+    /** The same finding with a suggested fix. */
+    public Finding withFix(String suggestion) {
+        return new Finding(code, severity, files, message, measurements, where, suggestion);
+    }
+
+    /** The same finding at another severity (a check or a spec may raise or lower it). */
+    public Finding withSeverity(Severity s) {
+        return new Finding(code, s, files, message, measurements, where, fix);
+    }
+
+    @Override
+    public String toString() {
+        return severity.name() + " " + code + " " + files + ": " + message;
+    }
+}

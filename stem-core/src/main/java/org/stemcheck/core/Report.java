@@ -1,0 +1,193 @@
+package org.stemcheck.core;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.stemcheck.core.internal.report.ReportJson;
+import org.stemcheck.core.internal.report.ReportText;
+
+/**
+ * What a run found: the files with their facts, the findings, and whether the delivery passed.
+ * Immutable and thread-safe. Written as JSON ({@code stemcheck-report/1}, see FINDINGS.md and
+ * {@code docs/report.schema.json}) or as text for a terminal.
+ */
+public final class Report {
+
+    /** The JSON schema id of {@link #writeJson}. */
+    public static final String SCHEMA = "stemcheck-report/1";
+
+    /** The version written into reports. */
+    public static final String TOOL_VERSION = "0.1.0";
+
+    /**
+     * The reference mix and how deep the stems null against it.
+     *
+     * @param file             the mix's file name
+     * @param nullDb           residual of (sum of stems - mix) relative to the mix, in dB, where measured
+     * @param mixbusProcessing whether the mix carries processing the stems lack, where judged
+     */
+    public record Reference(String file, OptionalDouble nullDb, Optional<Boolean> mixbusProcessing) {
+        public Reference {
+            Objects.requireNonNull(file, "file must not be null");
+            Objects.requireNonNull(nullDb, "nullDb must not be null");
+            Objects.requireNonNull(mixbusProcessing, "mixbusProcessing must not be null");
+        }
+    }
+
+    private final String delivery;
+    private final String spec;
+    private final List<StemFile> files;
+    private final Map<String, Map<String, Double>> measured;
+    private final Optional<Reference> reference;
+    private final List<Finding> findings;
+
+    private Report(String delivery, String spec, List<StemFile> files, Map<String, Map<String, Double>> measured,
+                   Optional<Reference> reference, List<Finding> findings) {
+        this.delivery = delivery;
+        this.spec = spec;
+        this.files = files;
+        this.measured = measured;
+        this.reference = reference;
+        this.findings = findings;
+    }
+
+    /**
+     * A report (the engine builds these; tools that merge or filter reports may too).
+     *
+     * @param measured per file name, the measured report fields by their JSON names ({@code peak_dbfs} ...)
+     */
+    public static Report of(String delivery, String spec, List<StemFile> files,
+                            Map<String, Map<String, Double>> measured, Optional<Reference> reference,
+                            List<Finding> findings) {
+        Objects.requireNonNull(delivery, "delivery must not be null");
+        Objects.requireNonNull(spec, "spec must not be null");
+        Map<String, Map<String, Double>> m = new LinkedHashMap<>();
+        measured.forEach((k, v) -> m.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        return new Report(delivery, spec, List.copyOf(files), Collections.unmodifiableMap(m),
+                Objects.requireNonNull(reference, "reference must not be null"), List.copyOf(findings));
+    }
+
+    /** The delivery as given (the folder path). */
+    public String delivery() {
+        return delivery;
+    }
+
+    /** The spec's name. */
+    public String spec() {
+        return spec;
+    }
+
+    /** Every file, in name order. */
+    public List<StemFile> files() {
+        return files;
+    }
+
+    /** The measured report fields of one file ({@code peak_dbfs} ...); empty until measured. */
+    public Map<String, Double> measured(String file) {
+        return measured.getOrDefault(file, Map.of());
+    }
+
+    /** The reference mix and its null depth; empty until the null test has run. */
+    public Optional<Reference> reference() {
+        return reference;
+    }
+
+    /** Every finding: errors first, then warnings, then infos; within each, in file order. */
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /** The findings of one severity. */
+    public List<Finding> findings(Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).toList();
+    }
+
+    /** The findings that name this file. */
+    public List<Finding> findingsFor(String file) {
+        return findings.stream().filter(f -> f.files().contains(file)).toList();
+    }
+
+    /** How many findings have this severity. */
+    public int count(Severity severity) {
+        return (int) findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    /** True when there is no error. */
+    public boolean passed() {
+        return passes(Severity.ERROR);
+    }
+
+    /** True when no finding is at {@code failOn} or more severe (WARNING fails on warnings and errors). */
+    public boolean passes(Severity failOn) {
+        Objects.requireNonNull(failOn, "failOn must not be null");
+        return findings.stream().noneMatch(f -> f.severity().compareTo(failOn) <= 0);
+    }
+
+    /** Writes the JSON report on one line (no line breaks inside, so reports can be JSON Lines). */
+    public void writeJson(Writer out) throws IOException {
+        ReportJson.write(this, out);
+    }
+
+    /** Writes the JSON report in UTF-8; the stream is flushed, not closed. */
+    public void writeJson(OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writeJson(w);
+        w.flush();
+    }
+
+    /** The JSON report as a string. */
+    public String toJson() {
+        StringWriter w = new StringWriter();
+        try {
+            writeJson(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /**
+     * Writes the report for a person, grouped by file.
+     *
+     * @param ansi colour the severities with ANSI escapes (for a terminal)
+     */
+    public void writeText(Writer out, boolean ansi) throws IOException {
+        ReportText.write(this, out, ansi);
+    }
+
+    /** Writes the text report in UTF-8; the stream is flushed, not closed. */
+    public void writeText(OutputStream out, boolean ansi) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writeText(w, ansi);
+        w.flush();
+    }
+
+    /** The text report, without colour. */
+    public String toText() {
+        StringWriter w = new StringWriter();
+        try {
+            writeText(w, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "Report[" + delivery + ": " + count(Severity.ERROR) + " errors, " + count(Severity.WARNING)
+                + " warnings, " + count(Severity.INFO) + " infos]";
+    }
+}

@@ -1,0 +1,222 @@
+package org.stemcheck.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.stemcheck.core.internal.Input;
+import org.stemcheck.core.internal.Inputs;
+import org.stemcheck.core.internal.Naming;
+import org.stemcheck.core.internal.Roles;
+import org.stemcheck.core.internal.engine.Engine;
+import org.stemcheck.core.internal.engine.MeasurementRegistry;
+
+/**
+ * A stem delivery to check: the files of a folder (or buffers in memory), what each one is, the
+ * spec they are held to and the checks to run.
+ *
+ * <pre>{@code
+ * Report report = StemSet.from(Path.of("delivery"))
+ *         .mixdown("mixdown.wav")            // optional: otherwise found by name
+ *         .expect(DeliverySpec.music())      // optional: the default
+ *         .check(Checks.standard())          // optional: the default
+ *         .without("naming.pattern")
+ *         .run();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: every builder method returns a new set. Headers are read once, by
+ * {@link #from}; {@link #run()} streams each file's samples once, only for the measurements the
+ * checks need. {@code run()} never throws for audio problems: an unreadable file is a finding.
+ */
+public final class StemSet {
+
+    private final String delivery;
+    private final Path dir;
+    private final List<Input> inputs;
+    private final Optional<String> mixdown;
+    private final DeliverySpec spec;
+    private final List<Check> checks;
+    private final Set<String> without;
+    private final int threads;
+
+    private StemSet(String delivery, Path dir, List<Input> inputs, Optional<String> mixdown, DeliverySpec spec,
+                    List<Check> checks, Set<String> without, int threads) {
+        this.delivery = delivery;
+        this.dir = dir;
+        this.inputs = List.copyOf(inputs);
+        this.mixdown = mixdown;
+        this.spec = spec;
+        this.checks = List.copyOf(checks);
+        this.without = Collections.unmodifiableSet(new LinkedHashSet<>(without));
+        this.threads = threads;
+    }
+
+    /**
+     * The regular, non-hidden files of a folder, sorted by name, each sniffed by content and its
+     * header read.
+     *
+     * @throws IllegalArgumentException when {@code dir} does not exist or is not a folder
+     * @throws java.io.UncheckedIOException when the folder cannot be listed
+     */
+    public static StemSet from(Path dir) {
+        Objects.requireNonNull(dir, "dir must not be null");
+        if (!Files.exists(dir)) {
+            throw new IllegalArgumentException("no such folder: " + dir.toAbsolutePath());
+        }
+        return new StemSet(dir.toString(), dir, Inputs.discover(dir), Optional.empty(), DeliverySpec.music(),
+                List.of(), Set.of(), defaultThreads());
+    }
+
+    /**
+     * Stems held in memory, named like files ({@code "Song_Bass_120bpm"}); a stem whose name marks
+     * a mix ({@code "mixdown"}) is the reference unless {@link #mixdown(String)} names another.
+     *
+     * @throws IllegalArgumentException when two stems share a name
+     */
+    public static StemSet of(List<Stem> stems) {
+        Objects.requireNonNull(stems, "stems must not be null");
+        List<Input> in = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Stem s : stems) {
+            Objects.requireNonNull(s, "a stem is null");
+            if (!names.add(s.name())) {
+                throw new IllegalArgumentException("two stems are named " + s.name());
+            }
+            in.add(Inputs.ofStem(s));
+        }
+        return new StemSet("(memory)", null, in, Optional.empty(), DeliverySpec.music(), List.of(), Set.of(),
+                defaultThreads());
+    }
+
+    private static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The reference mix: a file of the delivery by name, or a path (relative to the working
+     * folder or to the delivery folder).
+     *
+     * @throws IllegalArgumentException when there is no such file
+     */
+    public StemSet mixdown(String nameOrPath) {
+        Objects.requireNonNull(nameOrPath, "mixdown must not be null");
+        if (inputs.stream().anyMatch(i -> i.name().equals(nameOrPath))) {
+            return withMixdown(inputs, nameOrPath);
+        }
+        if (dir == null) {
+            throw new IllegalArgumentException("no stem is named " + nameOrPath);
+        }
+        return mixdown(Path.of(nameOrPath));
+    }
+
+    /**
+     * The reference mix as a path: a file of the delivery folder, or a file elsewhere, which is
+     * added to the delivery.
+     *
+     * @throws IllegalArgumentException when there is no such file
+     */
+    public StemSet mixdown(Path file) {
+        Objects.requireNonNull(file, "mixdown must not be null");
+        Path p = Files.isRegularFile(file) || dir == null ? file : dir.resolve(file);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("no such mixdown file: " + file.toAbsolutePath());
+        }
+        String name = p.getFileName().toString();
+        boolean inside = dir != null && p.toAbsolutePath().normalize().getParent()
+                .equals(dir.toAbsolutePath().normalize());
+        if (inside && inputs.stream().anyMatch(i -> i.name().equals(name))) {
+            return withMixdown(inputs, name);
+        }
+        if (inputs.stream().anyMatch(i -> i.name().equals(name))) {
+            throw new IllegalArgumentException("the mixdown " + p.toAbsolutePath()
+                    + " has the name of a file of the delivery; rename or copy it");
+        }
+        List<Input> more = new ArrayList<>(inputs);
+        more.add(Inputs.ofPath(p));
+        return withMixdown(more, name);
+    }
+
+    private StemSet withMixdown(List<Input> in, String name) {
+        return new StemSet(delivery, dir, in, Optional.of(name), spec, checks, without, threads);
+    }
+
+    /** Holds the delivery to this spec (default {@link DeliverySpec#music()}). */
+    public StemSet expect(DeliverySpec s) {
+        Objects.requireNonNull(s, "spec must not be null");
+        return new StemSet(delivery, dir, inputs, mixdown, s, checks, without, threads);
+    }
+
+    /** Adds checks. Without any, {@link #run()} runs {@link Checks#standard()}. */
+    public StemSet check(Check... more) {
+        Objects.requireNonNull(more, "checks must not be null");
+        return check(List.of(more));
+    }
+
+    /** Adds checks. Without any, {@link #run()} runs {@link Checks#standard()}. */
+    public StemSet check(Iterable<? extends Check> more) {
+        Objects.requireNonNull(more, "checks must not be null");
+        List<Check> all = new ArrayList<>(checks);
+        for (Check c : more) {
+            all.add(Objects.requireNonNull(c, "a check is null"));
+        }
+        return new StemSet(delivery, dir, inputs, mixdown, spec, all, without, threads);
+    }
+
+    /** Leaves out a code: the check of that id is not run, and findings of that code are dropped. */
+    public StemSet without(String code) {
+        Objects.requireNonNull(code, "code must not be null");
+        Set<String> w = new LinkedHashSet<>(without);
+        w.add(code);
+        return new StemSet(delivery, dir, inputs, mixdown, spec, checks, w, threads);
+    }
+
+    /** Analyses at most {@code n} files at once (default: the number of processors). */
+    public StemSet threads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + n);
+        }
+        return new StemSet(delivery, dir, inputs, mixdown, spec, checks, without, n);
+    }
+
+    /** The spec this set is held to. */
+    public DeliverySpec spec() {
+        return spec;
+    }
+
+    /** Every file, as the checks will see it under the current spec and mixdown. */
+    public List<StemFile> files() {
+        List<StemFile> out = new ArrayList<>(inputs.size());
+        for (Input in : inputs) {
+            Naming.Parsed parsed = Naming.parse(in.name(), spec.namePattern());
+            Role role = Roles.of(in, parsed, spec, mixdown.map(in.name()::equals).orElse(false));
+            // A mix or a non-audio file has no stem label.
+            Optional<String> label = role.isStem() || role == Role.UNREADABLE ? parsed.label() : Optional.empty();
+            out.add(new StemFile(in.name(), role, label, parsed.title(), parsed.bpm(), parsed.matched(),
+                    in.container(), in.format(), in.frames(), in.metadata(), in.truncation(), in.error()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Runs the checks. Never throws for audio problems. */
+    public Report run() {
+        return run(MeasurementRegistry.standard());
+    }
+
+    /** Runs with another measurement registry (tests wire fake accumulators here). */
+    Report run(MeasurementRegistry registry) {
+        List<StemFile> files = files();
+        Optional<StemFile> reference = files.stream()
+                .filter(f -> f.role() == Role.MIXDOWN && f.readable())
+                .filter(f -> mixdown.isEmpty() || mixdown.get().equals(f.name()))
+                .findFirst();
+        List<Check> toRun = checks.isEmpty() ? Checks.standard() : checks;
+        return new Engine(registry, threads).run(delivery, spec, files, inputs, reference, toRun, without);
+    }
+}

@@ -1,0 +1,30 @@
+package org.stemcheck.core.internal.checks;
+
+import java.util.List;
+
+import org.stemcheck.core.Check;
+
+/** The built-in checks, in the order their findings are reported within a severity. */
+public final class BuiltInChecks {
+
+    private static final List<Check> ALL = List.of(
+            new UnreadableCheck(),
+            new TruncatedCheck(),
+            new LossyCheck(),
+            new SampleRateCheck(),
+            new BitDepthCheck(),
+            new ChannelsCheck(),
+            new LengthCheck(),
+            new TimecodeCheck(),
+            new NamingPatternCheck(),
+            new NamingInconsistentCheck(),
+            new MultitracksCheck());
+
+    private BuiltInChecks() {
+    }
+
+    /** Every built-in check; they are stateless, so one instance each serves every run. */
+    public static List<Check> all() {
+        return ALL;
+    }
+}

@@ -1,0 +1,83 @@
+package org.stemcheck.core.internal.checks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.StemFile;
+import org.stemcheck.core.internal.Naming;
+
+/**
+ * {@code set.multitracks}: the folder holds raw multitracks (one file per microphone or DI)
+ * rather than stems. Judged here from the names, the channel counts and the file count.
+ *
+ * <p>TODO(measurements): the level part ("unprocessed levels": stems peaking far below full scale
+ * with no bus processing, as raw tracks do) needs {@code Measurement.SAMPLE_STATS}; add it here,
+ * as a further reason, once that accumulator is registered in {@code MeasurementRegistry.standard()}.
+ */
+final class MultitracksCheck extends BaseCheck {
+
+    /** Words naming a single microphone or instrument input (recording practice; not stem names). */
+    static final Set<String> TRACK_WORDS = Set.of("kick", "kik", "snare", "snr", "tom", "toms", "floortom",
+            "oh", "ohl", "ohr", "overhead", "overheads", "hat", "hihat", "hh", "ride", "crash", "room", "rooms",
+            "di", "amp", "mic", "sm57", "close");
+
+    /** At least this many instrument-level names make a multitrack folder (two could be stems "Kick", "Snare"). */
+    static final int MIN_TRACK_NAMES = 3;
+
+    /** More than this many times the spec's most stems is a multitrack session, whatever the names. */
+    static final int COUNT_FACTOR = 2;
+
+    /** With more files than the spec's most stems, this share of mono files means tracks, not stems. */
+    static final double MONO_SHARE = 0.5;
+
+    MultitracksCheck() {
+        super("set.multitracks", "the folder holds stems, not raw multitracks (kick, snare, OH, DI ...)");
+    }
+
+    @Override
+    public List<Finding> run(CheckContext ctx) {
+        DeliverySpec spec = ctx.spec();
+        List<StemFile> stems = ctx.files().stream().filter(f -> f.role().isStem()).toList();
+        List<StemFile> trackNamed = stems.stream().filter(MultitracksCheck::trackName).toList();
+        long mono = stems.stream().filter(f -> f.format().map(x -> x.channels() == 1).orElse(false)).count();
+        List<String> reasons = new ArrayList<>();
+        if (trackNamed.size() >= MIN_TRACK_NAMES) {
+            reasons.add(trackNamed.size() + " files are named like single microphones or inputs ("
+                    + examples(trackNamed) + ")");
+        }
+        if (stems.size() > COUNT_FACTOR * spec.maxStems()) {
+            reasons.add(stems.size() + " files where the " + spec.name() + " spec expects " + spec.minStems()
+                    + " to " + spec.maxStems() + " stems");
+        }
+        if (stems.size() > spec.maxStems() && mono >= MONO_SHARE * stems.size()) {
+            reasons.add(String.format(Locale.ROOT, "%d of %d files are mono", mono, stems.size()));
+        }
+        if (reasons.isEmpty()) {
+            return List.of();
+        }
+        List<StemFile> concerned = trackNamed.size() >= MIN_TRACK_NAMES ? trackNamed : stems;
+        return List.of(Finding.warning(id(), "This looks like raw multitracks, not stems: " + String.join("; ", reasons))
+                .withFiles(concerned.stream().map(StemFile::name).toList())
+                .withMeasurement("files", stems.size())
+                .withMeasurement("track_names", trackNamed.size())
+                .withMeasurement("mono_files", mono)
+                .withFix("bounce submixes (Drums, Bass, Keys, Vocals ...) with their bus processing and effects,"
+                        + " each from the session start"));
+    }
+
+    static boolean trackName(StemFile f) {
+        return Naming.words(f.displayLabel()).stream()
+                .map(w -> w.replaceAll("\\d+$", ""))
+                .anyMatch(TRACK_WORDS::contains);
+    }
+
+    private static String examples(List<StemFile> files) {
+        List<String> labels = files.stream().limit(4).map(StemFile::displayLabel).toList();
+        return String.join(", ", labels) + (files.size() > 4 ? " ..." : "");
+    }
+}

@@ -1,0 +1,24 @@
+package org.stemcheck.core.testing;
+
+import java.util.List;
+
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.Report;
+import org.stemcheck.core.Severity;
+
+/** Small helpers to pick findings out of a report. */
+public final class Findings {
+
+    private Findings() {
+    }
+
+    /** The findings of one code. */
+    public static List<Finding> of(Report r, String code) {
+        return r.findings().stream().filter(f -> f.code().equals(code)).toList();
+    }
+
+    /** The errors and warnings (what a clean delivery must not have). */
+    public static List<Finding> problems(Report r) {
+        return r.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
+    }
+}
