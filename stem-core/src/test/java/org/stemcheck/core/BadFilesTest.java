@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.stemcheck.io.testing.Heads;
 import org.stemcheck.core.testing.Delivery;
 import org.stemcheck.io.WavWriter;
 
@@ -82,19 +83,20 @@ class BadFilesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "Song_A_120bpm.wav, OggS, format.lossy, Ogg",
-        "Song_B_120bpm.m4a, '....ftypM4A ', format.lossy, MP4/M4A",
-        "Song_C_120bpm.wav, ADTS, format.lossy, AAC",
-        "Song_D_120bpm.mp3, ID3, format.lossy, MP3",
-        "Song_E_120bpm.flac, fLaC, format.unreadable, FLAC"})
-    void containersAreRecognisedByContent(String name, String magic, String code, String said) throws IOException {
-        byte[] b = new byte[256];
-        if (magic.equals("ADTS")) {
-            b[0] = (byte) 0xFF;
-            b[1] = (byte) 0xF1;
-        } else {
-            byte[] m = magic.getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(m, 0, b, 0, m.length);
+        "Song_A_120bpm.wav, ogg, format.lossy, Ogg",
+        "Song_B_120bpm.m4a, m4a, format.lossy, MP4/M4A",
+        "Song_C_120bpm.wav, adts, format.lossy, AAC",
+        "Song_D_120bpm.mp3, mp3, format.lossy, MP3",
+        "Song_E_120bpm.flac, flac, format.unreadable, FLAC"})
+    void containersAreRecognisedByContent(String name, String kind, String code, String said) throws IOException {
+        byte[] b;
+        switch (kind) {
+            case "ogg": b = Heads.ogg(); break;
+            case "m4a": b = Heads.ftyp("M4A "); break;
+            case "adts": b = Heads.adts(3); break;
+            case "mp3": b = Heads.concat(Heads.id3(16), Heads.mpegFrames(Heads.MP3_HEADER, 417, 3)); break;
+            case "flac": b = Heads.flac(); break;
+            default: throw new IllegalArgumentException(kind);
         }
         Files.write(dir.resolve(name), b);
 
