@@ -11,8 +11,9 @@ import java.util.Objects;
  * <ol>
  * <li>Smooth the dB spectrum with a moving average over {@value #SMOOTHING_HZ} Hz (levels floored
  *     at {@value #FLOOR_DB} dB), which tames the scatter of Welch estimates without moving an edge.
- * <li>Reference = the highest smoothed level at or above {@value #MIN_REFERENCE_HZ} Hz (so a DC
- *     offset is not the peak).
+ * <li>Reference = the highest smoothed level whose smoothing window lies wholly at or above
+ *     {@value #MIN_REFERENCE_HZ} Hz and clear of the window's main lobe around DC (so a DC offset
+ *     is not the peak).
  * <li>Cut-off = the highest bin whose smoothed level reaches reference - threshold; everything
  *     above it stays below. When that is the last bin the signal is full-band
  *     ({@link #fullBand()}).
@@ -45,6 +46,9 @@ public record Cutoff(double cutoffHz, double referenceDb, double thresholdDb, do
     /** The reference ignores bins below 20 Hz, the bottom of the audio band. */
     public static final double MIN_REFERENCE_HZ = 20.0;
 
+    /** Half-width of the Hann window's main lobe in bins (Harris, Proc. IEEE 66(1), 1978, Table 1): DC leaks this far. */
+    static final int HANN_MAIN_LOBE_BINS = 2;
+
     /** Levels below this are treated as this when smoothing (about the float64 noise floor). */
     public static final double FLOOR_DB = -320.0;
 
@@ -66,7 +70,8 @@ public record Cutoff(double cutoffHz, double referenceDb, double thresholdDb, do
             throw new IllegalArgumentException("thresholdDb must be positive: " + thresholdDb);
         }
         double[] level = smooth(spectrum);
-        int first = Math.min(level.length - 1, (int) Math.ceil(MIN_REFERENCE_HZ / spectrum.binHz()));
+        int lowest = Math.max(HANN_MAIN_LOBE_BINS + 1, (int) Math.ceil(MIN_REFERENCE_HZ / spectrum.binHz()));
+        int first = Math.min(level.length - 1, lowest + smoothingHalfWidth(spectrum));
         double reference = FLOOR_DB;
         for (int k = first; k < level.length; k++) {
             reference = Math.max(reference, level[k]);
@@ -96,9 +101,13 @@ public record Cutoff(double cutoffHz, double referenceDb, double thresholdDb, do
         return !fullBand() && dropDb > STEEP_DROP_DB;
     }
 
+    private static int smoothingHalfWidth(Spectrum spectrum) {
+        return (int) Math.round(SMOOTHING_HZ / 2 / spectrum.binHz());
+    }
+
     private static double[] smooth(Spectrum spectrum) {
         int bins = spectrum.bins();
-        int half = Math.max(0, (int) Math.round(SMOOTHING_HZ / 2 / spectrum.binHz()));
+        int half = smoothingHalfWidth(spectrum);
         double[] prefix = new double[bins + 1];
         for (int k = 0; k < bins; k++) {
             double db = spectrum.powerDb(k);
