@@ -37,7 +37,8 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
     private final double[] window;
     private final double[][] buffers;
     private final double[][] sums;
-    private final double[] scratch;
+    private final double[][] transforms;
+    private final double[] mono;
     private final double[] power;
     private int fill;
     private long segments;
@@ -49,10 +50,10 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
         this.sampleRate = sampleRate;
         this.fft = Fft.ofSize(size);
         this.window = hann(size);
-        int tracks = tracks(channels);
-        this.buffers = new double[tracks][size];
-        this.sums = new double[tracks][fft.bins()];
-        this.scratch = new double[size];
+        this.buffers = new double[channels][size];
+        this.sums = new double[channels == 1 ? 1 : channels + 1][fft.bins()];
+        this.transforms = new double[channels][size];
+        this.mono = new double[channels == 1 ? 0 : size];
         this.power = new double[fft.bins()];
     }
 
@@ -80,10 +81,6 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
         return new WelchSpectrum(channels, sampleRate, size);
     }
 
-    private static int tracks(int channels) {
-        return channels == 1 ? 1 : channels + 1;
-    }
-
     /** The periodic Hann window, {@code 0.5 - 0.5 cos(2 pi j / n)}, which overlap-adds flat at 50%. */
     private static double[] hann(int n) {
         double[] w = new double[n];
@@ -103,9 +100,9 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
             fill += n;
             done += n;
             if (fill == size) {
-                for (int t = 0; t < buffers.length; t++) {
-                    addSegment(buffers[t], size, sums[t]);
-                    System.arraycopy(buffers[t], hop, buffers[t], 0, size - hop);
+                addSegment(size, sums);
+                for (double[] buffer : buffers) {
+                    System.arraycopy(buffer, hop, buffer, 0, size - hop);
                 }
                 segments++;
                 fill = size - hop;
@@ -117,30 +114,43 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
         for (int c = 0; c < channels; c++) {
             System.arraycopy(block[c], from, buffers[c], fill, n);
         }
-        if (channels > 1) {
-            double[] mono = buffers[channels];
-            double scale = 1.0 / channels;
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int c = 0; c < channels; c++) {
-                    s += block[c][from + i];
-                }
-                mono[fill + i] = s * scale;
+    }
+
+    /**
+     * Windows the first {@code used} frames of each channel's buffer (zero beyond), transforms them
+     * and adds their scaled power to {@code target}; the mono fold is the mean of the channels'
+     * transforms (the FFT is linear), so it costs no transform of its own.
+     */
+    private void addSegment(int used, double[][] target) {
+        double windowPower = 0;
+        for (int j = 0; j < used; j++) {
+            windowPower += window[j] * window[j];
+        }
+        double scale = 1.0 / (size * windowPower);
+        for (int c = 0; c < channels; c++) {
+            double[] t = transforms[c];
+            double[] b = buffers[c];
+            for (int j = 0; j < size; j++) {
+                t[j] = j < used ? b[j] * window[j] : 0;
             }
+            fft.forward(t);
+            fft.power(t, power);
+            addScaled(power, scale, target[c]);
+        }
+        if (channels > 1) {
+            java.util.Arrays.fill(mono, 0.0);
+            for (double[] t : transforms) {
+                for (int j = 0; j < size; j++) {
+                    mono[j] += t[j];
+                }
+            }
+            fft.power(mono, power);
+            addScaled(power, scale / ((double) channels * channels), target[channels]);
         }
     }
 
-    /** Windows {@code data[0 .. used)} (zero beyond), transforms it and adds its scaled power to {@code sum}. */
-    private void addSegment(double[] data, int used, double[] sum) {
-        double windowPower = 0;
-        for (int j = 0; j < size; j++) {
-            double w = j < used ? window[j] : 0;
-            scratch[j] = data[j] * w;
-            windowPower += w * w;
-        }
-        fft.forward(scratch);
-        fft.power(scratch, power);
-        double scale = 1.0 / (size * windowPower);
+    /** Adds one-sided power: DC and Nyquist once, every other bin twice (its negative twin). */
+    private static void addScaled(double[] power, double scale, double[] sum) {
         int last = power.length - 1;
         for (int k = 0; k <= last; k++) {
             sum[k] += power[k] * (k == 0 || k == last ? scale : 2 * scale);
@@ -166,16 +176,12 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
     @Override
     public Result result() {
         double[][] totals = new double[sums.length][];
-        long count = segments;
         for (int t = 0; t < sums.length; t++) {
             totals[t] = sums[t].clone();
-            if (segments == 0 && fill > 0) {
-                double[] padded = buffers[t].clone();
-                java.util.Arrays.fill(padded, fill, size, 0.0);
-                addSegment(padded, fill, totals[t]);
-            }
         }
+        long count = segments;
         if (segments == 0 && fill > 0) {
+            addSegment(fill, totals);
             count = 1;
         }
         double binHz = sampleRate / size;
