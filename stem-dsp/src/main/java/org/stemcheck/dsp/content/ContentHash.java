@@ -21,18 +21,20 @@ import org.stemcheck.dsp.internal.Blocks;
  */
 public final class ContentHash implements Accumulator<String> {
 
-    /** Frames serialised per digest update (bounds the byte buffer to 4 KiB per channel). */
-    private static final int CHUNK_FRAMES = 1024;
+    /** Bytes serialised per digest update, at most (at least one frame). */
+    private static final int CHUNK_BYTES = 1 << 16;
 
     private static final int CANONICAL_NAN = Float.floatToIntBits(Float.NaN);
 
     private final int channels;
+    private final int chunkFrames;
     private final MessageDigest digest;
     private byte[] bytes = new byte[0];
     private long frames;
 
     private ContentHash(int channels) {
         this.channels = channels;
+        this.chunkFrames = Math.max(1, CHUNK_BYTES / (4 * channels));
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -49,10 +51,10 @@ public final class ContentHash implements Accumulator<String> {
     public void accept(double[][] block, int offset, int frames) {
         Blocks.check(block, offset, frames, channels);
         if (bytes.length == 0) {
-            bytes = new byte[CHUNK_FRAMES * channels * 4];
+            bytes = new byte[chunkFrames * channels * 4];
         }
-        for (int done = 0; done < frames; done += CHUNK_FRAMES) {
-            int n = Math.min(CHUNK_FRAMES, frames - done);
+        for (int done = 0; done < frames; done += chunkFrames) {
+            int n = Math.min(chunkFrames, frames - done);
             int p = 0;
             for (int i = offset + done; i < offset + done + n; i++) {
                 for (int c = 0; c < channels; c++) {

@@ -9,7 +9,23 @@ public final class Blocks {
     /** Most channels an accumulator accepts (WAV's channel count is 16-bit). */
     public static final int MAX_CHANNELS = 65535;
 
+    /**
+     * Most samples (all channels together) an accumulator keeps in one working buffer: 2^22
+     * doubles, 32 MiB, so that a header claiming thousands of channels cannot make one allocate
+     * gigabytes (the whole delivery is meant to run in a 256 MB heap).
+     */
+    public static final long MAX_BUFFER_SAMPLES = 1L << 22;
+
     private Blocks() {
+    }
+
+    /** Checks that {@code channels x frames} samples stay within {@link #MAX_BUFFER_SAMPLES}. */
+    public static void buffer(int channels, long frames) {
+        if ((long) channels * frames > MAX_BUFFER_SAMPLES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%d channels x %d frames exceed the buffer limit of %d samples",
+                    channels, frames, MAX_BUFFER_SAMPLES));
+        }
     }
 
     /** Checks a channel count given to a factory. */

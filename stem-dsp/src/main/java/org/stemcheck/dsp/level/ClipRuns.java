@@ -14,7 +14,8 @@ import org.stemcheck.io.AudioFormat;
 /**
  * Runs of consecutive samples at or beyond full scale, per channel: totals of every run and the
  * positions of the {@code keep} longest, in memory bounded by {@code keep} and the channel count.
- * A run that spans block boundaries is one run. No {@code combine}: a run crossing the seam of two
+ * A run that spans block boundaries is one run. NaN samples do not count as clipped (infinities
+ * do). No {@code combine}: a run crossing the seam of two
  * partial results could not be joined.
  */
 public final class ClipRuns implements Accumulator<ClipRuns.Result> {

@@ -1,7 +1,7 @@
 package org.stemcheck.dsp.level;
 
 import java.util.Locale;
-import java.util.Optional;
+import java.util.OptionalLong;
 import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.internal.Blocks;
 import org.stemcheck.dsp.internal.Db;
@@ -75,9 +75,7 @@ public final class LevelTimeline implements Accumulator<LevelTimeline.Result> {
             throw new IllegalArgumentException("silenceDbfs must be at most 0: " + silenceDbfs);
         }
         long frames = Math.max(1, Math.round(intervalSeconds * sampleRate));
-        if (frames > Integer.MAX_VALUE / Math.max(1, channels) / 8) {
-            throw new IllegalArgumentException("interval too long for this rate: " + frames + " frames");
-        }
+        Blocks.buffer(channels, frames);
         return new LevelTimeline(channels, (int) frames, Db.toAmplitude(silenceDbfs));
     }
 
@@ -157,7 +155,9 @@ public final class LevelTimeline implements Accumulator<LevelTimeline.Result> {
             }
         }
         double tailRms = tailFrames == 0 ? 0 : Math.sqrt(tailSquares / ((double) tailFrames * channels));
-        return new Result(interval, frames, p, r, firstSound, lastSound, tailPeak, tailRms);
+        return new Result(interval, frames, p, r,
+                firstSound < 0 ? OptionalLong.empty() : OptionalLong.of(firstSound),
+                lastSound < 0 ? OptionalLong.empty() : OptionalLong.of(lastSound), tailPeak, tailRms);
     }
 
     /**
@@ -168,13 +168,13 @@ public final class LevelTimeline implements Accumulator<LevelTimeline.Result> {
      * @param frames         frames measured
      * @param peaks          {@code peaks[channel][point]}: largest magnitude (linear)
      * @param rms            {@code rms[channel][point]}: RMS (linear)
-     * @param firstSound     first frame with a sample above the silence threshold, -1 for none
-     * @param lastSound      last such frame, -1 for none
+     * @param firstSound     first frame with a sample above the silence threshold (empty: silent file)
+     * @param lastSound      last such frame (empty: silent file)
      * @param tailPeak       peak over the last interval of the file (all channels)
      * @param tailRms        RMS over the last interval of the file (all channels)
      */
     public record Result(int intervalFrames, long frames, float[][] peaks, float[][] rms,
-                         long firstSound, long lastSound, double tailPeak, double tailRms) {
+                         OptionalLong firstSound, OptionalLong lastSound, double tailPeak, double tailRms) {
 
         public Result {
             peaks = copy(peaks);
@@ -204,16 +204,6 @@ public final class LevelTimeline implements Accumulator<LevelTimeline.Result> {
         /** RMS of one point in dBFS. */
         public double rmsDbfs(int channel, int point) {
             return Db.amplitude(rms[channel][point]);
-        }
-
-        /** The first non-silent frame, empty for a silent file. */
-        public Optional<Long> firstSoundFrame() {
-            return firstSound < 0 ? Optional.empty() : Optional.of(firstSound);
-        }
-
-        /** The last non-silent frame, empty for a silent file. */
-        public Optional<Long> lastSoundFrame() {
-            return lastSound < 0 ? Optional.empty() : Optional.of(lastSound);
         }
 
         /** {@link #tailRms()} in dBFS. */

@@ -70,7 +70,12 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
         return create(channels, sampleRate, defaultSize(sampleRate));
     }
 
-    /** A Welch spectrum of segments of {@code size} frames (even, {@value #MIN_SIZE}..{@value #MAX_SIZE}). */
+    /**
+     * A Welch spectrum of segments of {@code size} frames (even, {@value #MIN_SIZE}..{@value #MAX_SIZE}).
+     *
+     * @throws IllegalArgumentException also when {@code channels * size} passes
+     *                                  {@link Blocks#MAX_BUFFER_SAMPLES} (about 500 channels at 8192)
+     */
     public static WelchSpectrum create(int channels, double sampleRate, int size) {
         Blocks.channels(channels);
         Blocks.sampleRate(sampleRate);
@@ -78,6 +83,7 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "size must be even and in %d..%d: %d", MIN_SIZE, MAX_SIZE, size));
         }
+        Blocks.buffer(channels, size);
         return new WelchSpectrum(channels, sampleRate, size);
     }
 

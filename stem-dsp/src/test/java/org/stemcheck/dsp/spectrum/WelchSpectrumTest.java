@@ -113,5 +113,8 @@ class WelchSpectrumTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WelchSpectrum.create(1, RATE, 1 << 20))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WelchSpectrum.create(65_535, RATE))
+                .as("a header claiming 65535 channels must not allocate gigabytes")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("65535 channels");
     }
 }
