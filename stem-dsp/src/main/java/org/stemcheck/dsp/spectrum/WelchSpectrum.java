@@ -123,21 +123,23 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
     }
 
     /**
-     * Windows the first {@code used} frames of each channel's buffer (zero beyond), transforms them
+     * Windows the first {@code used} frames of each channel's buffer with a Hann window of that
+     * length (zero beyond: only a file shorter than one segment has {@code used < size}), transforms them
      * and adds their scaled power to {@code target}; the mono fold is the mean of the channels'
      * transforms (the FFT is linear), so it costs no transform of its own.
      */
     private void addSegment(int used, double[][] target) {
+        double[] w = used == size ? window : hann(used);
         double windowPower = 0;
         for (int j = 0; j < used; j++) {
-            windowPower += window[j] * window[j];
+            windowPower += w[j] * w[j];
         }
         double scale = 1.0 / (size * windowPower);
         for (int c = 0; c < channels; c++) {
             double[] t = transforms[c];
             double[] b = buffers[c];
             for (int j = 0; j < size; j++) {
-                t[j] = j < used ? b[j] * window[j] : 0;
+                t[j] = j < used ? b[j] * w[j] : 0;
             }
             fft.forward(t);
             fft.power(t, power);
