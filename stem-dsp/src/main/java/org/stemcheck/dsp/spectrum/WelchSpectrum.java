@@ -1,5 +1,6 @@
 package org.stemcheck.dsp.spectrum;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +147,7 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
             addScaled(power, scale, target[c]);
         }
         if (channels > 1) {
-            java.util.Arrays.fill(mono, 0.0);
+            Arrays.fill(mono, 0.0);
             for (double[] t : transforms) {
                 for (int j = 0; j < size; j++) {
                     mono[j] += t[j];

@@ -1,5 +1,6 @@
 package org.stemcheck.dsp.content;
 
+import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -56,7 +57,7 @@ class ContentHashTest {
         changed[4321] += 0x1p-23;
         assertThat(hash(512, l, changed)).isNotEqualTo(base);
         assertThat(hash(512, r, l)).isNotEqualTo(base);
-        assertThat(hash(512, java.util.Arrays.copyOf(l, 5001), java.util.Arrays.copyOf(r, 5001)))
+        assertThat(hash(512, Arrays.copyOf(l, 5001), Arrays.copyOf(r, 5001)))
                 .isNotEqualTo(base);
     }
 

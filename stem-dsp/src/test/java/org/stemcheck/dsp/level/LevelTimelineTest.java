@@ -1,5 +1,6 @@
 package org.stemcheck.dsp.level;
 
+import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -68,7 +69,7 @@ class LevelTimelineTest {
     void blockSizeDoesNotChangeTheResult(int block) {
         double[] a = Signals.noise(0.1, 30_000, 1);
         double[] b = burst();
-        double[] c = java.util.Arrays.copyOf(b, 30_000);
+        double[] c = Arrays.copyOf(b, 30_000);
         LevelTimeline.Result whole = measure(30_000, a, c);
         LevelTimeline.Result split = measure(block, a, c);
         assertThat(split.peaks()).isDeepEqualTo(whole.peaks());
