@@ -1,7 +1,7 @@
 package org.stemcheck.dsp.spectrum;
 
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.stemcheck.dsp.Accumulator;

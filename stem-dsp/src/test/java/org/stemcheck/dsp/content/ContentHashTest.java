@@ -1,10 +1,10 @@
 package org.stemcheck.dsp.content;
 
-import java.util.Arrays;
+import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
