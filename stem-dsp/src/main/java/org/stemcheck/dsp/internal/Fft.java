@@ -24,7 +24,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * passes its global threshold ({@code CommonUtils.getThreadsBeginN_1D_FFT_2Threads()}, 8192 by
  * default); that path allocates small task objects per call. This wrapper does not change
  * JTransforms' global settings (no global mutable state); an application that runs many files in
- * parallel may call {@code pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1)} once.
+ * parallel may raise {@code CommonUtils.setThreadsBeginN_1D_FFT_2Threads} and {@code ..._4Threads}
+ * once at start-up so that every transform stays on its caller's thread (FftTest does so).
  */
 public final class Fft {
 
