@@ -9,4 +9,7 @@ module org.stemcheck.dsp {
     requires commons.math3;
 
     exports org.stemcheck.dsp;
+    exports org.stemcheck.dsp.level;
+    exports org.stemcheck.dsp.spectrum;
+    exports org.stemcheck.dsp.content;
 }

@@ -1,0 +1,231 @@
+package org.stemcheck.dsp.spectrum;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.stemcheck.dsp.Accumulator;
+import org.stemcheck.dsp.internal.Blocks;
+import org.stemcheck.dsp.internal.Db;
+import org.stemcheck.dsp.internal.Fft;
+
+/**
+ * Welch's averaged periodogram (P. D. Welch, IEEE Trans. Audio Electroacoustics 15(2), 1967):
+ * segments of {@code n} frames, periodic Hann window, 50% overlap, per channel, averaged over the
+ * channels, and for the mono fold (the mean of all channels; the channel itself for mono input).
+ *
+ * <p>Memory is bounded: {@code n} samples and {@code n/2 + 1} sums per channel (plus the mono
+ * fold), whatever the file's length. Segments are formed by frame count, so the result does not
+ * depend on how the signal is split into blocks. Frames after the last whole segment are not used;
+ * a file shorter than one segment gives one zero-padded segment. Scaling: see {@link Spectrum}.
+ */
+public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
+
+    /** Default segment at 48 kHz: 8192 frames, 5.86 Hz bins; scaled with the rate to keep that. */
+    public static final int DEFAULT_SIZE_AT_48K = 8192;
+
+    /** Smallest segment accepted. */
+    public static final int MIN_SIZE = 16;
+
+    /** Largest segment accepted (1.4 s at 48 kHz; 0.5 MiB per channel buffer). */
+    public static final int MAX_SIZE = 1 << 16;
+
+    private final int channels;
+    private final int size;
+    private final int hop;
+    private final double sampleRate;
+    private final Fft fft;
+    private final double[] window;
+    private final double[][] buffers;
+    private final double[][] sums;
+    private final double[][] transforms;
+    private final double[] mono;
+    private final double[] power;
+    private int fill;
+    private long segments;
+
+    private WelchSpectrum(int channels, double sampleRate, int size) {
+        this.channels = channels;
+        this.size = size;
+        this.hop = size / 2;
+        this.sampleRate = sampleRate;
+        this.fft = Fft.ofSize(size);
+        this.window = hann(size);
+        this.buffers = new double[channels][size];
+        this.sums = new double[channels == 1 ? 1 : channels + 1][fft.bins()];
+        this.transforms = new double[channels][size];
+        this.mono = new double[channels == 1 ? 0 : size];
+        this.power = new double[fft.bins()];
+    }
+
+    /** The default segment size for {@code sampleRate}: the power of two nearest 8192 * rate / 48 kHz. */
+    public static int defaultSize(double sampleRate) {
+        Blocks.sampleRate(sampleRate);
+        double ideal = DEFAULT_SIZE_AT_48K * sampleRate / 48_000.0;
+        int exponent = (int) Math.round(Math.log(ideal) / Math.log(2));
+        return 1 << Math.max(8, Math.min(16, exponent));
+    }
+
+    /** A Welch spectrum with {@link #defaultSize(double)}. */
+    public static WelchSpectrum create(int channels, double sampleRate) {
+        return create(channels, sampleRate, defaultSize(sampleRate));
+    }
+
+    /**
+     * A Welch spectrum of segments of {@code size} frames (even, {@value #MIN_SIZE}..{@value #MAX_SIZE}).
+     *
+     * @throws IllegalArgumentException also when {@code channels * size} passes
+     *                                  {@link Blocks#MAX_BUFFER_SAMPLES} (about 500 channels at 8192)
+     */
+    public static WelchSpectrum create(int channels, double sampleRate, int size) {
+        Blocks.channels(channels);
+        Blocks.sampleRate(sampleRate);
+        if (size < MIN_SIZE || size > MAX_SIZE || size % 2 != 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "size must be even and in %d..%d: %d", MIN_SIZE, MAX_SIZE, size));
+        }
+        Blocks.buffer(channels, size);
+        return new WelchSpectrum(channels, sampleRate, size);
+    }
+
+    /** The periodic Hann window, {@code 0.5 - 0.5 cos(2 pi j / n)}, which overlap-adds flat at 50%. */
+    private static double[] hann(int n) {
+        double[] w = new double[n];
+        for (int j = 0; j < n; j++) {
+            w[j] = 0.5 - 0.5 * Math.cos(2 * Math.PI * j / n);
+        }
+        return w;
+    }
+
+    @Override
+    public void accept(double[][] block, int offset, int frames) {
+        Blocks.check(block, offset, frames, channels);
+        int done = 0;
+        while (done < frames) {
+            int n = Math.min(frames - done, size - fill);
+            copyIn(block, offset + done, n);
+            fill += n;
+            done += n;
+            if (fill == size) {
+                addSegment(size, sums);
+                for (double[] buffer : buffers) {
+                    System.arraycopy(buffer, hop, buffer, 0, size - hop);
+                }
+                segments++;
+                fill = size - hop;
+            }
+        }
+    }
+
+    private void copyIn(double[][] block, int from, int n) {
+        for (int c = 0; c < channels; c++) {
+            System.arraycopy(block[c], from, buffers[c], fill, n);
+        }
+    }
+
+    /**
+     * Windows the first {@code used} frames of each channel's buffer with a Hann window of that
+     * length (zero beyond: only a file shorter than one segment has {@code used < size}), transforms them
+     * and adds their scaled power to {@code target}; the mono fold is the mean of the channels'
+     * transforms (the FFT is linear), so it costs no transform of its own.
+     */
+    private void addSegment(int used, double[][] target) {
+        double[] w = used == size ? window : hann(used);
+        double windowPower = 0;
+        for (int j = 0; j < used; j++) {
+            windowPower += w[j] * w[j];
+        }
+        double scale = 1.0 / (size * windowPower);
+        for (int c = 0; c < channels; c++) {
+            double[] t = transforms[c];
+            double[] b = buffers[c];
+            for (int j = 0; j < size; j++) {
+                t[j] = j < used ? b[j] * w[j] : 0;
+            }
+            fft.forward(t);
+            fft.power(t, power);
+            addScaled(power, scale, target[c]);
+        }
+        if (channels > 1) {
+            Arrays.fill(mono, 0.0);
+            for (double[] t : transforms) {
+                for (int j = 0; j < size; j++) {
+                    mono[j] += t[j];
+                }
+            }
+            fft.power(mono, power);
+            addScaled(power, scale / ((double) channels * channels), target[channels]);
+        }
+    }
+
+    /** Adds one-sided power: DC and Nyquist once, every other bin twice (its negative twin). */
+    private static void addScaled(double[] power, double scale, double[] sum) {
+        int last = power.length - 1;
+        for (int k = 0; k <= last; k++) {
+            sum[k] += power[k] * (k == 0 || k == last ? scale : 2 * scale);
+        }
+    }
+
+    /**
+     * Adds the segments of {@code other} (same channels, rate and size), e.g. another part of the
+     * same file measured on another thread; the segment straddling the seam is not formed.
+     */
+    public void combine(WelchSpectrum other) {
+        if (other.channels != channels || other.size != size || other.sampleRate != sampleRate) {
+            throw new IllegalArgumentException("spectra differ in channels, rate or size");
+        }
+        for (int t = 0; t < sums.length; t++) {
+            for (int k = 0; k < sums[t].length; k++) {
+                sums[t][k] += other.sums[t][k];
+            }
+        }
+        segments += other.segments;
+    }
+
+    @Override
+    public Result result() {
+        double[][] totals = new double[sums.length][];
+        for (int t = 0; t < sums.length; t++) {
+            totals[t] = sums[t].clone();
+        }
+        long count = segments;
+        if (segments == 0 && fill > 0) {
+            addSegment(fill, totals);
+            count = 1;
+        }
+        double binHz = sampleRate / size;
+        List<Spectrum> perChannel = new ArrayList<>(channels);
+        double[] average = new double[power.length];
+        for (int c = 0; c < channels; c++) {
+            perChannel.add(toSpectrum(totals[c], count, 1, binHz));
+            for (int k = 0; k < average.length; k++) {
+                average[k] += totals[c][k];
+            }
+        }
+        Spectrum mono = channels == 1 ? perChannel.get(0) : toSpectrum(totals[channels], count, 1, binHz);
+        return new Result(perChannel, toSpectrum(average, count, channels, binHz), mono);
+    }
+
+    private static Spectrum toSpectrum(double[] sum, long segments, int channels, double binHz) {
+        double[] db = new double[sum.length];
+        double scale = segments == 0 ? 0 : 1.0 / ((double) segments * channels);
+        for (int k = 0; k < db.length; k++) {
+            db[k] = Db.power(sum[k] * scale);
+        }
+        return new Spectrum(binHz, db, segments);
+    }
+
+    /**
+     * The spectra.
+     *
+     * @param channels one spectrum per channel
+     * @param average  the mean power over the channels
+     * @param mono     the spectrum of the mono fold (mean of the channels)
+     */
+    public record Result(List<Spectrum> channels, Spectrum average, Spectrum mono) {
+
+        public Result {
+            channels = List.copyOf(channels);
+        }
+    }
+}
