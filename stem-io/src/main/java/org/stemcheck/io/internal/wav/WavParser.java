@@ -126,8 +126,11 @@ final class WavParser {
             long size = Bytes.u32(h, 4, bigEndian);
             long payload = in.position();
             if (id.equals("ds64")) {
-                size = readDs64(in, at, size);
-            } else if (id.equals("data")) {
+                // readDs64 reads the payload and pad and lists the chunk: go straight to the next one.
+                readDs64(in, at, size);
+                continue;
+            }
+            if (id.equals("data")) {
                 size = dataChunk(in, at, size, payload);
                 meta.chunk(new ChunkInfo(id, at, size));
                 if (stopAtData) {
