@@ -99,6 +99,11 @@ final class FmtChunk {
         if (encoding == SampleEncoding.FLOAT && bits != 32 && bits != 64) {
             throw AudioFileException.of(UNSUPPORTED, name, at, "fmt ", bits + "-bit float samples (32 and 64 are defined)");
         }
+        if ((encoding == SampleEncoding.ALAW || encoding == SampleEncoding.ULAW) && bits != 8) {
+            // G.711 codes one sample in 8 bits (ITU-T G.711 section 2); the decoder has no other width.
+            throw AudioFileException.of(CORRUPT, name, at, "fmt ", String.format(Locale.ROOT,
+                    "%s with %d bits per sample (G.711 samples are 8-bit)", where, bits));
+        }
         if ((encoding == SampleEncoding.FLOAT || encoding == SampleEncoding.ALAW || encoding == SampleEncoding.ULAW)
                 && containerBytes != bytesPerSample) {
             throw AudioFileException.of(CORRUPT, name, at, "fmt ", String.format(Locale.ROOT,

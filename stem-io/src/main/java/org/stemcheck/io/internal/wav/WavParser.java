@@ -157,6 +157,13 @@ final class WavParser {
             }
             switch (id) {
                 case "fmt ":
+                    if (format != null) {
+                        // The first fmt chunk rules; a later one (after the audio, say) must not
+                        // change the format, or a file and a stream of the same bytes would differ.
+                        meta.warn(String.format(Locale.ROOT, "a second 'fmt ' chunk at byte %d is ignored", at));
+                        in.skip(size);
+                        break;
+                    }
                     format = FmtChunk.parse(readPayload(in, at, id, size, FMT_CAP), kind, bigEndian, name, at);
                     break;
                 case "bext":
@@ -184,10 +191,11 @@ final class WavParser {
 
     private void walkTrailing(ByteInput in, long afterData) {
         try {
-            if (in.position() == afterData) {
-                if (skipPad(in, dataSize)) {
-                    walk(in, false);
-                }
+            // The stream stops after the last whole frame: skip the partial frame of a data chunk
+            // whose size is not a multiple of the frame size, as the file walk does.
+            long rest = afterData - in.position();
+            if (rest >= 0 && in.skip(rest) == rest && skipPad(in, dataSize)) {
+                walk(in, false);
             }
         } catch (IOException e) {
             meta.warn("metadata after the audio could not be read: " + e.getMessage());
