@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.stemcheck.io.testing.Heads;
+
 /**
  * The seed corpora of the fuzz tests, made here (never copied from real files) and committed under
  * {@code src/test/resources/org/stemcheck/io/fuzz/<TestClass>Inputs/<method>/}, where Jazzer
@@ -102,6 +104,19 @@ final class FuzzSeeds {
         return m;
     }
 
+    /** One whole MPEG-1 layer III frame: 32 kbit/s at 48 kHz is 144 * 32000 / 48000 = 96 bytes (ISO/IEC 11172-3). */
+    private static byte[] mp3Frame() {
+        return Heads.mpegFrames(new byte[] {(byte) 0xFF, (byte) 0xFB, 0x14, 0x64}, 96, 1);
+    }
+
+    /** One whole AAC-LC ADTS frame of 64 bytes (7-byte header, no CRC), 44.1 kHz stereo (ISO/IEC 13818-7). */
+    private static byte[] adtsFrame() {
+        int len = 64;
+        byte[] header = {(byte) 0xFF, (byte) 0xF1, (byte) (1 << 6 | 4 << 2), (byte) (2 << 6 | (len >> 11) & 0x3),
+            (byte) (len >> 3), (byte) ((len & 0x7) << 5 | 0x1F), (byte) 0xFC};
+        return Heads.mpegFrames(header, len, 1);
+    }
+
     /** Seeds of {@link SniffFuzzTest}: a signed length byte, then the head of a file. */
     static Map<String, byte[]> sniff() {
         Map<String, byte[]> m = new LinkedHashMap<>();
@@ -112,12 +127,13 @@ final class FuzzSeeds {
         heads.put("bw64", head(wav().get("bw64-pcm16-stereo.wav")));
         heads.put("aiff", head(aiff().get("aiff-pcm16-stereo-44k1.aiff")));
         heads.put("aifc", head(aiff().get("aifc-sowt-pcm16-mono.aifc")));
-        heads.put("flac", ascii("fLaC\0\0\0\042\020\0\020\0"));
-        heads.put("ogg", ascii("OggS\0\002\0\0\0\0\0\0\0\0"));
-        heads.put("m4a", ascii("\0\0\0\040ftypM4A \0\0\0\0M4A mp42isom"));
-        heads.put("mp3-id3", ascii("ID3\004\0\0\0\0\0\043"));
-        heads.put("mp3-frame", new byte[] {(byte) 0xFF, (byte) 0xFB, (byte) 0x90, 0x64, 0, 0, 0, 0});
-        heads.put("aac-adts", new byte[] {(byte) 0xFF, (byte) 0xF1, 0x50, (byte) 0x80, 0x02, 0x1F, (byte) 0xFC});
+        // Whole, minimal files: the sniffer wants complete headers (a full STREAMINFO, a whole MPEG frame).
+        heads.put("flac", Heads.flac());
+        heads.put("ogg", Heads.ogg());
+        heads.put("m4a", Heads.ftyp("M4A "));
+        heads.put("mp3-id3", Heads.concat(Heads.id3(0), mp3Frame()));
+        heads.put("mp3-frame", mp3Frame());
+        heads.put("aac-adts", adtsFrame());
         heads.put("text", "Title: not audio\n".getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> h : heads.entrySet()) {
             m.put(h.getKey() + ".bin", SniffFuzzTest.input(h.getValue().length, h.getValue()));
