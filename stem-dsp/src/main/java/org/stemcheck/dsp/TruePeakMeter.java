@@ -13,9 +13,12 @@ import org.stemcheck.io.AudioFormat;
 /**
  * True peak per ITU-R BS.1770-4 Annex 2, and sample peak, per channel.
  *
- * <p>The signal is oversampled by {@code L = ceil(192 kHz / fs)} (at most 32): 4x at 48 kHz, 5x at
- * 44.1 kHz, 3x at 88.2 kHz, 2x at 96 kHz, none at 192 kHz and above, so the interpolated rate is
- * always at least 192 kHz (the Annex's 4x at 48 kHz); below 6 kHz the cap of 32 applies. The
+ * <p>The signal is oversampled by {@code L = max(2, ceil(192 kHz / fs))} (at most 32): 4x at
+ * 48 kHz, 5x at 44.1 kHz, 3x at 88.2 kHz, 2x at 96 kHz and above. The interpolated rate is thus
+ * at least 192 kHz (the Annex's 4x at 48 kHz) from 6 kHz up (below, the cap of 32 applies), and
+ * never less than 2x: without it a 192 kHz file would be read at its samples only, and a tone at
+ * a quarter of its rate sampled at 45 degrees (EBU Tech 3341 case 16 transposed) would read 3 dB
+ * low. The
  * interpolator is a 48-taps-per-phase Kaiser-windowed sinc of our own design (pass band to
  * 0.45 fs within 0.005 dB, images at least 65 dB down; see the internal {@code Interpolator}).
  * No -12 dB input attenuation is applied (the Annex's headroom for fixed-point arithmetic; we
@@ -30,6 +33,8 @@ public final class TruePeakMeter implements Accumulator<TruePeakResult> {
 
     /** The lowest interpolated rate, Hz (BS.1770-4 Annex 2: 4x oversampling of 48 kHz). */
     public static final double MIN_INTERPOLATED_RATE = 192_000;
+    /** The smallest oversampling factor used (see the class comment). */
+    public static final int MIN_OVERSAMPLING = 2;
     /** The largest oversampling factor used. */
     public static final int MAX_OVERSAMPLING = 32;
 
@@ -67,7 +72,7 @@ public final class TruePeakMeter implements Accumulator<TruePeakResult> {
     /** The oversampling factor used at {@code sampleRate} Hz. */
     public static int oversamplingFor(double sampleRate) {
         double factor = Math.ceil(MIN_INTERPOLATED_RATE / sampleRate - 1e-9);
-        return (int) Math.max(1, Math.min(MAX_OVERSAMPLING, factor));
+        return (int) Math.max(MIN_OVERSAMPLING, Math.min(MAX_OVERSAMPLING, factor));
     }
 
     @Override
