@@ -45,7 +45,7 @@ class LoudnessGeneratedConformanceTest {
     }
 
     @ParameterizedTest(name = "{0} Hz")
-    @ValueSource(doubles = {48000, 44100})
+    @ValueSource(doubles = {48000})
     void tech3341Case4GatesBothAbsolutelyAndRelatively(double fs) {
         // 10 s -72, 10 s -36, 60 s -23, 10 s -36, 10 s -72 dBFS: I = -23.0 +/-0.1
         assertThat(integrated(fs, tone(10, -72, 2), tone(10, -36, 2), tone(60, -23, 2), tone(10, -36, 2),
@@ -53,7 +53,7 @@ class LoudnessGeneratedConformanceTest {
     }
 
     @ParameterizedTest(name = "{0} Hz")
-    @ValueSource(doubles = {48000, 44100})
+    @ValueSource(doubles = {48000})
     void tech3341Case5AveragesAboveTheRelativeGate(double fs) {
         // 20 s -26, 20.1 s -20, 20 s -26 dBFS: I = -23.0 +/-0.1
         assertThat(integrated(fs, tone(20, -26, 2), tone(20.1, -20, 2), tone(20, -26, 2)))
@@ -61,7 +61,7 @@ class LoudnessGeneratedConformanceTest {
     }
 
     @ParameterizedTest(name = "{0} Hz")
-    @ValueSource(doubles = {48000, 44100})
+    @ValueSource(doubles = {48000})
     void tech3341Case6FiveChannelsWeighSurroundsPlus1point5Db(double fs) {
         // 5.0, L R C Ls Rs at -28, -28, -24, -30, -30 dBFS (EBU's file: WAVE_FORMAT_PCM, no mask): I = -23.0
         Segment s = new Segment(20, 1000, 0, -28, -28, -24, -30, -30);
@@ -70,7 +70,7 @@ class LoudnessGeneratedConformanceTest {
     }
 
     @ParameterizedTest(name = "{0} Hz")
-    @ValueSource(doubles = {48000, 44100})
+    @ValueSource(doubles = {48000})
     void tech3341Case6SixChannelsFromTheExtensibleMaskDropTheLfe(double fs) {
         // The same with a sixth (LFE) channel, mask 0x3F = FL FR FC LFE BL BR. EBU's LFE is silent; we
         // put a loud tone on it to show it is excluded.
@@ -123,21 +123,21 @@ class LoudnessGeneratedConformanceTest {
     }
 
     @ParameterizedTest(name = "{0} Hz")
-    @ValueSource(doubles = {48000, 44100})
+    @ValueSource(doubles = {48000})
     void tech3342Case2FiveLuStep(double fs) {
         // 20 s at -20 dBFS then 20 s at -15 dBFS: LRA = 5 +/-1
         assertRange(fs, 5, tone(20, -20, 2), tone(20, -15, 2));
     }
 
     @ParameterizedTest(name = "{0} Hz")
-    @ValueSource(doubles = {48000, 44100})
+    @ValueSource(doubles = {48000})
     void tech3342Case3TwentyLuStep(double fs) {
         // 20 s at -40 dBFS then 20 s at -20 dBFS: LRA = 20 +/-1
         assertRange(fs, 20, tone(20, -40, 2), tone(20, -20, 2));
     }
 
     @ParameterizedTest(name = "{0} Hz")
-    @ValueSource(doubles = {48000, 44100})
+    @ValueSource(doubles = {48000})
     void tech3342Case4RelativeGateDropsTheQuietestSteps(double fs) {
         // -50, -35, -20, -35, -50 dBFS, 20 s each: LRA = 15 +/-1 (the -50 steps fall under -20 LU)
         assertRange(fs, 15, tone(20, -50, 2), tone(20, -35, 2), tone(20, -20, 2), tone(20, -35, 2),

@@ -101,20 +101,8 @@ public final class Interpolator {
         return phases[k].clone();
     }
 
-    /**
-     * The largest magnitude among the interpolated values between the input samples {@code
-     * window[from+H-1]} and {@code window[from+H]}: phases 1 .. L-1 over {@code window[from .. from+2H)}.
-     */
-    double peakBetween(double[] window, int from) {
-        double peak = 0;
-        for (int k = 1; k < factor; k++) {
-            double[] c = phases[k];
-            double y = 0;
-            for (int i = 0; i < c.length; i++) {
-                y += c[i] * window[from + i];
-            }
-            peak = Math.max(peak, Math.abs(y));
-        }
-        return peak;
+    /** Taps of phase {@code k} (1 .. L-1), shared: callers must not modify them. */
+    double[] phaseTaps(int k) {
+        return phases[k];
     }
 }

@@ -1,63 +1,87 @@
 package org.stemcheck.dsp.internal.loudness;
 
 /**
- * Sample peak and true peak of every channel, fed block by block. The history of the last 2H
- * samples per channel carries across blocks, so block boundaries change nothing.
+ * Sample peak and true peak of every channel, fed block by block.
  *
- * <p>History is a doubled ring: each sample is written at {@code w} and {@code w + 2H}, so the
- * last 2H samples are always the contiguous range {@code [w+1, w+2H]}. The audio is taken as
- * silent before its first sample and after its last, so {@link #truePeaks()} also evaluates the
- * interpolated signal over the last H samples (fed H zeros on a copy of the state).
+ * <p>Each channel keeps its last {@code 2H - 1} samples; a block is processed in chunks laid out
+ * after that history in one contiguous array, and each interpolation phase is computed for the
+ * whole chunk tap by tap ({@code acc[n] += c[i] x[n + i]}), a loop the JIT vectorises. Every
+ * output is still summed in tap order from 0, so the results do not depend on how the audio is
+ * cut into blocks or chunks.
+ *
+ * <p>The audio is taken as silent before its first sample and after its last, so
+ * {@link #truePeaks()} also evaluates the interpolated signal over the last H samples (fed H
+ * zeros, on a copy of the state).
  */
 public final class PeakTracker {
 
+    /** Frames per chunk: the work arrays stay in the first-level cache. */
+    private static final int CHUNK = 1024;
+
     private final Interpolator interpolator;
-    private final int length;
-    private final double[][] history;
-    private int write;
+    private final int taps;
+    private final double[][] tails;
     private final double[] samplePeak;
     private final double[] truePeak;
+    private final double[] ext;
+    private final double[] acc;
 
     public PeakTracker(Interpolator interpolator, int channels) {
         this.interpolator = interpolator;
-        this.length = interpolator.historyLength();
-        this.history = new double[channels][2 * length];
+        this.taps = interpolator.historyLength();
+        this.tails = new double[channels][taps - 1];
         this.samplePeak = new double[channels];
         this.truePeak = new double[channels];
-        this.write = length - 1;
+        this.ext = new double[taps - 1 + CHUNK];
+        this.acc = new double[CHUNK];
     }
 
     /** Feeds {@code frames} frames of every channel (arguments already checked). */
     public void accept(double[][] block, int offset, int frames) {
-        int start = write;
-        for (int c = 0; c < history.length; c++) {
-            write = start;
-            run(c, block[c], offset, frames);
+        for (int c = 0; c < tails.length; c++) {
+            for (int done = 0; done < frames; done += CHUNK) {
+                chunk(c, block[c], offset + done, Math.min(CHUNK, frames - done));
+            }
         }
     }
 
-    private void run(int c, double[] x, int offset, int frames) {
-        double[] h = history[c];
+    private void chunk(int c, double[] x, int from, int n) {
+        int h = taps - 1;
+        System.arraycopy(tails[c], 0, ext, 0, h);
         double sp = samplePeak[c];
-        double tp = truePeak[c];
-        boolean interpolate = interpolator.factor() > 1;
-        int w = write;
-        for (int i = offset, end = offset + frames; i < end; i++) {
-            double v = x[i];
+        for (int i = 0; i < n; i++) {
+            double v = x[from + i];
             if (!(Math.abs(v) <= Double.MAX_VALUE)) {
                 v = 0; // NaN or infinite samples of a float file are measured as silence
             }
-            w = w + 1 == length ? 0 : w + 1;
-            h[w] = v;
-            h[w + length] = v;
+            ext[h + i] = v;
             sp = Math.max(sp, Math.abs(v));
-            if (interpolate) {
-                tp = Math.max(tp, interpolator.peakBetween(h, w + 1));
+        }
+        samplePeak[c] = sp;
+        truePeak[c] = Math.max(truePeak[c], Math.max(sp, interpolatedPeak(ext, n)));
+        System.arraycopy(ext, n, tails[c], 0, h);
+    }
+
+    /**
+     * The largest magnitude of phases 1 .. L-1 for the {@code n} newest positions of {@code x},
+     * position {@code p} having its 2H-sample window at {@code x[p .. p + 2H)}.
+     */
+    private double interpolatedPeak(double[] x, int n) {
+        double peak = 0;
+        for (int k = 1; k < interpolator.factor(); k++) {
+            double[] c = interpolator.phaseTaps(k);
+            java.util.Arrays.fill(acc, 0, n, 0.0);
+            for (int i = 0; i < c.length; i++) {
+                double ci = c[i];
+                for (int p = 0; p < n; p++) {
+                    acc[p] += ci * x[p + i];
+                }
+            }
+            for (int p = 0; p < n; p++) {
+                peak = Math.max(peak, Math.abs(acc[p]));
             }
         }
-        write = w;
-        samplePeak[c] = sp;
-        truePeak[c] = Math.max(tp, sp);
+        return peak;
     }
 
     /** Linear sample peak per channel. */
@@ -68,20 +92,13 @@ public final class PeakTracker {
     /** Linear true peak per channel, including the tail after the last sample. */
     public double[] truePeaks() {
         double[] result = truePeak.clone();
-        if (interpolator.factor() == 1) {
-            return result;
-        }
-        int tail = length / 2;
-        double[] copy = new double[2 * length];
-        for (int c = 0; c < history.length; c++) {
-            System.arraycopy(history[c], 0, copy, 0, copy.length);
-            int w = write;
-            for (int i = 0; i < tail; i++) {
-                w = w + 1 == length ? 0 : w + 1;
-                copy[w] = 0;
-                copy[w + length] = 0;
-                result[c] = Math.max(result[c], interpolator.peakBetween(copy, w + 1));
-            }
+        int h = taps - 1;
+        int zeros = taps / 2;
+        double[] work = new double[h + zeros];
+        for (int c = 0; c < tails.length; c++) {
+            System.arraycopy(tails[c], 0, work, 0, h);
+            java.util.Arrays.fill(work, h, work.length, 0.0);
+            result[c] = Math.max(result[c], interpolatedPeak(work, zeros));
         }
         return result;
     }
