@@ -7,7 +7,9 @@ package org.stemcheck.dsp.internal.loudness;
  * after that history in one contiguous array, and each interpolation phase is computed for the
  * whole chunk tap by tap ({@code acc[n] += c[i] x[n + i]}), a loop the JIT vectorises. Every
  * output is still summed in tap order from 0, so the results do not depend on how the audio is
- * cut into blocks or chunks.
+ * cut into blocks or chunks. A chunk is not interpolated at all when it provably cannot raise the
+ * channel's true peak: when {@link Interpolator#worstGain()} times the largest magnitude in its
+ * window is at most the peak so far (a bound, not an estimate: the result is unchanged).
  *
  * <p>The audio is taken as silent before its first sample and after its last, so
  * {@link #truePeaks()} also evaluates the interpolated signal over the last H samples (fed H
@@ -58,8 +60,20 @@ public final class PeakTracker {
             sp = Math.max(sp, Math.abs(v));
         }
         samplePeak[c] = sp;
-        truePeak[c] = Math.max(truePeak[c], Math.max(sp, interpolatedPeak(ext, n)));
+        double peak = Math.max(truePeak[c], sp);
+        if (interpolator.worstGain() * windowMax(h + n) > peak) {
+            peak = Math.max(peak, interpolatedPeak(ext, n));
+        }
+        truePeak[c] = peak;
         System.arraycopy(ext, n, tails[c], 0, h);
+    }
+
+    private double windowMax(int length) {
+        double m = 0;
+        for (int i = 0; i < length; i++) {
+            m = Math.max(m, Math.abs(ext[i]));
+        }
+        return m;
     }
 
     /**
