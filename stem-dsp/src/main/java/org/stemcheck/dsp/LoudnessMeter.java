@@ -2,7 +2,7 @@ package org.stemcheck.dsp;
 
 import java.util.Objects;
 
-import org.stemcheck.dsp.internal.loudness.Checks;
+import org.stemcheck.dsp.internal.loudness.MeterArguments;
 import org.stemcheck.dsp.internal.loudness.Gating;
 import org.stemcheck.dsp.internal.loudness.KWeighting;
 import org.stemcheck.dsp.internal.loudness.LoudnessEngine;
@@ -46,7 +46,7 @@ public final class LoudnessMeter implements Accumulator<LoudnessResult> {
      */
     public static LoudnessMeter of(double sampleRate, ChannelLayout layout) {
         Objects.requireNonNull(layout, "layout must not be null");
-        Checks.sampleRate(sampleRate);
+        MeterArguments.sampleRate(sampleRate);
         return new LoudnessMeter(sampleRate, layout, KWeighting.forRate(sampleRate));
     }
 
@@ -63,7 +63,7 @@ public final class LoudnessMeter implements Accumulator<LoudnessResult> {
 
     @Override
     public void accept(double[][] block, int offset, int frames) {
-        Checks.block(block, offset, frames, engine.channels());
+        MeterArguments.block(block, offset, frames, engine.channels());
         engine.accept(block, offset, frames);
     }
 

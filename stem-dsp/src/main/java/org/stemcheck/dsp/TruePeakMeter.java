@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.stemcheck.dsp.internal.loudness.Checks;
+import org.stemcheck.dsp.internal.loudness.MeterArguments;
 import org.stemcheck.dsp.internal.loudness.Interpolator;
 import org.stemcheck.dsp.internal.loudness.PeakTracker;
 import org.stemcheck.io.AudioFormat;
@@ -55,7 +55,7 @@ public final class TruePeakMeter implements Accumulator<TruePeakResult> {
      *                                  count outside 1 .. 1024
      */
     public static TruePeakMeter of(double sampleRate, int channels) {
-        Checks.sampleRate(sampleRate);
+        MeterArguments.sampleRate(sampleRate);
         if (channels < 1 || channels > ChannelLayout.MAX_CHANNELS) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "channels must be in 1 .. %d: %d", ChannelLayout.MAX_CHANNELS, channels));
@@ -77,7 +77,7 @@ public final class TruePeakMeter implements Accumulator<TruePeakResult> {
 
     @Override
     public void accept(double[][] block, int offset, int frames) {
-        Checks.block(block, offset, frames, channels);
+        MeterArguments.block(block, offset, frames, channels);
         tracker.accept(block, offset, frames);
     }
 
@@ -91,7 +91,7 @@ public final class TruePeakMeter implements Accumulator<TruePeakResult> {
     private static List<Double> toDb(double[] linear) {
         List<Double> db = new ArrayList<>(linear.length);
         for (double v : linear) {
-            db.add(Checks.db(v));
+            db.add(MeterArguments.db(v));
         }
         return db;
     }

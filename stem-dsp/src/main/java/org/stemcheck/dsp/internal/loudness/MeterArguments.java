@@ -4,14 +4,14 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** Argument checks shared by the loudness and true-peak meters. */
-public final class Checks {
+public final class MeterArguments {
 
     /** Lowest sample rate accepted, Hz: the 1.68 kHz shelf corner must stay well below Nyquist. */
     public static final double MIN_SAMPLE_RATE = 4_000;
     /** Highest sample rate accepted, Hz (16x 96 kHz; anything above is not audio we meet). */
     public static final double MAX_SAMPLE_RATE = 1_536_000;
 
-    private Checks() {
+    private MeterArguments() {
     }
 
     /** Checks a sample rate, returning it. */
