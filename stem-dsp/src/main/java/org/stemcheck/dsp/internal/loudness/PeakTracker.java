@@ -85,7 +85,15 @@ public final class PeakTracker {
         for (int k = 1; k < interpolator.factor(); k++) {
             double[] c = interpolator.phaseTaps(k);
             java.util.Arrays.fill(acc, 0, n, 0.0);
-            for (int i = 0; i < c.length; i++) {
+            int i = 0;
+            for (; i + 4 <= c.length; i += 4) {
+                // Four taps per pass; Java adds left to right, so the order is still tap by tap.
+                double c0 = c[i], c1 = c[i + 1], c2 = c[i + 2], c3 = c[i + 3];
+                for (int p = 0; p < n; p++) {
+                    acc[p] = acc[p] + c0 * x[p + i] + c1 * x[p + i + 1] + c2 * x[p + i + 2] + c3 * x[p + i + 3];
+                }
+            }
+            for (; i < c.length; i++) {
                 double ci = c[i];
                 for (int p = 0; p < n; p++) {
                     acc[p] += ci * x[p + i];
