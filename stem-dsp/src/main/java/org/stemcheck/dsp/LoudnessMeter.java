@@ -2,10 +2,10 @@ package org.stemcheck.dsp;
 
 import java.util.Objects;
 
-import org.stemcheck.dsp.internal.loudness.MeterArguments;
 import org.stemcheck.dsp.internal.loudness.Gating;
 import org.stemcheck.dsp.internal.loudness.KWeighting;
 import org.stemcheck.dsp.internal.loudness.LoudnessEngine;
+import org.stemcheck.dsp.internal.loudness.MeterArguments;
 import org.stemcheck.io.AudioFormat;
 
 /**
@@ -24,6 +24,20 @@ import org.stemcheck.io.AudioFormat;
  * <li>Loudness range: the short-term values every 100 ms (Tech 3342 asks for at least 10 Hz),
  *     gates -70 LUFS and -20 LU, 95th minus 10th percentile.</li>
  * </ul>
+ *
+ * <pre>{@code
+ * AudioFile f = AudioFiles.open(path);
+ * LoudnessMeter loudness = LoudnessMeter.forFormat(f.format());
+ * TruePeakMeter peaks = TruePeakMeter.forFormat(f.format());
+ * try (SampleStream s = f.openStream()) {
+ *     double[][] block = new double[f.format().channels()][4096];
+ *     for (int n; (n = s.read(block, 0, 4096)) > 0; ) {
+ *         loudness.accept(block, 0, n);
+ *         peaks.accept(block, 0, n);
+ *     }
+ * }
+ * double lufs = loudness.result().integratedLufs();
+ * }</pre>
  *
  * <p>Memory is fixed apart from 16 bytes per 100 ms of audio (576 KB per hour). Non-finite
  * samples (NaN, infinities in float files) are measured as silence. Results do not depend on how

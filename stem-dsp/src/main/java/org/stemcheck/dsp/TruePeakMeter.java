@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.stemcheck.dsp.internal.loudness.MeterArguments;
 import org.stemcheck.dsp.internal.loudness.Interpolator;
+import org.stemcheck.dsp.internal.loudness.MeterArguments;
 import org.stemcheck.dsp.internal.loudness.PeakTracker;
 import org.stemcheck.io.AudioFormat;
 
@@ -18,9 +18,9 @@ import org.stemcheck.io.AudioFormat;
  * at least 192 kHz (the Annex's 4x at 48 kHz) from 6 kHz up (below, the cap of 32 applies), and
  * never less than 2x: without it a 192 kHz file would be read at its samples only, and a tone at
  * a quarter of its rate sampled at 45 degrees (EBU Tech 3341 case 16 transposed) would read 3 dB
- * low. The
- * interpolator is a 48-taps-per-phase Kaiser-windowed sinc of our own design (pass band to
- * 0.45 fs within 0.005 dB, images at least 65 dB down; see the internal {@code Interpolator}).
+ * low. The interpolator is a 48-taps-per-phase Kaiser-windowed sinc of our own design (pass band
+ * to 0.45 fs within 0.005 dB, images at least 65 dB down; see the internal {@code Interpolator}).
+ * A stretch whose samples are too low to raise the peak found so far is provably skipped.
  * No -12 dB input attenuation is applied (the Annex's headroom for fixed-point arithmetic; we
  * compute in {@code double}).
  *
