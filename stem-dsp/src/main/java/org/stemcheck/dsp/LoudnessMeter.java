@@ -64,7 +64,13 @@ public final class LoudnessMeter implements Accumulator<LoudnessResult> {
         return new LoudnessMeter(sampleRate, layout, KWeighting.forRate(sampleRate));
     }
 
-    /** A meter for a file's format: its rate, and the layout its channel mask (or count) implies. */
+    /**
+     * A meter for a file's format: its rate, and the layout its channel mask (or count) implies.
+     *
+     * @throws IllegalArgumentException when the rate is outside 4 kHz .. 1.536 MHz or the file
+     *                                  has more than 1024 channels (callers report such a file
+     *                                  as unmeasurable)
+     */
     public static LoudnessMeter forFormat(AudioFormat format) {
         Objects.requireNonNull(format, "format must not be null");
         return of(format.sampleRate(), ChannelLayout.fromMask(format.channelMask(), format.channels()));

@@ -63,7 +63,12 @@ public final class TruePeakMeter implements Accumulator<TruePeakResult> {
         return new TruePeakMeter(channels, oversamplingFor(sampleRate));
     }
 
-    /** A meter for a file's format. */
+    /**
+     * A meter for a file's format.
+     *
+     * @throws IllegalArgumentException when the rate is outside 4 kHz .. 1.536 MHz or the file
+     *                                  has more than 1024 channels
+     */
     public static TruePeakMeter forFormat(AudioFormat format) {
         Objects.requireNonNull(format, "format must not be null");
         return of(format.sampleRate(), format.channels());
