@@ -21,7 +21,7 @@ public final class GcLog {
 
     private static final Pattern PAUSE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
     /** G1's exit summary: "garbage-first heap   total 262144K, used 20480K [...]". */
-    private static final Pattern EXIT_USED = Pattern.compile("\\bheap\\b.*\\bused (\\d+)([KMG])");
+    private static final Pattern EXIT_USED = Pattern.compile("heap\\s+total \\d+[KMG], used (\\d+)([KMG])");
 
     private GcLog() {
     }
