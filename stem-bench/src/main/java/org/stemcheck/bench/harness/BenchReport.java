@@ -102,18 +102,20 @@ public final class BenchReport {
             sb.append("**These numbers were taken while other builds were running on the machine: re-take them on a"
                     + " quiet machine before quoting them.**\n");
         }
-        sb.append("\n| what | median s | runs s | MB/s | s per minute of programme | x stemcheck check | peak heap MiB |\n");
-        sb.append("| --- | ---: | --- | ---: | ---: | ---: | ---: |\n");
+        sb.append("\n| what | median s | runs s | MB/s | s per minute of programme | x stemcheck check | peak heap MiB"
+                + " | peak RSS MiB |\n");
+        sb.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |\n");
         RunResults.Tool check = r.tools().get("check");
         for (RunResults.Tool t : r.tools().values()) {
             double m = t.median();
-            sb.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %.0f | %.3f | %s | %s |%n", t.label(), m,
+            sb.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %.0f | %.3f | %s | %s | %s |%n", t.label(), m,
                     runs(t.seconds()), bytes / 1e6 / m, m / minutes,
                     check == null ? "-" : String.format(Locale.ROOT, "%.2f", m / check.median()),
-                    t.peakHeap().isPresent() ? String.format(Locale.ROOT, "%.0f", t.peakHeap().getAsDouble()) : "-"));
+                    mib(t.peakHeap()), mib(t.peakRss())));
         }
         sb.append("\n\"x stemcheck check\": the tool's median time over `stemcheck check`'s (above 1: stemcheck is faster)."
-                + " Peak heap: the largest used heap before a collection or at exit, from `-Xlog:gc,gc+heap+exit`.\n");
+                + " Peak heap: the largest used heap before a collection or at exit, from `-Xlog:gc,gc+heap+exit`."
+                + " Peak RSS: GNU time's maximum resident set (for ffmpeg, of the largest single process).\n");
         return sb.toString();
     }
 
@@ -129,6 +131,10 @@ public final class BenchReport {
             }
         }
         return sb.toString();
+    }
+
+    private static String mib(java.util.OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.0f", v.getAsDouble()) : "-";
     }
 
     private static String runs(List<Double> seconds) {

@@ -83,6 +83,7 @@ public final class GenerateDelivery {
     static void generate(Delivery d, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Voice> voices = d.stems().stream().map(s -> s.voice().get()).toList();
+        double gain = d.gain();
         int nStems = voices.size();
         int nMixes = d.mixes().size();
         boolean[][] inMix = new boolean[nMixes][nStems];
@@ -110,6 +111,7 @@ public final class GenerateDelivery {
                 for (int s = 0; s < nStems; s++) {
                     clear(stem[s], n);
                     voices.get(s).addTo(stem[s][0], stem[s][1], n);
+                    scale(stem[s], gain, n);
                     writers.get(s).write(stem[s], n);
                     for (int m = 0; m < nMixes; m++) {
                         if (inMix[m][s]) {
@@ -137,6 +139,14 @@ public final class GenerateDelivery {
     private static void clear(double[][] block, int n) {
         for (double[] c : block) {
             Arrays.fill(c, 0, n, 0);
+        }
+    }
+
+    private static void scale(double[][] block, double gain, int n) {
+        for (double[] c : block) {
+            for (int i = 0; i < n; i++) {
+                c[i] *= gain;
+            }
         }
     }
 

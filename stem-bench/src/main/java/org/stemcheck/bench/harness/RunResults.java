@@ -15,12 +15,14 @@ import java.util.Properties;
 /**
  * What {@code scripts/benchmark.sh} recorded for one delivery: {@code run.properties} (the
  * delivery and the machine) and {@code runs.tsv} (one line a timed run: tool id, label, run number,
- * seconds, peak heap in MiB or {@code -}, 1-minute load average after the run).
+ * seconds, peak heap in MiB or {@code -}, 1-minute load average after the run, and optionally
+ * the peak resident set in MiB or {@code -}).
  */
 record RunResults(Properties props, Map<String, Tool> tools) {
 
     /** The runs of one tool. */
-    record Tool(String id, String label, List<Double> seconds, List<Double> heapMiB, List<Double> load) {
+    record Tool(String id, String label, List<Double> seconds, List<Double> heapMiB, List<Double> load,
+                List<Double> rssMiB) {
 
         double median() {
             double[] s = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -29,6 +31,10 @@ record RunResults(Properties props, Map<String, Tool> tools) {
 
         OptionalDouble peakHeap() {
             return heapMiB.stream().mapToDouble(Double::doubleValue).max();
+        }
+
+        OptionalDouble peakRss() {
+            return rssMiB.stream().mapToDouble(Double::doubleValue).max();
         }
     }
 
@@ -44,12 +50,15 @@ record RunResults(Properties props, Map<String, Tool> tools) {
                 continue;
             }
             Tool t = tools.computeIfAbsent(f[0],
-                    id -> new Tool(id, f[1], new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+                    id -> new Tool(id, f[1], new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
             t.seconds().add(Double.parseDouble(f[3]));
             if (!"-".equals(f[4])) {
                 t.heapMiB().add(Double.parseDouble(f[4]));
             }
             t.load().add(Double.parseDouble(f[5]));
+            if (f.length > 6 && !"-".equals(f[6])) {
+                t.rssMiB().add(Double.parseDouble(f[6]));
+            }
         }
         return new RunResults(props, tools);
     }

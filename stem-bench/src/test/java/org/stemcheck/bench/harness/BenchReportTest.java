@@ -40,16 +40,16 @@ class BenchReportTest {
     void renderGivesMediansRatiosAndFlagsABusyMachine() throws IOException {
         Files.writeString(dir.resolve("run.properties"), "name=song\nfiles=9\nbytes=600000000\nseconds=240\n"
                 + "cores=2\nruns=3\ndate=today\ncommand=scripts/benchmark.sh song\n");
-        Files.writeString(dir.resolve("runs.tsv"), "check\tstemcheck check\t1\t2.0\t40\t4.0\n"
-                + "check\tstemcheck check\t2\t4.0\t50\t5.0\n"
-                + "check\tstemcheck check\t3\t3.0\t45\t6.0\n"
+        Files.writeString(dir.resolve("runs.tsv"), "check\tstemcheck check\t1\t2.0\t40\t4.0\t90\n"
+                + "check\tstemcheck check\t2\t4.0\t50\t5.0\t120\n"
+                + "check\tstemcheck check\t3\t3.0\t45\t6.0\t100\n"
                 + "ffmpeg\tffmpeg\t1\t12.0\t-\t5.5\n");
 
         String md = BenchReport.render(RunResults.read(dir));
 
         // check: median 3.0 s, 200 MB/s, 0.75 s a minute; ffmpeg 4x slower
-        assertThat(md).contains("| stemcheck check | 3.00 | 2.00, 4.00, 3.00 | 200 | 0.750 | 1.00 | 50 |")
-                .contains("| ffmpeg | 12.00 | 12.00 | 50 | 3.000 | 4.00 | - |")
+        assertThat(md).contains("| stemcheck check | 3.00 | 2.00, 4.00, 3.00 | 200 | 0.750 | 1.00 | 50 | 120 |")
+                .contains("| ffmpeg | 12.00 | 12.00 | 50 | 3.000 | 4.00 | - | - |")
                 .contains("4.00 to 6.00 on 2 cores")
                 .contains("re-take them on a quiet machine");
     }
