@@ -48,9 +48,24 @@ class BenchReportTest {
         String md = BenchReport.render(RunResults.read(dir));
 
         // check: median 3.0 s, 200 MB/s, 0.75 s a minute; ffmpeg 4x slower
-        assertThat(md).contains("| stemcheck check | 3.00 | 2.00, 4.00, 3.00 | 200 | 0.750 | 1.00 | 50 | 120 |")
-                .contains("| ffmpeg | 12.00 | 12.00 | 50 | 3.000 | 4.00 | - | - |")
+        assertThat(md).contains("| stemcheck check | 3.00 | 2.00, 4.00, 3.00 | 200 | 0.750 | 1.00 | - | 50 | 120 |")
+                .contains("| ffmpeg | 12.00 | 12.00 | 50 | 3.000 | 4.00 | - | - | - |")
                 .contains("4.00 to 6.00 on 2 cores")
-                .contains("re-take them on a quiet machine");
+                .contains("re-take them on a quiet machine")
+                .doesNotContain("does not read all the audio");
+    }
+
+    @Test
+    void renderWarnsWhenCheckIsFasterThanDecodingAndGivesRatiosToDecodeOnly() throws IOException {
+        Files.writeString(dir.resolve("run.properties"), "name=song\nfiles=9\nbytes=600000000\nseconds=240\ncores=2\n");
+        Files.writeString(dir.resolve("runs.tsv"), "check\tstemcheck check\t1\t0.5\t8\t0.1\n"
+                + "decode\tdecode-only\t1\t2.0\t6\t0.2\n"
+                + "numpy\tnumpy\t1\t3.0\t-\t0.3\n");
+
+        String md = BenchReport.render(RunResults.read(dir));
+
+        assertThat(md).contains("| numpy | 3.00 | 3.00 | 200 | 0.750 | 6.00 | 1.50 | - | - |")
+                .contains("does not read all the audio")
+                .doesNotContain("re-take them");
     }
 }
