@@ -43,6 +43,7 @@ public final class BenchReport {
         }
         String old = Files.isRegularFile(markdown) ? Files.readString(markdown) : "# Benchmarks\n";
         Files.writeString(markdown, update(old, subsections));
+        subsections.values().forEach(System.out::println);
         System.out.println("results written to " + markdown + " (" + String.join(", ", subsections.keySet()) + ")");
     }
 
