@@ -9,4 +9,5 @@ module org.stemcheck.dsp {
     requires commons.math3;
 
     exports org.stemcheck.dsp;
+    exports org.stemcheck.dsp.set;
 }

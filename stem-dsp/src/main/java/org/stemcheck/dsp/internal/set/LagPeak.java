@@ -1,0 +1,142 @@
+package org.stemcheck.dsp.internal.set;
+
+import org.stemcheck.dsp.set.StemOffset;
+
+/**
+ * Turns one accumulated cross-spectrum (packed real-FFT layout, lag {@code d} at index
+ * {@code d + maxLag}) into an offset: PHAT weighting, inverse transform, the largest |c| within
+ * {@code +/- maxLag}, sub-sample refinement and the peak's quality figures.
+ */
+final class LagPeak {
+
+    /**
+     * Bins whose cross-spectrum magnitude is below this fraction of the largest are left out of
+     * the PHAT sum (set to 0 rather than given a random unit phasor). 1e-12 in |S_xy| is -120 dB,
+     * about -60 dB per signal: empty bands (above a stem's low-pass, silence) carry no phase.
+     */
+    static final double EMPTY_BIN = 1e-12;
+
+    /** Golden-section steps of the sub-sample search over 2 samples: 2 * 0.618^40 ~ 1e-8 samples. */
+    private static final int REFINE_STEPS = 40;
+
+    /** Caps the reported peak ratio when nothing else rises at all (JSON-friendly, no infinity). */
+    private static final double MAX_PEAK_RATIO = 1000.0;
+
+    private final RealTransform fft;
+    private final int maxLag;
+    private final int exclusion;
+    private final double[] weights;
+    private final double[] corr;
+
+    LagPeak(RealTransform fft, int maxLag, int exclusion) {
+        this.fft = fft;
+        this.maxLag = maxLag;
+        this.exclusion = exclusion;
+        this.weights = new double[fft.size()];
+        this.corr = new double[fft.size()];
+    }
+
+    StemOffset find(int stem, double[] spectrum, int sampleRate) {
+        int n = fft.size();
+        int used = phat(spectrum);
+        if (used == 0) {
+            return new StemOffset(stem, Double.NaN, Double.NaN, 0.0, Double.NaN, false);
+        }
+        System.arraycopy(weights, 0, corr, 0, n);
+        fft.inverse(corr);
+        int best = 0;
+        for (int k = 1; k <= 2 * maxLag; k++) {
+            if (Math.abs(corr[k]) > Math.abs(corr[best])) {
+                best = k;
+            }
+        }
+        double top = Math.abs(corr[best]);
+        double second = 0;
+        for (int k = 0; k <= 2 * maxLag; k++) {
+            if (Math.abs(k - best) > exclusion) {
+                second = Math.max(second, Math.abs(corr[k]));
+            }
+        }
+        boolean inverted = corr[best] < 0;
+        double tau = refine(best, inverted ? -1.0 : 1.0);
+        double lag = tau - maxLag;
+        double coherence = Math.min(1.0, top * n / used);
+        double ratio = second > 0 ? Math.min(MAX_PEAK_RATIO, top / second) : MAX_PEAK_RATIO;
+        return new StemOffset(stem, lag, lag / sampleRate, coherence, ratio, inverted);
+    }
+
+    /** Fills {@code weights} with the unit phasors of the non-empty bins; returns their count over the full spectrum. */
+    private int phat(double[] s) {
+        int n = s.length;
+        double largest = Math.max(Math.abs(s[0]), Math.abs(s[1]));
+        for (int k = 2; k < n; k += 2) {
+            largest = Math.max(largest, Math.hypot(s[k], s[k + 1]));
+        }
+        if (!(largest > 0) || !Double.isFinite(largest)) {
+            return 0;
+        }
+        double floor = largest * EMPTY_BIN;
+        int used = 0;
+        for (int k = 0; k < 2; k++) {
+            boolean on = Math.abs(s[k]) > floor;
+            weights[k] = on ? Math.signum(s[k]) : 0.0;
+            used += on ? 1 : 0;
+        }
+        for (int k = 2; k < n; k += 2) {
+            double mag = Math.hypot(s[k], s[k + 1]);
+            boolean on = mag > floor;
+            weights[k] = on ? s[k] / mag : 0.0;
+            weights[k + 1] = on ? s[k + 1] / mag : 0.0;
+            used += on ? 2 : 0;
+        }
+        return used;
+    }
+
+    /** Maximises {@code sign * c(tau)} over {@code [best - 1, best + 1]} by golden-section search. */
+    private double refine(int best, double sign) {
+        double golden = (Math.sqrt(5) - 1) / 2;
+        double lo = best - 1.0;
+        double hi = best + 1.0;
+        double x1 = hi - golden * (hi - lo);
+        double x2 = lo + golden * (hi - lo);
+        double f1 = sign * interpolate(x1);
+        double f2 = sign * interpolate(x2);
+        for (int step = 0; step < REFINE_STEPS; step++) {
+            if (f1 < f2) {
+                lo = x1;
+                x1 = x2;
+                f1 = f2;
+                x2 = lo + golden * (hi - lo);
+                f2 = sign * interpolate(x2);
+            } else {
+                hi = x2;
+                x2 = x1;
+                f2 = f1;
+                x1 = hi - golden * (hi - lo);
+                f1 = sign * interpolate(x1);
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    /**
+     * The band-limited correlation at a fractional index, straight from the weighted spectrum:
+     * {@code N c(tau) = W0 + W_{N/2} cos(pi tau) + 2 sum_k Re(W_k e^{2 pi i k tau / N})}.
+     */
+    double interpolate(double tau) {
+        int n = weights.length;
+        double step = 2 * Math.PI * tau / n;
+        double cr = Math.cos(step);
+        double ci = Math.sin(step);
+        double pr = 1.0;
+        double pi = 0.0;
+        double sum = 0;
+        for (int k = 2; k < n; k += 2) {
+            double nr = pr * cr - pi * ci;
+            pi = pr * ci + pi * cr;
+            pr = nr;
+            sum += weights[k] * pr - weights[k + 1] * pi;
+        }
+        return (weights[0] + weights[1] * Math.cos(Math.PI * tau) + 2 * sum) / n;
+    }
+}
