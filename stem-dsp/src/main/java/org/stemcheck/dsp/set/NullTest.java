@@ -28,7 +28,7 @@ import org.stemcheck.dsp.internal.set.NullTestEngine;
  *
  * <p>Cost per frame and channel: {@code S^2/2} multiply-adds for the Gram matrix plus FFT work
  * ({@code 2S + 1} transforms of {@code N = 2^19} per ~7 s at 48 kHz for the offsets). Memory:
- * about {@code 12 N} bytes per stem for the offsets (6 MB per stem for 2 s at 48 kHz), the rest
+ * about {@code 16 N} bytes per stem for the offsets (8 MB per stem for 2 s at 48 kHz), the rest
  * is small.
  */
 public final class NullTest {

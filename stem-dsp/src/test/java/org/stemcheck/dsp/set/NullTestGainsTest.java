@@ -47,6 +47,7 @@ class NullTestGainsTest {
         assertThat(r.gains().gains().get(1).levelErrorDb()).isCloseTo(0.0, within(0.01));
         assertThat(r.gains().gains().get(3).levelErrorDb()).isCloseTo(0.0, within(0.01));
         assertThat(r.gains().nullDepthDb()).isLessThan(-120);
+        assertThat(r.gains().gains()).allSatisfy(g -> assertThat(g.standardErrorDb()).isLessThan(1e-4));
     }
 
     @Test

@@ -37,7 +37,11 @@ final class GainSolver {
     private GainSolver() {
     }
 
-    static GainSolution solve(double[][] gram, double[] withResidual, double residualEnergy, double mixEnergy) {
+    /**
+     * @param samples frames times channels accumulated (the degrees of freedom of the fit)
+     */
+    static GainSolution solve(double[][] gram, double[] withResidual, double residualEnergy, double mixEnergy,
+                              long samples) {
         int n = gram.length;
         if (!allFinite(gram, withResidual)) {
             return notANumber(n);
@@ -46,6 +50,7 @@ final class GainSolver {
         int k = active.length;
         double[] delta = new double[n];
         boolean[] identifiable = new boolean[n];
+        double[] inverseDiagonal = new double[n];
         int rank = 0;
         double condition = Double.NaN;
         if (k > 0) {
@@ -78,6 +83,7 @@ final class GainSolver {
                     coef /= sigma[s];
                     for (int p = 0; p < k; p++) {
                         y[p] += v.getEntry(p, s) * coef;
+                        inverseDiagonal[active[p]] += v.getEntry(p, s) * v.getEntry(p, s) / sigma[s];
                     }
                 } else {
                     for (int p = 0; p < k; p++) {
@@ -87,6 +93,7 @@ final class GainSolver {
             }
             condition = sigma[0] / sigma[rank - 1];
             for (int p = 0; p < k; p++) {
+                inverseDiagonal[active[p]] /= norm[p] * norm[p];
                 delta[active[p]] = y[p] / norm[p];
                 identifiable[active[p]] = !tied[p];
             }
@@ -98,8 +105,10 @@ final class GainSolver {
                 left += delta[i] * gram[i][j] * delta[j];
             }
         }
-        return new GainSolution(gains(delta, identifiable), rank, condition,
-                Decibels.ratio(Math.max(0.0, left), mixEnergy));
+        left = Math.max(0.0, left);
+        double variance = samples > rank ? left / (samples - rank) : Double.NaN;
+        return new GainSolution(gains(delta, identifiable, inverseDiagonal, variance), rank, condition,
+                Decibels.ratio(left, mixEnergy));
     }
 
     private static boolean allFinite(double[][] gram, double[] withResidual) {
@@ -120,7 +129,7 @@ final class GainSolver {
     private static GainSolution notANumber(int n) {
         List<StemGain> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(new StemGain(i, Double.NaN, Double.NaN, false, false));
+            out.add(new StemGain(i, Double.NaN, Double.NaN, Double.NaN, false, false));
         }
         return new GainSolution(out, 0, Double.NaN, Double.NaN);
     }
@@ -140,12 +149,15 @@ final class GainSolver {
         return Arrays.copyOf(active, k);
     }
 
-    private static List<StemGain> gains(double[] delta, boolean[] identifiable) {
+    private static List<StemGain> gains(double[] delta, boolean[] identifiable, double[] inverseDiagonal,
+                                        double variance) {
         List<StemGain> out = new ArrayList<>(delta.length);
         for (int i = 0; i < delta.length; i++) {
             double scale = 1.0 + delta[i];
             double errorDb = identifiable[i] ? -20.0 * Math.log10(Math.abs(scale)) : Double.NaN;
-            out.add(new StemGain(i, scale, errorDb, scale < 0, identifiable[i]));
+            double sigma = Math.sqrt(variance * inverseDiagonal[i]);
+            double sigmaDb = identifiable[i] ? 20.0 / Math.log(10) * sigma / Math.abs(scale) : Double.NaN;
+            out.add(new StemGain(i, scale, errorDb, sigmaDb, scale < 0, identifiable[i]));
         }
         return out;
     }

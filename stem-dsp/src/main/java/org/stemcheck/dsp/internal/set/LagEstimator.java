@@ -16,7 +16,8 @@ import org.stemcheck.dsp.set.StemOffset;
  * No lag within range wraps, so the sum is the spectrum of the exact full-length correlation
  * {@code c(d) = sum_t ref(t) stem(t + d)}, with no window bias towards small lags; a stem's
  * content near the start and end counts like everything else. At the end each bin is divided by
- * its magnitude (PHAT: phase only, every frequency one vote) and transformed back; the largest
+ * its magnitude (PHAT: phase only, every frequency one vote), weighted by how much of the
+ * reference in that bin is this stem (see {@link #reliability}), and transformed back; the largest
  * |c| is the offset, refined to a fraction of a sample by maximising the band-limited
  * interpolation of c (evaluated from the spectrum) between the neighbouring samples.
  *
@@ -30,8 +31,9 @@ import org.stemcheck.dsp.set.StemOffset;
  * {@link Reference#MIX} (plain mix) costs one FFT per hop less per stem, but every louder stem
  * adds phase noise; the tests measure the difference.
  *
- * <p>Memory: per stem a float ring of {@code N} samples and a spectrum of {@code N} doubles
- * (12 N bytes; N = 2^19 for 2 s at 48 kHz: 6 MB per stem). Not thread-safe.
+ * <p>Memory: per stem a float ring of {@code N} samples, a cross-spectrum of {@code N} doubles and
+ * two power spectra of {@code N/2} floats (16 N bytes; N = 2^19 for 2 s at 48 kHz: 8 MB per
+ * stem). Not thread-safe.
  */
 final class LagEstimator {
 
@@ -47,6 +49,9 @@ final class LagEstimator {
     private final float[][] rings;
     private final float[] refRing;
     private final double[][] spectra;
+    /** Per stem and bin: summed power of the long stem segments and of the short references. */
+    private final float[][] stemPower;
+    private final float[][] refPower;
     private final double[] shortWork;
     private final double[] longWork;
     private long written;
@@ -65,6 +70,8 @@ final class LagEstimator {
         this.rings = new float[stems][size];
         this.refRing = new float[size];
         this.spectra = new double[stems][size];
+        this.stemPower = new float[stems][size / 2 + 1];
+        this.refPower = new float[stems][size / 2 + 1];
         this.shortWork = new double[size];
         this.longWork = new double[size];
     }
@@ -92,7 +99,7 @@ final class LagEstimator {
             written += n;
             done += n;
             if (written == due) {
-                addHop(nextHop, spectra, written);
+                addHop(nextHop, spectra, stemPower, refPower, written);
                 nextHop++;
             }
         }
@@ -110,22 +117,26 @@ final class LagEstimator {
     /** The offsets over everything accepted so far; the pending hops are zero-padded on a copy. */
     List<StemOffset> result(int sampleRate) {
         double[][] acc = new double[stems][];
+        float[][] sp = new float[stems][];
+        float[][] rp = new float[stems][];
         for (int i = 0; i < stems; i++) {
             acc[i] = spectra[i].clone();
+            sp[i] = stemPower[i].clone();
+            rp[i] = refPower[i].clone();
         }
         for (long b = nextHop; b * hop < written; b++) {
-            addHop(b, acc, written);
+            addHop(b, acc, sp, rp, written);
         }
         List<StemOffset> out = new ArrayList<>(stems);
         LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000));
         for (int i = 0; i < stems; i++) {
-            out.add(peak.find(i, acc[i], sampleRate));
+            out.add(peak.find(i, acc[i], reliability(sp[i], rp[i]), sampleRate));
         }
         return out;
     }
 
     /** Adds hop {@code b} to {@code acc}, reading samples at or after {@code limit} as zeros. */
-    private void addHop(long b, double[][] acc, long limit) {
+    private void addHop(long b, double[][] acc, float[][] sp, float[][] rp, long limit) {
         long start = b * hop;
         if (reference == Reference.MIX) {
             fillShort(start, limit, -1);
@@ -142,6 +153,8 @@ final class LagEstimator {
             }
             fft.forward(longWork);
             accumulate(shortWork, longWork, acc[i]);
+            addPower(longWork, sp[i]);
+            addPower(shortWork, rp[i]);
         }
     }
 
@@ -157,6 +170,34 @@ final class LagEstimator {
             shortWork[k] = stem < 0 ? refRing[at] : (double) rings[stem][at] - refRing[at];
         }
         java.util.Arrays.fill(shortWork, hop, size, 0.0);
+    }
+
+    /** {@code power[k] += |X[k]|^2} for the packed spectrum {@code x}. */
+    private static void addPower(double[] x, float[] power) {
+        int half = x.length / 2;
+        power[0] += (float) (x[0] * x[0]);
+        power[half] += (float) (x[1] * x[1]);
+        for (int k = 1; k < half; k++) {
+            power[k] += (float) (x[2 * k] * x[2 * k] + x[2 * k + 1] * x[2 * k + 1]);
+        }
+    }
+
+    /**
+     * Per bin, how much of the reference is this stem: {@code min(1, S_ss / S_rr)}, the stem's
+     * power (long segments, scaled to the short ones' length) over the reference's. It stands in
+     * for the signal-to-noise ratio of the maximum-likelihood (Hannan-Thomson) weighting
+     * (Knapp and Carter, IEEE Trans. ASSP 24(4), 1976): bins where the stem only leaks
+     * (between the partials of a tonal stem) and another stem's error fills the reference get
+     * no vote, instead of a full PHAT vote for a random phase.
+     */
+    private float[] reliability(float[] sp, float[] rp) {
+        float[] w = new float[sp.length];
+        double lengths = (double) hop / size;
+        for (int k = 0; k < w.length; k++) {
+            double ratio = rp[k] > 0 ? sp[k] * lengths / rp[k] : 0.0;
+            w[k] = (float) Math.min(1.0, ratio);
+        }
+        return w;
     }
 
     /** {@code acc += conj(x) * y} in the packed real-FFT layout. */

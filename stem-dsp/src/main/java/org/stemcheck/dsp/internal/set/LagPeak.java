@@ -36,10 +36,14 @@ final class LagPeak {
         this.corr = new double[fft.size()];
     }
 
-    StemOffset find(int stem, double[] spectrum, int sampleRate) {
+    /**
+     * @param spectrum    the accumulated cross-spectrum, packed
+     * @param reliability per bin 0..1, multiplies the PHAT weight (see LagEstimator)
+     */
+    StemOffset find(int stem, double[] spectrum, float[] reliability, int sampleRate) {
         int n = fft.size();
-        int used = phat(spectrum);
-        if (used == 0) {
+        double used = phat(spectrum, reliability);
+        if (!(used > 0)) {
             return new StemOffset(stem, Double.NaN, Double.NaN, 0.0, Double.NaN, false);
         }
         System.arraycopy(weights, 0, corr, 0, n);
@@ -65,8 +69,11 @@ final class LagPeak {
         return new StemOffset(stem, lag, lag / sampleRate, coherence, ratio, inverted);
     }
 
-    /** Fills {@code weights} with the unit phasors of the non-empty bins; returns their count over the full spectrum. */
-    private int phat(double[] s) {
+    /**
+     * Fills {@code weights} with the unit phasors of the non-empty bins times their reliability;
+     * returns the sum of the weights over the full (two-sided) spectrum.
+     */
+    private double phat(double[] s, float[] reliability) {
         int n = s.length;
         double largest = Math.max(Math.abs(s[0]), Math.abs(s[1]));
         for (int k = 2; k < n; k += 2) {
@@ -76,18 +83,20 @@ final class LagPeak {
             return 0;
         }
         double floor = largest * EMPTY_BIN;
-        int used = 0;
+        double used = 0;
         for (int k = 0; k < 2; k++) {
+            double r = reliability[k == 0 ? 0 : n / 2];
             boolean on = Math.abs(s[k]) > floor;
-            weights[k] = on ? Math.signum(s[k]) : 0.0;
-            used += on ? 1 : 0;
+            weights[k] = on ? Math.signum(s[k]) * r : 0.0;
+            used += on ? r : 0;
         }
         for (int k = 2; k < n; k += 2) {
             double mag = Math.hypot(s[k], s[k + 1]);
+            double r = reliability[k / 2];
             boolean on = mag > floor;
-            weights[k] = on ? s[k] / mag : 0.0;
-            weights[k + 1] = on ? s[k + 1] / mag : 0.0;
-            used += on ? 2 : 0;
+            weights[k] = on ? r * s[k] / mag : 0.0;
+            weights[k + 1] = on ? r * s[k + 1] / mag : 0.0;
+            used += on ? 2 * r : 0;
         }
         return used;
     }

@@ -128,7 +128,7 @@ public final class NullTestEngine {
     /** Everything so far; does not change the state (more blocks may follow). */
     public NullResult result() {
         GainSolution gains = GainSolver.solve(gram.gram(), gram.withResidual(), gram.residualEnergy(),
-                gram.mixEnergy());
+                gram.mixEnergy(), frames * channels);
         List<StemDynamics> dyn = dynamics.result();
         return new NullResult(sampleRate, frames, meter.result(), gains, lags.result(sampleRate),
                 transfer.result(dyn));
