@@ -14,10 +14,14 @@ package org.stemcheck.dsp.set;
  *                   relation found; see {@link #CONFIDENT_COHERENCE}
  * @param peakRatio  the peak over the highest other peak further than 1 ms away (>= 1); near 1
  *                   means ambiguous (e.g. periodic material at a multiple of the beat)
+ * @param alignedScale the stem's least-squares gain into its own part of the mix once moved by
+ *                   the offset ({@code mix part ~ alignedScale * stem(t + samples)}), from the
+ *                   unweighted correlation at the peak over the stem's energy: the gain of an
+ *                   offset stem, whose {@link StemGain} (fitted without moving it) means nothing
  * @param inverted   the correlation peak is negative (the stem's polarity is inverted)
  */
 public record StemOffset(int stem, double samples, double seconds, double coherence,
-                         double peakRatio, boolean inverted) {
+                         double peakRatio, double alignedScale, boolean inverted) {
 
     /**
      * A coherence above which the offset is a clear answer. Chosen from the tests of this
@@ -25,6 +29,11 @@ public record StemOffset(int stem, double samples, double seconds, double cohere
      * above 0.3 even with other stems' errors in the reference.
      */
     public static final double CONFIDENT_COHERENCE = 0.1;
+
+    /** How much louder the stem is than in the mix once aligned, dB: {@code -20 log10 |alignedScale|}. */
+    public double alignedLevelErrorDb() {
+        return -20.0 * Math.log10(Math.abs(alignedScale));
+    }
 
     /** The offset rounded to whole samples. */
     public long wholeSamples() {

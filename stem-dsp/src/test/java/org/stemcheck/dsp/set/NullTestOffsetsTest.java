@@ -30,6 +30,20 @@ class NullTestOffsetsTest {
     }
 
     @Test
+    void delayedStemWithAGainErrorGetsBothFromOnePass() {
+        double down = Math.pow(10, -6 / 20.0);
+        double[][][] stems = Stems.with(STEMS, Stems.DRUMS,
+                Stems.map(STEMS[Stems.DRUMS], x -> Signals.delay(Signals.scale(x, -down), 1000)));
+
+        StemOffset o = Signals.run(stems, MIX, 4096).offsets().get(Stems.DRUMS);
+
+        assertThat(o.wholeSamples()).isEqualTo(1000);
+        assertThat(o.inverted()).isTrue();
+        assertThat(o.alignedScale()).isNegative();
+        assertThat(o.alignedLevelErrorDb()).isCloseTo(-6.0, within(0.05));
+    }
+
+    @Test
     void fractionalDelayOfTwoAndAHalfSamplesIsMeasuredWithinATenth() {
         for (int i : new int[] {BASS, Stems.DRUMS, Stems.AIR}) {
             double[][][] stems = Stems.with(STEMS, i, Stems.map(STEMS[i], x -> Signals.fractionalDelay(x, 2.5)));
@@ -49,6 +63,9 @@ class NullTestOffsetsTest {
         NullResult r = Signals.run(stems, MIX, 4096);
 
         assertThat(r.offsets().get(Stems.DRUMS).wholeSamples()).isEqualTo(-240);
+        assertThat(r.gains().gains().get(Stems.DRUMS).levelErrorDb()).as("unaligned fit: meaningless").isGreaterThan(3);
+        assertThat(r.offsets().get(Stems.DRUMS).alignedLevelErrorDb()).isCloseTo(0.0, within(0.05));
+        assertThat(r.offsets().get(Stems.AIR).alignedLevelErrorDb()).isCloseTo(3.0, within(0.1)); // same chance floor
         assertThat(r.offsets().get(BASS).samples()).isCloseTo(0.0, within(0.25));
         assertThat(r.offsets().get(Stems.AIR).samples()).isCloseTo(0.0, within(0.01));
         // a stem of five partials only has five phases to go by: about a sample at best here

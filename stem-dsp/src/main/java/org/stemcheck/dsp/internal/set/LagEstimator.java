@@ -54,6 +54,8 @@ final class LagEstimator {
     private final float[][] refPower;
     private final double[] shortWork;
     private final double[] longWork;
+    /** Per stem: energy of the mono downmix fed so far. */
+    private final double[] stemEnergy;
     private long written;
     private long nextHop;
 
@@ -72,6 +74,7 @@ final class LagEstimator {
         this.spectra = new double[stems][size];
         this.stemPower = new float[stems][size / 2 + 1];
         this.refPower = new float[stems][size / 2 + 1];
+        this.stemEnergy = new double[stems];
         this.shortWork = new double[size];
         this.longWork = new double[size];
     }
@@ -94,6 +97,7 @@ final class LagEstimator {
             int first = Math.min(n, size - at);
             for (int i = 0; i < stems; i++) {
                 copy(mono[i], done, rings[i], at, first, n);
+                stemEnergy[i] += NullSumKernel.energy(mono[i], done, n);
             }
             copy(ref, done, refRing, at, first, n);
             written += n;
@@ -130,7 +134,7 @@ final class LagEstimator {
         List<StemOffset> out = new ArrayList<>(stems);
         LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000));
         for (int i = 0; i < stems; i++) {
-            out.add(peak.find(i, acc[i], reliability(sp[i], rp[i]), sampleRate));
+            out.add(peak.find(i, acc[i], reliability(sp[i], rp[i]), stemEnergy[i], sampleRate));
         }
         return out;
     }

@@ -40,11 +40,11 @@ final class LagPeak {
      * @param spectrum    the accumulated cross-spectrum, packed
      * @param reliability per bin 0..1, multiplies the PHAT weight (see LagEstimator)
      */
-    StemOffset find(int stem, double[] spectrum, float[] reliability, int sampleRate) {
+    StemOffset find(int stem, double[] spectrum, float[] reliability, double stemEnergy, int sampleRate) {
         int n = fft.size();
         double used = phat(spectrum, reliability);
         if (!(used > 0)) {
-            return new StemOffset(stem, Double.NaN, Double.NaN, 0.0, Double.NaN, false);
+            return new StemOffset(stem, Double.NaN, Double.NaN, 0.0, Double.NaN, Double.NaN, false);
         }
         System.arraycopy(weights, 0, corr, 0, n);
         fft.inverse(corr);
@@ -66,7 +66,8 @@ final class LagPeak {
         double lag = tau - maxLag;
         double coherence = Math.min(1.0, top * n / used);
         double ratio = second > 0 ? Math.min(MAX_PEAK_RATIO, top / second) : MAX_PEAK_RATIO;
-        return new StemOffset(stem, lag, lag / sampleRate, coherence, ratio, inverted);
+        double scale = stemEnergy > 0 ? interpolate(spectrum, tau) / stemEnergy : Double.NaN;
+        return new StemOffset(stem, lag, lag / sampleRate, coherence, ratio, scale, inverted);
     }
 
     /**
@@ -108,31 +109,31 @@ final class LagPeak {
         double hi = best + 1.0;
         double x1 = hi - golden * (hi - lo);
         double x2 = lo + golden * (hi - lo);
-        double f1 = sign * interpolate(x1);
-        double f2 = sign * interpolate(x2);
+        double f1 = sign * interpolate(weights, x1);
+        double f2 = sign * interpolate(weights, x2);
         for (int step = 0; step < REFINE_STEPS; step++) {
             if (f1 < f2) {
                 lo = x1;
                 x1 = x2;
                 f1 = f2;
                 x2 = lo + golden * (hi - lo);
-                f2 = sign * interpolate(x2);
+                f2 = sign * interpolate(weights, x2);
             } else {
                 hi = x2;
                 x2 = x1;
                 f2 = f1;
                 x1 = hi - golden * (hi - lo);
-                f1 = sign * interpolate(x1);
+                f1 = sign * interpolate(weights, x1);
             }
         }
         return (lo + hi) / 2;
     }
 
     /**
-     * The band-limited correlation at a fractional index, straight from the weighted spectrum:
+     * The band-limited correlation at a fractional index, straight from a packed spectrum:
      * {@code N c(tau) = W0 + W_{N/2} cos(pi tau) + 2 sum_k Re(W_k e^{2 pi i k tau / N})}.
      */
-    double interpolate(double tau) {
+    static double interpolate(double[] weights, double tau) {
         int n = weights.length;
         double step = 2 * Math.PI * tau / n;
         double cr = Math.cos(step);
