@@ -36,11 +36,11 @@ public final class NullTest {
     /** Largest offset search, in samples: keeps the offset FFT at or below 2^21 points. */
     public static final int MAX_LAG_SAMPLES = 1 << 19;
 
-    /** Most stems in one set (Gram matrix and per-stem FFT state stay bounded). */
-    public static final int MAX_STEMS = 256;
+    /** Most stems in one set: bounds the per-stem FFT state (see {@link Setup#estimatedBytes()}). */
+    public static final int MAX_STEMS = 64;
 
-    /** Most channels per file (beyond any delivery format: 7.1.4 is 12, 22.2 is 24). */
-    public static final int MAX_CHANNELS = 64;
+    /** Most channels per file: 22.2 (ITU-R BS.2051 system H) has 24, the largest delivery layout. */
+    public static final int MAX_CHANNELS = 24;
 
     private final Setup setup;
     private final NullTestEngine engine;
@@ -48,7 +48,7 @@ public final class NullTest {
     private NullTest(Setup setup) {
         this.setup = setup;
         this.engine = new NullTestEngine(setup.sampleRate(), setup.stems(), setup.channels(),
-                (int) Math.round(setup.maxOffsetSeconds() * setup.sampleRate()));
+                setup.maxLagSamples());
     }
 
     /** A fresh test for the given set. */
@@ -123,6 +123,21 @@ public final class NullTest {
                         "maxOffsetSeconds must give 1 .. %d samples at %d Hz, got %s s",
                         MAX_LAG_SAMPLES, sampleRate, maxOffsetSeconds));
             }
+        }
+
+        /** The offset search range in samples. */
+        public int maxLagSamples() {
+            return (int) Math.round(maxOffsetSeconds * sampleRate);
+        }
+
+        /**
+         * About how much heap a {@link NullTest} of this setup holds at its peak, in bytes: mostly
+         * the offset search, {@code 16 N} per stem with {@code N} the smallest power of two
+         * {@code >= 4 * maxLagSamples()} (8 MB per stem for 2 s at 48 kHz). A caller short of
+         * memory lowers {@code maxOffsetSeconds}.
+         */
+        public long estimatedBytes() {
+            return NullTestEngine.estimateBytes(sampleRate, stems, channels, maxLagSamples());
         }
 
         /** A setup with the default +/- 2 s offset range. */

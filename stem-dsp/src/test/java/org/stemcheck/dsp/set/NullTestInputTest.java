@@ -16,6 +16,20 @@ class NullTestInputTest {
         assertThatThrownBy(() -> new NullTest.Setup(48_000, 2, 2, 20.0)).hasMessageContaining("maxOffsetSeconds");
         assertThatThrownBy(() -> new NullTest.Setup(48_000, 2, 2, Double.NaN)).hasMessageContaining("maxOffsetSeconds");
         assertThatThrownBy(() -> NullTest.create(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> NullTest.Setup.of(48_000, NullTest.MAX_STEMS + 1, 2)).hasMessageContaining("stems");
+    }
+
+    @Test
+    void memoryEstimateIsDominatedByTheOffsetSearchAndGrowsWithStemsAndRange() {
+        long eight = NullTest.Setup.of(48_000, 8, 2).estimatedBytes();
+        long sixteen = NullTest.Setup.of(48_000, 16, 2).estimatedBytes();
+        long shortRange = new NullTest.Setup(48_000, 8, 2, 0.5).estimatedBytes();
+
+        assertThat(eight).isBetween(80L << 20, 120L << 20);
+        assertThat(sixteen - eight).isBetween(8 * (8L << 20), 8 * (9L << 20));
+        assertThat(shortRange).isLessThan(eight / 3);
+        long worst = new NullTest.Setup(192_000, NullTest.MAX_STEMS, NullTest.MAX_CHANNELS, 2.0).estimatedBytes();
+        assertThat(worst).isLessThan(3L << 30);
     }
 
     @Test

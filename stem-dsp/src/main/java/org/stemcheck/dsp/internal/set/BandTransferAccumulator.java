@@ -37,7 +37,7 @@ final class BandTransferAccumulator {
     BandTransferAccumulator(int sampleRate, int stems, int channels) {
         this.stems = stems;
         this.channels = channels;
-        this.size = Integer.highestOneBit((int) Math.ceil(sampleRate * FRAME_SECONDS) - 1) << 1;
+        this.size = frameSizeFor(sampleRate);
         this.hop = size / 2;
         this.fft = new RealTransform(size);
         this.bands = new ThirdOctaveBands(sampleRate, size);
@@ -52,6 +52,17 @@ final class BandTransferAccumulator {
         this.mixSpec = new double[size];
         this.resSpec = new double[size];
         this.sums = new double[stems][bands.count()][5];
+    }
+
+    /** The frame length: {@link #FRAME_SECONDS} rounded up to a power of two. */
+    static int frameSizeFor(int sampleRate) {
+        return Integer.highestOneBit((int) Math.ceil(sampleRate * FRAME_SECONDS) - 1) << 1;
+    }
+
+    /** Bytes held: the rings of stems, mix and residual, and the work arrays. */
+    static long bytes(int sampleRate, int stems, int channels) {
+        long f = frameSizeFor(sampleRate);
+        return 8L * f * ((stems + 2L) * channels + 4) + 40L * stems * 31;
     }
 
     /** Stems and mix at {@code [offset, offset + frames)}, residual {@code e[c][0, frames)}. */

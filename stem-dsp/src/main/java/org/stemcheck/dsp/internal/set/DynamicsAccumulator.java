@@ -1,6 +1,7 @@
 package org.stemcheck.dsp.internal.set;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.stemcheck.dsp.set.StemDynamics;
 
@@ -44,8 +45,8 @@ final class DynamicsAccumulator {
         this.sumYy = new double[stems];
         this.minX = new double[stems];
         this.maxX = new double[stems];
-        java.util.Arrays.fill(minX, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(maxX, Double.NEGATIVE_INFINITY);
+        Arrays.fill(minX, Double.POSITIVE_INFINITY);
+        Arrays.fill(maxX, Double.NEGATIVE_INFINITY);
     }
 
     /** Adds the last chunk's sums (from {@code gram}); {@code segmentFrames > 0} closes the segment. */

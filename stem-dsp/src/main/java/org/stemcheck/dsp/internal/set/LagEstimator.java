@@ -1,6 +1,7 @@
 package org.stemcheck.dsp.internal.set;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.stemcheck.dsp.set.StemOffset;
 
@@ -65,7 +66,7 @@ final class LagEstimator {
         }
         this.stems = stems;
         this.maxLag = maxLag;
-        this.size = Integer.highestOneBit(4 * maxLag - 1) << 1;
+        this.size = fftSizeFor(maxLag);
         this.hop = size - 2 * maxLag;
         this.reference = reference;
         this.fft = new RealTransform(size);
@@ -81,6 +82,17 @@ final class LagEstimator {
 
     int fftSize() {
         return size;
+    }
+
+    /** The smallest power of two {@code >= 4 maxLag}. */
+    static int fftSizeFor(int maxLag) {
+        return Integer.highestOneBit(4 * maxLag - 1) << 1;
+    }
+
+    /** Bytes held for {@code stems} stems, with the transient peak of {@link #result}. */
+    static long bytes(int stems, int maxLag) {
+        long n = fftSizeFor(maxLag);
+        return stems * 16L * n + 52L * n;
     }
 
     /**
@@ -103,7 +115,7 @@ final class LagEstimator {
             written += n;
             done += n;
             if (written == due) {
-                addHop(nextHop, spectra, stemPower, refPower, written);
+                addHop(nextHop, written);
                 nextHop++;
             }
         }
@@ -118,48 +130,55 @@ final class LagEstimator {
         }
     }
 
-    /** The offsets over everything accepted so far; the pending hops are zero-padded on a copy. */
+    /**
+     * The offsets over everything accepted so far. The pending hops are zero-padded and added to
+     * a copy, one stem at a time (so the extra memory is one stem's spectra, not all of them).
+     */
     List<StemOffset> result(int sampleRate) {
-        double[][] acc = new double[stems][];
-        float[][] sp = new float[stems][];
-        float[][] rp = new float[stems][];
-        for (int i = 0; i < stems; i++) {
-            acc[i] = spectra[i].clone();
-            sp[i] = stemPower[i].clone();
-            rp[i] = refPower[i].clone();
-        }
-        for (long b = nextHop; b * hop < written; b++) {
-            addHop(b, acc, sp, rp, written);
-        }
         List<StemOffset> out = new ArrayList<>(stems);
         LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000));
         for (int i = 0; i < stems; i++) {
-            out.add(peak.find(i, acc[i], reliability(sp[i], rp[i]), stemEnergy[i], sampleRate));
+            double[] acc = spectra[i].clone();
+            float[] sp = stemPower[i].clone();
+            float[] rp = refPower[i].clone();
+            for (long b = nextHop; b * hop < written; b++) {
+                if (reference == Reference.MIX) {
+                    fillShort(b * hop, written, -1);
+                    fft.forward(shortWork);
+                }
+                addStem(b * hop, written, i, acc, sp, rp);
+            }
+            out.add(peak.find(i, acc, reliability(sp, rp), stemEnergy[i], sampleRate));
         }
         return out;
     }
 
-    /** Adds hop {@code b} to {@code acc}, reading samples at or after {@code limit} as zeros. */
-    private void addHop(long b, double[][] acc, float[][] sp, float[][] rp, long limit) {
+    /** Adds hop {@code b} of every stem, reading samples at or after {@code limit} as zeros. */
+    private void addHop(long b, long limit) {
         long start = b * hop;
         if (reference == Reference.MIX) {
             fillShort(start, limit, -1);
             fft.forward(shortWork);
         }
         for (int i = 0; i < stems; i++) {
-            if (reference == Reference.MIX_MINUS_OTHERS) {
-                fillShort(start, limit, i);
-                fft.forward(shortWork);
-            }
-            for (int k = 0; k < size; k++) {
-                long t = start - maxLag + k;
-                longWork[k] = t >= 0 && t < limit ? rings[i][(int) (t % size)] : 0.0;
-            }
-            fft.forward(longWork);
-            accumulate(shortWork, longWork, acc[i]);
-            addPower(longWork, sp[i]);
-            addPower(shortWork, rp[i]);
+            addStem(start, limit, i, spectra[i], stemPower[i], refPower[i]);
         }
+    }
+
+    /** Adds one hop of stem {@code i}; for the MIX reference {@code shortWork} already holds it. */
+    private void addStem(long start, long limit, int i, double[] acc, float[] sp, float[] rp) {
+        if (reference == Reference.MIX_MINUS_OTHERS) {
+            fillShort(start, limit, i);
+            fft.forward(shortWork);
+        }
+        for (int k = 0; k < size; k++) {
+            long t = start - maxLag + k;
+            longWork[k] = t >= 0 && t < limit ? rings[i][(int) (t % size)] : 0.0;
+        }
+        fft.forward(longWork);
+        accumulate(shortWork, longWork, acc);
+        addPower(longWork, sp);
+        addPower(shortWork, rp);
     }
 
     /** The reference over {@code [start, start + hop)}: the mix, or stem {@code i} minus e. */
@@ -173,7 +192,7 @@ final class LagEstimator {
             int at = (int) (t % size);
             shortWork[k] = stem < 0 ? refRing[at] : (double) rings[stem][at] - refRing[at];
         }
-        java.util.Arrays.fill(shortWork, hop, size, 0.0);
+        Arrays.fill(shortWork, hop, size, 0.0);
     }
 
     /** {@code power[k] += |X[k]|^2} for the packed spectrum {@code x}. */

@@ -62,6 +62,15 @@ public final class NullTestEngine {
         this.referenceIsMix = reference == LagEstimator.Reference.MIX;
     }
 
+    /** An estimate of the heap this engine holds at its peak (during {@link #result}), bytes. */
+    public static long estimateBytes(int sampleRate, int stems, int channels, int maxLag) {
+        long scratch = 8L * CHUNK * (channels + stems + 1);
+        long meter = 24L * ResidualMeter.MAX_SEGMENTS;
+        long gram = 8L * stems * stems + 64L * stems;
+        return scratch + meter + gram + LagEstimator.bytes(stems, maxLag)
+                + BandTransferAccumulator.bytes(sampleRate, stems, channels);
+    }
+
     /** Arrays already validated by the caller. */
     public void accept(double[][][] in, double[][] mix, int offset, int count) {
         int done = 0;

@@ -1,6 +1,7 @@
 package org.stemcheck.dsp.internal.set;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.stemcheck.dsp.set.NullResidual;
 
@@ -73,9 +74,9 @@ final class ResidualMeter {
             traceMix[s] = traceMix[2 * s] + traceMix[2 * s + 1];
             traceFrames[s] = traceFrames[2 * s] + traceFrames[2 * s + 1];
         }
-        java.util.Arrays.fill(traceResidual, MAX_SEGMENTS / 2, MAX_SEGMENTS, 0.0);
-        java.util.Arrays.fill(traceMix, MAX_SEGMENTS / 2, MAX_SEGMENTS, 0.0);
-        java.util.Arrays.fill(traceFrames, MAX_SEGMENTS / 2, MAX_SEGMENTS, 0L);
+        Arrays.fill(traceResidual, MAX_SEGMENTS / 2, MAX_SEGMENTS, 0.0);
+        Arrays.fill(traceMix, MAX_SEGMENTS / 2, MAX_SEGMENTS, 0.0);
+        Arrays.fill(traceFrames, MAX_SEGMENTS / 2, MAX_SEGMENTS, 0L);
         segments = MAX_SEGMENTS / 2;
         basePerSegment *= 2;
     }

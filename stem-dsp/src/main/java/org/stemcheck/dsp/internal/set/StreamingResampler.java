@@ -1,5 +1,7 @@
 package org.stemcheck.dsp.internal.set;
 
+import java.util.Arrays;
+
 /**
  * Streaming polyphase resampling with a {@link PolyphaseFilter}: output frame {@code k} is the
  * band-limited value of the input at {@code u = k * down / up} input samples, so outputs stay
@@ -67,7 +69,7 @@ public final class StreamingResampler {
         while (outputs < total) {
             int n = Math.min(k + 1, buffer[0].length - length);
             for (int c = 0; c < channels; c++) {
-                java.util.Arrays.fill(buffer[c], length, length + n, 0.0);
+                Arrays.fill(buffer[c], length, length + n, 0.0);
             }
             length += n;
             written += produce(out, written, total);
