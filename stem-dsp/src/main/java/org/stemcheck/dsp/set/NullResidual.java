@@ -45,7 +45,7 @@ public record NullResidual(List<Double> channelDb, double totalDb, double segmen
     }
 
     /** {@code 10 log10(residual / mix)} with the conventions of this record. */
-    static double ratioDb(double residualEnergy, double mixEnergy) {
+    private static double ratioDb(double residualEnergy, double mixEnergy) {
         if (!(mixEnergy > 0.0)) {
             return Double.NaN;
         }

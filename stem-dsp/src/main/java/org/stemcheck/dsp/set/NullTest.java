@@ -21,7 +21,8 @@ import org.stemcheck.dsp.internal.set.NullTestEngine;
  * }</pre>
  *
  * <p>All inputs share one sample rate and channel layout: adapt files first (a
- * {@link Resampler} for other rates; duplicate a mono stem into both channels). Blocks may have
+ * {@link Resampler} for other rates; duplicate a mono stem into both channels; feed zeros for
+ * a stem that has ended while others go on). Blocks may have
  * any size; results do not depend on it beyond rounding. Non-finite samples do not throw: they
  * turn the affected numbers into {@code NaN}. Not thread-safe; there is no {@code combine}: the
  * offsets need the material contiguous in time.

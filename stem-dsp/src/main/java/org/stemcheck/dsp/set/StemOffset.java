@@ -3,7 +3,13 @@ package org.stemcheck.dsp.set;
 /**
  * The time offset of one stem against the mix, from the PHAT-weighted cross-correlation of the
  * stem with what the mix holds of it (the mix minus the other stems), accumulated over the whole
- * length.
+ * length; frequencies where that reference is mostly other stems' errors get less weight.
+ *
+ * <p>Accuracy (tests, 8 s at 48 kHz): integer offsets of a drum stem up to one beat early or
+ * late within 0.001 samples; a 2.5-sample fractional delay of broadband stems within 0.03. A
+ * stem of few partials (pure tones) locates to about a sample when other stems' errors fill its
+ * reference. Strictly periodic material (an identical hit on every beat) is ambiguous by nature
+ * at multiples of the period; it shows as {@code peakRatio} near 1.
  *
  * @param stem       index of the stem in input order
  * @param samples    the offset in samples, to a fraction of a sample; positive = the stem is
@@ -24,9 +30,9 @@ public record StemOffset(int stem, double samples, double seconds, double cohere
                          double peakRatio, double alignedScale, boolean inverted) {
 
     /**
-     * A coherence above which the offset is a clear answer. Chosen from the tests of this
-     * module: uncorrelated signals give peaks below 0.02 at 2^19-point resolution, matching stems
-     * above 0.3 even with other stems' errors in the reference.
+     * A coherence above which the offset is a clear answer. Chosen from this module's tests
+     * (8 s, 48 kHz): a stem that is not in the mix peaks at 0.007; matching stems stay above 0.34
+     * even with a foreign stem's whole energy in their reference, above 0.9 alone.
      */
     public static final double CONFIDENT_COHERENCE = 0.1;
 

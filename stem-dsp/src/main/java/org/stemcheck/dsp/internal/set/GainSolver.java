@@ -14,8 +14,8 @@ import org.stemcheck.dsp.set.StemGain;
  * over the gain corrections {@code d} (gain {@code = 1 + d}), i.e. solve {@code G d = -c}.
  *
  * <p>Rank-safe: silent stems are left out; the rest of {@code G} is scaled to a unit diagonal
- * (so the condition number does not depend on levels) and solved by SVD with singular values
- * below {@link #RCOND} times the largest dropped (minimum-norm pseudo-inverse). A stem whose
+ * (so the condition number does not depend on levels) and solved by SVD, dropping singular
+ * values below {@link #RCOND} times the largest (minimum-norm pseudo-inverse). A stem whose
  * column has weight in a dropped singular direction is reported as not identifiable (a duplicate
  * or a linear combination of others).
  */
