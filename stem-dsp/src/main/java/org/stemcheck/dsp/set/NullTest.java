@@ -1,5 +1,7 @@
 package org.stemcheck.dsp.set;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.stemcheck.dsp.internal.set.NullTestEngine;
@@ -49,7 +51,7 @@ public final class NullTest {
     private NullTest(Setup setup) {
         this.setup = setup;
         this.engine = new NullTestEngine(setup.sampleRate(), setup.stems(), setup.channels(),
-                setup.maxLagSamples());
+                setup.maxLagSamples(), setup.alignment().stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** A fresh test for the given set. */
@@ -107,8 +109,14 @@ public final class NullTest {
      * @param channels         channels of every stem and the mix (1 .. {@link #MAX_CHANNELS})
      * @param maxOffsetSeconds the offset search range, +/- seconds (default 2 s); at most
      *                         {@link #MAX_LAG_SAMPLES} samples
+     * @param alignment        empty, or per stem the samples by which it is late (negative:
+     *                         early), to undo before measuring: a second pass after a first one
+     *                         found offsets ({@link #alignedTo}), so that gains, transfers and the
+     *                         null of the other stems are measured with every stem in place. The
+     *                         last {@code max(alignment)} frames of the mix are then not compared.
      */
-    public record Setup(int sampleRate, int stems, int channels, double maxOffsetSeconds) {
+    public record Setup(int sampleRate, int stems, int channels, double maxOffsetSeconds,
+                        List<Integer> alignment) {
 
         /** The default offset search range: +/- 2 s, what a misplaced export start typically is. */
         public static final double DEFAULT_MAX_OFFSET_SECONDS = 2.0;
@@ -124,6 +132,39 @@ public final class NullTest {
                         "maxOffsetSeconds must give 1 .. %d samples at %d Hz, got %s s",
                         MAX_LAG_SAMPLES, sampleRate, maxOffsetSeconds));
             }
+            alignment = List.copyOf(Objects.requireNonNull(alignment, "alignment must not be null"));
+            if (!alignment.isEmpty() && alignment.size() != stems) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "alignment must be empty or hold one offset per stem (%d), got %d", stems, alignment.size()));
+            }
+            for (int d : alignment) {
+                if (Math.abs((double) d) > lag) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "alignment offset %d is beyond the search range of %.0f samples", d, lag));
+                }
+            }
+        }
+
+        /** A setup with the default +/- 2 s offset range and no alignment. */
+        public Setup(int sampleRate, int stems, int channels, double maxOffsetSeconds) {
+            this(sampleRate, stems, channels, maxOffsetSeconds, List.of());
+        }
+
+        /**
+         * This setup with the offsets of a first pass undone: each stem that was
+         * {@link StemOffset#displaced() displaced} is moved by its whole samples, the others stay.
+         */
+        public Setup alignedTo(NullResult firstPass) {
+            Objects.requireNonNull(firstPass, "firstPass must not be null");
+            if (firstPass.offsets().size() != stems) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "first pass has %d stems, this setup %d", firstPass.offsets().size(), stems));
+            }
+            List<Integer> late = new ArrayList<>(stems);
+            for (StemOffset o : firstPass.offsets()) {
+                late.add(o.displaced() ? (int) o.wholeSamples() : 0);
+            }
+            return new Setup(sampleRate, stems, channels, maxOffsetSeconds, late);
         }
 
         /** The offset search range in samples. */
@@ -138,7 +179,7 @@ public final class NullTest {
          * memory lowers {@code maxOffsetSeconds}.
          */
         public long estimatedBytes() {
-            return NullTestEngine.estimateBytes(sampleRate, stems, channels, maxLagSamples());
+            return NullTestEngine.estimateBytes(sampleRate, stems, channels, maxLagSamples(), !alignment.isEmpty());
         }
 
         /** A setup with the default +/- 2 s offset range. */

@@ -20,6 +20,10 @@ package org.stemcheck.dsp.set;
  *                   relation found; see {@link #CONFIDENT_COHERENCE}
  * @param peakRatio  the peak over the highest other peak further than 1 ms away (>= 1); near 1
  *                   means ambiguous (e.g. periodic material at a multiple of the beat)
+ * @param peakWidthSamples the full width of the peak at half its height, samples: the
+ *                   resolution the stem's spectrum allows. About 1 for broadband material; tens
+ *                   of samples for a stem of a few low partials, whose offset is then good to a
+ *                   fraction of this width only, however high the coherence
  * @param alignedScale the stem's least-squares gain into its own part of the mix once moved by
  *                   the offset ({@code mix part ~ alignedScale * stem(t + samples)}), from the
  *                   unweighted correlation at the peak over the stem's energy: the gain of an
@@ -27,7 +31,8 @@ package org.stemcheck.dsp.set;
  * @param inverted   the correlation peak is negative (the stem's polarity is inverted)
  */
 public record StemOffset(int stem, double samples, double seconds, double coherence,
-                         double peakRatio, double alignedScale, boolean inverted) {
+                         double peakRatio, double peakWidthSamples, double alignedScale,
+                         boolean inverted) {
 
     /**
      * A coherence above which the offset is a clear answer. Chosen from this module's tests
@@ -49,5 +54,14 @@ public record StemOffset(int stem, double samples, double seconds, double cohere
     /** {@code coherence >= CONFIDENT_COHERENCE} and the peak at least twice the next one. */
     public boolean confident() {
         return coherence >= CONFIDENT_COHERENCE && peakRatio >= 2.0;
+    }
+
+    /**
+     * Confident and at least half a peak width (and half a sample) away from 0: the stem is out
+     * of place by more than its own spectrum can blur. What {@link NullTest.Setup#alignedTo}
+     * undoes.
+     */
+    public boolean displaced() {
+        return confident() && Math.abs(samples) >= Math.max(0.5, peakWidthSamples / 2);
     }
 }

@@ -29,6 +29,7 @@ class NullTestGainsTest {
         for (StemOffset o : r.offsets()) {
             assertThat(o.samples()).isCloseTo(0.0, within(0.01));
             assertThat(o.confident()).isTrue();
+            assertThat(o.displaced()).isFalse();
         }
     }
 

@@ -26,7 +26,9 @@ class NullTestOffsetsTest {
         assertThat(o.samples()).isCloseTo(delay, within(0.01));
         assertThat(o.seconds()).isCloseTo(delay / 48_000.0, within(1e-6));
         assertThat(o.confident()).isTrue();
+        assertThat(o.displaced()).isTrue();
         assertThat(o.peakRatio()).isGreaterThan(10);
+        assertThat(o.peakWidthSamples()).isLessThan(2);
     }
 
     @Test

@@ -44,7 +44,7 @@ final class LagPeak {
         int n = fft.size();
         double used = phat(spectrum, reliability);
         if (!(used > 0)) {
-            return new StemOffset(stem, Double.NaN, Double.NaN, 0.0, Double.NaN, Double.NaN, false);
+            return new StemOffset(stem, Double.NaN, Double.NaN, 0.0, Double.NaN, Double.NaN, Double.NaN, false);
         }
         System.arraycopy(weights, 0, corr, 0, n);
         fft.inverse(corr);
@@ -67,7 +67,28 @@ final class LagPeak {
         double coherence = Math.min(1.0, top * n / used);
         double ratio = second > 0 ? Math.min(MAX_PEAK_RATIO, top / second) : MAX_PEAK_RATIO;
         double scale = stemEnergy > 0 ? interpolate(spectrum, tau) / stemEnergy : Double.NaN;
-        return new StemOffset(stem, lag, lag / sampleRate, coherence, ratio, scale, inverted);
+        double width = halfHeightWidth(best, inverted ? -1.0 : 1.0);
+        return new StemOffset(stem, lag, lag / sampleRate, coherence, ratio, width, scale, inverted);
+    }
+
+    /** Full width of the peak at half its height, from the integer-lag correlation, in samples. */
+    private double halfHeightWidth(int best, double sign) {
+        double half = sign * corr[best] / 2;
+        return edge(best, sign, half, 1) + edge(best, sign, half, -1);
+    }
+
+    /** Distance from {@code best} to where {@code sign * corr} falls below {@code half}, one side. */
+    private double edge(int best, double sign, double half, int step) {
+        int k = best;
+        while (k + step >= 0 && k + step <= 2 * maxLag && sign * corr[k + step] >= half) {
+            k += step;
+        }
+        if (k + step < 0 || k + step > 2 * maxLag) {
+            return Math.abs(k - best);
+        }
+        double above = sign * corr[k];
+        double below = sign * corr[k + step];
+        return Math.abs(k - best) + (above - half) / (above - below);
     }
 
     /**

@@ -34,14 +34,18 @@ public final class NullTestEngine {
     private final LagEstimator lags;
     private final BandTransferAccumulator transfer;
     private final boolean referenceIsMix;
+    private Aligner aligner;
     private long frames;
     private int inSegment;
 
     /**
      * @param maxLag the largest offset searched, in samples (validated by the caller)
+     * @param lateBy per stem, an offset to undo before measuring (samples, positive = late), or
+     *               an empty array for none (validated by the caller: within {@code +/- maxLag})
      */
-    public NullTestEngine(int sampleRate, int stems, int channels, int maxLag) {
+    public NullTestEngine(int sampleRate, int stems, int channels, int maxLag, int[] lateBy) {
         this(sampleRate, stems, channels, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS);
+        this.aligner = lateBy.length == 0 ? null : new Aligner(lateBy, channels, CHUNK);
     }
 
     NullTestEngine(int sampleRate, int stems, int channels, int maxLag, LagEstimator.Reference reference) {
@@ -63,8 +67,11 @@ public final class NullTestEngine {
     }
 
     /** An estimate of the heap this engine holds at its peak (during {@link #result}), bytes. */
-    public static long estimateBytes(int sampleRate, int stems, int channels, int maxLag) {
+    public static long estimateBytes(int sampleRate, int stems, int channels, int maxLag, boolean aligned) {
         long scratch = 8L * CHUNK * (channels + stems + 1);
+        if (aligned) {
+            scratch += 8L * (stems + 1) * channels * (2L * maxLag + 2L * CHUNK);
+        }
         long meter = 24L * ResidualMeter.MAX_SEGMENTS;
         long gram = 8L * stems * stems + 64L * stems;
         return scratch + meter + gram + LagEstimator.bytes(stems, maxLag)
@@ -73,6 +80,17 @@ public final class NullTestEngine {
 
     /** Arrays already validated by the caller. */
     public void accept(double[][][] in, double[][] mix, int offset, int count) {
+        if (aligner == null) {
+            measure(in, mix, offset, count);
+            return;
+        }
+        for (int done = 0; done < count; done += CHUNK) {
+            int ready = aligner.push(in, mix, offset + done, Math.min(CHUNK, count - done));
+            measure(aligner.stems(), aligner.mix(), 0, ready);
+        }
+    }
+
+    private void measure(double[][][] in, double[][] mix, int offset, int count) {
         int done = 0;
         while (done < count) {
             int n = Math.min(Math.min(CHUNK, count - done), segmentFrames - inSegment);
