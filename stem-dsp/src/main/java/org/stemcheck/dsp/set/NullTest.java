@@ -22,6 +22,12 @@ import org.stemcheck.dsp.internal.set.NullTestEngine;
  * NullResult r = test.result();
  * }</pre>
  *
+ * <p>An offset stem cannot be fitted in place in the same pass: its own gain comes from
+ * {@link StemOffset#alignedScale()}, and its misplaced energy disturbs the other stems' gains by
+ * chance correlation (hundredths of a dB over seconds of audio, each with a standard error). When
+ * a stem is {@link StemOffset#displaced() displaced}, a second pass with
+ * {@code Setup.alignedTo(firstResult)} measures everything with the offsets undone.
+ *
  * <p>All inputs share one sample rate and channel layout: adapt files first (a
  * {@link Resampler} for other rates; duplicate a mono stem into both channels; feed zeros for
  * a stem that has ended while others go on). Blocks may have
