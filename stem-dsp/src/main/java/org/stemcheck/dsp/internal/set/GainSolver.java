@@ -46,69 +46,90 @@ final class GainSolver {
         if (!allFinite(gram, withResidual)) {
             return notANumber(n);
         }
+        Fit fit = new Fit(n);
         int[] active = activeStems(gram);
-        int k = active.length;
-        double[] delta = new double[n];
-        boolean[] identifiable = new boolean[n];
-        double[] inverseDiagonal = new double[n];
-        int rank = 0;
+        if (active.length > 0) {
+            fitActive(gram, withResidual, active, fit);
+        }
+        double left = residualAfter(gram, withResidual, residualEnergy, fit.delta);
+        double variance = samples > fit.rank ? left / (samples - fit.rank) : Double.NaN;
+        return new GainSolution(gains(fit.delta, fit.identifiable, fit.inverseDiagonal, variance), fit.rank,
+                fit.condition, Decibels.ratio(left, mixEnergy));
+    }
+
+    /** The solution being built: gain corrections, identifiability, diag of G^+, rank, condition. */
+    private static final class Fit {
+        final double[] delta;
+        final boolean[] identifiable;
+        final double[] inverseDiagonal;
+        int rank;
         double condition = Double.NaN;
-        if (k > 0) {
-            double[] norm = new double[k];
-            RealMatrix a = new Array2DRowRealMatrix(k, k);
-            double[] rhs = new double[k];
-            for (int p = 0; p < k; p++) {
-                norm[p] = Math.sqrt(gram[active[p]][active[p]]);
-            }
-            for (int p = 0; p < k; p++) {
-                rhs[p] = -withResidual[active[p]] / norm[p];
-                for (int q = 0; q < k; q++) {
-                    a.setEntry(p, q, gram[active[p]][active[q]] / (norm[p] * norm[q]));
-                }
-            }
-            SingularValueDecomposition svd = new SingularValueDecomposition(a);
-            double[] sigma = svd.getSingularValues();
-            RealMatrix u = svd.getU();
-            RealMatrix v = svd.getV();
-            double cut = sigma[0] * RCOND;
-            double[] y = new double[k];
-            boolean[] tied = new boolean[k];
-            for (int s = 0; s < k; s++) {
-                if (sigma[s] > cut) {
-                    rank++;
-                    double coef = 0;
-                    for (int p = 0; p < k; p++) {
-                        coef += u.getEntry(p, s) * rhs[p];
-                    }
-                    coef /= sigma[s];
-                    for (int p = 0; p < k; p++) {
-                        y[p] += v.getEntry(p, s) * coef;
-                        inverseDiagonal[active[p]] += v.getEntry(p, s) * v.getEntry(p, s) / sigma[s];
-                    }
-                } else {
-                    for (int p = 0; p < k; p++) {
-                        tied[p] |= Math.abs(v.getEntry(p, s)) > NULL_SPACE_WEIGHT;
-                    }
-                }
-            }
-            condition = sigma[0] / sigma[rank - 1];
-            for (int p = 0; p < k; p++) {
-                inverseDiagonal[active[p]] /= norm[p] * norm[p];
-                delta[active[p]] = y[p] / norm[p];
-                identifiable[active[p]] = !tied[p];
+
+        Fit(int n) {
+            delta = new double[n];
+            identifiable = new boolean[n];
+            inverseDiagonal = new double[n];
+        }
+    }
+
+    /** Scales the active part of G to a unit diagonal and solves it by truncated SVD. */
+    private static void fitActive(double[][] gram, double[] withResidual, int[] active, Fit fit) {
+        int k = active.length;
+        double[] norm = new double[k];
+        RealMatrix a = new Array2DRowRealMatrix(k, k);
+        double[] rhs = new double[k];
+        for (int p = 0; p < k; p++) {
+            norm[p] = Math.sqrt(gram[active[p]][active[p]]);
+        }
+        for (int p = 0; p < k; p++) {
+            rhs[p] = -withResidual[active[p]] / norm[p];
+            for (int q = 0; q < k; q++) {
+                a.setEntry(p, q, gram[active[p]][active[q]] / (norm[p] * norm[q]));
             }
         }
+        SingularValueDecomposition svd = new SingularValueDecomposition(a);
+        double[] sigma = svd.getSingularValues();
+        RealMatrix u = svd.getU();
+        RealMatrix v = svd.getV();
+        double[] y = new double[k];
+        double[] inverse = new double[k];
+        boolean[] tied = new boolean[k];
+        for (int s = 0; s < k; s++) {
+            if (sigma[s] > sigma[0] * RCOND) {
+                fit.rank++;
+                double coef = 0;
+                for (int p = 0; p < k; p++) {
+                    coef += u.getEntry(p, s) * rhs[p];
+                }
+                for (int p = 0; p < k; p++) {
+                    y[p] += v.getEntry(p, s) * coef / sigma[s];
+                    inverse[p] += v.getEntry(p, s) * v.getEntry(p, s) / sigma[s];
+                }
+            } else {
+                for (int p = 0; p < k; p++) {
+                    tied[p] |= Math.abs(v.getEntry(p, s)) > NULL_SPACE_WEIGHT;
+                }
+            }
+        }
+        fit.condition = sigma[0] / sigma[fit.rank - 1];
+        for (int p = 0; p < k; p++) {
+            fit.inverseDiagonal[active[p]] = inverse[p] / (norm[p] * norm[p]);
+            fit.delta[active[p]] = y[p] / norm[p];
+            fit.identifiable[active[p]] = !tied[p];
+        }
+    }
+
+    /** {@code ||e + S d||^2 = E + 2 d.c + d^T G d}, clamped at 0 (rounding). */
+    private static double residualAfter(double[][] gram, double[] withResidual, double residualEnergy,
+                                        double[] delta) {
         double left = residualEnergy;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < delta.length; i++) {
             left += 2 * delta[i] * withResidual[i];
-            for (int j = 0; j < n; j++) {
+            for (int j = 0; j < delta.length; j++) {
                 left += delta[i] * gram[i][j] * delta[j];
             }
         }
-        left = Math.max(0.0, left);
-        double variance = samples > rank ? left / (samples - rank) : Double.NaN;
-        return new GainSolution(gains(delta, identifiable, inverseDiagonal, variance), rank, condition,
-                Decibels.ratio(left, mixEnergy));
+        return Math.max(0.0, left);
     }
 
     private static boolean allFinite(double[][] gram, double[] withResidual) {
