@@ -1,5 +1,6 @@
 package org.stemcheck.dsp.internal.set;
 
+import org.stemcheck.dsp.internal.Fft;
 import java.util.ArrayList;
 import java.util.List;
 import org.stemcheck.dsp.set.StemDynamics;
@@ -20,7 +21,7 @@ final class BandTransferAccumulator {
     private final int channels;
     private final int size;
     private final int hop;
-    private final RealTransform fft;
+    private final Fft fft;
     private final ThirdOctaveBands bands;
     private final double[] window;
     private final double[][][] stemRings;
@@ -39,7 +40,7 @@ final class BandTransferAccumulator {
         this.channels = channels;
         this.size = frameSizeFor(sampleRate);
         this.hop = size / 2;
-        this.fft = new RealTransform(size);
+        this.fft = Fft.ofSize(size);
         this.bands = new ThirdOctaveBands(sampleRate, size);
         this.window = new double[size];
         for (int t = 0; t < size; t++) {

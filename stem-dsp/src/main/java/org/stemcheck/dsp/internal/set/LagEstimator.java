@@ -1,5 +1,6 @@
 package org.stemcheck.dsp.internal.set;
 
+import org.stemcheck.dsp.internal.Fft;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +47,7 @@ final class LagEstimator {
     private final int size;
     private final int hop;
     private final Reference reference;
-    private final RealTransform fft;
+    private final Fft fft;
     private final float[][] rings;
     private final float[] refRing;
     private final double[][] spectra;
@@ -69,7 +70,7 @@ final class LagEstimator {
         this.size = fftSizeFor(maxLag);
         this.hop = size - 2 * maxLag;
         this.reference = reference;
-        this.fft = new RealTransform(size);
+        this.fft = Fft.ofSize(size);
         this.rings = new float[stems][size];
         this.refRing = new float[size];
         this.spectra = new double[stems][size];

@@ -1,5 +1,6 @@
 package org.stemcheck.dsp.internal.set;
 
+import org.stemcheck.dsp.internal.Fft;
 import org.stemcheck.dsp.set.StemOffset;
 
 /**
@@ -22,13 +23,13 @@ final class LagPeak {
     /** Caps the reported peak ratio when nothing else rises at all (JSON-friendly, no infinity). */
     private static final double MAX_PEAK_RATIO = 1000.0;
 
-    private final RealTransform fft;
+    private final Fft fft;
     private final int maxLag;
     private final int exclusion;
     private final double[] weights;
     private final double[] corr;
 
-    LagPeak(RealTransform fft, int maxLag, int exclusion) {
+    LagPeak(Fft fft, int maxLag, int exclusion) {
         this.fft = fft;
         this.maxLag = maxLag;
         this.exclusion = exclusion;
