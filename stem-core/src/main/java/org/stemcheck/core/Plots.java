@@ -50,6 +50,7 @@ public record Plots(
     /** No series at all: every plot of the report says "not measured". */
     public static final Plots NONE = new Plots(Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty());
 
+    /** Copies the maps (keeping their order); no key or value may be null. */
     public Plots {
         levels = copy(levels, "levels");
         spectra = copy(spectra, "spectra");
@@ -109,6 +110,11 @@ public record Plots(
      */
     public record Series(double[] x, double[] y) {
 
+        /**
+         * Copies the arrays.
+         *
+         * @throws IllegalArgumentException when the lengths differ or x is not finite and not decreasing
+         */
         public Series {
             Objects.requireNonNull(x, "x must not be null");
             Objects.requireNonNull(y, "y must not be null");

@@ -26,6 +26,12 @@ import org.stemcheck.core.internal.report.html.HtmlReport;
  * Immutable and thread-safe. Written as JSON ({@code stemcheck-report/1}, see FINDINGS.md and
  * {@code docs/report.schema.json}), as text for a terminal, or as one self-contained HTML page
  * with plots ({@link #writeHtml(Path)}; the plot data is {@link #plots()}).
+ *
+ * <pre>{@code
+ * Report report = StemSet.from(dir).run();
+ * report.findings(Severity.ERROR).forEach(System.out::println);
+ * report.writeHtml(dir.resolve("report.html"));
+ * }</pre>
  */
 public final class Report {
 
@@ -43,6 +49,7 @@ public final class Report {
      * @param mixbusProcessing whether the mix carries processing the stems lack, where judged
      */
     public record Reference(String file, OptionalDouble nullDb, Optional<Boolean> mixbusProcessing) {
+        /** Checks that no part is null. */
         public Reference {
             Objects.requireNonNull(file, "file must not be null");
             Objects.requireNonNull(nullDb, "nullDb must not be null");
@@ -155,12 +162,20 @@ public final class Report {
         return findings.stream().noneMatch(f -> f.severity().compareTo(failOn) <= 0);
     }
 
-    /** Writes the JSON report on one line (no line breaks inside, so reports can be JSON Lines). */
+    /**
+     * Writes the JSON report on one line (no line breaks inside, so reports can be JSON Lines).
+     *
+     * @throws IOException when {@code out} fails
+     */
     public void writeJson(Writer out) throws IOException {
         ReportJson.write(this, out);
     }
 
-    /** Writes the JSON report in UTF-8; the stream is flushed, not closed. */
+    /**
+     * Writes the JSON report in UTF-8; the stream is flushed, not closed.
+     *
+     * @throws IOException when {@code out} fails
+     */
     public void writeJson(OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writeJson(w);
@@ -182,12 +197,17 @@ public final class Report {
      * Writes the report for a person, grouped by file.
      *
      * @param ansi colour the severities with ANSI escapes (for a terminal)
+     * @throws IOException when {@code out} fails
      */
     public void writeText(Writer out, boolean ansi) throws IOException {
         ReportText.write(this, out, ansi);
     }
 
-    /** Writes the text report in UTF-8; the stream is flushed, not closed. */
+    /**
+     * Writes the text report in UTF-8; the stream is flushed, not closed.
+     *
+     * @throws IOException when {@code out} fails
+     */
     public void writeText(OutputStream out, boolean ansi) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writeText(w, ansi);
@@ -209,12 +229,18 @@ public final class Report {
      * Writes one self-contained HTML page (UTF-8): the verdict, the findings by severity, a table
      * of the files, and the plots as inline SVG. It loads nothing from anywhere (no scripts, no
      * fonts, no network); a plot whose series were not measured says so.
+     *
+     * @throws IOException when {@code out} fails
      */
     public void writeHtml(Writer out) throws IOException {
         HtmlReport.write(this, out);
     }
 
-    /** Writes the HTML page to a file, replacing it. */
+    /**
+     * Writes the HTML page to a file in UTF-8, replacing it.
+     *
+     * @throws IOException when the file cannot be written
+     */
     public void writeHtml(Path file) throws IOException {
         Objects.requireNonNull(file, "file must not be null");
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
