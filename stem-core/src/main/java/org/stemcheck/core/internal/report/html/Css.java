@@ -86,7 +86,9 @@ final class Css {
             .chart .lg{font-size:13px;fill:var(--ink)}
             footer{margin-top:26px;color:var(--muted);font-size:12px;text-align:center}
             @media print{body{background:#fff;font-size:12px}main{max-width:none;padding:0}nav{display:none}
-            .verdict,.finding,.plot,.clean{border-color:#999}h2{break-after:avoid}tr{break-inside:avoid}}
+            .verdict,.finding,.plot,.clean{border-color:#999}h2{break-after:avoid}tr{break-inside:avoid}
+            .scroll{overflow:visible}table.files{font-size:9.5px}.files th,.files td{padding:3px 4px}
+            .files th{font-size:9px}.files td.name{min-width:0}.verdict .word{font-size:26px}.counts li{min-width:64px}}
             """;
 
     private Css() {
