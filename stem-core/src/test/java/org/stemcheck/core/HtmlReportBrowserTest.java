@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +35,9 @@ class HtmlReportBrowserTest {
     void faultyDeliveryRendersWithoutConsoleErrorsAndGivesAScreenshot() throws IOException {
         Path scratch = Files.createDirectories(Path.of("target", "chromium"));
         Path chromium = Chromium.require(scratch);
-        Path delivery = Files.createDirectory(dir.resolve("Song delivery"));
+        Path delivery = scratch.resolve("Song delivery"); // relative: the page's title shows it as given
+        deleteFolder(delivery);
+        Files.createDirectories(delivery);
         FaultyDelivery d = FaultyDelivery.write(delivery);
         Report r = d.withPlots(StemSet.from(delivery).run());
         Path page = scratch.resolve("report.html");
@@ -53,6 +60,32 @@ class HtmlReportBrowserTest {
             Path docs = Path.of("..", "docs", "img");
             Files.createDirectories(docs);
             Files.copy(png, docs.resolve("report.png"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The check above is not vacuous: a page that tries to load something shows console lines. */
+    @Test
+    void aPageThatTriesToFetchSomethingIsCaughtByTheConsoleScan() throws IOException {
+        Path scratch = Files.createDirectories(Path.of("target", "chromium"));
+        Path chromium = Chromium.require(scratch);
+        String page = Report.of("d", "music", List.of(), Map.of(), Optional.empty(), List.of()).toHtml()
+                .replace("</main>", "<img src=\"http://stemcheck.invalid/x.png\"></main>");
+        Path file = dir.resolve("fetching.html");
+        Files.writeString(file, page);
+
+        Chromium.Run run = Chromium.load(chromium, file, scratch, "--dump-dom");
+
+        assertThat(run.console()).isNotEmpty().anySatisfy(l -> assertThat(l).contains("Content Security Policy"));
+    }
+
+    private static void deleteFolder(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
         }
     }
 }
