@@ -76,8 +76,9 @@ class HtmlReportTest {
             assertThat(html).contains("<td class=\"name\">" + f.name().replaceAll("([_.-])", "$1<wbr>") + "<br><small>");
         }
         assertThat(html).contains("01:00:00.000", "01:00:00.500", "16-bit stereo");
-        // Four plots drawn, none missing.
-        assertThat(count(html, "<svg class=\"chart\"")).isEqualTo(4);
+        // Four plots drawn, none missing: one lane per file for the levels, then three charts.
+        assertThat(count(html, "<svg class=\"chart lane\"")).isEqualTo(r.files().size());
+        assertThat(count(html, "<svg class=\"chart\"")).isEqualTo(3);
         assertThat(html).doesNotContain("Not measured");
     }
 

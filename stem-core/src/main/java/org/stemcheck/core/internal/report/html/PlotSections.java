@@ -37,7 +37,8 @@ final class PlotSections {
     }
 
     private static void levels(Report r, Plots p, StringBuilder b) {
-        open(b, "Level over time", "Every file on one time axis: a stem that starts late, ends early or falls silent stands out.");
+        open(b, "Level over time", "One lane per file on one time axis: a stem that starts late, ends early or "
+                + "falls silent stands out. All lanes share the dBFS scale.");
         List<StemFile> files = withSeries(r, p.levels());
         if (files.isEmpty()) {
             notMeasured(b, "the level timeline (Measurement.TIMELINE)");
@@ -46,20 +47,47 @@ final class PlotSections {
         boolean byTimecode = files.stream().allMatch(f -> f.startSeconds().isPresent());
         double start = byTimecode ? files.stream().mapToDouble(f -> f.startSeconds().getAsDouble()).min().orElse(0) : 0;
         double end = 0;
-        SvgChart c = new SvgChart("levels", "Level over time, dBFS", SvgChart.XAxis.SECONDS, "level (dBFS)",
-                LEVEL_FLOOR_DB, 12, 250);
         for (StemFile f : files) {
             Series s = p.levels().get(f.name());
-            double offset = byTimecode ? f.startSeconds().getAsDouble() - start : 0;
-            end = Math.max(end, offset + (s.size() == 0 ? 0 : s.x(s.size() - 1)));
-            add(c, f, s, offset);
+            end = Math.max(end, offset(f, byTimecode, start) + (s.size() == 0 ? 0 : s.x(s.size() - 1)));
         }
-        c.xRange(0, end);
-        b.append(c.render());
+        double[] y = levelRange(files, p);
+        for (int i = 0; i < files.size(); i++) {
+            StemFile f = files.get(i);
+            SvgChart c = SvgChart.lane("level-" + i, "Level over time of " + f.name(), SvgChart.XAxis.SECONDS,
+                    y[0], y[1], i == files.size() - 1);
+            add(c, r, f, p.levels().get(f.name()), offset(f, byTimecode, start));
+            b.append(c.xRange(0, end).render());
+        }
         b.append("<p class=\"note\">").append(byTimecode
                 ? "Placed by each file's BWF TimeReference; 0 s is the earliest start."
-                : "Drawn from each file's first sample (not every file carries a BWF TimeReference).").append("</p>");
+                : "Drawn from each file's first sample (not every file carries a BWF TimeReference).")
+                .append(String.format(java.util.Locale.ROOT, " Scale: %s to %s dBFS.", Html.num(y[0]), Html.num(y[1])))
+                .append("</p>");
         close(b);
+    }
+
+    private static double offset(StemFile f, boolean byTimecode, double start) {
+        return byTimecode ? f.startSeconds().getAsDouble() - start : 0;
+    }
+
+    /** One dBFS range for every lane: from the quietest level (not below the floor) to the loudest, in 10 dB steps. */
+    private static double[] levelRange(List<StemFile> files, Plots p) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (StemFile f : files) {
+            Series s = p.levels().get(f.name());
+            for (int i = 0; i < s.size(); i++) {
+                if (Double.isFinite(s.y(i))) {
+                    lo = Math.min(lo, s.y(i));
+                    hi = Math.max(hi, s.y(i));
+                }
+            }
+        }
+        if (!Double.isFinite(hi)) {
+            return new double[] {LEVEL_FLOOR_DB, 0};
+        }
+        return new double[] {Math.max(LEVEL_FLOOR_DB, Math.floor(lo / 10) * 10), Math.max(0, Math.ceil(hi / 10) * 10)};
     }
 
     private static void spectra(Report r, Plots p, StringBuilder b) {
@@ -72,7 +100,7 @@ final class PlotSections {
         }
         SvgChart c = new SvgChart("spectra", "Spectrum of each file, dB", SvgChart.XAxis.LOG_HERTZ, "power (dB)",
                 SPECTRUM_FLOOR_DB, 20, 250);
-        files.forEach(f -> add(c, f, p.spectra().get(f.name()), 0));
+        files.forEach(f -> add(c, r, f, p.spectra().get(f.name()), 0));
         b.append(c.render());
         close(b);
     }
@@ -110,16 +138,18 @@ final class PlotSections {
         }
         SvgChart c = new SvgChart("loudness", "Short-term loudness, LUFS", SvgChart.XAxis.SECONDS, "loudness (LUFS)",
                 LOUDNESS_FLOOR_LUFS, 10, 200);
-        files.forEach(f -> add(c, f, p.loudness().get(f.name()), 0));
+        files.forEach(f -> add(c, r, f, p.loudness().get(f.name()), 0));
         b.append(c.render());
         close(b);
     }
 
-    private static void add(SvgChart c, StemFile f, Series s, double offset) {
+    /** Adds a file's series: the mix emphasised, every other file in its own style (the same in every plot). */
+    private static void add(SvgChart c, Report r, StemFile f, Series s, double offset) {
         if (f.role() == Role.MIXDOWN) {
             c.emphasised(f.name() + " (mix)", offset == 0 ? s : shifted(s, offset));
         } else {
-            c.line(f.displayLabel(), s, offset);
+            List<StemFile> others = r.files().stream().filter(x -> x.role() != Role.MIXDOWN).toList();
+            c.line(f.displayLabel(), s, offset, others.indexOf(f));
         }
     }
 

@@ -33,8 +33,7 @@ final class SvgChart {
     private static final int WIDTH = 1100;
     private static final int LEFT = 64;
     private static final int RIGHT = 20;
-    private static final int TOP = 14;
-    private static final int AXIS = 40;
+    private static final int LANE_HEIGHT = 46;
     private static final int LEGEND_ROW = 20;
 
     /** One series and how it is drawn. */
@@ -51,6 +50,13 @@ final class SvgChart {
     private final List<Line> lines = new ArrayList<>();
     private double xMin = Double.NaN;
     private double xMax = Double.NaN;
+    private double yLo = Double.NaN;
+    private double yHi = Double.NaN;
+    /** A lane: one short strip of a stack sharing the x axis, its series filled, named inside. */
+    private boolean lane;
+    private boolean xLabels = true;
+    private int top = 14;
+    private int axis = 40;
 
     /**
      * @param id        unique in the page (names the chart's clip path)
@@ -68,9 +74,34 @@ final class SvgChart {
         this.plotHeight = plotHeight;
     }
 
+    /**
+     * One lane of a stack: a short strip with a fixed y range and no legend, its name written in
+     * it; only the last lane of a stack shows the x labels. Lanes of one x range line up exactly.
+     */
+    static SvgChart lane(String id, String label, XAxis xAxis, double yLo, double yHi, boolean xLabels) {
+        SvgChart c = new SvgChart(id, label, xAxis, "", yLo, yHi, LANE_HEIGHT);
+        c.lane = true;
+        c.xLabels = xLabels;
+        c.top = 4;
+        c.axis = xLabels ? 36 : 4;
+        return c.yRange(yLo, yHi);
+    }
+
     /** Adds a series in the next palette style; {@code xOffset} shifts it right (a later start). */
     SvgChart line(String name, Series s, double xOffset) {
-        lines.add(new Line(name, s, xOffset, lines.size(), false));
+        return line(name, s, xOffset, lines.size());
+    }
+
+    /** Adds a series in palette style {@code style} (the same file keeps its colour in every plot). */
+    SvgChart line(String name, Series s, double xOffset, int style) {
+        lines.add(new Line(name, s, xOffset, style, false));
+        return this;
+    }
+
+    /** Fixes the y range; by default it spans the data, within the floor and the ceiling. */
+    SvgChart yRange(double lo, double hi) {
+        yLo = lo;
+        yHi = hi > lo ? hi : lo + 1;
         return this;
     }
 
@@ -92,22 +123,26 @@ final class SvgChart {
         double[] yr = yRange();
         Scale sx = xAxis == XAxis.LOG_HERTZ
                 ? Scale.log(xr[0], xr[1], LEFT, WIDTH - RIGHT) : Scale.linear(xr[0], xr[1], LEFT, WIDTH - RIGHT);
-        Scale sy = Scale.linear(yr[0], yr[1], TOP + plotHeight, TOP);
-        List<String> legend = legendRows();
-        int height = TOP + plotHeight + AXIS + legend.size() * LEGEND_ROW + 6;
+        Scale sy = Scale.linear(yr[0], yr[1], top + plotHeight, top);
+        List<String> legend = lane ? List.of() : legendRows();
+        int height = top + plotHeight + axis + legend.size() * LEGEND_ROW + 6;
         StringBuilder b = new StringBuilder(8192);
-        b.append(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
-                WIDTH, height, Html.esc(label)));
+        b.append(String.format(Locale.ROOT, "<svg class=\"chart%s\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
+                lane ? " lane" : "", WIDTH, height, Html.esc(label)));
         b.append("<title>").append(Html.esc(label)).append("</title>");
         grid(b, sx, sy, yr);
         b.append(String.format(Locale.ROOT, "<clipPath id=\"%s\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/></clipPath>",
-                clipId(), LEFT, TOP - 2, WIDTH - LEFT - RIGHT, plotHeight + 4));
+                clipId(), LEFT, top - 2, WIDTH - LEFT - RIGHT, plotHeight + 4));
         b.append("<g clip-path=\"url(#").append(clipId()).append(")\">");
         for (Line l : lines) {
             b.append(path(l, sx, sy, yr[0]));
         }
         b.append("</g>");
-        int y = TOP + plotHeight + AXIS + 4;
+        if (lane && !lines.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "<text class=\"name\" x=\"%d\" y=\"%d\">%s</text>", LEFT + 8, top + 15,
+                    Html.esc(lines.get(0).name())));
+        }
+        int y = top + plotHeight + axis + 4;
         for (String row : legend) {
             b.append(String.format(Locale.ROOT, "<g transform=\"translate(%d,%d)\">%s</g>", LEFT, y, row));
             y += LEGEND_ROW;
@@ -145,6 +180,9 @@ final class SvgChart {
     }
 
     private double[] yRange() {
+        if (!Double.isNaN(yLo)) {
+            return new double[] {yLo, yHi};
+        }
         double hi = Double.NEGATIVE_INFINITY;
         double lo = Double.POSITIVE_INFINITY;
         for (Line l : lines) {
@@ -169,9 +207,9 @@ final class SvgChart {
     }
 
     private void grid(StringBuilder b, Scale sx, Scale sy, double[] yr) {
-        int bottom = TOP + plotHeight;
+        int bottom = top + plotHeight;
         b.append("<g class=\"grid\">");
-        for (double t : Ticks.linear(yr[0], yr[1], 6)) {
+        for (double t : Ticks.linear(yr[0], yr[1], lane ? 2 : 6)) {
             double y = sy.map(t);
             b.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>", LEFT, WIDTH - RIGHT, y, y));
             b.append(String.format(Locale.ROOT, "<text class=\"ty\" x=\"%d\" y=\"%.1f\">%s</text>", LEFT - 6, y + 4,
@@ -180,19 +218,26 @@ final class SvgChart {
         List<Double> xt = xAxis == XAxis.LOG_HERTZ ? Ticks.logHertz(sx.lo, sx.hi) : Ticks.linear(sx.lo, sx.hi, 10);
         for (double t : xt) {
             double x = sx.map(t);
-            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>", x, x, TOP, bottom));
+            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>", x, x, top, bottom));
+            if (!xLabels) {
+                continue;
+            }
             String word = xAxis == XAxis.LOG_HERTZ ? Html.hz(t) : Html.time(t);
             b.append(String.format(Locale.ROOT, "<text class=\"tx\" x=\"%.1f\" y=\"%d\">%s</text>", x, bottom + 16,
                     Html.esc(word)));
         }
         b.append("</g>");
         b.append(String.format(Locale.ROOT, "<rect class=\"frame\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>",
-                LEFT, TOP, WIDTH - LEFT - RIGHT, plotHeight));
+                LEFT, top, WIDTH - LEFT - RIGHT, plotHeight));
         String xName = xAxis == XAxis.LOG_HERTZ ? "frequency (Hz, log)" : "time";
-        b.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%d\">%s</text>",
-                WIDTH - RIGHT, bottom + 32, xName));
-        b.append(String.format(Locale.ROOT,
-                "<text class=\"axis\" transform=\"rotate(-90)\" x=\"%d\" y=\"14\">%s</text>", -TOP, Html.esc(yUnit)));
+        if (xLabels) {
+            b.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%d\">%s</text>",
+                    WIDTH - RIGHT, bottom + 32, xName));
+        }
+        if (!yUnit.isEmpty()) {
+            b.append(String.format(Locale.ROOT,
+                    "<text class=\"axis\" transform=\"rotate(-90)\" x=\"%d\" y=\"14\">%s</text>", -top, Html.esc(yUnit)));
+        }
     }
 
     private static String stroke(Line l) {
@@ -204,13 +249,19 @@ final class SvgChart {
                 + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"");
     }
 
-    /** The polyline, at most one point per pixel column (the highest y of the column). */
+    /**
+     * The polyline, at most one point per pixel column (the highest y of the column); in a lane,
+     * each unbroken run is also filled down to the floor.
+     */
     private String path(Line l, Scale sx, Scale sy, double floor) {
         StringBuilder d = new StringBuilder();
+        StringBuilder area = new StringBuilder();
         Series s = l.series();
         long column = Long.MIN_VALUE;
+        long last = 0;
         double best = Double.NaN;
         boolean pen = false;
+        String base = String.format(Locale.ROOT, "%.1f", sy.map(floor));
         for (int i = 0; i <= s.size(); i++) {
             long c = Long.MAX_VALUE;
             double y = Double.NaN;
@@ -224,11 +275,16 @@ final class SvgChart {
             }
             if (c != column && column != Long.MIN_VALUE) {
                 if (Double.isNaN(best)) {
+                    close(area, pen, last, base);
                     pen = false;
                 } else {
-                    double v = Math.max(best, floor);
-                    d.append(pen ? 'L' : 'M').append(column).append(' ')
-                            .append(String.format(Locale.ROOT, "%.1f", sy.map(v)));
+                    String py = String.format(Locale.ROOT, "%.1f", sy.map(Math.max(best, floor)));
+                    d.append(pen ? 'L' : 'M').append(column).append(' ').append(py);
+                    if (!pen) {
+                        area.append('M').append(column).append(' ').append(base);
+                    }
+                    area.append('L').append(column).append(' ').append(py);
+                    last = column;
                     pen = true;
                 }
                 best = Double.NaN;
@@ -238,10 +294,21 @@ final class SvgChart {
                 best = Double.isNaN(best) ? y : Math.max(best, y);
             }
         }
+        close(area, pen, last, base);
         if (d.length() == 0) {
             return "";
         }
-        return "<path fill=\"none\" stroke-linejoin=\"round\" " + stroke(l) + " d=\"" + d + "\"/>";
+        String fill = lane && !l.emphasis()
+                ? "<path stroke=\"none\" fill-opacity=\"0.22\" fill=\"" + COLOURS[l.style() % COLOURS.length]
+                        + "\" d=\"" + area + "\"/>"
+                : lane ? "<path stroke=\"none\" fill-opacity=\"0.12\" fill=\"" + EMPHASIS + "\" d=\"" + area + "\"/>" : "";
+        return fill + "<path fill=\"none\" stroke-linejoin=\"round\" " + stroke(l) + " d=\"" + d + "\"/>";
+    }
+
+    private static void close(StringBuilder area, boolean pen, long last, String base) {
+        if (pen) {
+            area.append('L').append(last).append(' ').append(base).append('Z');
+        }
     }
 
     private List<String> legendRows() {
