@@ -84,6 +84,14 @@ public record DeliverySpec(
     public static final Pattern FILM_PATTERN = Pattern.compile(
             "(?<title>[^_]+?)\\s*_\\s*(?<stem>.+?)", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Validates and copies the parts; prefer {@link #music()} or {@link #film()} and the
+     * {@code with...} methods.
+     *
+     * @throws IllegalArgumentException when a rate set is empty, a bit depth is outside 1..64, the
+     *         pattern lacks the {@code title} or {@code stem} group, the stem counts are out of
+     *         order, or a tolerance is negative or not finite
+     */
     public DeliverySpec {
         Objects.requireNonNull(name, "name must not be null");
         sampleRates = Set.copyOf(sampleRates);
