@@ -15,9 +15,12 @@ import org.stemcheck.core.Report;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.StemSet;
+import org.stemcheck.io.AudioFile;
+import org.stemcheck.io.AudioFiles;
+import org.stemcheck.io.SampleStream;
 
 /**
- * The code of every snippet in stem-core's javadoc and in {@code docs/README-draft-sections.md},
+ * The code of every snippet in stem-core's javadoc and in {@code README.md},
  * verbatim, so that it is compiled with the tests (Java 17 has no {@code @snippet}).
  * {@link SnippetsTest} checks that each documented snippet appears here, and runs the ones that
  * need no files of their own. Edit a snippet here first, then copy it into the documentation.
@@ -36,6 +39,19 @@ final class ApiSnippets {
             return n <= 8 ? List.of()
                     : List.of(Finding.warning(id(), n + " stems, the studio takes 8"));
         }
+    }
+
+    // README: reading audio with stem-io (compiled, not run: it reads a file named "Bass.wav")
+    static void readAudio() throws IOException {
+AudioFile f = AudioFiles.open(Path.of("Bass.wav"));      // sniffed by content, header parsed
+System.out.println(f.format() + ", " + f.frames() + " frames");
+f.metadata().timeReference().ifPresent(t -> System.out.println("starts at sample " + t));
+try (SampleStream s = f.openStream()) {                   // never the whole file in memory
+    double[][] block = new double[f.format().channels()][4096];
+    for (int n; (n = s.read(block, 0, 4096)) > 0; ) {
+        // block[channel][0 .. n) in [-1, 1)
+    }
+}
     }
 
     // DeliverySpec

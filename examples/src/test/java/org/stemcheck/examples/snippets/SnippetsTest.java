@@ -23,7 +23,7 @@ import org.stemcheck.examples.ExampleDelivery;
 
 /**
  * Documentation snippets are compiled: every {@code <pre>{@code ...}</pre>} block in the javadoc
- * of stem-core's API package and every {@code ```java} block of {@code docs/README-draft-sections.md}
+ * of stem-core's API package and every {@code ```java} block of {@code README.md}
  * must appear, verbatim up to whitespace, in {@link ApiSnippets}, which the compiler checks. The
  * snippets that need no files of their own are also run here.
  */
@@ -56,11 +56,11 @@ class SnippetsTest {
     @Test
     void everyJavaBlockOfTheReadmeDraftIsCompiledInApiSnippets() throws IOException {
         String compiled = normalised(Files.readString(source("examples/src/test/java/org/stemcheck/examples/snippets/ApiSnippets.java")));
-        Matcher m = MARKDOWN.matcher(Files.readString(source("docs/README-draft-sections.md")));
+        Matcher m = MARKDOWN.matcher(Files.readString(source("README.md")));
         int n = 0;
         while (m.find()) {
             n++;
-            assertThat(compiled).as("README draft block:%n%s", m.group(1)).contains(normalised(m.group(1)));
+            assertThat(compiled).as("README block:%n%s", m.group(1)).contains(normalised(m.group(1)));
         }
         assertThat(n).isGreaterThanOrEqualTo(2);
     }
