@@ -4,10 +4,22 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The byte layout {@link WavWriter} writes: header chunks, their sizes, and samples encoded to
- * little-endian bytes. The header has the same length whether it is RIFF (with a {@code JUNK}
- * placeholder) or RF64 (with a {@code ds64} chunk in its place), so it can be rewritten in place.
+ * little-endian bytes. A {@link Header#RESERVED} header (RIFF with a {@code JUNK} placeholder) and
+ * an {@link Header#RF64} header (a {@code ds64} chunk in its place) have the same length, so one
+ * can be rewritten over the other; a {@link Header#PLAIN} header is the canonical 44-byte RIFF
+ * header (plus bext), for when the size is known before the first sample.
  */
 record WavLayout(int bits, boolean floatingPoint, int sampleRate, int channels, Long timeReference) {
+
+    /** Which header to write. */
+    enum Header {
+        /** RIFF, fmt, [bext], data: sizes known up front and within 4 GiB. */
+        PLAIN,
+        /** RIFF with a 28-byte JUNK chunk after the RIFF header, to become ds64 if need be. */
+        RESERVED,
+        /** RF64 with a ds64 chunk, 32-bit sizes set to 0xFFFFFFFF (EBU Tech 3306). */
+        RF64
+    }
 
     /** The ds64 payload without a table: RIFF, data and sample-count sizes plus a table length (EBU Tech 3306 section 3). */
     static final int DS64_BYTES = 28;
@@ -34,35 +46,39 @@ record WavLayout(int bits, boolean floatingPoint, int sampleRate, int channels, 
     }
 
     /** Bytes before the first sample. */
-    int headerBytes() {
-        return 12 + (8 + DS64_BYTES) + (8 + 16) + (timeReference == null ? 0 : 8 + BEXT_BYTES) + 8;
+    int headerBytes(Header kind) {
+        int reserve = kind == Header.PLAIN ? 0 : 8 + DS64_BYTES;
+        return 12 + reserve + (8 + 16) + (timeReference == null ? 0 : 8 + BEXT_BYTES) + 8;
     }
 
     /** The RIFF size field's value for this much audio (file length minus 8, pad byte included). */
-    long riffSize(long dataBytes) {
-        return headerBytes() - 8 + dataBytes + (dataBytes & 1);
+    long riffSize(Header kind, long dataBytes) {
+        return headerBytes(kind) - 8 + dataBytes + (dataBytes & 1);
     }
 
     /** The most frames any file of this layout can hold (sizes are signed 64-bit in Java). */
     long maxFrames() {
-        return (Long.MAX_VALUE - headerBytes() - 1) / blockAlign();
+        return (Long.MAX_VALUE - headerBytes(Header.RF64) - 1) / blockAlign();
     }
 
-    /** The header for {@code dataBytes} of audio; RF64 with a ds64 chunk, or RIFF with a JUNK chunk. */
-    byte[] header(long dataBytes, boolean rf64) {
-        byte[] h = new byte[headerBytes()];
+    /** The header of this kind for {@code dataBytes} of audio. */
+    byte[] header(Header kind, long dataBytes) {
+        boolean rf64 = kind == Header.RF64;
+        byte[] h = new byte[headerBytes(kind)];
         int p = ascii(h, 0, rf64 ? "RF64" : "RIFF");
-        p = le(h, p, rf64 ? SEE_DS64 : riffSize(dataBytes), 4);
+        p = le(h, p, rf64 ? SEE_DS64 : riffSize(kind, dataBytes), 4);
         p = ascii(h, p, "WAVE");
-        p = ascii(h, p, rf64 ? "ds64" : "JUNK");
-        p = le(h, p, DS64_BYTES, 4);
-        if (rf64) {
-            le(h, p, riffSize(dataBytes), 8);
-            le(h, p + 8, dataBytes, 8);
-            le(h, p + 16, dataBytes / blockAlign(), 8);
-            // table length stays 0: no other chunk needs a 64-bit size
+        if (kind != Header.PLAIN) {
+            p = ascii(h, p, rf64 ? "ds64" : "JUNK");
+            p = le(h, p, DS64_BYTES, 4);
+            if (rf64) {
+                le(h, p, riffSize(kind, dataBytes), 8);
+                le(h, p + 8, dataBytes, 8);
+                le(h, p + 16, dataBytes / blockAlign(), 8);
+                // table length stays 0: no other chunk needs a 64-bit size
+            }
+            p += DS64_BYTES;
         }
-        p += DS64_BYTES;
         p = ascii(h, p, "fmt ");
         p = le(h, p, 16, 4);
         p = le(h, p, floatingPoint ? 3 : 1, 2);

@@ -21,7 +21,7 @@ final class WavOutputs {
         FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         try {
-            writeFully(ch, layout.header(0, false));
+            writeFully(ch, layout.header(WavLayout.Header.RESERVED, 0));
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -35,7 +35,8 @@ final class WavOutputs {
             throw new IllegalArgumentException("frames must be in 0.." + layout.maxFrames() + ": " + frames);
         }
         long dataBytes = frames * layout.blockAlign();
-        out.write(layout.header(dataBytes, layout.riffSize(dataBytes) > rf64Above));
+        boolean rf64 = layout.riffSize(WavLayout.Header.PLAIN, dataBytes) > rf64Above;
+        out.write(layout.header(rf64 ? WavLayout.Header.RF64 : WavLayout.Header.PLAIN, dataBytes));
         return new StreamOutput(out, layout, frames);
     }
 
@@ -141,7 +142,8 @@ final class WavOutputs {
                 if ((data & 1) != 0) {
                     sink(new byte[1], 1); // RIFF pad byte after an odd-sized chunk
                 }
-                ByteBuffer h = ByteBuffer.wrap(layout.header(data, layout.riffSize(data) > rf64Above));
+                boolean rf64 = layout.riffSize(WavLayout.Header.RESERVED, data) > rf64Above;
+                ByteBuffer h = ByteBuffer.wrap(layout.header(rf64 ? WavLayout.Header.RF64 : WavLayout.Header.RESERVED, data));
                 for (long at = 0; h.hasRemaining(); ) {
                     at += ch.write(h, at);
                 }

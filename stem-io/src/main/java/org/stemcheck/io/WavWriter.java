@@ -1,7 +1,9 @@
 package org.stemcheck.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -14,7 +16,10 @@ import java.util.Objects;
  * block with bounded memory (one encoding buffer of {@value WavOutputs#BUFFER_BYTES} bytes,
  * whatever the length of the file).
  *
- * <p>A file opened by path reserves a 28-byte {@code JUNK} chunk after the RIFF header. On close
+ * <p>The whole-signal {@code write} methods and declared-length streams write the canonical
+ * header (RIFF, fmt, [bext], data: samples from byte 44 without bext), or RF64 with a ds64 chunk
+ * when the file is past 4 GiB. A file opened by path, whose length is not known in advance,
+ * reserves a 28-byte {@code JUNK} chunk after the RIFF header instead. On close
  * the sizes are patched; when the file has grown past 4 GiB the header becomes RF64 and the
  * {@code JUNK} chunk becomes the {@code ds64} chunk that holds the 64-bit sizes (EBU Tech 3306,
  * section 3; the same placeholder scheme is what Tech 3306 recommends for recorders).
@@ -115,9 +120,10 @@ public final class WavWriter {
      */
     public void write(Path path, int sampleRate, double[]... channels) throws IOException {
         Objects.requireNonNull(path, "path must not be null");
-        int frames = sameLength(channels);
-        try (Output o = open(path, sampleRate, channels.length)) {
-            o.write(channels, 0, frames);
+        sameLength(channels);
+        // The length is known: the canonical header without a JUNK reserve, as files were always written.
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), WavOutputs.BUFFER_BYTES)) {
+            write(out, sampleRate, channels);
         }
     }
 

@@ -94,6 +94,17 @@ class WavWriterTest {
     }
 
     @Test
+    void wholeSignalWriteKeepsTheCanonicalHeaderWithSamplesFromByte44() throws IOException {
+        Path p = tmp.resolve("canonical.wav");
+        WavWriter.pcm(16).write(p, 48_000, new double[10], new double[10]);
+
+        byte[] b = Files.readAllBytes(p);
+        assertThat(b).hasSize(44 + 40);
+        assertThat(new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("fmt ");
+        assertThat(new String(b, 36, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("data");
+    }
+
+    @Test
     void timeReferenceIsKeptInBext() throws IOException {
         Path p = tmp.resolve("bext.wav");
         try (WavWriter.Output o = WavWriter.pcm(24).withTimeReference(172_800_000L).open(p, 48_000, 2)) {
