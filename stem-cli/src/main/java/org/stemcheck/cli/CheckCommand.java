@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
             description = "exit 1 when a finding reaches this level: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     FailOn failOn;
 
-    @Option(names = "--threads", paramLabel = "N", description = "files analysed at once (default: the processors)")
+    @Option(names = "--threads", paramLabel = "N", description = "threads in all, shared by the folders and their files (default: the processors)")
     Integer threads;
 
     @Option(names = "--without", paramLabel = "CODE", description = "leave out a finding code (repeatable)")
@@ -74,14 +74,14 @@ final class CheckCommand implements Callable<Integer> {
             description = "colour the text report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Colour colour;
 
+    /**
+     * Checks every folder; see {@link Catalogue} for how the threads are shared. A folder that
+     * does not exist (or cannot be checked) gets a line on stderr and no report; the others go on.
+     * The exit status is the worst of all folders: 3 internal error, 2 usage error or missing
+     * folder, 1 something reached {@code --fail-on}, 0 otherwise.
+     */
     @Override
     public Integer call() throws IOException {
-        for (Path dir : dirs) {
-            if (!Files.isDirectory(dir)) {
-                main.err.println("stemcheck: no such folder: " + dir);
-                return Main.USAGE;
-            }
-        }
         if (format == Format.html && dirs.size() > 1) {
             main.err.println("stemcheck: --format html takes one folder (a page per delivery); got " + dirs.size());
             return Main.USAGE;
@@ -90,19 +90,29 @@ final class CheckCommand implements Callable<Integer> {
             main.err.println("stemcheck: --threads must be at least 1: " + threads);
             return Main.USAGE;
         }
-        boolean failed = false;
+        int total = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Catalogue.Plan plan = Catalogue.Plan.of(total, dirs.size());
+        int[] status = {0};
         Progress progress = new Progress(main.err, main.terminal);
         BufferedWriter out = new BufferedWriter(output == null
                 ? new OutputStreamWriter(main.out, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8));
         try {
-            for (int i = 0; i < dirs.size(); i++) {
-                progress.show(i, dirs.size(), dirs.get(i));
-                Report r = check(dirs.get(i));
-                write(r, out, i);
+            int[] written = {0};
+            Catalogue.run(dirs, plan, dir -> check(dir, plan.threadsPerFolder()), (i, dir, o) -> {
+                progress.show(i, dirs.size(), dir);
+                if (o.report() == null) {
+                    progress.done();
+                    main.err.println("stemcheck: " + o.error());
+                    status[0] = Math.max(status[0], o.status());
+                    return;
+                }
+                write(o.report(), out, written[0]++);
                 out.flush();
-                failed |= fails(r);
-            }
+                if (fails(o.report())) {
+                    status[0] = Math.max(status[0], 1);
+                }
+            });
         } finally {
             progress.done();
             if (output == null) {
@@ -111,17 +121,15 @@ final class CheckCommand implements Callable<Integer> {
                 out.close();
             }
         }
-        return failed ? 1 : 0;
+        return status[0];
     }
 
-    private Report check(Path dir) {
+    private Report check(Path dir, int threadsPerFolder) {
         StemSet set = StemSet.from(dir).expect(spec == Spec.film ? DeliverySpec.film() : DeliverySpec.music());
         if (mixdown != null) {
             set = set.mixdown(mixdown);
         }
-        if (threads != null) {
-            set = set.threads(threads);
-        }
+        set = set.threads(threadsPerFolder);
         if (plugins) {
             set = set.check(Checks.standardAndDiscovered());
         }

@@ -3,28 +3,49 @@ package org.stemcheck.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * Writes planar samples as a RIFF/WAVE file: integer PCM (16, 24, 32 bit) or IEEE float (32
- * bit), optionally with a Broadcast WAV {@code bext} chunk carrying a TimeReference. Made for
- * tests, demos and tools that print stems; the whole signal is passed in at once.
+ * bit), optionally with a Broadcast WAV {@code bext} chunk carrying a TimeReference.
+ *
+ * <p>Two ways in: {@link #write(Path, int, double[]...)} when the whole signal is in memory, or
+ * {@link #open(Path, int, int)} / {@link #open(OutputStream, int, int, long)} to write block by
+ * block with bounded memory (one encoding buffer of {@value WavOutputs#BUFFER_BYTES} bytes,
+ * whatever the length of the file).
+ *
+ * <p>The whole-signal {@code write} methods and declared-length streams write the canonical
+ * header (RIFF, fmt, [bext], data: samples from byte 44 without bext), or RF64 with a ds64 chunk
+ * when the file is past 4 GiB. A file opened by path, whose length is not known in advance,
+ * reserves a 28-byte {@code JUNK} chunk after the RIFF header instead. On close
+ * the sizes are patched; when the file has grown past 4 GiB the header becomes RF64 and the
+ * {@code JUNK} chunk becomes the {@code ds64} chunk that holds the 64-bit sizes (EBU Tech 3306,
+ * section 3; the same placeholder scheme is what Tech 3306 recommends for recorders).
  *
  * <p>Integer samples are rounded to the nearest step and clipped to full scale, without dither.
+ * A writer is immutable and thread-safe; an {@link Output} is used by one thread.
  */
 public final class WavWriter {
+
+    /** The largest RIFF size a 32-bit size field holds (EBU Tech 3306 section 2): past it, RF64. */
+    static final long RIFF_LIMIT = 0xFFFFFFFFL;
 
     private final int bits;
     private final boolean floatingPoint;
     private final Long timeReference;
+    private final long rf64Above;
 
-    private WavWriter(int bits, boolean floatingPoint, Long timeReference) {
+    /**
+     * @param rf64Above the RIFF size (file length minus 8) past which the file is written as RF64;
+     *                  {@link #RIFF_LIMIT} except in tests that force RF64 on a small file
+     */
+    WavWriter(int bits, boolean floatingPoint, Long timeReference, long rf64Above) {
         this.bits = bits;
         this.floatingPoint = floatingPoint;
         this.timeReference = timeReference;
+        this.rf64Above = rf64Above;
     }
 
     /** Integer PCM of 16, 24 or 32 bits. */
@@ -32,12 +53,12 @@ public final class WavWriter {
         if (bits != 16 && bits != 24 && bits != 32) {
             throw new IllegalArgumentException("bits must be 16, 24 or 32: " + bits);
         }
-        return new WavWriter(bits, false, null);
+        return new WavWriter(bits, false, null, RIFF_LIMIT);
     }
 
     /** 32-bit IEEE float. */
     public static WavWriter float32() {
-        return new WavWriter(32, true, null);
+        return new WavWriter(32, true, null, RIFF_LIMIT);
     }
 
     /** The same writer, adding a bext chunk with this TimeReference (samples since midnight). */
@@ -45,7 +66,51 @@ public final class WavWriter {
         if (samplesSinceMidnight < 0) {
             throw new IllegalArgumentException("timeReference must not be negative: " + samplesSinceMidnight);
         }
-        return new WavWriter(bits, floatingPoint, samplesSinceMidnight);
+        return new WavWriter(bits, floatingPoint, samplesSinceMidnight, rf64Above);
+    }
+
+    /**
+     * A file being written block by block. {@link #close()} patches the sizes (path) or checks that
+     * the declared frames were all written (stream).
+     *
+     * <p>Not thread-safe: one thread writes one output.
+     */
+    public interface Output extends java.io.Closeable {
+
+        /**
+         * Appends {@code block[c][offset .. offset + frames)} for every channel {@code c}.
+         *
+         * @throws IllegalArgumentException when the block does not have one array per channel or
+         *                                  an array is shorter than {@code offset + frames}
+         * @throws IOException              when writing fails, or a stream would get more frames
+         *                                  than it declared
+         */
+        void write(double[][] block, int offset, int frames) throws IOException;
+
+        /** Frames written so far. */
+        long framesWritten();
+    }
+
+    /**
+     * Opens a file for writing block by block (the file is created or truncated). Sizes are
+     * patched on close; past 4 GiB the file becomes RF64.
+     */
+    public Output open(Path path, int sampleRate, int channels) throws IOException {
+        Objects.requireNonNull(path, "path must not be null");
+        return WavOutputs.toFile(path, layout(sampleRate, channels), rf64Above);
+    }
+
+    /**
+     * Writes to a stream that cannot seek back: the header is written at once for exactly
+     * {@code frames} frames (RF64 with a ds64 chunk when that is past 4 GiB). Closing the output
+     * flushes the stream but does not close it.
+     *
+     * @throws IllegalArgumentException when {@code frames} is negative or too large for any file
+     * @throws IOException on {@link Output#close()} when fewer frames than declared were written
+     */
+    public Output open(OutputStream out, int sampleRate, int channels, long frames) throws IOException {
+        Objects.requireNonNull(out, "out must not be null");
+        return WavOutputs.toStream(out, layout(sampleRate, channels), frames, rf64Above);
     }
 
     /**
@@ -55,18 +120,29 @@ public final class WavWriter {
      */
     public void write(Path path, int sampleRate, double[]... channels) throws IOException {
         Objects.requireNonNull(path, "path must not be null");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16)) {
+        sameLength(channels);
+        // The length is known: the canonical header without a JUNK reserve, as files were always written.
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), WavOutputs.BUFFER_BYTES)) {
             write(out, sampleRate, channels);
         }
     }
 
-    /** Writes the file to a stream (not closed). */
+    /** Writes the file to a stream (flushed, not closed). */
     public void write(OutputStream out, int sampleRate, double[]... channels) throws IOException {
+        int frames = sameLength(channels);
+        try (Output o = open(out, sampleRate, channels.length, frames)) {
+            o.write(channels, 0, frames);
+        }
+    }
+
+    private WavLayout layout(int sampleRate, int channels) {
+        return new WavLayout(bits, floatingPoint, sampleRate, channels, timeReference);
+    }
+
+    private static int sameLength(double[]... channels) {
+        Objects.requireNonNull(channels, "channels must not be null");
         if (channels.length == 0) {
             throw new IllegalArgumentException("at least one channel is needed");
-        }
-        if (sampleRate <= 0) {
-            throw new IllegalArgumentException("sampleRate must be positive: " + sampleRate);
         }
         int frames = channels[0].length;
         for (double[] c : channels) {
@@ -74,66 +150,6 @@ public final class WavWriter {
                 throw new IllegalArgumentException("channels differ in length: " + c.length + " vs " + frames);
             }
         }
-        int bytes = bits / 8;
-        int blockAlign = bytes * channels.length;
-        long dataSize = (long) frames * blockAlign;
-        int bextSize = timeReference == null ? 0 : 602;
-        long riffSize = 4 + (8 + 16) + (bextSize == 0 ? 0 : 8 + bextSize) + 8 + dataSize + (dataSize & 1);
-        if (riffSize > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException("more than 4 GiB of audio does not fit a RIFF file");
-        }
-        out.write("RIFF".getBytes(StandardCharsets.US_ASCII));
-        le(out, riffSize, 4);
-        out.write("WAVEfmt ".getBytes(StandardCharsets.US_ASCII));
-        le(out, 16, 4);
-        le(out, floatingPoint ? 3 : 1, 2);
-        le(out, channels.length, 2);
-        le(out, sampleRate, 4);
-        le(out, (long) sampleRate * blockAlign, 4);
-        le(out, blockAlign, 2);
-        le(out, bits, 2);
-        if (bextSize > 0) {
-            out.write("bext".getBytes(StandardCharsets.US_ASCII));
-            le(out, bextSize, 4);
-            byte[] bext = new byte[bextSize];
-            byte[] originator = "stemcheck".getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(originator, 0, bext, 256, originator.length);
-            long t = timeReference;
-            for (int i = 0; i < 8; i++) {
-                bext[338 + i] = (byte) (t >>> (8 * i));
-            }
-            bext[346] = 1; // version 1
-            out.write(bext);
-        }
-        out.write("data".getBytes(StandardCharsets.US_ASCII));
-        le(out, dataSize, 4);
-        byte[] frame = new byte[blockAlign];
-        double scale = Math.scalb(1.0, bits - 1);
-        long max = (1L << (bits - 1)) - 1;
-        long min = -(1L << (bits - 1));
-        for (int n = 0; n < frames; n++) {
-            int p = 0;
-            for (double[] c : channels) {
-                long v;
-                if (floatingPoint) {
-                    v = Float.floatToIntBits((float) c[n]);
-                } else {
-                    v = Math.max(min, Math.min(max, Math.round(c[n] * scale)));
-                }
-                for (int i = 0; i < bytes; i++) {
-                    frame[p++] = (byte) (v >>> (8 * i));
-                }
-            }
-            out.write(frame);
-        }
-        if ((dataSize & 1) != 0) {
-            out.write(0);
-        }
-    }
-
-    private static void le(OutputStream out, long v, int bytes) throws IOException {
-        for (int i = 0; i < bytes; i++) {
-            out.write((int) (v >>> (8 * i)) & 0xFF);
-        }
+        return frames;
     }
 }
