@@ -1,5 +1,7 @@
 package org.stemcheck.dsp.features;
 
+import java.util.Arrays;
+
 import org.stemcheck.dsp.internal.Fft;
 
 /**
@@ -91,8 +93,8 @@ final class PitchTracker {
 
     private double estimate() {
         int length = ring.length;
-        java.util.Arrays.fill(a, 0);
-        java.util.Arrays.fill(b, 0);
+        Arrays.fill(a, 0);
+        Arrays.fill(b, 0);
         for (int i = 0; i < length; i++) {
             b[i] = ring[(ringPos + i) % length];
             prefix[i + 1] = prefix[i] + b[i] * b[i];

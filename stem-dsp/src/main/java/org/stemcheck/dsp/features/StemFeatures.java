@@ -1,5 +1,7 @@
 package org.stemcheck.dsp.features;
 
+import java.util.Arrays;
+
 import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.internal.Blocks;
 import org.stemcheck.dsp.internal.Db;
@@ -39,6 +41,8 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     private final PitchTracker pitch;
     private final OnsetCounter onsetCounter;
     private final long[] peakHistogram = new long[PEAK_BINS];
+    private final float[] quietestInBin = new float[PEAK_BINS];
+    private final float[] loudestInBin = new float[PEAK_BINS];
     private final double soundingPower = Db.toPower(SOUNDING_DBFS);
     private int fill;
     private double hopPeak;
@@ -60,6 +64,8 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
         this.bands = new BandMeter(sampleRate, hop);
         this.pitch = new PitchTracker(sampleRate);
         this.onsetCounter = new OnsetCounter(sampleRate);
+        Arrays.fill(quietestInBin, Float.POSITIVE_INFINITY);
+        Arrays.fill(loudestInBin, Float.NEGATIVE_INFINITY);
     }
 
     /** An empty accumulator for a file of this rate and channel count. */
@@ -110,7 +116,7 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
             bands.accept(mid);
             pitch.analyse();
         }
-        count(hopPeak);
+        count(hopPeak, hopSquares / hop);
         squares += hopSquares;
         hops++;
         fill = 0;
@@ -118,8 +124,12 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
         hopSquares = 0;
     }
 
-    private void count(double hopPeakValue) {
-        peakHistogram[bin(hopPeakValue)]++;
+    private void count(double hopPeakValue, double meanSquare) {
+        int b = bin(hopPeakValue);
+        peakHistogram[b]++;
+        float level = (float) Db.power(meanSquare);
+        quietestInBin[b] = Math.min(quietestInBin[b], level);
+        loudestInBin[b] = Math.max(loudestInBin[b], level);
         peak = Math.max(peak, hopPeakValue);
     }
 
@@ -135,21 +145,29 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     public Result result() {
         double filePeak = Math.max(peak, hopPeak);
         long near = 0;
+        double quietest = Double.POSITIVE_INFINITY;
+        double loudest = Double.NEGATIVE_INFINITY;
         if (filePeak > 0) {
-            int from = bin(filePeak * Db.toAmplitude(-NEAR_PEAK_DB));
-            for (int b = Math.max(1, from); b < PEAK_BINS; b++) {
+            int from = Math.max(1, bin(filePeak * Db.toAmplitude(-NEAR_PEAK_DB)));
+            for (int b = from; b < PEAK_BINS; b++) {
                 near += peakHistogram[b];
+                quietest = Math.min(quietest, quietestInBin[b]);
+                loudest = Math.max(loudest, loudestInBin[b]);
             }
-            if (fill > 0 && bin(hopPeak) >= Math.max(1, from)) {
+            if (fill > 0 && bin(hopPeak) >= from) {
                 near++;
+                double level = Db.power(hopSquares / fill);
+                quietest = Math.min(quietest, level);
+                loudest = Math.max(loudest, level);
             }
         }
+        double spread = near > 0 && Double.isFinite(loudest - quietest) ? loudest - quietest : 0;
         long allHops = hops + (fill > 0 ? 1 : 0);
         double allSquares = squares + hopSquares;
         double rms = frames == 0 ? 0 : Math.sqrt(allSquares / frames);
         double stereo = midSquares + sideSquares;
         return new Result(frames / sampleRate, soundingHops * hop / sampleRate, Db.amplitude(filePeak), Db.amplitude(rms),
-                allHops, near, Bands.of(bands.shares()), bands.centroid(), bands.centroidSpread(),
+                allHops, near, spread, Bands.of(bands.shares()), bands.centroid(), bands.centroidSpread(),
                 new Pitch(pitch.quantile(0.1), pitch.quantile(0.5), pitch.quantile(0.9),
                         soundingHops == 0 ? 0 : (double) pitch.voiced() / soundingHops),
                 soundingHops == 0 ? 0 : onsetCounter.onsets() / (soundingHops * hop / sampleRate),
@@ -204,6 +222,9 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
      * @param hops             100 ms hops measured (a last partial hop counts)
      * @param hopsNearPeak     hops whose sample peak is within {@value #NEAR_PEAK_DB} dB of {@code peakDbfs}
      *                         (to the histogram's 0.05 dB): 1 or 2 for a loose peak, many for a ceiling
+     * @param nearPeakLevelSpreadDb the range of RMS levels, in dB, of the hops counted in {@code hopsNearPeak}:
+     *                         about 0 for a steady tone, several dB when a limiter pins louder and softer passages
+     *                         to one ceiling
      * @param bands            band shares of the sounding frames
      * @param centroidHz       power-weighted mean spectral centroid, Hz (NaN when nothing sounded)
      * @param centroidSpreadHz power-weighted standard deviation of the frames' centroids, Hz
@@ -212,7 +233,7 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
      * @param sideShare        side power over mid plus side power, 0 (mono) to 1 (opposite channels)
      */
     public record Result(double seconds, double soundingSeconds, double peakDbfs, double rmsDbfs, long hops,
-                         long hopsNearPeak, Bands bands, double centroidHz, double centroidSpreadHz, Pitch pitch,
+                         long hopsNearPeak, double nearPeakLevelSpreadDb, Bands bands, double centroidHz, double centroidSpreadHz, Pitch pitch,
                          double onsetsPerSecond, double sideShare) {
 
         /** Peak-to-RMS ratio in dB. */

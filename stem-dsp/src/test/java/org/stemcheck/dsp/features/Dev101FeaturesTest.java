@@ -29,9 +29,9 @@ class Dev101FeaturesTest {
         Path dir = TestData.require("songs/dev101/" + variant);
         StemFeatures.Result r = features(dir.resolve("DistantHarbor_" + label + "_86bpm.wav"));
         System.out.println(String.format(Locale.ROOT,
-                "%-16s %-14s pk %6.2f rms %6.2f near %3d/%3d below300 %.2f voice %.2f air %.3f cen %5.0f+-%4.0f "
+                "%-16s %-14s pk %6.2f rms %6.2f near %3d/%3d spread %4.1f below300 %.2f voice %.2f air %.3f cen %5.0f+-%4.0f "
                         + "f0 %4.0f/%4.0f/%4.0f voiced %.2f onsets %.2f side %.3f snd %.1f",
-                variant, label, r.peakDbfs(), r.rmsDbfs(), r.hopsNearPeak(), r.hops(), r.bands().below300(),
+                variant, label, r.peakDbfs(), r.rmsDbfs(), r.hopsNearPeak(), r.hops(), r.nearPeakLevelSpreadDb(), r.bands().below300(),
                 r.bands().voiceRange(), r.bands().air(), r.centroidHz(), r.centroidSpreadHz(), r.pitch().lowHz(),
                 r.pitch().medianHz(), r.pitch().highHz(), r.pitch().voicedShare(), r.onsetsPerSecond(),
                 r.sideShare(), r.soundingSeconds()));

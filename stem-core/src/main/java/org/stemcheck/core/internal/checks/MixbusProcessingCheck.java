@@ -32,8 +32,13 @@ final class MixbusProcessingCheck extends BaseCheck {
     static final double CEILING_TOLERANCE_DB = 0.1;
     /** Held at the ceiling: at least 5 of the 100 ms windows reach it (dev101: clean stems 1-2, limited Drums 10) ... */
     static final long MIN_WINDOWS_AT_CEILING = 5;
-    /** ... and at least 5 % of them (a long file has a few loud spots by chance). */
+    /** ... and at least 5 % of them (a long file has a few loud spots by chance) ... */
     static final double MIN_SHARE_AT_CEILING = 0.05;
+    /**
+     * ... while those windows differ in RMS level by at least 3 dB: louder and softer passages pinned
+     * to one peak is gain riding; a steady tone has the same peak everywhere without any limiter.
+     */
+    static final double MIN_LEVEL_SPREAD_AT_CEILING_DB = 3.0;
     /**
      * The stems' summed power more than 4 dB above the mix's: stems sum to the mix without bus
      * processing (dev101 clean: about 0 dB against the unprocessed mix; with the chain in every
@@ -94,7 +99,8 @@ final class MixbusProcessingCheck extends BaseCheck {
 
     static boolean heldAtPeak(Measured m) {
         long at = m.features().hopsNearPeak();
-        return at >= MIN_WINDOWS_AT_CEILING && at >= MIN_SHARE_AT_CEILING * m.features().hops();
+        return at >= MIN_WINDOWS_AT_CEILING && at >= MIN_SHARE_AT_CEILING * m.features().hops()
+                && m.features().nearPeakLevelSpreadDb() >= MIN_LEVEL_SPREAD_AT_CEILING_DB;
     }
 
     /** How much louder (dB) the stems' summed power is than the reference mix's, when there is one. */
