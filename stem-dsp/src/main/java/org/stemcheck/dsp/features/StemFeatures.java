@@ -83,6 +83,9 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
             double p = hopPeak;
             for (int c = 0; c < channels; c++) {
                 double v = block[c][i];
+                if (!Double.isFinite(v)) {
+                    v = 0; // NaN or infinity (float files): counted as silence here; the level checks report them
+                }
                 m += v;
                 q += v * v;
                 double a = Math.abs(v);
@@ -96,8 +99,10 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
             if (channels > 1) {
                 double s = 0.5 * (block[0][i] - block[1][i]);
                 double ms = 0.5 * (block[0][i] + block[1][i]);
-                sideSquares += s * s;
-                midSquares += ms * ms;
+                if (Double.isFinite(s) && Double.isFinite(ms)) {
+                    sideSquares += s * s;
+                    midSquares += ms * ms;
+                }
             }
             mid[fill++] = m;
             pitch.accept(m);
