@@ -1,5 +1,6 @@
 package org.stemcheck.core.internal.checks;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,8 @@ enum StemClass {
 
     /** The one class the label's words point to; empty when none or more than one ("BassDrum"). */
     static Optional<StemClass> of(String label) {
-        List<String> w = Naming.words(label);
+        List<String> w = new ArrayList<>(Naming.words(label));
+        w.add(Naming.normalised(label)); // "BVs" splits into "b" and "vs"; whole, it is a word
         Set<StemClass> found = EnumSet.noneOf(StemClass.class);
         for (StemClass c : values()) {
             if (w.stream().anyMatch(c.words::contains)) {
