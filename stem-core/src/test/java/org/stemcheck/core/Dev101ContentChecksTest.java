@@ -51,6 +51,13 @@ class Dev101ContentChecksTest {
     }
 
     @Test
+    void cleanStemsSumToTheLevelOfTheUnprocessedMix() {
+        Report r = StemSet.from(TestData.require("songs/dev101/clean")).mixdown("mixdown_nobus.wav").run();
+
+        assertThat(of(r, MIXBUS)).isEmpty();
+    }
+
+    @Test
     void swappedBassAndVocalsAreEachALabelMismatchAndNothingElseIs() throws IOException {
         Report r = StemSet.from(materialise("mislabeled")).run();
 

@@ -70,9 +70,11 @@ final class LabelMismatchCheck extends BaseCheck {
         switch (promised) {
             case BASS:
                 if (low < BASS_MIN_LOW_SHARE && p.medianHz() > BASS_MAX_MEDIAN_F0) {
-                    return Optional.of(soundsLike(r) + String.format(Locale.ROOT,
-                            " (pitch %.0f-%.0f Hz, %.0f%% of the energy above 300 Hz)", p.lowHz(), p.highHz(),
-                            100 * (1 - low)));
+                    return Optional.of(voice(r)
+                            ? String.format(Locale.ROOT, "a vocal (pitch %.0f-%.0f Hz, %.0f%% of the energy 300 Hz-4 kHz)",
+                                    p.lowHz(), p.highHz(), 100 * r.bands().voiceRange())
+                            : String.format(Locale.ROOT, "higher-pitched material (pitch %.0f-%.0f Hz, %.0f%% of the"
+                                    + " energy above 300 Hz)", p.lowHz(), p.highHz(), 100 * (1 - low)));
                 }
                 return Optional.empty();
             case VOCALS:
@@ -95,9 +97,8 @@ final class LabelMismatchCheck extends BaseCheck {
         }
     }
 
-    private static String soundsLike(StemFeatures.Result r) {
-        boolean voice = r.pitch().voicedShare() >= VOICE_MIN_VOICED_SHARE && r.bands().voiceRange() >= VOICE_MIN_MID_SHARE;
-        return voice ? "a vocal" : "higher-pitched material";
+    private static boolean voice(StemFeatures.Result r) {
+        return r.pitch().voicedShare() >= VOICE_MIN_VOICED_SHARE && r.bands().voiceRange() >= VOICE_MIN_MID_SHARE;
     }
 
     private Finding finding(StemFile f, StemClass promised, String what, StemFeatures.Result r) {
