@@ -13,4 +13,5 @@ module org.stemcheck.dsp {
     exports org.stemcheck.dsp.spectrum;
     exports org.stemcheck.dsp.content;
     exports org.stemcheck.dsp.set;
+    exports org.stemcheck.dsp.features;
 }

@@ -24,6 +24,8 @@ public enum Measurement {
     TIMELINE,
     /** Correlation between the channels of a stereo file. */
     CORRELATION,
+    /** Content features: band shares, spectral centroid, pitch, onsets, width, and how often the peak level is reached. */
+    FEATURES,
     /** The stems summed against the reference mix: residual, gains, offsets, polarity. */
     NULL_TEST
 }

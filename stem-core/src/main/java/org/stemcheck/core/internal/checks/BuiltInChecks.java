@@ -18,7 +18,9 @@ public final class BuiltInChecks {
             new TimecodeCheck(),
             new NamingPatternCheck(),
             new NamingInconsistentCheck(),
-            new MultitracksCheck());
+            new MultitracksCheck(),
+            new LabelMismatchCheck(),
+            new MixbusProcessingCheck());
 
     private BuiltInChecks() {
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.stemcheck.core.Measurement;
 import org.stemcheck.dsp.Accumulator;
+import org.stemcheck.dsp.features.StemFeatures;
 import org.stemcheck.io.AudioFormat;
 
 /**
@@ -62,6 +63,7 @@ public final class MeasurementRegistry {
      */
     public static MeasurementRegistry standard() {
         return STANDARD
+                .with(Measurement.FEATURES, f -> StemFeatures.create(f.sampleRate(), f.channels()), (r, facts) -> { })
         // .with(Measurement.SAMPLE_STATS, f -> new SampleStats(f.channels()), (r, facts) -> ...)
         // .with(Measurement.TRUE_PEAK, f -> new TruePeakMeter(f), (r, facts) -> ...)
         // .with(Measurement.LOUDNESS, f -> new LoudnessMeter(f), (r, facts) -> ...)

@@ -1,0 +1,151 @@
+package org.stemcheck.core.internal.checks;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.Measurement;
+import org.stemcheck.core.StemFile;
+import org.stemcheck.dsp.features.StemFeatures;
+
+/**
+ * {@code level.mixbus-processing}: the stems went through the mix-bus chain. The sign is a shared
+ * limiter ceiling: two or more stems peaking at the same level just under full scale, with at
+ * least one of them held at that level again and again (a flat-topped peak histogram) or, when
+ * a reference mix is present, the stems together far louder than the mix (shared makeup gain).
+ * One stem at a ceiling is a bus limiter on that stem, which is fine; equal peaks alone can be
+ * peak normalisation and are not reported either. Per-file measures only: the null test against
+ * the mix is another check's business.
+ */
+final class MixbusProcessingCheck extends BaseCheck {
+
+    /** Limiter ceilings used for delivery lie between -3 dBFS and just below 0 (EBU R128 s1 asks -1 dBTP). */
+    static final double CEILING_MIN_DBFS = -3.0;
+    static final double CEILING_MAX_DBFS = -0.05;
+    /** Stems share a ceiling when their peaks lie within 0.1 dB (a limiter holds its ceiling tighter). */
+    static final double CEILING_TOLERANCE_DB = 0.1;
+    /** Held at the ceiling: at least 5 of the 100 ms windows reach it (dev101: clean stems 1-2, limited Drums 10) ... */
+    static final long MIN_WINDOWS_AT_CEILING = 5;
+    /** ... and at least 5 % of them (a long file has a few loud spots by chance) ... */
+    static final double MIN_SHARE_AT_CEILING = 0.05;
+    /**
+     * ... while those windows differ in RMS level by at least 3 dB: louder and softer passages pinned
+     * to one peak is gain riding; a steady tone has the same peak everywhere without any limiter.
+     */
+    static final double MIN_LEVEL_SPREAD_AT_CEILING_DB = 3.0;
+    /**
+     * The stems' summed power more than 4 dB above the mix's: stems sum to the mix without bus
+     * processing (dev101 clean: about 0 dB against the unprocessed mix; with the chain in every
+     * stem +8 dB), and correlation between stems moves the rough power sum by less than 3 dB.
+     */
+    static final double MAKEUP_EXCESS_DB = 4.0;
+
+    MixbusProcessingCheck() {
+        super("level.mixbus-processing", "the stems do not carry mix-bus processing (a shared limiter ceiling, makeup gain)");
+    }
+
+    @Override
+    public Set<Measurement> needs() {
+        return EnumSet.of(Measurement.HEADER, Measurement.FEATURES);
+    }
+
+    /** One stem and its features. */
+    private record Measured(StemFile file, StemFeatures.Result features) {
+        double peak() {
+            return features.peakDbfs();
+        }
+    }
+
+    @Override
+    public List<Finding> run(CheckContext ctx) {
+        List<Measured> stems = new ArrayList<>();
+        for (StemFile f : ctx.readableStems()) {
+            ctx.measurement(f, Measurement.FEATURES, StemFeatures.Result.class)
+                    .ifPresent(r -> stems.add(new Measured(f, r)));
+        }
+        List<Measured> ceiling = sharedCeiling(stems);
+        if (ceiling.size() < 2) {
+            return List.of();
+        }
+        List<Measured> held = ceiling.stream().filter(MixbusProcessingCheck::heldAtPeak).toList();
+        OptionalDouble excess = makeupExcess(ctx, stems);
+        boolean makeup = excess.isPresent() && excess.getAsDouble() > MAKEUP_EXCESS_DB;
+        if (held.isEmpty() && !makeup) {
+            return List.of();
+        }
+        return List.of(finding(ceiling, held, makeup ? excess : OptionalDouble.empty()));
+    }
+
+    /** The largest group of stems whose peaks lie within the tolerance below the group's top, in the ceiling range. */
+    static List<Measured> sharedCeiling(List<Measured> stems) {
+        List<Measured> inRange = stems.stream()
+                .filter(m -> m.peak() >= CEILING_MIN_DBFS && m.peak() <= CEILING_MAX_DBFS).toList();
+        List<Measured> best = List.of();
+        for (Measured top : inRange) {
+            List<Measured> group = inRange.stream()
+                    .filter(m -> m.peak() <= top.peak() && m.peak() >= top.peak() - CEILING_TOLERANCE_DB).toList();
+            if (group.size() > best.size()) {
+                best = group;
+            }
+        }
+        return best;
+    }
+
+    static boolean heldAtPeak(Measured m) {
+        long at = m.features().hopsNearPeak();
+        return at >= MIN_WINDOWS_AT_CEILING && at >= MIN_SHARE_AT_CEILING * m.features().hops()
+                && m.features().nearPeakLevelSpreadDb() >= MIN_LEVEL_SPREAD_AT_CEILING_DB;
+    }
+
+    /** How much louder (dB) the stems' summed power is than the reference mix's, when there is one. */
+    private static OptionalDouble makeupExcess(CheckContext ctx, List<Measured> stems) {
+        Optional<StemFeatures.Result> mix = ctx.reference()
+                .flatMap(ref -> ctx.measurement(ref, Measurement.FEATURES, StemFeatures.Result.class));
+        if (mix.isEmpty() || !Double.isFinite(mix.get().rmsDbfs()) || stems.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double power = 0;
+        for (Measured m : stems) {
+            if (Double.isFinite(m.features().rmsDbfs())) {
+                power += Math.pow(10, m.features().rmsDbfs() / 10);
+            }
+        }
+        return power > 0 ? OptionalDouble.of(10 * Math.log10(power) - mix.get().rmsDbfs()) : OptionalDouble.empty();
+    }
+
+    private Finding finding(List<Measured> ceiling, List<Measured> held, OptionalDouble excess) {
+        double level = ceiling.stream().mapToDouble(Measured::peak).max().orElseThrow();
+        StringBuilder msg = new StringBuilder(String.format(Locale.ROOT, "%s peak at one ceiling, %.1f dBFS (within %.1f dB)",
+                names(ceiling), level, CEILING_TOLERANCE_DB));
+        Measured most = held.stream().max((a, b) -> Long.compare(a.features().hopsNearPeak(), b.features().hopsNearPeak()))
+                .orElse(null);
+        if (most != null) {
+            msg.append(String.format(Locale.ROOT, "; %s reaches it in %d of %d 100 ms windows", most.file().displayLabel(),
+                    most.features().hopsNearPeak(), most.features().hops()));
+        }
+        excess.ifPresent(e -> msg.append(String.format(Locale.ROOT, "; together the stems are %.1f dB louder than the mix", e)));
+        msg.append(": they were exported through the mix-bus limiter");
+        Finding f = Finding.warning(id(), msg.toString())
+                .withFiles(ceiling.stream().map(m -> m.file().name()).toList())
+                .withMeasurement("ceiling_dbfs", level)
+                .withMeasurement("stems_at_ceiling", ceiling.size())
+                .withMeasurement("windows_at_ceiling", most == null ? 0 : most.features().hopsNearPeak())
+                .withFix("export the stems again with the mix-bus (master) chain bypassed; mastering applies it once");
+        return excess.isPresent() ? f.withMeasurement("stems_over_mix_db", excess.getAsDouble()) : f;
+    }
+
+    /** "Drums and Vocals", "Drums, Bass and Vocals". */
+    private static String names(List<Measured> ms) {
+        List<String> n = ms.stream().map(m -> m.file().displayLabel()).toList();
+        if (n.size() == 1) {
+            return n.get(0);
+        }
+        return String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
+    }
+}

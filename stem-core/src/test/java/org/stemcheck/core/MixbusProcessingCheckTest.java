@@ -1,0 +1,103 @@
+package org.stemcheck.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.stemcheck.core.testing.Findings.of;
+import static org.stemcheck.core.testing.Instruments.RATE;
+import static org.stemcheck.core.testing.Instruments.bassLine;
+import static org.stemcheck.core.testing.Instruments.drums;
+import static org.stemcheck.core.testing.Instruments.limit;
+import static org.stemcheck.core.testing.Instruments.pad;
+import static org.stemcheck.core.testing.Instruments.stereo;
+import static org.stemcheck.core.testing.Instruments.vowel;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stemcheck.io.WavWriter;
+
+/** {@code level.mixbus-processing} on generated deliveries, some stems through a look-ahead limiter at -1 dBFS. */
+class MixbusProcessingCheckTest {
+
+    private static final String CODE = "level.mixbus-processing";
+    private static final double SECONDS = 6;
+    private static final double CEILING = Math.pow(10, -1.0 / 20);
+
+    @TempDir
+    Path dir;
+
+    /** Five dry stems, peaks between -20 and -7 dBFS. */
+    private static Map<String, double[]> dry() {
+        Map<String, double[]> stems = new LinkedHashMap<>();
+        stems.put("Drums", drums(SECONDS, 0.35, 1));
+        stems.put("Bass", bassLine(SECONDS, 0.3));
+        stems.put("Vocals", vowel(SECONDS, 220, 0.25));
+        stems.put("Keys", vowel(SECONDS, 330, 0.1));
+        stems.put("Pads", pad(SECONDS, 130, 0.1));
+        return stems;
+    }
+
+    private List<Finding> run(Map<String, double[]> stems) throws IOException {
+        for (Map.Entry<String, double[]> e : stems.entrySet()) {
+            WavWriter.pcm(24).write(dir.resolve("Song_" + e.getKey() + "_120bpm.wav"), RATE, stereo(e.getValue()));
+        }
+        return of(StemSet.from(dir).run(), CODE);
+    }
+
+    @Test
+    void threeStemsThroughOneLimiterShareItsCeiling() throws IOException {
+        Map<String, double[]> stems = dry();
+        for (String l : List.of("Drums", "Bass", "Vocals")) {
+            stems.put(l, limit(stems.get(l), CEILING, 12));
+        }
+        List<Finding> found = run(stems);
+
+        assertThat(found).as("%s", found).hasSize(1);
+        Finding f = found.get(0);
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.files()).containsExactlyInAnyOrder(
+                "Song_Drums_120bpm.wav", "Song_Bass_120bpm.wav", "Song_Vocals_120bpm.wav");
+        assertThat(f.message()).contains("peak at one ceiling, -1.0 dBFS", "mix-bus limiter");
+        assertThat(f.measurements().get("ceiling_dbfs")).isCloseTo(-1.0, within(0.05));
+        assertThat(f.measurements().get("windows_at_ceiling")).isGreaterThanOrEqualTo(5.0);
+    }
+
+    @Test
+    void dryStemsHaveNoMixbusProcessing() throws IOException {
+        assertThat(run(dry())).isEmpty();
+    }
+
+    @Test
+    void oneLimitedStemIsItsOwnBusLimiterNotTheMixBus() throws IOException {
+        Map<String, double[]> stems = dry();
+        stems.put("Drums", limit(stems.get("Drums"), CEILING, 12));
+
+        assertThat(run(stems)).isEmpty();
+    }
+
+    @Test
+    void stemsNormalisedToOnePeakWithoutLimitingAreNotFlagged() throws IOException {
+        Map<String, double[]> stems = dry();
+        for (String l : List.of("Bass", "Vocals")) {
+            stems.put(l, normalise(stems.get(l), CEILING));
+        }
+        assertThat(run(stems)).isEmpty();
+    }
+
+    private static double[] normalise(double[] x, double peak) {
+        double max = 0;
+        for (double v : x) {
+            max = Math.max(max, Math.abs(v));
+        }
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] * peak / max;
+        }
+        return out;
+    }
+}

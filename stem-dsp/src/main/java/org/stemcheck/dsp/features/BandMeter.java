@@ -1,0 +1,100 @@
+package org.stemcheck.dsp.features;
+
+import org.stemcheck.dsp.internal.Fft;
+
+/**
+ * The power spectrum of one frame per hop (Hann window), summed per band, and the frame's spectral
+ * centroid, weighted by the frame's power into a mean and a spread. Fixed memory; not thread-safe.
+ */
+final class BandMeter {
+
+    /** Band edges in Hz: sub, low, low-mid, presence (1-4 kHz), high, air (above 8 kHz). */
+    static final double[] EDGES = {120, 300, 1000, 4000, 8000};
+
+    private final Fft fft;
+    private final double[] window;
+    private final double[] data;
+    private final double[] power;
+    private final int[] bandOf;
+    private final double binHz;
+    private final double[] bands = new double[EDGES.length + 1];
+    private double weight;
+    private double weightedCentroid;
+    private double weightedCentroidSquared;
+
+    BandMeter(double sampleRate, int hop) {
+        int n = Math.max(64, Integer.highestOneBit(Math.max(2, hop)));
+        this.fft = Fft.ofSize(n);
+        this.window = new double[n];
+        for (int i = 0; i < n; i++) {
+            window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
+        }
+        this.data = new double[n];
+        this.power = new double[fft.bins()];
+        this.binHz = sampleRate / n;
+        this.bandOf = new int[fft.bins()];
+        for (int k = 0; k < bandOf.length; k++) {
+            int b = 0;
+            while (b < EDGES.length && k * binHz >= EDGES[b]) {
+                b++;
+            }
+            bandOf[k] = b;
+        }
+    }
+
+    /** Samples per frame: at most {@code hop}. */
+    int size() {
+        return fft.size();
+    }
+
+    /** Analyses {@code x[0 .. size())}, a sounding frame. */
+    void accept(double[] x) {
+        int n = fft.size();
+        for (int i = 0; i < n; i++) {
+            data[i] = x[i] * window[i];
+        }
+        fft.forward(data);
+        fft.power(data, power);
+        double total = 0;
+        double moment = 0;
+        for (int k = 1; k < power.length; k++) {
+            double p = power[k];
+            bands[bandOf[k]] += p;
+            total += p;
+            moment += p * k * binHz;
+        }
+        if (total > 0) {
+            double c = moment / total;
+            weight += total;
+            weightedCentroid += total * c;
+            weightedCentroidSquared += total * c * c;
+        }
+    }
+
+    /** Each band's share of the power of all analysed frames (zeros when nothing was analysed). */
+    double[] shares() {
+        double total = 0;
+        for (double b : bands) {
+            total += b;
+        }
+        double[] out = new double[bands.length];
+        for (int i = 0; i < out.length && total > 0; i++) {
+            out[i] = bands[i] / total;
+        }
+        return out;
+    }
+
+    /** The power-weighted mean of the frames' spectral centroids, in Hz (NaN when nothing was analysed). */
+    double centroid() {
+        return weight > 0 ? weightedCentroid / weight : Double.NaN;
+    }
+
+    /** The power-weighted standard deviation of the frames' centroids, in Hz. */
+    double centroidSpread() {
+        if (!(weight > 0)) {
+            return Double.NaN;
+        }
+        double m = centroid();
+        return Math.sqrt(Math.max(0, weightedCentroidSquared / weight - m * m));
+    }
+}
