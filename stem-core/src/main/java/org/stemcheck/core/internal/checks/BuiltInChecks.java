@@ -18,7 +18,17 @@ public final class BuiltInChecks {
             new TimecodeCheck(),
             new NamingPatternCheck(),
             new NamingInconsistentCheck(),
-            new MultitracksCheck());
+            new MultitracksCheck(),
+            new DuplicateCheck(),
+            new ClippingCheck(),
+            new DcOffsetCheck(),
+            new SilentCheck(),
+            new CutTailCheck(),
+            new LossyTranscodeCheck(),
+            new FakeHiresCheck(),
+            new PaddedBitsCheck(),
+            new OutOfPhaseCheck(),
+            new DualMonoCheck());
 
     private BuiltInChecks() {
     }

@@ -8,6 +8,16 @@ import java.util.Optional;
 
 import org.stemcheck.core.Measurement;
 import org.stemcheck.dsp.Accumulator;
+import org.stemcheck.dsp.content.ContentHash;
+import org.stemcheck.dsp.content.Fingerprinter;
+import org.stemcheck.dsp.level.BitDepth;
+import org.stemcheck.dsp.level.ChannelStats;
+import org.stemcheck.dsp.level.ClipRuns;
+import org.stemcheck.dsp.level.LevelTimeline;
+import org.stemcheck.dsp.level.SampleStats;
+import org.stemcheck.dsp.level.StereoCorrelation;
+import org.stemcheck.dsp.spectrum.Cutoff;
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
 import org.stemcheck.io.AudioFormat;
 
 /**
@@ -40,6 +50,9 @@ public final class MeasurementRegistry {
         void fill(Object result, Map<String, Double> facts);
     }
 
+    /** For measurements that fill no report field. */
+    static final Facts NO_FACTS = (result, facts) -> { };
+
     /** One registered measurement. */
     public record Entry(AccumulatorFactory factory, Facts facts) {
         public Entry {
@@ -48,7 +61,16 @@ public final class MeasurementRegistry {
         }
     }
 
-    private static final MeasurementRegistry STANDARD = new MeasurementRegistry(new EnumMap<>(Measurement.class));
+    private static final MeasurementRegistry STANDARD = empty()
+            .with(Measurement.SAMPLE_STATS, f -> SampleStats.create(f.channels()), MeasurementRegistry::levels)
+            .with(Measurement.CLIP_RUNS, ClipRuns::forFormat, NO_FACTS)
+            .with(Measurement.BIT_DEPTH, BitDepth::forFormat, MeasurementRegistry::bits)
+            .with(Measurement.SPECTRUM, f -> WelchSpectrum.create(f.channels(), f.sampleRate()),
+                    MeasurementRegistry::bandwidth)
+            .with(Measurement.CONTENT_HASH, f -> ContentHash.create(f.channels()), NO_FACTS)
+            .with(Measurement.FINGERPRINT, f -> Fingerprinter.create(f.channels(), f.sampleRate()), NO_FACTS)
+            .with(Measurement.TIMELINE, f -> LevelTimeline.create(f.channels(), f.sampleRate()), NO_FACTS)
+            .with(Measurement.CORRELATION, f -> StereoCorrelation.create(f.channels(), f.sampleRate()), NO_FACTS);
 
     private final Map<Measurement, Entry> entries;
 
@@ -61,11 +83,28 @@ public final class MeasurementRegistry {
      * lands; until then no file is decoded and the measurement-based checks are skipped.
      */
     public static MeasurementRegistry standard() {
-        return STANDARD
-        // .with(Measurement.SAMPLE_STATS, f -> new SampleStats(f.channels()), (r, facts) -> ...)
-        // .with(Measurement.TRUE_PEAK, f -> new TruePeakMeter(f), (r, facts) -> ...)
-        // .with(Measurement.LOUDNESS, f -> new LoudnessMeter(f), (r, facts) -> ...)
-        ;
+        return STANDARD;
+    }
+
+    /** peak_dbfs, rms_dbfs, and dc_dbfs (the channel with the largest offset). */
+    private static void levels(Object result, Map<String, Double> facts) {
+        SampleStats.Result r = (SampleStats.Result) result;
+        facts.put("peak_dbfs", r.peakDbfs());
+        facts.put("rms_dbfs", r.rmsDbfs());
+        facts.put("dc_dbfs", r.channels().stream().mapToDouble(ChannelStats::dcDbfs).max().orElse(Double.NaN));
+    }
+
+    /** effective_bits, where the samples show one (not for silence or true float content). */
+    private static void bits(Object result, Map<String, Double> facts) {
+        ((BitDepth.Result) result).effectiveBits().ifPresent(b -> facts.put("effective_bits", (double) b));
+    }
+
+    /** bandwidth_hz: the cut-off of the channels' average spectrum, 60 dB below its peak region. */
+    private static void bandwidth(Object result, Map<String, Double> facts) {
+        WelchSpectrum.Result r = (WelchSpectrum.Result) result;
+        if (r.average().segments() > 0) {
+            facts.put("bandwidth_hz", (double) Math.round(Cutoff.of(r.average()).cutoffHz()));
+        }
     }
 
     /** A registry with nothing registered. */
