@@ -18,6 +18,7 @@ import org.stemcheck.dsp.level.LevelTimeline;
  * the stem's typical level (the median of its sounding 100 ms intervals) and with the 100 ms before
  * them: a tail that is still within {@value #NEAR_TYPICAL_DB} dB of the typical level and has not
  * fallen by {@value #DECAY_DB} dB over its last 100 ms was cut at export, not faded or run out.
+ * Truncated files are left to {@code format.truncated}, which explains their end.
  */
 final class CutTailCheck extends BaseCheck {
 
@@ -50,7 +51,7 @@ final class CutTailCheck extends BaseCheck {
     public List<Finding> run(CheckContext ctx) {
         List<Finding> out = new ArrayList<>();
         for (StemFile f : ctx.readableStems()) {
-            if (Measured.silent(ctx, f)) {
+            if (Measured.silent(ctx, f) || f.truncation().isPresent()) {
                 continue;
             }
             ctx.measurement(f, Measurement.TIMELINE, LevelTimeline.Result.class)
