@@ -12,4 +12,5 @@ module org.stemcheck.dsp {
     exports org.stemcheck.dsp.level;
     exports org.stemcheck.dsp.spectrum;
     exports org.stemcheck.dsp.content;
+    exports org.stemcheck.dsp.set;
 }

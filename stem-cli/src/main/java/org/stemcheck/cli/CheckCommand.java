@@ -29,7 +29,7 @@ final class CheckCommand implements Callable<Integer> {
     // Lower-case constants: they are the option values as the help shows them.
     enum Spec { music, film }
 
-    enum Format { text, json }
+    enum Format { text, json, html }
 
     enum FailOn { error, warning, never }
 
@@ -50,7 +50,8 @@ final class CheckCommand implements Callable<Integer> {
     Spec spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json writes one report per line")
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json writes one report per line;"
+                    + " html writes one self-contained page (one folder only)")
     Format format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "write the report(s) here instead of standard output")
@@ -80,6 +81,10 @@ final class CheckCommand implements Callable<Integer> {
                 main.err.println("stemcheck: no such folder: " + dir);
                 return Main.USAGE;
             }
+        }
+        if (format == Format.html && dirs.size() > 1) {
+            main.err.println("stemcheck: --format html takes one folder (a page per delivery); got " + dirs.size());
+            return Main.USAGE;
         }
         if (threads != null && threads < 1) {
             main.err.println("stemcheck: --threads must be at least 1: " + threads);
@@ -127,6 +132,10 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private void write(Report r, Writer out, int index) throws IOException {
+        if (format == Format.html) {
+            r.writeHtml(out);
+            return;
+        }
         if (format == Format.json) {
             r.writeJson(out);
             out.write('\n');

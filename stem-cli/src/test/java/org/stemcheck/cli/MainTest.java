@@ -130,6 +130,29 @@ class MainTest {
     }
 
     @Test
+    void htmlFormatWritesOneSelfContainedPage() throws IOException {
+        Path bad = delivery("bad", 16, 2);
+        Path file = tmp.resolve("report.html");
+        Run r = run("check", bad.toString(), "--format", "html", "--output", file.toString());
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        String html = Files.readString(file);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains(">FAILED<", "format.bit-depth", "Song_Bass_120bpm.wav")
+                .endsWith("</html>\n").doesNotContain("<script", "http:", "https:");
+    }
+
+    @Test
+    void htmlFormatRefusesSeveralFolders() throws IOException {
+        Path a = delivery("a", 24, 2);
+        Path b = delivery("b", 24, 2);
+        Run r = run("check", "--format", "html", a.toString(), b.toString());
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).startsWith("stemcheck: --format html takes one folder");
+    }
+
+    @Test
     void demoWritesItsDeliveryAndShowsItsFaultsAsFindings() {
         Path dir = tmp.resolve("demo");
         Run r = run("demo", "--dir", dir.toString());

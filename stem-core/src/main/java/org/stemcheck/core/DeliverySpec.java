@@ -97,6 +97,15 @@ public record DeliverySpec(
      */
     public static final double MAX_DC_OFFSET_DBFS = -50.0;
 
+    /**
+     * Validates and copies the parts; prefer {@link #music()} or {@link #film()} and the
+     * {@code with...} methods.
+     *
+     * @throws IllegalArgumentException when a rate set is empty, a bit depth is outside 1..64, the
+     *         pattern lacks the {@code title} or {@code stem} group, the stem counts are out of
+     *         order, a tolerance is negative or not finite, or a
+     *         level limit is not finite
+     */
     public DeliverySpec {
         Objects.requireNonNull(name, "name must not be null");
         sampleRates = Set.copyOf(sampleRates);

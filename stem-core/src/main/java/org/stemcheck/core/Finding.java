@@ -51,6 +51,7 @@ public record Finding(
      * @param endSeconds   where it ends, not before the start
      */
     public record Span(double startSeconds, double endSeconds) {
+        /** @throws IllegalArgumentException when the span ends before it starts (or a bound is NaN) */
         public Span {
             if (!(startSeconds <= endSeconds)) {
                 throw new IllegalArgumentException("span must not end before it starts: " + startSeconds + " > " + endSeconds);
@@ -58,6 +59,13 @@ public record Finding(
         }
     }
 
+    /**
+     * Validates and copies the parts; prefer {@link #error}, {@link #warning}, {@link #info} and
+     * the {@code with...} methods.
+     *
+     * @throws IllegalArgumentException when the code is not {@code prefix.name} in lower case or the
+     *         message has a line break
+     */
     public Finding {
         Objects.requireNonNull(code, "code must not be null");
         if (!CODE.matcher(code).matches()) {

@@ -13,9 +13,9 @@ public enum Measurement {
     SAMPLE_STATS,
     /** Runs of samples at or beyond full scale: {@code org.stemcheck.dsp.level.ClipRuns.Result}. */
     CLIP_RUNS,
-    /** Inter-sample (4x oversampled) peak, ITU-R BS.1770-4 Annex 2. */
+    /** Inter-sample (oversampled) peak, ITU-R BS.1770-4 Annex 2: {@code org.stemcheck.dsp.TruePeakResult}. */
     TRUE_PEAK,
-    /** Integrated, momentary, short-term loudness and loudness range (BS.1770-4, EBU R128). */
+    /** Integrated, momentary, short-term loudness and range (BS.1770-4, EBU R128): {@code org.stemcheck.dsp.LoudnessResult}. */
     LOUDNESS,
     /** An averaged (Welch) power spectrum: {@code org.stemcheck.dsp.spectrum.WelchSpectrum.Result}. */
     SPECTRUM,

@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +19,19 @@ import java.util.OptionalDouble;
 
 import org.stemcheck.core.internal.report.ReportJson;
 import org.stemcheck.core.internal.report.ReportText;
+import org.stemcheck.core.internal.report.html.HtmlReport;
 
 /**
  * What a run found: the files with their facts, the findings, and whether the delivery passed.
  * Immutable and thread-safe. Written as JSON ({@code stemcheck-report/1}, see FINDINGS.md and
- * {@code docs/report.schema.json}) or as text for a terminal.
+ * {@code docs/report.schema.json}), as text for a terminal, or as one self-contained HTML page
+ * with plots ({@link #writeHtml(Path)}; the plot data is {@link #plots()}).
+ *
+ * <pre>{@code
+ * Report report = StemSet.from(dir).run();
+ * report.findings(Severity.ERROR).forEach(System.out::println);
+ * report.writeHtml(dir.resolve("report.html"));
+ * }</pre>
  */
 public final class Report {
 
@@ -39,6 +49,7 @@ public final class Report {
      * @param mixbusProcessing whether the mix carries processing the stems lack, where judged
      */
     public record Reference(String file, OptionalDouble nullDb, Optional<Boolean> mixbusProcessing) {
+        /** Checks that no part is null. */
         public Reference {
             Objects.requireNonNull(file, "file must not be null");
             Objects.requireNonNull(nullDb, "nullDb must not be null");
@@ -52,15 +63,17 @@ public final class Report {
     private final Map<String, Map<String, Double>> measured;
     private final Optional<Reference> reference;
     private final List<Finding> findings;
+    private final Plots plots;
 
     private Report(String delivery, String spec, List<StemFile> files, Map<String, Map<String, Double>> measured,
-                   Optional<Reference> reference, List<Finding> findings) {
+                   Optional<Reference> reference, List<Finding> findings, Plots plots) {
         this.delivery = delivery;
         this.spec = spec;
         this.files = files;
         this.measured = measured;
         this.reference = reference;
         this.findings = findings;
+        this.plots = plots;
     }
 
     /**
@@ -76,7 +89,21 @@ public final class Report {
         Map<String, Map<String, Double>> m = new LinkedHashMap<>();
         measured.forEach((k, v) -> m.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
         return new Report(delivery, spec, List.copyOf(files), Collections.unmodifiableMap(m),
-                Objects.requireNonNull(reference, "reference must not be null"), List.copyOf(findings));
+                Objects.requireNonNull(reference, "reference must not be null"), List.copyOf(findings), Plots.NONE);
+    }
+
+    /**
+     * The same report with these plot series (the engine adds them after its passes; a tool may
+     * add its own). They are drawn by {@link #writeHtml}; the JSON and text reports leave them out.
+     */
+    public Report withPlots(Plots p) {
+        Objects.requireNonNull(p, "plots must not be null");
+        return new Report(delivery, spec, files, measured, reference, findings, p);
+    }
+
+    /** The series the HTML report plots; {@link Plots#NONE} until the engine measures them. */
+    public Plots plots() {
+        return plots;
     }
 
     /** The delivery as given (the folder path). */
@@ -135,12 +162,20 @@ public final class Report {
         return findings.stream().noneMatch(f -> f.severity().compareTo(failOn) <= 0);
     }
 
-    /** Writes the JSON report on one line (no line breaks inside, so reports can be JSON Lines). */
+    /**
+     * Writes the JSON report on one line (no line breaks inside, so reports can be JSON Lines).
+     *
+     * @throws IOException when {@code out} fails
+     */
     public void writeJson(Writer out) throws IOException {
         ReportJson.write(this, out);
     }
 
-    /** Writes the JSON report in UTF-8; the stream is flushed, not closed. */
+    /**
+     * Writes the JSON report in UTF-8; the stream is flushed, not closed.
+     *
+     * @throws IOException when {@code out} fails
+     */
     public void writeJson(OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writeJson(w);
@@ -162,12 +197,17 @@ public final class Report {
      * Writes the report for a person, grouped by file.
      *
      * @param ansi colour the severities with ANSI escapes (for a terminal)
+     * @throws IOException when {@code out} fails
      */
     public void writeText(Writer out, boolean ansi) throws IOException {
         ReportText.write(this, out, ansi);
     }
 
-    /** Writes the text report in UTF-8; the stream is flushed, not closed. */
+    /**
+     * Writes the text report in UTF-8; the stream is flushed, not closed.
+     *
+     * @throws IOException when {@code out} fails
+     */
     public void writeText(OutputStream out, boolean ansi) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writeText(w, ansi);
@@ -179,6 +219,40 @@ public final class Report {
         StringWriter w = new StringWriter();
         try {
             writeText(w, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /**
+     * Writes one self-contained HTML page (UTF-8): the verdict, the findings by severity, a table
+     * of the files, and the plots as inline SVG. It loads nothing from anywhere (no scripts, no
+     * fonts, no network); a plot whose series were not measured says so.
+     *
+     * @throws IOException when {@code out} fails
+     */
+    public void writeHtml(Writer out) throws IOException {
+        HtmlReport.write(this, out);
+    }
+
+    /**
+     * Writes the HTML page to a file in UTF-8, replacing it.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public void writeHtml(Path file) throws IOException {
+        Objects.requireNonNull(file, "file must not be null");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writeHtml(w);
+        }
+    }
+
+    /** The HTML page as a string. */
+    public String toHtml() {
+        StringWriter w = new StringWriter();
+        try {
+            writeHtml(w);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

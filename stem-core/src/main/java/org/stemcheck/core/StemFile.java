@@ -51,6 +51,7 @@ public record StemFile(
      * @param message  stem-io's message, naming the place in the file
      */
     public record ReadError(AudioFileException.Kind kind, Optional<FileKind> detected, String message) {
+        /** Checks that no part is null. */
         public ReadError {
             Objects.requireNonNull(kind, "kind must not be null");
             Objects.requireNonNull(detected, "detected must not be null");
@@ -63,6 +64,12 @@ public record StemFile(
         }
     }
 
+    /**
+     * Checks the parts; {@link StemSet#files()} builds these from a folder.
+     *
+     * @throws IllegalArgumentException when {@code frames} is negative, or when the file has both
+     *         or neither of a format and a read error
+     */
     public StemFile {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(role, "role must not be null");

@@ -160,4 +160,50 @@ class LevelChecksTest {
 
         assertThat(of(r, "level.cut-tail")).isEmpty();
     }
+
+    /** A 12 kHz sine sampled 45 degrees off its crests: samples reach 0.707 of its amplitude, the true peak all of it. */
+    private static double[][] interSamplePeaks(double amplitude) {
+        double[] x = new double[FRAMES];
+        for (int i = 0; i < FRAMES; i++) {
+            x[i] = amplitude * Delivery.fade((double) i / FRAMES) * Math.sin(Math.PI / 2 * i + Math.PI / 4);
+        }
+        return Signals.stereo(x, Signals.gain(x, 0.5));
+    }
+
+    @Test
+    void interSamplePeaksAboveTheCeilingAreATruePeakWarning() throws IOException {
+        Delivery d = Delivery.clean();
+        d.file("Vocals").samples = interSamplePeaks(0.95); // sample peak -3.5 dBFS, true peak -0.4 dBTP
+        Report r = run(d);
+
+        Finding f = onlyProblem(r, "level.true-peak", "Song_Vocals_120bpm.wav");
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.measurements().get("true_peak_dbtp")).isCloseTo(-0.45, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(f.message()).contains("Vocals peaks at -0.4 dBTP", "sample peak -3.", "-1.0 dBTP ceiling");
+        assertThat(r.measured("Song_Vocals_120bpm.wav").get("true_peak_dbtp")).isGreaterThan(-1.0);
+
+        Report lenient = StemSet.from(dir).expect(DeliverySpec.music().withTruePeakCeiling(0.0)).run();
+        assertThat(of(lenient, "level.true-peak")).isEmpty();
+    }
+
+    @Test
+    void truePeakAboveFullScaleIsAnErrorEvenWithoutClippedSamples() throws IOException {
+        Delivery d = Delivery.clean();
+        d.file("Drums").samples = interSamplePeaks(1.3); // sample peak -0.7 dBFS, true peak +2.3 dBTP
+        Report r = run(d);
+
+        Finding f = onlyProblem(r, "level.true-peak", "Song_Drums_120bpm.wav");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.message()).contains("+2.", "above 0 dBTP it clips");
+        assertThat(f.fix()).contains("true-peak limiter");
+    }
+
+    @Test
+    void everyReportFieldIsFilledForAMeasuredStem() throws IOException {
+        Report r = run(Delivery.clean());
+
+        assertThat(r.measured("Song_Drums_120bpm.wav")).containsKeys(
+                org.stemcheck.core.internal.report.ReportJson.MEASURED_FIELDS.toArray(String[]::new));
+        assertThat(r.measured("Song_Drums_120bpm.wav").get("integrated_lufs")).isBetween(-25.0, -10.0);
+    }
 }

@@ -21,6 +21,7 @@ public final class BuiltInChecks {
             new MultitracksCheck(),
             new DuplicateCheck(),
             new ClippingCheck(),
+            new TruePeakCheck(),
             new DcOffsetCheck(),
             new SilentCheck(),
             new CutTailCheck(),

@@ -50,6 +50,14 @@ final class ClippingCheck extends BaseCheck {
         return out;
     }
 
+    /** True when this check reports the file: a float file over full scale, or an integer file with an over. */
+    static boolean reports(StemFile f, ClipRuns.Result r) {
+        if (r.runs() == 0) {
+            return false;
+        }
+        return f.format().orElseThrow().isFloat() || r.longest().orElseThrow().length() >= OVER_SAMPLES;
+    }
+
     private void judge(StemFile f, ClipRuns.Result r, List<Finding> out) {
         AudioFormat fmt = f.format().orElseThrow();
         ClipRun longest = r.longest().orElseThrow();

@@ -28,7 +28,8 @@ import org.stemcheck.core.internal.Input;
 
 /**
  * Runs checks over a delivery: picks the checks whose needs this build can meet, computes the
- * union of their measurements in one pass per file (files in parallel on a bounded pool), runs
+ * union of their measurements (and, once files are decoded anyway, every measurement that fills a
+ * report field) in one pass per file (files in parallel on a bounded pool), runs
  * every check against the shared results, and builds the {@link Report}.
  */
 public final class Engine {
@@ -65,6 +66,9 @@ public final class Engine {
         Set<Measurement> needed = EnumSet.noneOf(Measurement.class);
         runnable.forEach(c -> needed.addAll(c.needs()));
         needed.remove(Measurement.HEADER);
+        if (!needed.isEmpty()) {
+            needed.addAll(registry.reported());
+        }
         Map<String, FileAnalysis.Outcome> outcomes = analyse(files, inputs, needed);
 
         Map<String, Map<Measurement, Object>> measured = new HashMap<>();

@@ -2,12 +2,18 @@ package org.stemcheck.core.internal.engine;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.stemcheck.core.Measurement;
 import org.stemcheck.dsp.Accumulator;
+import org.stemcheck.dsp.LoudnessMeter;
+import org.stemcheck.dsp.LoudnessResult;
+import org.stemcheck.dsp.TruePeakMeter;
+import org.stemcheck.dsp.TruePeakResult;
 import org.stemcheck.dsp.content.ContentHash;
 import org.stemcheck.dsp.content.Fingerprinter;
 import org.stemcheck.dsp.level.BitDepth;
@@ -64,6 +70,10 @@ public final class MeasurementRegistry {
     private static final MeasurementRegistry STANDARD = empty()
             .with(Measurement.SAMPLE_STATS, f -> SampleStats.create(f.channels()), MeasurementRegistry::levels)
             .with(Measurement.CLIP_RUNS, ClipRuns::forFormat, NO_FACTS)
+            .with(Measurement.TRUE_PEAK, TruePeakMeter::forFormat,
+                    (r, facts) -> facts.put("true_peak_dbtp", ((TruePeakResult) r).maxTruePeakDbtp()))
+            .with(Measurement.LOUDNESS, LoudnessMeter::forFormat,
+                    (r, facts) -> facts.put("integrated_lufs", ((LoudnessResult) r).integratedLufs()))
             .with(Measurement.BIT_DEPTH, BitDepth::forFormat, MeasurementRegistry::bits)
             .with(Measurement.SPECTRUM, f -> WelchSpectrum.create(f.channels(), f.sampleRate()),
                     MeasurementRegistry::bandwidth)
@@ -127,6 +137,21 @@ public final class MeasurementRegistry {
     /** True when {@code kind} can be computed: the header always, others when registered. */
     public boolean has(Measurement kind) {
         return kind == Measurement.HEADER || entries.containsKey(kind);
+    }
+
+    /**
+     * The measurements that fill report fields ({@code peak_dbfs}, {@code integrated_lufs} ...): the
+     * engine adds them to the pass whenever it decodes the files, so the report carries every field
+     * this build can measure, whichever checks ran.
+     */
+    public Set<Measurement> reported() {
+        Set<Measurement> out = EnumSet.noneOf(Measurement.class);
+        entries.forEach((m, e) -> {
+            if (e.facts() != NO_FACTS) {
+                out.add(m);
+            }
+        });
+        return out;
     }
 
     /** The entry for {@code kind}, if registered. */

@@ -1,0 +1,193 @@
+package org.stemcheck.core;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The curves the HTML report draws, handed over by the engine after its passes (or by any tool,
+ * with {@link Report#withPlots}). Every part is optional: a plot with no series says "not
+ * measured". Per-file series are keyed by the file name ({@link StemFile#name()}).
+ *
+ * <pre>{@code
+ * Plots p = Plots.NONE
+ *         .withLevel("Song_Bass_120bpm.wav", Plots.Series.uniform(0.0, 0.1, levelDbPer100ms))
+ *         .withSpectrum("Song_Bass_120bpm.wav", Plots.Series.of(hz, db));
+ * Report withPlots = report.withPlots(p);
+ * }</pre>
+ *
+ * <p>Units, as the report labels its axes:
+ * <ul>
+ *   <li>{@code levels}: x = seconds from the file's first sample, y = level in dBFS (RMS or
+ *       peak over short windows, 50-100 ms). The report lines the files up by their BWF
+ *       TimeReference where every file has one.</li>
+ *   <li>{@code spectra}: x = frequency in Hz (positive; drawn on a log axis), y = power in dB
+ *       relative to full scale (an averaged, Welch-style spectrum).</li>
+ *   <li>{@code loudness}: x = seconds, y = short-term loudness in LUFS (EBU R128, 3 s window).</li>
+ *   <li>{@code residual}: x = seconds, y = level of (sum of stems - reference mix) in dBFS, over
+ *       the same windows as {@code residualMix}, the mix's own level: the report draws them
+ *       together, so a failing null shows as the residual rising towards the mix.</li>
+ * </ul>
+ *
+ * <p>Immutable; the {@code with...} methods return new instances.
+ *
+ * @param levels      level over time per file name
+ * @param spectra     averaged spectrum per file name
+ * @param loudness    short-term loudness over time per file name
+ * @param residual    the null-test residual over time, where the null test ran
+ * @param residualMix the reference mix's level over the residual's windows, where the null test ran
+ */
+public record Plots(
+        Map<String, Series> levels,
+        Map<String, Series> spectra,
+        Map<String, Series> loudness,
+        Optional<Series> residual,
+        Optional<Series> residualMix) {
+
+    /** No series at all: every plot of the report says "not measured". */
+    public static final Plots NONE = new Plots(Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty());
+
+    /** Copies the maps (keeping their order); no key or value may be null. */
+    public Plots {
+        levels = copy(levels, "levels");
+        spectra = copy(spectra, "spectra");
+        loudness = copy(loudness, "loudness");
+        Objects.requireNonNull(residual, "residual must not be null");
+        Objects.requireNonNull(residualMix, "residualMix must not be null");
+    }
+
+    private static Map<String, Series> copy(Map<String, Series> m, String what) {
+        Objects.requireNonNull(m, what + " must not be null");
+        Map<String, Series> c = new LinkedHashMap<>();
+        m.forEach((k, v) -> c.put(Objects.requireNonNull(k, what + ": a file name is null"),
+                Objects.requireNonNull(v, what + ": the series of " + k + " is null")));
+        return Collections.unmodifiableMap(c);
+    }
+
+    /** The same plots plus (or replacing) one file's level over time. */
+    public Plots withLevel(String file, Series s) {
+        return new Plots(put(levels, file, s), spectra, loudness, residual, residualMix);
+    }
+
+    /** The same plots plus (or replacing) one file's spectrum. */
+    public Plots withSpectrum(String file, Series s) {
+        return new Plots(levels, put(spectra, file, s), loudness, residual, residualMix);
+    }
+
+    /** The same plots plus (or replacing) one file's short-term loudness over time. */
+    public Plots withLoudness(String file, Series s) {
+        return new Plots(levels, spectra, put(loudness, file, s), residual, residualMix);
+    }
+
+    /** The same plots with the null-test residual and the mix's level over the same windows. */
+    public Plots withResidual(Series residualLevel, Series mixLevel) {
+        return new Plots(levels, spectra, loudness, Optional.of(Objects.requireNonNull(residualLevel, "residual")),
+                Optional.of(Objects.requireNonNull(mixLevel, "mix level")));
+    }
+
+    /** True when there is nothing to plot. */
+    public boolean isEmpty() {
+        return levels.isEmpty() && spectra.isEmpty() && loudness.isEmpty() && residual.isEmpty();
+    }
+
+    private static Map<String, Series> put(Map<String, Series> m, String file, Series s) {
+        Map<String, Series> c = new LinkedHashMap<>(m);
+        c.put(Objects.requireNonNull(file, "file must not be null"), Objects.requireNonNull(s, "series must not be null"));
+        return c;
+    }
+
+    /**
+     * One curve: points {@code (x[i], y[i])}, x finite and not decreasing. A y of
+     * {@code -Infinity} (digital silence) is drawn at the bottom of the plot; {@code NaN} leaves a
+     * gap. The arrays are copied in and out; use {@link #x(int)} and {@link #y(int)} to read
+     * without copying.
+     *
+     * @param x the abscissas (seconds or Hz)
+     * @param y the values (dB)
+     */
+    public record Series(double[] x, double[] y) {
+
+        /**
+         * Copies the arrays.
+         *
+         * @throws IllegalArgumentException when the lengths differ or x is not finite and not decreasing
+         */
+        public Series {
+            Objects.requireNonNull(x, "x must not be null");
+            Objects.requireNonNull(y, "y must not be null");
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("x and y differ in length: " + x.length + " vs " + y.length);
+            }
+            x = x.clone();
+            y = y.clone();
+            for (int i = 0; i < x.length; i++) {
+                if (!Double.isFinite(x[i]) || (i > 0 && x[i] < x[i - 1])) {
+                    throw new IllegalArgumentException("x must be finite and not decreasing; x[" + i + "] = " + x[i]);
+                }
+            }
+        }
+
+        /** A curve from its points. */
+        public static Series of(double[] x, double[] y) {
+            return new Series(x, y);
+        }
+
+        /** A curve sampled every {@code step} from {@code start} (a level per analysis window). */
+        public static Series uniform(double start, double step, double[] y) {
+            Objects.requireNonNull(y, "y must not be null");
+            if (!Double.isFinite(start) || !(step > 0) || Double.isInfinite(step)) {
+                throw new IllegalArgumentException("start must be finite and step positive: " + start + ", " + step);
+            }
+            double[] x = new double[y.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = start + i * step;
+            }
+            return new Series(x, y);
+        }
+
+        /** A copy of the abscissas. */
+        @Override
+        public double[] x() {
+            return x.clone();
+        }
+
+        /** A copy of the values. */
+        @Override
+        public double[] y() {
+            return y.clone();
+        }
+
+        /** The number of points. */
+        public int size() {
+            return x.length;
+        }
+
+        /** The abscissa of point {@code i}. */
+        public double x(int i) {
+            return x[i];
+        }
+
+        /** The value of point {@code i}. */
+        public double y(int i) {
+            return y[i];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Series s && Arrays.equals(x, s.x) && Arrays.equals(y, s.y);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(x) + Arrays.hashCode(y);
+        }
+
+        @Override
+        public String toString() {
+            return "Series[" + x.length + " points]";
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.stemcheck.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stemcheck.core.testing.Delivery;
+import org.stemcheck.core.testing.FaultyDelivery;
+import org.stemcheck.io.WavWriter;
+
+/** The HTML report as text: self-contained, escaped, complete, with "not measured" where data is missing. */
+class HtmlReportTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String NASTY = "Song_<b>Bass<i> & \"Co\"_120bpm.wav";
+
+    @Test
+    void pageIsSelfContainedAndLoadsNothing() throws IOException {
+        FaultyDelivery d = FaultyDelivery.write(dir);
+        String html = d.withPlots(StemSet.from(dir).run()).toHtml();
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("Content-Security-Policy", "default-src 'none'");
+        assertThat(html).doesNotContainPattern("(?i)<script|<link|<iframe|<img|@import|url\\((?!#)");
+        assertThat(html).doesNotContainPattern("(?i)https?:|//[a-z]");
+        assertThat(html).doesNotContain("NaN", "Infinity");
+    }
+
+    @Test
+    void fileNamesAndMessagesAreEscapedEverywhere() throws IOException {
+        double[] s = new double[4800];
+        WavWriter.pcm(16).write(dir.resolve(NASTY), 48_000, s, s);
+        for (String l : List.of("Drums", "Keys", "Vocals", "Pads")) {
+            WavWriter.pcm(24).write(dir.resolve("Song_" + l + "_120bpm.wav"), 48_000, s, s);
+        }
+        Report r = StemSet.from(dir).run();
+        r = r.withPlots(Plots.NONE.withLevel(NASTY, Plots.Series.uniform(0, 0.05, new double[] {-20, -21, -22})));
+        String html = r.toHtml();
+
+        assertThat(html).doesNotContain("<b>Bass<i>", "& \"Co\"");
+        assertThat(html).contains("Song_&lt;b&gt;Bass&lt;i&gt; &amp; &quot;Co&quot;_120bpm.wav",
+                "Song_<wbr>&lt;b&gt;Bass&lt;i&gt; &amp; &quot;Co&quot;_<wbr>120bpm.<wbr>wav");
+        // Every '&' starts an entity: nothing of the name got through raw.
+        Matcher amp = Pattern.compile("&(?!amp;|lt;|gt;|quot;|#39;)").matcher(html);
+        assertThat(amp.find()).as("a raw & in the page").isFalse();
+    }
+
+    @Test
+    void verdictCountsFindingsAndTableAreThere() throws IOException {
+        FaultyDelivery d = FaultyDelivery.write(dir);
+        Report r = StemSet.from(dir).run();
+        String html = d.withPlots(r).toHtml();
+
+        assertThat(r.passed()).isFalse();
+        assertThat(html).contains("class=\"verdict failed\"", ">FAILED<");
+        assertThat(html).contains("<b>" + r.count(Severity.ERROR) + "</b> error", "<b>" + r.count(Severity.WARNING) + "</b> warning");
+        for (Finding f : r.findings()) {
+            assertThat(html).contains(f.code());
+            if (!f.fix().isEmpty()) {
+                assertThat(html).contains("<b>Fix:</b>");
+            }
+        }
+        assertThat(html).contains("format.bit-depth", "format.timecode", "format.length");
+        for (StemFile f : r.files()) {
+            assertThat(html).contains("<td class=\"name\">" + f.name().replaceAll("([_.-])", "$1<wbr>") + "<br><small>");
+        }
+        assertThat(html).contains("01:00:00.000", "01:00:00.500", "16-bit stereo");
+        // Four plots drawn, none missing: one lane per file for the levels, then three charts.
+        assertThat(count(html, "<svg class=\"chart lane\"")).isEqualTo(r.files().size());
+        assertThat(count(html, "<svg class=\"chart\"")).isEqualTo(3);
+        assertThat(html).doesNotContain("Not measured");
+    }
+
+    @Test
+    void plotsWithoutDataSayNotMeasuredAndValuesShowADash() throws IOException {
+        Delivery.clean().write(dir);
+        Report r = StemSet.from(dir).run();
+        String html = r.toHtml();
+
+        assertThat(r.plots().isEmpty()).isTrue();
+        assertThat(count(html, "class=\"missing\">Not measured")).isEqualTo(4);
+        assertThat(html).contains(">PASSED<", "No findings");
+        assertThat(html).doesNotContain("<svg");
+        // peak, true peak, loudness, DC, bandwidth and effective bits of each of the 8 files
+        assertThat(count(html, "<td class=\"r\">\u2014</td>")).isEqualTo(6 * r.files().size());
+    }
+
+    @Test
+    void measurementsSpansAndFixOfAFindingAreShown() {
+        Finding f = Finding.error("level.clipping", "Drums clips 12 times")
+                .withFiles("Song_Drums_120bpm.wav")
+                .withMeasurement("clipped_samples", 12)
+                .withMeasurement("peak_dbfs", 0.0412)
+                .withWhere(List.of(new Finding.Span(1.25, 1.5), new Finding.Span(61, 62.5)))
+                .withFix("lower the drum bus by 1 dB");
+        Report r = Report.of("d", "music", List.of(), Map.of(), Optional.empty(), List.of(f));
+        String html = r.toHtml();
+
+        assertThat(html).contains("<dt>clipped_samples</dt><dd>12</dd>", "<dt>peak_dbfs</dt><dd>0.0412</dd>");
+        assertThat(html).contains("1.25\u00a0s\u20131.5\u00a0s", "1:01.0\u20131:02.5");
+        assertThat(html).contains("<b>Fix:</b> lower the drum bus by 1 dB");
+    }
+
+    @Test
+    void writeHtmlToAPathWritesTheSamePageInUtf8() throws IOException {
+        Report r = Report.of("Déjà vu", "music", List.of(), Map.of(), Optional.empty(), List.of());
+        Path file = dir.resolve("report.html");
+        r.writeHtml(file);
+
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(r.toHtml()).contains("Déjà vu");
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,70 @@
+package org.stemcheck.core.internal.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.stemcheck.core.Plots.Series;
+
+/** The chart helper: round ticks, thinning to one point per pixel column, floors and gaps, escaping. */
+class SvgChartTest {
+
+    @Test
+    void linearTicksAreRoundAndCoverTheRange() {
+        assertThat(Ticks.linear(-100, 0, 6)).containsExactly(-100.0, -80.0, -60.0, -40.0, -20.0, 0.0);
+        assertThat(Ticks.linear(0, 6.5, 10)).containsExactly(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0);
+        assertThat(Ticks.linear(0, 0, 5)).isEmpty();
+    }
+
+    @Test
+    void logTicksAreOneTwoFivePerDecade() {
+        assertThat(Ticks.logHertz(20, 24_000)).containsExactly(20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0,
+                5000.0, 10_000.0, 20_000.0);
+    }
+
+    @Test
+    void aLongSeriesIsThinnedToAtMostOnePointPerPixelColumnKeepingThePeak() {
+        int n = 200_000;
+        double[] y = new double[n];
+        java.util.Arrays.fill(y, -60);
+        y[123_456] = -3; // one short peak must survive the thinning
+        String svg = new SvgChart("t", "test", SvgChart.XAxis.SECONDS, "dB", -100, 0, 200)
+                .line("a", Series.uniform(0, 1.0 / 48_000, y), 0).render();
+
+        String d = path(svg, 0);
+        assertThat(d.split("[ML]").length - 1).isLessThanOrEqualTo(1100);
+        // The axis spans -60..0 dB (round ticks around the data); the -3 dB peak sits at y = 14 + 200 * 3 / 60.
+        assertThat(d).contains(" 24.0");
+    }
+
+    @Test
+    void silenceIsDrawnOnTheFloorAndNaNLeavesAGap() {
+        double[] y = {-20, Double.NEGATIVE_INFINITY, -20, Double.NaN, -20, -20};
+        String svg = new SvgChart("t", "test", SvgChart.XAxis.SECONDS, "dB", -100, 0, 200)
+                .line("a", Series.uniform(0, 1, y), 0).render();
+
+        String d = path(svg, 0);
+        assertThat(d.chars().filter(c -> c == 'M').count()).as(d).isEqualTo(2);
+        assertThat(d).contains(" 214.0"); // the floor: bottom of the plot area
+        assertThat(svg).doesNotContain("NaN", "Infinity");
+    }
+
+    @Test
+    void legendTextIsEscaped() {
+        String svg = new SvgChart("t", "a <b> & \"c\"", SvgChart.XAxis.LOG_HERTZ, "dB", -100, 0, 200)
+                .line("x<y & \"z\"", Series.of(new double[] {100, 1000}, new double[] {-10, -20}), 0).render();
+
+        assertThat(svg).contains("x&lt;y &amp; &quot;z&quot;", "a &lt;b&gt; &amp; &quot;c&quot;")
+                .doesNotContain("x<y", "<b>");
+    }
+
+    private static String path(String svg, int index) {
+        Matcher m = Pattern.compile("<path [^>]* d=\"([^\"]*)\"").matcher(svg);
+        for (int i = 0; i <= index; i++) {
+            assertThat(m.find()).isTrue();
+        }
+        return m.group(1);
+    }
+}

@@ -1,0 +1,90 @@
+package org.stemcheck.dsp.internal.set;
+
+/**
+ * Sums over channels and time of the products the least-squares gains need: the Gram matrix
+ * {@code G[i][j] = <stem_i, stem_j>}, the inner products {@code c[i] = <stem_i, e>} with the
+ * plain residual {@code e = sum(stems) - mix}, and the energies of {@code e} and of the mix.
+ *
+ * <p>Working with {@code c} instead of {@code <stem_i, mix> = (G 1 - c)_i} keeps the small
+ * quantities small: for stems that nearly null, {@code c} is computed directly rather than as
+ * the difference of two large numbers, so gains near 1 and deep nulls stay accurate.
+ * The per-chunk diagonal and {@code c} are kept for {@link DynamicsAccumulator}.
+ */
+final class GramAccumulator {
+
+    private final int stems;
+    private final double[][] gram;
+    private final double[] withResidual;
+    private final double[] chunkSelf;
+    private final double[] chunkWithResidual;
+    private double residualEnergy;
+    private double mixEnergy;
+
+    GramAccumulator(int stems) {
+        this.stems = stems;
+        this.gram = new double[stems][stems];
+        this.withResidual = new double[stems];
+        this.chunkSelf = new double[stems];
+        this.chunkWithResidual = new double[stems];
+    }
+
+    /**
+     * Adds one chunk: {@code stems[i][c][offset ..+frames)}, the residual {@code e[c][0..frames)}
+     * and the energies of residual and mix over this chunk (all channels).
+     */
+    void accept(double[][][] in, double[][] e, int offset, int frames, double eEnergy, double mEnergy) {
+        int channels = e.length;
+        for (int i = 0; i < stems; i++) {
+            double self = 0;
+            double withE = 0;
+            for (int c = 0; c < channels; c++) {
+                double[] si = in[i][c];
+                self += NullSumKernel.dot(si, offset, si, offset, frames);
+                withE += NullSumKernel.dot(si, offset, e[c], 0, frames);
+                for (int j = i + 1; j < stems; j++) {
+                    gram[i][j] += NullSumKernel.dot(si, offset, in[j][c], offset, frames);
+                }
+            }
+            gram[i][i] += self;
+            withResidual[i] += withE;
+            chunkSelf[i] = self;
+            chunkWithResidual[i] = withE;
+        }
+        residualEnergy += eEnergy;
+        mixEnergy += mEnergy;
+    }
+
+    /** {@code <stem_i, stem_i>} over the last chunk. */
+    double chunkSelf(int i) {
+        return chunkSelf[i];
+    }
+
+    /** {@code <stem_i, e>} over the last chunk. */
+    double chunkWithResidual(int i) {
+        return chunkWithResidual[i];
+    }
+
+    /** The full symmetric Gram matrix, a fresh copy. */
+    double[][] gram() {
+        double[][] g = new double[stems][stems];
+        for (int i = 0; i < stems; i++) {
+            for (int j = i; j < stems; j++) {
+                g[i][j] = gram[i][j];
+                g[j][i] = gram[i][j];
+            }
+        }
+        return g;
+    }
+
+    double[] withResidual() {
+        return withResidual.clone();
+    }
+
+    double residualEnergy() {
+        return residualEnergy;
+    }
+
+    double mixEnergy() {
+        return mixEnergy;
+    }
+}

@@ -1,0 +1,174 @@
+package org.stemcheck.dsp.internal.set;
+
+import org.stemcheck.dsp.internal.Fft;
+import org.stemcheck.dsp.set.StemOffset;
+
+/**
+ * Turns one accumulated cross-spectrum (packed real-FFT layout, lag {@code d} at index
+ * {@code d + maxLag}) into an offset: PHAT weighting, inverse transform, the largest |c| within
+ * {@code +/- maxLag}, sub-sample refinement and the peak's quality figures.
+ */
+final class LagPeak {
+
+    /**
+     * Bins whose cross-spectrum magnitude is below this fraction of the largest are left out of
+     * the PHAT sum (set to 0 rather than given a random unit phasor). 1e-12 in |S_xy| is -120 dB,
+     * about -60 dB per signal: empty bands (above a stem's low-pass, silence) carry no phase.
+     */
+    static final double EMPTY_BIN = 1e-12;
+
+    /** Golden-section steps of the sub-sample search over 2 samples: 2 * 0.618^40 ~ 1e-8 samples. */
+    private static final int REFINE_STEPS = 40;
+
+    /** Caps the reported peak ratio when nothing else rises at all (JSON-friendly, no infinity). */
+    private static final double MAX_PEAK_RATIO = 1000.0;
+
+    private final Fft fft;
+    private final int maxLag;
+    private final int exclusion;
+    private final double[] weights;
+    private final double[] corr;
+
+    LagPeak(Fft fft, int maxLag, int exclusion) {
+        this.fft = fft;
+        this.maxLag = maxLag;
+        this.exclusion = exclusion;
+        this.weights = new double[fft.size()];
+        this.corr = new double[fft.size()];
+    }
+
+    /**
+     * @param spectrum    the accumulated cross-spectrum, packed
+     * @param reliability per bin 0..1, multiplies the PHAT weight (see LagEstimator)
+     */
+    StemOffset find(int stem, double[] spectrum, float[] reliability, double stemEnergy, int sampleRate) {
+        int n = fft.size();
+        double used = phat(spectrum, reliability);
+        if (!(used > 0)) {
+            return new StemOffset(stem, Double.NaN, Double.NaN, 0.0, Double.NaN, Double.NaN, Double.NaN, false);
+        }
+        System.arraycopy(weights, 0, corr, 0, n);
+        fft.inverse(corr);
+        int best = 0;
+        for (int k = 1; k <= 2 * maxLag; k++) {
+            if (Math.abs(corr[k]) > Math.abs(corr[best])) {
+                best = k;
+            }
+        }
+        double top = Math.abs(corr[best]);
+        double second = 0;
+        for (int k = 0; k <= 2 * maxLag; k++) {
+            if (Math.abs(k - best) > exclusion) {
+                second = Math.max(second, Math.abs(corr[k]));
+            }
+        }
+        boolean inverted = corr[best] < 0;
+        double tau = refine(best, inverted ? -1.0 : 1.0);
+        double lag = tau - maxLag;
+        double coherence = Math.min(1.0, top * n / used);
+        double ratio = second > 0 ? Math.min(MAX_PEAK_RATIO, top / second) : MAX_PEAK_RATIO;
+        double scale = stemEnergy > 0 ? interpolate(spectrum, tau) / stemEnergy : Double.NaN;
+        double width = halfHeightWidth(best, inverted ? -1.0 : 1.0);
+        return new StemOffset(stem, lag, lag / sampleRate, coherence, ratio, width, scale, inverted);
+    }
+
+    /** Full width of the peak at half its height, from the integer-lag correlation, in samples. */
+    private double halfHeightWidth(int best, double sign) {
+        double half = sign * corr[best] / 2;
+        return edge(best, sign, half, 1) + edge(best, sign, half, -1);
+    }
+
+    /** Distance from {@code best} to where {@code sign * corr} falls below {@code half}, one side. */
+    private double edge(int best, double sign, double half, int step) {
+        int k = best;
+        while (k + step >= 0 && k + step <= 2 * maxLag && sign * corr[k + step] >= half) {
+            k += step;
+        }
+        if (k + step < 0 || k + step > 2 * maxLag) {
+            return Math.abs(k - best);
+        }
+        double above = sign * corr[k];
+        double below = sign * corr[k + step];
+        return Math.abs(k - best) + (above - half) / (above - below);
+    }
+
+    /**
+     * Fills {@code weights} with the unit phasors of the non-empty bins times their reliability;
+     * returns the sum of the weights over the full (two-sided) spectrum.
+     */
+    private double phat(double[] s, float[] reliability) {
+        int n = s.length;
+        double largest = Math.max(Math.abs(s[0]), Math.abs(s[1]));
+        for (int k = 2; k < n; k += 2) {
+            largest = Math.max(largest, Math.hypot(s[k], s[k + 1]));
+        }
+        if (!(largest > 0) || !Double.isFinite(largest)) {
+            return 0;
+        }
+        double floor = largest * EMPTY_BIN;
+        double used = 0;
+        for (int k = 0; k < 2; k++) {
+            double r = reliability[k == 0 ? 0 : n / 2];
+            boolean on = Math.abs(s[k]) > floor;
+            weights[k] = on ? Math.signum(s[k]) * r : 0.0;
+            used += on ? r : 0;
+        }
+        for (int k = 2; k < n; k += 2) {
+            double mag = Math.hypot(s[k], s[k + 1]);
+            double r = reliability[k / 2];
+            boolean on = mag > floor;
+            weights[k] = on ? r * s[k] / mag : 0.0;
+            weights[k + 1] = on ? r * s[k + 1] / mag : 0.0;
+            used += on ? 2 * r : 0;
+        }
+        return used;
+    }
+
+    /** Maximises {@code sign * c(tau)} over {@code [best - 1, best + 1]} by golden-section search. */
+    private double refine(int best, double sign) {
+        double golden = (Math.sqrt(5) - 1) / 2;
+        double lo = best - 1.0;
+        double hi = best + 1.0;
+        double x1 = hi - golden * (hi - lo);
+        double x2 = lo + golden * (hi - lo);
+        double f1 = sign * interpolate(weights, x1);
+        double f2 = sign * interpolate(weights, x2);
+        for (int step = 0; step < REFINE_STEPS; step++) {
+            if (f1 < f2) {
+                lo = x1;
+                x1 = x2;
+                f1 = f2;
+                x2 = lo + golden * (hi - lo);
+                f2 = sign * interpolate(weights, x2);
+            } else {
+                hi = x2;
+                x2 = x1;
+                f2 = f1;
+                x1 = hi - golden * (hi - lo);
+                f1 = sign * interpolate(weights, x1);
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    /**
+     * The band-limited correlation at a fractional index, straight from a packed spectrum:
+     * {@code N c(tau) = W0 + W_{N/2} cos(pi tau) + 2 sum_k Re(W_k e^{2 pi i k tau / N})}.
+     */
+    static double interpolate(double[] weights, double tau) {
+        int n = weights.length;
+        double step = 2 * Math.PI * tau / n;
+        double cr = Math.cos(step);
+        double ci = Math.sin(step);
+        double pr = 1.0;
+        double pi = 0.0;
+        double sum = 0;
+        for (int k = 2; k < n; k += 2) {
+            double nr = pr * cr - pi * ci;
+            pi = pr * ci + pi * cr;
+            pr = nr;
+            sum += weights[k] * pr - weights[k + 1] * pi;
+        }
+        return (weights[0] + weights[1] * Math.cos(Math.PI * tau) + 2 * sum) / n;
+    }
+}

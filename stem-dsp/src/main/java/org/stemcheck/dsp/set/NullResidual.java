@@ -1,0 +1,69 @@
+package org.stemcheck.dsp.set;
+
+import java.util.List;
+
+/**
+ * The plain null: {@code sum(stems) - mix}, every stem at unity gain and no offset.
+ *
+ * <p>Levels in dB are residual energy over mix energy ({@code 10 log10(sum e^2 / sum m^2)}):
+ * {@code -200} stands for a digital null (no residual at all) and {@code NaN} for a silent mix,
+ * where the ratio is undefined. A 24-bit delivery that nulls perfectly sits near {@code -140};
+ * a float delivery deeper.
+ *
+ * @param channelDb      per channel, the residual energy relative to that channel of the mix
+ * @param totalDb        over all channels
+ * @param segmentSeconds the length of one segment of {@code segments} (100 ms, doubled for
+ *                       very long files so that the trace stays bounded)
+ * @param segments       the residual along time, the last segment possibly shorter
+ */
+public record NullResidual(List<Double> channelDb, double totalDb, double segmentSeconds,
+                           List<Segment> segments) {
+
+    /** The level reported for a residual of exactly zero, in dB. */
+    public static final double DIGITAL_NULL_DB = -200.0;
+
+    /** Validates and copies. */
+    public NullResidual {
+        channelDb = List.copyOf(channelDb);
+        segments = List.copyOf(segments);
+    }
+
+    /**
+     * One stretch of time: RMS of the residual and of the mix over all channels (full scale 1.0).
+     *
+     * @param startSeconds from the start of the files
+     * @param endSeconds   exclusive
+     * @param residualRms  RMS of {@code sum(stems) - mix}
+     * @param mixRms       RMS of the mix
+     */
+    public record Segment(double startSeconds, double endSeconds, double residualRms, double mixRms) {
+
+        /** Residual relative to the mix in this segment, in dB (see {@link NullResidual} for -200/NaN). */
+        public double relativeDb() {
+            return ratioDb(residualRms * residualRms, mixRms * mixRms);
+        }
+    }
+
+    /** {@code 10 log10(residual / mix)} with the conventions of this record. */
+    private static double ratioDb(double residualEnergy, double mixEnergy) {
+        if (!(mixEnergy > 0.0)) {
+            return Double.NaN;
+        }
+        if (residualEnergy <= 0.0) {
+            return DIGITAL_NULL_DB;
+        }
+        return Math.max(DIGITAL_NULL_DB, 10.0 * Math.log10(residualEnergy / mixEnergy));
+    }
+
+    /** The worst segments first, at most {@code max}, for a report's "where". */
+    public List<Segment> worst(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must be >= 0, got " + max);
+        }
+        return segments.stream()
+                .filter(s -> !Double.isNaN(s.relativeDb()))
+                .sorted((a, b) -> Double.compare(b.relativeDb(), a.relativeDb()))
+                .limit(max)
+                .toList();
+    }
+}

@@ -1,0 +1,23 @@
+package org.stemcheck.dsp.set;
+
+import java.util.List;
+
+/**
+ * Everything the null test measured over the frames fed so far.
+ *
+ * @param sampleRate the common rate of stems and mix, Hz
+ * @param frames     frames accepted
+ * @param residual   the plain null (unity gains): depth and where it fails
+ * @param gains      least-squares gain per stem, rank and condition, null depth after the gains
+ * @param offsets    time offset per stem against the mix
+ * @param transfers  per-band transfer and dynamics per stem
+ */
+public record NullResult(int sampleRate, long frames, NullResidual residual, GainSolution gains,
+                         List<StemOffset> offsets, List<StemTransfer> transfers) {
+
+    /** Copies. */
+    public NullResult {
+        offsets = List.copyOf(offsets);
+        transfers = List.copyOf(transfers);
+    }
+}

@@ -1,0 +1,202 @@
+package org.stemcheck.dsp.set;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.stemcheck.dsp.internal.set.NullTestEngine;
+
+/**
+ * The null test of a stem delivery against its reference mix, as one accumulator fed with
+ * aligned blocks of all stems and the mix (memory independent of length).
+ *
+ * <p>It answers, in one pass: do the stems sum to the mix ({@link NullResidual}, with a trace
+ * along time); which stem has a gain error or inverted polarity (least-squares gains,
+ * {@link GainSolution}); which stem is offset in time and by how much ({@link StemOffset},
+ * within {@code +/- maxOffsetSeconds}, to a fraction of a sample); and which stem's relation to
+ * the mix is not a plain gain ({@link StemTransfer}: per-band EQ, level-dependent gain).
+ *
+ * <pre>{@code
+ * NullTest test = NullTest.create(NullTest.Setup.of(48000, stems.size(), 2));
+ * while (...) { test.accept(stemBlocks, mixBlock, 0, frames); }   // [stem][channel][frame]
+ * NullResult r = test.result();
+ * }</pre>
+ *
+ * <p>An offset stem cannot be fitted in place in the same pass: its own gain comes from
+ * {@link StemOffset#alignedScale()}, and its misplaced energy disturbs the other stems' gains by
+ * chance correlation (hundredths of a dB over seconds of audio, each with a standard error). When
+ * a stem is {@link StemOffset#displaced() displaced}, a second pass with
+ * {@code Setup.alignedTo(firstResult)} measures everything with the offsets undone.
+ *
+ * <p>All inputs share one sample rate and channel layout: adapt files first (a
+ * {@link Resampler} for other rates; duplicate a mono stem into both channels; feed zeros for
+ * a stem that has ended while others go on). Blocks may have
+ * any size; results do not depend on it beyond rounding. Non-finite samples do not throw: they
+ * turn the affected numbers into {@code NaN}. Not thread-safe; there is no {@code combine}: the
+ * offsets need the material contiguous in time.
+ *
+ * <p>Cost per frame and channel: {@code S^2/2} multiply-adds for the Gram matrix plus FFT work
+ * ({@code 2S + 1} transforms of {@code N = 2^19} per ~7 s at 48 kHz for the offsets). Memory:
+ * about {@code 16 N} bytes per stem for the offsets (8 MB per stem for 2 s at 48 kHz), the rest
+ * is small.
+ */
+public final class NullTest {
+
+    /** Largest offset search, in samples: keeps the offset FFT at or below 2^21 points. */
+    public static final int MAX_LAG_SAMPLES = 1 << 19;
+
+    /** Most stems in one set: bounds the per-stem FFT state (see {@link Setup#estimatedBytes()}). */
+    public static final int MAX_STEMS = 64;
+
+    /** Most channels per file: 22.2 (ITU-R BS.2051 system H) has 24, the largest delivery layout. */
+    public static final int MAX_CHANNELS = 24;
+
+    private final Setup setup;
+    private final NullTestEngine engine;
+
+    private NullTest(Setup setup) {
+        this.setup = setup;
+        this.engine = new NullTestEngine(setup.sampleRate(), setup.stems(), setup.channels(),
+                setup.maxLagSamples(), setup.alignment().stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** A fresh test for the given set. */
+    public static NullTest create(Setup setup) {
+        return new NullTest(Objects.requireNonNull(setup, "setup must not be null"));
+    }
+
+    /**
+     * Takes the next {@code frames} frames of every stem and of the mix:
+     * {@code stems[stem][channel][offset .. offset + frames)} and {@code mix[channel][...]}.
+     *
+     * @throws IllegalArgumentException when the shapes do not match the setup
+     */
+    public void accept(double[][][] stems, double[][] mix, int offset, int frames) {
+        Objects.requireNonNull(stems, "stems must not be null");
+        Objects.requireNonNull(mix, "mix must not be null");
+        if (offset < 0 || frames < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "offset and frames must be >= 0, got %d and %d", offset, frames));
+        }
+        if (stems.length != setup.stems()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "expected %d stems, got %d", setup.stems(), stems.length));
+        }
+        for (int i = 0; i < stems.length; i++) {
+            checkChannels(stems[i], offset, frames, "stem " + i);
+        }
+        checkChannels(mix, offset, frames, "mix");
+        engine.accept(stems, mix, offset, frames);
+    }
+
+    private void checkChannels(double[][] block, int offset, int frames, String what) {
+        if (block == null || block.length != setup.channels()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must have %d channels, got %s",
+                    what, setup.channels(), block == null ? "null" : Integer.toString(block.length)));
+        }
+        for (int c = 0; c < block.length; c++) {
+            if (block[c] == null || block[c].length - offset < frames) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "%s channel %d must hold offset %d + %d frames", what, c, offset, frames));
+            }
+        }
+    }
+
+    /** The measurements over everything accepted so far; more blocks may follow. */
+    public NullResult result() {
+        return engine.result();
+    }
+
+    /**
+     * What is being compared.
+     *
+     * @param sampleRate       the common rate, Hz (1000 .. 768000)
+     * @param stems            number of stems (1 .. {@link #MAX_STEMS})
+     * @param channels         channels of every stem and the mix (1 .. {@link #MAX_CHANNELS})
+     * @param maxOffsetSeconds the offset search range, +/- seconds (default 2 s); at most
+     *                         {@link #MAX_LAG_SAMPLES} samples
+     * @param alignment        empty, or per stem the samples by which it is late (negative:
+     *                         early), to undo before measuring: a second pass after a first one
+     *                         found offsets ({@link #alignedTo}), so that gains, transfers and the
+     *                         null of the other stems are measured with every stem in place. The
+     *                         last {@code max(alignment)} frames of the mix are then not compared.
+     */
+    public record Setup(int sampleRate, int stems, int channels, double maxOffsetSeconds,
+                        List<Integer> alignment) {
+
+        /** The default offset search range: +/- 2 s, what a misplaced export start typically is. */
+        public static final double DEFAULT_MAX_OFFSET_SECONDS = 2.0;
+
+        /** Validates the ranges. */
+        public Setup {
+            check(sampleRate >= 1000 && sampleRate <= 768_000, "sampleRate", sampleRate);
+            check(stems >= 1 && stems <= MAX_STEMS, "stems", stems);
+            check(channels >= 1 && channels <= MAX_CHANNELS, "channels", channels);
+            double lag = maxOffsetSeconds * sampleRate;
+            if (!(lag >= 1 && lag <= MAX_LAG_SAMPLES)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "maxOffsetSeconds must give 1 .. %d samples at %d Hz, got %s s",
+                        MAX_LAG_SAMPLES, sampleRate, maxOffsetSeconds));
+            }
+            alignment = List.copyOf(Objects.requireNonNull(alignment, "alignment must not be null"));
+            if (!alignment.isEmpty() && alignment.size() != stems) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "alignment must be empty or hold one offset per stem (%d), got %d", stems, alignment.size()));
+            }
+            for (int d : alignment) {
+                if (Math.abs((double) d) > lag) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "alignment offset %d is beyond the search range of %.0f samples", d, lag));
+                }
+            }
+        }
+
+        /** A setup with the default +/- 2 s offset range and no alignment. */
+        public Setup(int sampleRate, int stems, int channels, double maxOffsetSeconds) {
+            this(sampleRate, stems, channels, maxOffsetSeconds, List.of());
+        }
+
+        /**
+         * This setup with the offsets of a first pass undone: each stem that was
+         * {@link StemOffset#displaced() displaced} is moved by its whole samples, the others stay.
+         */
+        public Setup alignedTo(NullResult firstPass) {
+            Objects.requireNonNull(firstPass, "firstPass must not be null");
+            if (firstPass.offsets().size() != stems) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "first pass has %d stems, this setup %d", firstPass.offsets().size(), stems));
+            }
+            List<Integer> late = new ArrayList<>(stems);
+            for (StemOffset o : firstPass.offsets()) {
+                late.add(o.displaced() ? (int) o.wholeSamples() : 0);
+            }
+            return new Setup(sampleRate, stems, channels, maxOffsetSeconds, late);
+        }
+
+        /** The offset search range in samples. */
+        public int maxLagSamples() {
+            return (int) Math.round(maxOffsetSeconds * sampleRate);
+        }
+
+        /**
+         * About how much heap a {@link NullTest} of this setup holds at its peak, in bytes: mostly
+         * the offset search, {@code 16 N} per stem with {@code N} the smallest power of two
+         * {@code >= 4 * maxLagSamples()} (8 MB per stem for 2 s at 48 kHz). A caller short of
+         * memory lowers {@code maxOffsetSeconds}.
+         */
+        public long estimatedBytes() {
+            return NullTestEngine.estimateBytes(sampleRate, stems, channels, maxLagSamples(), !alignment.isEmpty());
+        }
+
+        /** A setup with the default +/- 2 s offset range. */
+        public static Setup of(int sampleRate, int stems, int channels) {
+            return new Setup(sampleRate, stems, channels, DEFAULT_MAX_OFFSET_SECONDS);
+        }
+
+        private static void check(boolean ok, String name, int value) {
+            if (!ok) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s out of range: %d", name, value));
+            }
+        }
+    }
+}

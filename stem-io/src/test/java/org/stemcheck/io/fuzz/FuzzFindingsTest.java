@@ -1,0 +1,85 @@
+package org.stemcheck.io.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+import org.stemcheck.io.AudioFile;
+import org.stemcheck.io.AudioFileException;
+import org.stemcheck.io.AudioFiles;
+import org.stemcheck.io.SampleStream;
+
+/**
+ * Hand-minimised versions of the bugs the fuzz campaigns found (docs/robustness.md), each named
+ * for what the fixed reader must do. The fuzzer's own crash inputs sit beside the seeds and are
+ * replayed by the fuzz tests.
+ */
+class FuzzFindingsTest {
+
+    @Test
+    void g711WithMoreThan8BitsIsRefusedAtOpenNotAtStreaming() {
+        byte[] wav = RiffBytes.riff()
+                .chunk("fmt ", RiffBytes.fmt(7, 1, 8000, 32, false))
+                .chunk("data", RiffBytes.samples(2, 1, 4)).build();
+
+        assertThatThrownBy(() -> open(wav))
+                .isInstanceOf(AudioFileException.class)
+                .hasMessageContaining("G.711").hasMessageContaining("8 are defined");
+    }
+
+    @Test
+    void aSecondFmtChunkAfterTheAudioDoesNotChangeTheFormat() throws IOException {
+        byte[] wav = RiffBytes.riff()
+                .chunk("fmt ", RiffBytes.fmt(1, 1, 48000, 16, false))
+                .chunk("data", RiffBytes.samples(4, 1, 2))
+                .chunk("fmt ", RiffBytes.fmt(1, 1, 44100, 16, false)).build();
+
+        ParserProperty.Outcome o = ParserProperty.check(wav);
+
+        assertThat(o.fromPath().format().sampleRate()).isEqualTo(48000.0);
+        assertThat(o.fromStream().format().sampleRate()).isEqualTo(48000.0);
+        assertThat(o.fromPath().warnings()).anyMatch(w -> w.contains("second 'fmt '"));
+    }
+
+    @Test
+    void aChunkAfterADataChunkOfPartialFrameSizeIsReadAtTheEndOfAStream() throws IOException {
+        // 7 data bytes of 16-bit mono: 3 whole frames and half a frame, then the pad byte.
+        byte[] wav = RiffBytes.riff()
+                .chunk("fmt ", RiffBytes.fmt(1, 1, 48000, 16, false))
+                .chunk("data", RiffBytes.samples(7, 1, 1))
+                .chunk("bext", FuzzSeeds.bext(1, 4242L, "")).build();
+
+        AudioFile f = AudioFiles.open(new ByteArrayInputStream(wav), "partial-frame");
+        try (SampleStream s = f.openStream()) {
+            double[][] block = new double[1][16];
+            assertThat(s.read(block, 0, 16)).isEqualTo(3);
+            assertThat(s.read(block, 0, 16)).isZero();
+        }
+
+        assertThat(f.metadata().timeReference()).contains(4242L);
+        assertThat(ParserProperty.check(wav).metadata().timeReference()).contains(4242L);
+    }
+
+    @Test
+    void rf64ChunkAfterDs64IsRead() throws IOException {
+        AudioFile f = open(FuzzSeeds.wav().get("bw64-pcm16-stereo.wav"));
+
+        assertThat(f.format().channels()).isEqualTo(2);
+        assertThat(f.frames()).isEqualTo(5);
+        assertThat(f.metadata().chunks()).extracting(c -> c.id()).containsExactly("ds64", "fmt ", "data");
+    }
+
+    private static AudioFile open(byte[] bytes) throws IOException {
+        AudioFile f = AudioFiles.open(new ByteArrayInputStream(bytes), "finding");
+        try (SampleStream s = f.openStream()) {
+            double[][] block = new double[f.format().channels()][64];
+            while (s.read(block, 0, 64) > 0) {
+                // drain
+            }
+        }
+        return f;
+    }
+}
