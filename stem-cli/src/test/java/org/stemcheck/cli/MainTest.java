@@ -160,6 +160,9 @@ class MainTest {
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("Demo_Pads_100bpm.wav", "format.lossy", "MP3",
                 "Demo_Vocals_100bpm.wav", "format.bit-depth", "FAILED");
+        // Level findings too: the silent percussion stem, and the drums' inter-sample peaks.
+        assertThat(r.out()).contains("Perc is digital silence", "level.silent", "level.true-peak")
+                .doesNotContain("level.cut-tail");
         assertThat(Files.isRegularFile(dir.resolve("mixdown.wav"))).isTrue();
         assertThat(run("check", dir.toString()).status()).isEqualTo(1);
     }
