@@ -71,9 +71,9 @@ public final class MeasurementRegistry {
             .with(Measurement.SAMPLE_STATS, f -> SampleStats.create(f.channels()), MeasurementRegistry::levels)
             .with(Measurement.CLIP_RUNS, ClipRuns::forFormat, NO_FACTS)
             .with(Measurement.TRUE_PEAK, TruePeakMeter::forFormat,
-                    (r, facts) -> facts.put("true_peak_dbtp", ((TruePeakResult) r).maxTruePeakDbtp()))
+                    (r, facts) -> facts.put("true_peak_dbtp", centi(((TruePeakResult) r).maxTruePeakDbtp())))
             .with(Measurement.LOUDNESS, LoudnessMeter::forFormat,
-                    (r, facts) -> facts.put("integrated_lufs", ((LoudnessResult) r).integratedLufs()))
+                    (r, facts) -> facts.put("integrated_lufs", centi(((LoudnessResult) r).integratedLufs())))
             .with(Measurement.BIT_DEPTH, BitDepth::forFormat, MeasurementRegistry::bits)
             .with(Measurement.SPECTRUM, f -> WelchSpectrum.create(f.channels(), f.sampleRate()),
                     MeasurementRegistry::bandwidth)
@@ -99,9 +99,14 @@ public final class MeasurementRegistry {
     /** peak_dbfs, rms_dbfs, and dc_dbfs (the channel with the largest offset). */
     private static void levels(Object result, Map<String, Double> facts) {
         SampleStats.Result r = (SampleStats.Result) result;
-        facts.put("peak_dbfs", r.peakDbfs());
-        facts.put("rms_dbfs", r.rmsDbfs());
-        facts.put("dc_dbfs", r.channels().stream().mapToDouble(ChannelStats::dcDbfs).max().orElse(Double.NaN));
+        facts.put("peak_dbfs", centi(r.peakDbfs()));
+        facts.put("rms_dbfs", centi(r.rmsDbfs()));
+        facts.put("dc_dbfs", centi(r.channels().stream().mapToDouble(ChannelStats::dcDbfs).max().orElse(Double.NaN)));
+    }
+
+    /** A level in dB to 0.01 dB, the report's resolution (non-finite values stay as they are: JSON null). */
+    static double centi(double db) {
+        return Double.isFinite(db) ? Math.round(db * 100) / 100.0 : db;
     }
 
     /** effective_bits, where the samples show one (not for silence or true float content). */
