@@ -96,7 +96,7 @@ final class DuplicateCheck extends BaseCheck {
                 .withMeasurement("gain_db", m.gainDb())
                 .withMeasurement("inverted", m.inverted() ? 1 : 0)
                 .withMeasurement("correlation", m.correlation())
-                .withFix("export " + b.displayLabel() + " again from its own tracks; it holds " + a.displayLabel()
-                        + "'s audio");
+                .withFix("export " + b.displayLabel() + " again from its own tracks; it holds the audio of "
+                        + a.displayLabel());
     }
 }

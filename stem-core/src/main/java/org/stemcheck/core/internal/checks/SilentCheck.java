@@ -43,8 +43,8 @@ final class SilentCheck extends BaseCheck {
                 : "holds only noise floor (peak " + Measured.dbfs(peak) + ")";
         Finding x = Finding.warning(id(), f.displayLabel() + " " + what + ": missing elements?")
                 .withFiles(f.name())
-                .withFix("check that " + f.displayLabel() + "'s tracks were unmuted and routed to its bus when it was"
-                        + " exported; leave it out if the song really has no " + f.displayLabel());
+                .withFix("check that the tracks of " + f.displayLabel() + " were unmuted and routed to its bus when it"
+                        + " was exported; leave it out if the song really has no " + f.displayLabel());
         return Double.isFinite(peak) ? x.withMeasurement("peak_dbfs", peak) : x;
     }
 }
