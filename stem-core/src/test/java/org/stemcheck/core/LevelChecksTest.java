@@ -206,4 +206,21 @@ class LevelChecksTest {
                 org.stemcheck.core.internal.report.ReportJson.MEASURED_FIELDS.toArray(String[]::new));
         assertThat(r.measured("Song_Drums_120bpm.wav").get("integrated_lufs")).isBetween(-25.0, -10.0);
     }
+
+    @Test
+    void theEngineHandsItsCurvesToTheHtmlReport() throws IOException {
+        Report r = run(Delivery.clean());
+
+        List<String> audio = r.files().stream().filter(StemFile::readable).map(StemFile::name).toList();
+        assertThat(r.plots().levels()).containsOnlyKeys(audio);
+        assertThat(r.plots().spectra()).containsOnlyKeys(audio);
+        assertThat(r.plots().loudness()).containsOnlyKeys(audio);
+        Plots.Series level = r.plots().levels().get("Song_Bass_120bpm.wav");
+        assertThat(level.size()).isEqualTo(5); // 0.5 s in 100 ms points
+        assertThat(level.y(0)).isCloseTo(-15.05, org.assertj.core.data.Offset.offset(0.2)); // a 0.25 sine: -15.1 dBFS RMS
+        assertThat(r.plots().spectra().get("Song_Bass_120bpm.wav").x(0)).isGreaterThan(0);
+        // Level, spectrum and loudness plots are drawn; only the null test's residual is not measured here.
+        String html = r.toHtml();
+        assertThat(html.split("class=\"missing\">Not measured", -1)).hasSize(2);
+    }
 }

@@ -22,6 +22,7 @@ import org.stemcheck.core.Check;
 import org.stemcheck.core.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
+import org.stemcheck.core.Plots;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.Input;
@@ -88,7 +89,8 @@ public final class Engine {
         }
         List<Finding> kept = findings.stream().filter(f -> !without.contains(f.code()))
                 .sorted(order(files)).toList();
-        return Report.of(delivery, spec.name(), files, facts, Optional.empty(), kept);
+        return Report.of(delivery, spec.name(), files, facts, Optional.empty(), kept)
+                .withPlots(plots(files, measured));
     }
 
     private List<Check> runnable(List<Check> checks, Set<String> without) {
@@ -167,6 +169,16 @@ public final class Engine {
             }
         }));
         return facts;
+    }
+
+    /** The report's curves; a failure to build them costs the plots, never the report. */
+    private static Plots plots(List<StemFile> files, Map<String, Map<Measurement, Object>> measured) {
+        try {
+            return PlotData.of(files, measured);
+        } catch (RuntimeException e) {
+            LOG.warn("the report's plots could not be built; left out", e);
+            return Plots.NONE;
+        }
     }
 
     private static List<Finding> runOne(Check c, Context ctx) {
