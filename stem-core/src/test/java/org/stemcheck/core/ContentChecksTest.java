@@ -144,6 +144,25 @@ class ContentChecksTest {
     }
 
     @Test
+    void sixteenBitAudioInAFloatFileIsPaddedBitsButTwentyFourBitAudioIsNot() throws IOException {
+        Delivery d = noiseDelivery(48_000, false);
+        Delivery.LABELS.forEach(label -> d.file(label).floating = true);
+        for (String label : List.of("Drums", "Bass")) {
+            int step = label.equals("Drums") ? 32768 : 8388608; // 16-bit and 24-bit grids
+            for (double[] ch : d.file(label).samples) {
+                for (int i = 0; i < ch.length; i++) {
+                    ch[i] = Math.round(ch[i] * step) / (double) step;
+                }
+            }
+        }
+        Report r = run(d);
+
+        Finding f = onlyProblem(r, "content.padded-bits", "Song_Drums_120bpm.wav");
+        assertThat(f.message()).contains("Drums is a 32-bit float file but holds 16-bit audio");
+        assertThat(r.measured("Song_Bass_120bpm.wav")).containsEntry("effective_bits", 24.0);
+    }
+
+    @Test
     void stemWithOneChannelInvertedIsOutOfPhaseError() throws IOException {
         Delivery d = noiseDelivery(48_000, false);
         double[] l = d.file("Pads").samples[0];
