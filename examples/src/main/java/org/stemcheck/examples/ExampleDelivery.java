@@ -10,7 +10,7 @@ import org.stemcheck.io.WavWriter;
 /**
  * Writes a small delivery for the examples to check when they are run without arguments: five
  * 48 kHz stereo stems named {@code <Title>_<Stem>_<bpm>bpm.wav} and a {@code mixdown.wav}, 1 s of
- * quiet sines, each stamped 01:00:00:00. A faulty one has a 16-bit Bass (an error) and a Vocals
+ * quiet sines that fade out (a stem that stops at full level is a cut tail), each stamped 01:00:00:00. A faulty one has a 16-bit Bass (an error) and a Vocals
  * stem 0.25 s short (a warning).
  */
 public final class ExampleDelivery {
@@ -58,11 +58,13 @@ public final class ExampleDelivery {
         file.toFile().deleteOnExit();
     }
 
-    /** A quiet stereo sine of {@code frames} frames. */
+    /** A quiet stereo sine of {@code frames} frames, fading out from 60% to 90% of its length, silent after. */
     static double[][] tone(double hz, int frames) {
         double[][] ch = new double[2][frames];
         for (int i = 0; i < frames; i++) {
-            double v = 0.1 * Math.sin(2 * Math.PI * hz * i / RATE);
+            double pos = (double) i / frames;
+            double fade = pos < 0.6 ? 1 : pos > 0.9 ? 0 : 0.5 + 0.5 * Math.cos(Math.PI * (pos - 0.6) / 0.3);
+            double v = 0.1 * fade * Math.sin(2 * Math.PI * hz * i / RATE);
             ch[0][i] = v;
             ch[1][i] = 0.8 * v;
         }

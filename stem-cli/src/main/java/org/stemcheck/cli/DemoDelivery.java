@@ -11,8 +11,9 @@ import org.stemcheck.io.WavWriter;
 /**
  * Writes the small demo delivery the README's first command checks: a 6-second song in four
  * stems and a mixdown, made here in code (no recordings are shipped), with faults a recipient
- * would hate: the bass stem 12 ms late and 3 dB hot, the vocals exported at 16 bits, and an MP3
- * passed off as a WAV.
+ * would hate: the bass stem 12 ms late and 3 dB hot, the vocals exported at 16 bits, a percussion
+ * stem that came out silent, and an MP3 passed off as a WAV. The song fades out over its last second,
+ * so every stem ends with its tail.
  */
 final class DemoDelivery {
 
@@ -42,6 +43,11 @@ final class DemoDelivery {
                     + Math.sin(2 * Math.PI * 392.0 * t));
             vox[i] = 0.2 * Math.sin(2 * Math.PI * (440 + 6 * Math.sin(2 * Math.PI * 5 * t)) * t)
                     * (0.5 + 0.5 * Math.sin(2 * Math.PI * 0.5 * t));
+            double fade = Math.min(1, Math.max(0, (frames - 1 - i) / (double) RATE));
+            drums[i] *= fade;
+            bass[i] *= fade;
+            keys[i] *= fade;
+            vox[i] *= fade;
         }
         double[] mix = new double[frames];
         for (int i = 0; i < frames; i++) {
@@ -61,6 +67,9 @@ final class DemoDelivery {
             badBass[i] = bass[i - late] * hot;
         }
         w.write(dir.resolve("Demo_Bass_100bpm.wav"), RATE, badBass, badBass);
+        // Fault: the percussion bounce came out silent (its tracks were muted at export).
+        double[] none = new double[frames];
+        w.write(dir.resolve("Demo_Perc_100bpm.wav"), RATE, none, none);
         // Fault: an MP3 renamed to .wav (an ID3 tag and one silent MPEG-1 layer III frame header).
         byte[] fakeMp3 = new byte[512];
         byte[] id3 = "ID3".getBytes(StandardCharsets.US_ASCII);

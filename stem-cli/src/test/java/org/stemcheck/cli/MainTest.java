@@ -38,16 +38,39 @@ class MainTest {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Five 48 kHz / 24-bit stereo stems; {@code bassBits} and {@code bassChannels} inject faults. */
+    /**
+     * Five 48 kHz / 24-bit stereo stems, each a note of its own pitch that swells and dies away
+     * within 0.1 s; {@code bassBits} and {@code bassChannels} inject faults.
+     */
     private Path delivery(String name, int bassBits, int bassChannels) throws IOException {
         Path dir = Files.createDirectory(tmp.resolve(name));
-        double[] s = new double[4800];
+        int k = 0;
         for (String label : List.of("Drums", "Keys", "Vocals", "Pads")) {
-            WavWriter.pcm(24).write(dir.resolve("Song_" + label + "_120bpm.wav"), 48_000, s, s);
+            double[] n = note(220.0 * ++k);
+            WavWriter.pcm(24).write(dir.resolve("Song_" + label + "_120bpm.wav"), 48_000, n, half(n));
         }
-        double[][] bass = bassChannels == 1 ? new double[][] {s} : new double[][] {s, s};
+        double[] s = note(55);
+        double[][] bass = bassChannels == 1 ? new double[][] {s} : new double[][] {s, half(s)};
         WavWriter.pcm(bassBits).write(dir.resolve("Song_Bass_120bpm.wav"), 48_000, bass);
         return dir;
+    }
+
+    /** 0.1 s of a sine at {@code hz} under a Hann envelope. */
+    private static double[] note(double hz) {
+        double[] x = new double[4800];
+        for (int i = 0; i < x.length; i++) {
+            double env = Math.sin(Math.PI * i / x.length);
+            x[i] = 0.3 * env * env * Math.sin(2 * Math.PI * hz * i / 48_000);
+        }
+        return x;
+    }
+
+    private static double[] half(double[] x) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = 0.5 * x[i];
+        }
+        return y;
     }
 
     @Test
@@ -161,6 +184,9 @@ class MainTest {
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("Demo_Pads_100bpm.wav", "format.lossy", "MP3",
                 "Demo_Vocals_100bpm.wav", "format.bit-depth", "FAILED");
+        // Level findings too: the silent percussion stem, and the drums' inter-sample peaks.
+        assertThat(r.out()).contains("Perc is digital silence", "level.silent", "level.true-peak")
+                .doesNotContain("level.cut-tail");
         assertThat(Files.isRegularFile(dir.resolve("mixdown.wav"))).isTrue();
         assertThat(run("check", dir.toString()).status()).isEqualTo(1);
     }

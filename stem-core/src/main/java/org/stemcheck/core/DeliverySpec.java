@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  * @param fxLabels              labels that mark an effect-return stem, compared ignoring case
  * @param lengthToleranceSeconds    stems whose durations differ by more than this differ
  * @param timecodeToleranceSeconds  start times that differ by more than this differ
+ * @param truePeakCeilingDbtp   true peaks above this ceiling (dBTP) are a warning; above 0 dBTP an error
+ * @param maxDcOffsetDbfs       a DC offset above this level (dBFS) is a warning
  */
 public record DeliverySpec(
         String name,
@@ -44,7 +46,9 @@ public record DeliverySpec(
         List<String> expectedStems,
         Set<String> fxLabels,
         double lengthToleranceSeconds,
-        double timecodeToleranceSeconds) {
+        double timecodeToleranceSeconds,
+        double truePeakCeilingDbtp,
+        double maxDcOffsetDbfs) {
 
     /** The common production rates (AES5-2018 and its multiples): 44.1/48/88.2/96/176.4/192 kHz. */
     public static final Set<Integer> COMMON_RATES = Set.of(44_100, 48_000, 88_200, 96_000, 176_400, 192_000);
@@ -84,13 +88,23 @@ public record DeliverySpec(
     public static final Pattern FILM_PATTERN = Pattern.compile(
             "(?<title>[^_]+?)\\s*_\\s*(?<stem>.+?)", Pattern.CASE_INSENSITIVE);
 
+    /** The true-peak ceiling for delivered audio: -1 dBTP, the maximum permitted true-peak level of EBU R 128. */
+    public static final double TRUE_PEAK_CEILING_DBTP = -1.0;
+
+    /**
+     * A DC offset above -50 dBFS (0.3% of full scale) is a fault, not music: FINDINGS.md's default,
+     * some 30 dB above the offsets of healthy converters and plug-ins (typically below -80 dBFS).
+     */
+    public static final double MAX_DC_OFFSET_DBFS = -50.0;
+
     /**
      * Validates and copies the parts; prefer {@link #music()} or {@link #film()} and the
      * {@code with...} methods.
      *
      * @throws IllegalArgumentException when a rate set is empty, a bit depth is outside 1..64, the
      *         pattern lacks the {@code title} or {@code stem} group, the stem counts are out of
-     *         order, or a tolerance is negative or not finite
+     *         order, a tolerance is negative or not finite, or a
+     *         level limit is not finite
      */
     public DeliverySpec {
         Objects.requireNonNull(name, "name must not be null");
@@ -115,6 +129,14 @@ public record DeliverySpec(
         fxLabels = Collections.unmodifiableSet(fx);
         requireTolerance("lengthToleranceSeconds", lengthToleranceSeconds);
         requireTolerance("timecodeToleranceSeconds", timecodeToleranceSeconds);
+        requireLevel("truePeakCeilingDbtp", truePeakCeilingDbtp);
+        requireLevel("maxDcOffsetDbfs", maxDcOffsetDbfs);
+    }
+
+    private static void requireLevel(String what, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(what + " must be finite: " + v);
+        }
     }
 
     private static void requireTolerance(String what, double v) {
@@ -130,7 +152,8 @@ public record DeliverySpec(
     public static DeliverySpec music() {
         return new DeliverySpec("music", COMMON_RATES, DELIVERY_BITS, true, "<Title>_<Stem>_<bpm>bpm", MUSIC_PATTERN,
                 5, 12, false, List.of(), Set.of("FX", "Reverb", "Verb", "Delay", "Returns", "Return", "Reverbs", "Delays"),
-                LENGTH_TOLERANCE_S, TIMECODE_TOLERANCE_S);
+                LENGTH_TOLERANCE_S, TIMECODE_TOLERANCE_S,
+                TRUE_PEAK_CEILING_DBTP, MAX_DC_OFFSET_DBFS);
     }
 
     /**
@@ -141,71 +164,96 @@ public record DeliverySpec(
     public static DeliverySpec film() {
         return new DeliverySpec("film", Set.of(FILM_RATE), DELIVERY_BITS, false, "<Title>_<Stem>", FILM_PATTERN,
                 3, 12, true, List.of("Dialogue", "Music", "Effects"), Set.of("Reverb", "Verb", "Returns"),
-                LENGTH_TOLERANCE_S, TIMECODE_TOLERANCE_S);
+                LENGTH_TOLERANCE_S, TIMECODE_TOLERANCE_S,
+                TRUE_PEAK_CEILING_DBTP, MAX_DC_OFFSET_DBFS);
     }
 
     /** The same spec under another name. */
     public DeliverySpec withName(String n) {
         return new DeliverySpec(n, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
-                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
+                truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
     /** The same spec accepting these rates, in Hz. */
     public DeliverySpec withSampleRates(Set<Integer> rates) {
         return new DeliverySpec(name, rates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
-                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
+                truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
     /** The same spec with another minimum integer bit depth and float policy. */
     public DeliverySpec withBitDepth(int minBits, boolean allowFloat) {
         return new DeliverySpec(name, sampleRates, minBits, allowFloat, nameTemplate, namePattern, minStems, maxStems,
-                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
+                truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
     /** The same spec with another naming pattern (named groups {@code title}, {@code stem}, optionally {@code bpm}). */
     public DeliverySpec withNamePattern(String template, Pattern pattern) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, template, pattern, minStems, maxStems,
-                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
+                truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
     /** The same spec expecting between {@code min} and {@code max} stems. */
     public DeliverySpec withStemCount(int min, int max) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, min, max,
-                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
+                truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
     /** The same spec, requiring (or not) a BWF TimeReference in every file. */
     public DeliverySpec withRequireTimeReference(boolean required) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
-                required, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+                required, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
+                truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
     /** The same spec expecting these stem labels. */
     public DeliverySpec withExpectedStems(List<String> labels) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
-                requireTimeReference, labels, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds);
+                requireTimeReference, labels, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
+                truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
     /** The same spec treating these labels as effect returns. */
     public DeliverySpec withFxLabels(Set<String> labels) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
-                requireTimeReference, expectedStems, labels, lengthToleranceSeconds, timecodeToleranceSeconds);
+                requireTimeReference, expectedStems, labels, lengthToleranceSeconds, timecodeToleranceSeconds,
+                truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
     /** The same spec with another duration tolerance, in seconds. */
     public DeliverySpec withLengthTolerance(double seconds) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
-                requireTimeReference, expectedStems, fxLabels, seconds, timecodeToleranceSeconds);
+                requireTimeReference, expectedStems, fxLabels, seconds, timecodeToleranceSeconds,
+                truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
     /** The same spec with another start-time tolerance, in seconds. */
     public DeliverySpec withTimecodeTolerance(double seconds) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
-                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, seconds);
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, seconds,
+                truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
     /** True when {@code label} names an effect return under this spec. */
     public boolean isFxLabel(String label) {
         return fxLabels.contains(label);
+    }
+
+    /** The same spec with another true-peak ceiling, in dBTP (a warning above it; above 0 dBTP an error). */
+    public DeliverySpec withTruePeakCeiling(double dbtp) {
+        return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
+                dbtp, maxDcOffsetDbfs);
+    }
+
+    /** The same spec with another DC-offset limit, in dBFS. */
+    public DeliverySpec withMaxDcOffset(double dbfs) {
+        return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
+                requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
+                truePeakCeilingDbtp, dbfs);
     }
 }

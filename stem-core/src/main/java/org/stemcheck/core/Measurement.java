@@ -3,26 +3,31 @@ package org.stemcheck.core;
 /**
  * What a {@link Check} needs computed before it runs. {@link #HEADER} is always there; every
  * per-file kind is computed in one streaming pass over each file that a check needs it for;
- * {@link #NULL_TEST} is a pass over the whole set against the reference mix.
+ * {@link #NULL_TEST} is a pass over the whole set against the reference mix. Each per-file kind
+ * names the type {@link CheckContext#measurement} returns for it.
  */
 public enum Measurement {
     /** Container, format, metadata, frame count, truncation, names: known without decoding. */
     HEADER,
-    /** Sample peak, RMS, DC offset, clipped-sample runs. */
+    /** Sample peak, RMS, DC offset per channel: {@code org.stemcheck.dsp.level.SampleStats.Result}. */
     SAMPLE_STATS,
-    /** Inter-sample (4x oversampled) peak, ITU-R BS.1770-4 Annex 2. */
+    /** Runs of samples at or beyond full scale: {@code org.stemcheck.dsp.level.ClipRuns.Result}. */
+    CLIP_RUNS,
+    /** Inter-sample (oversampled) peak, ITU-R BS.1770-4 Annex 2: {@code org.stemcheck.dsp.TruePeakResult}. */
     TRUE_PEAK,
-    /** Integrated, momentary, short-term loudness and loudness range (BS.1770-4, EBU R128). */
+    /** Integrated, momentary, short-term loudness and range (BS.1770-4, EBU R128): {@code org.stemcheck.dsp.LoudnessResult}. */
     LOUDNESS,
-    /** An averaged (Welch) power spectrum and the bandwidth it shows. */
+    /** An averaged (Welch) power spectrum: {@code org.stemcheck.dsp.spectrum.WelchSpectrum.Result}. */
     SPECTRUM,
-    /** The number of bits the samples actually use. */
+    /** The number of bits the samples actually use: {@code org.stemcheck.dsp.level.BitDepth.Result}. */
     BIT_DEPTH,
-    /** A hash of the decoded samples (finds duplicates). */
+    /** A hash of the decoded samples (finds exact duplicates): a {@code String}. */
     CONTENT_HASH,
-    /** Level over time: where the file is silent, where it starts and ends sounding. */
+    /** A gain- and polarity-aware summary of the audio: {@code org.stemcheck.dsp.content.Fingerprint}. */
+    FINGERPRINT,
+    /** Level over time, first and last sound, the last 100 ms: {@code org.stemcheck.dsp.level.LevelTimeline.Result}. */
     TIMELINE,
-    /** Correlation between the channels of a stereo file. */
+    /** Correlation between the channels of a stereo file: {@code org.stemcheck.dsp.level.StereoCorrelation.Result}. */
     CORRELATION,
     /** Content features: band shares, spectral centroid, pitch, onsets, width, and how often the peak level is reached. */
     FEATURES,

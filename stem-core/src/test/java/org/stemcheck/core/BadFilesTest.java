@@ -125,7 +125,10 @@ class BadFilesTest {
     static void writeTruncated(Path p) throws IOException {
         int frames = (int) (Delivery.SECONDS * Delivery.RATE);
         double[] s = new double[frames];
-        WavWriter.pcm(24).withTimeReference(Delivery.ONE_HOUR_AT_48K).write(p, Delivery.RATE, s, s);
+        for (int i = 0; i < frames; i++) {
+            s[i] = 0.25 * Math.sin(2 * Math.PI * 1000.0 * i / Delivery.RATE);
+        }
+        WavWriter.pcm(24).withTimeReference(Delivery.ONE_HOUR_AT_48K).write(p, Delivery.RATE, s, new double[frames]);
         try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
             f.setLength(f.length() - (long) (0.4 * frames) * 6);
         }

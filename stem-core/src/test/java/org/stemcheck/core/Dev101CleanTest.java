@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,21 @@ class Dev101CleanTest {
                 });
         assertThat(r.files()).filteredOn(f -> f.name().equals("truth.json")).singleElement()
                 .extracting(StemFile::role).isEqualTo(Role.OTHER);
+        // Every audio file is measured in its one pass, and the numbers are those of a healthy delivery.
+        assertThat(r.files()).filteredOn(StemFile::readable).allSatisfy(f -> {
+            Map<String, Double> m = r.measured(f.name());
+            assertThat(m).containsKeys("peak_dbfs", "true_peak_dbtp", "rms_dbfs", "integrated_lufs", "dc_dbfs",
+                    "effective_bits", "bandwidth_hz");
+            assertThat(m.get("true_peak_dbtp")).isGreaterThanOrEqualTo(m.get("peak_dbfs") - 0.01).isLessThan(0.0);
+            assertThat(m.get("dc_dbfs")).isLessThan(-70.0);
+            assertThat(m.get("effective_bits")).isEqualTo(24.0);
+        });
+        // Only facts: Bass, Pads and Vocals are dual mono (the mix checks' own infos aside).
+        assertThat(r.findings()).filteredOn(f -> !f.code().startsWith("mix.")).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("content.dual-mono");
+            assertThat(f.files()).containsExactly("DistantHarbor_Bass_86bpm.wav", "DistantHarbor_Pads_86bpm.wav",
+                    "DistantHarbor_Vocals_86bpm.wav");
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +86,10 @@ class HtmlReportTest {
     @Test
     void plotsWithoutDataSayNotMeasuredAndValuesShowADash() throws IOException {
         Delivery.clean().write(dir);
-        Report r = StemSet.from(dir).run();
+        // Only the checks that need no decoding: the files are not measured, so every value is a dash.
+        List<Check> headerOnly = Checks.standard().stream()
+                .filter(c -> c.needs().equals(EnumSet.of(Measurement.HEADER))).toList();
+        Report r = StemSet.from(dir).check(headerOnly).run();
         String html = r.toHtml();
 
         assertThat(r.plots().isEmpty()).isTrue();

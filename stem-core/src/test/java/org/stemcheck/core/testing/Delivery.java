@@ -32,6 +32,8 @@ public final class Delivery {
         public int channels = 2;
         public double seconds = SECONDS;
         public Long timeReference = ONE_HOUR_AT_48K;
+        /** The samples to write ({@code [channel][frame]}); null: a quiet sine of its own pitch that fades out. */
+        public double[][] samples;
 
         Spec(String name) {
             this.name = name;
@@ -73,7 +75,8 @@ public final class Delivery {
             if (s.timeReference != null) {
                 w = w.withTimeReference(s.timeReference);
             }
-            double[][] ch = signal(s, ++k);
+            k++;
+            double[][] ch = s.samples != null ? s.samples : signal(s, k);
             Path p = dir.resolve(s.name);
             w.write(p, s.rate, ch);
             out.add(p);
@@ -81,15 +84,29 @@ public final class Delivery {
         return out;
     }
 
-    /** A quiet sine per file (each its own pitch), so that no two files are alike. */
+    /**
+     * A quiet sine per file (each its own pitch), so that no two files are alike, faded out from 60%
+     * to 85% of its length and silent after, as a stem that ends with its tail.
+     */
     static double[][] signal(Spec s, int k) {
         int n = (int) Math.round(s.seconds * s.rate);
         double[][] ch = new double[s.channels][n];
         for (int c = 0; c < s.channels; c++) {
             for (int i = 0; i < n; i++) {
-                ch[c][i] = 0.25 * Math.sin(2 * Math.PI * (110.0 * k + 3 * c) * i / s.rate);
+                ch[c][i] = 0.25 * fade((double) i / n) * Math.sin(2 * Math.PI * (110.0 * k + 3 * c) * i / s.rate);
             }
         }
         return ch;
+    }
+
+    /** 1 up to 60% of the length, a raised-cosine fade to 0 at 85%, 0 after. */
+    public static double fade(double position) {
+        if (position <= 0.6) {
+            return 1;
+        }
+        if (position >= 0.85) {
+            return 0;
+        }
+        return 0.5 + 0.5 * Math.cos(Math.PI * (position - 0.6) / 0.25);
     }
 }

@@ -19,6 +19,17 @@ public final class BuiltInChecks {
             new NamingPatternCheck(),
             new NamingInconsistentCheck(),
             new MultitracksCheck(),
+            new DuplicateCheck(),
+            new ClippingCheck(),
+            new TruePeakCheck(),
+            new DcOffsetCheck(),
+            new SilentCheck(),
+            new CutTailCheck(),
+            new LossyTranscodeCheck(),
+            new FakeHiresCheck(),
+            new PaddedBitsCheck(),
+            new OutOfPhaseCheck(),
+            new DualMonoCheck(),
             new LabelMismatchCheck(),
             new MixbusProcessingCheck());
 

@@ -1,6 +1,7 @@
 package org.stemcheck.core.internal.checks;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -8,16 +9,17 @@ import java.util.Set;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.DeliverySpec;
 import org.stemcheck.core.Finding;
+import org.stemcheck.core.Measurement;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.Naming;
 
 /**
  * {@code set.multitracks}: the folder holds raw multitracks (one file per microphone or DI)
- * rather than stems. Judged here from the names, the channel counts and the file count.
+ * rather than stems. Judged from the names, the channel counts, the file count and the levels.
  *
- * <p>TODO(measurements): the level part ("unprocessed levels": stems peaking far below full scale
- * with no bus processing, as raw tracks do) needs {@code Measurement.SAMPLE_STATS}; add it here,
- * as a further reason, once that accumulator is registered in {@code MeasurementRegistry.standard()}.
+ * <p>The level part is conservative: most files peaking low, as unprocessed tracks recorded with
+ * headroom do, is a reason only alongside weaker evidence (more files than the spec's most stems,
+ * or at least one file named like a single input); quiet stems alone are not multitracks.
  */
 final class MultitracksCheck extends BaseCheck {
 
@@ -34,6 +36,15 @@ final class MultitracksCheck extends BaseCheck {
 
     /** With more files than the spec's most stems, this share of mono files means tracks, not stems. */
     static final double MONO_SHARE = 0.5;
+
+    /**
+     * Raw tracks peak below -20 dBFS: recorded with the 18-20 dB of headroom of the alignment levels
+     * (EBU R 68: -18 dBFS; SMPTE RP 155: -20 dBFS), before any bus gain or limiting.
+     */
+    static final double RAW_PEAK_DBFS = -20.0;
+
+    /** At least two thirds of the (sounding) files peaking that low make "unprocessed levels". */
+    static final double RAW_SHARE = 2.0 / 3.0;
 
     MultitracksCheck() {
         super("set.multitracks", "the folder holds stems, not raw multitracks (kick, snare, OH, DI ...)");
@@ -57,6 +68,12 @@ final class MultitracksCheck extends BaseCheck {
         if (stems.size() > spec.maxStems() && mono >= MONO_SHARE * stems.size()) {
             reasons.add(String.format(Locale.ROOT, "%d of %d files are mono", mono, stems.size()));
         }
+        long quiet = quiet(ctx, stems);
+        boolean weakEvidence = stems.size() > spec.maxStems() || !trackNamed.isEmpty();
+        if (weakEvidence && stems.size() >= MIN_TRACK_NAMES && quiet >= RAW_SHARE * stems.size()) {
+            reasons.add(String.format(Locale.ROOT, "%d of %d files peak below %.0f dBFS, as unprocessed tracks do",
+                    quiet, stems.size(), RAW_PEAK_DBFS));
+        }
         if (reasons.isEmpty()) {
             return List.of();
         }
@@ -66,8 +83,22 @@ final class MultitracksCheck extends BaseCheck {
                 .withMeasurement("files", stems.size())
                 .withMeasurement("track_names", trackNamed.size())
                 .withMeasurement("mono_files", mono)
+                .withMeasurement("quiet_files", quiet)
                 .withFix("bounce submixes (Drums, Bass, Keys, Vocals ...) with their bus processing and effects,"
                         + " each from the session start"));
+    }
+
+    @Override
+    public Set<Measurement> needs() {
+        return EnumSet.of(Measurement.HEADER, Measurement.SAMPLE_STATS);
+    }
+
+    /** Measured, sounding files whose peak is below {@link #RAW_PEAK_DBFS}. */
+    private static long quiet(CheckContext ctx, List<StemFile> stems) {
+        return stems.stream()
+                .filter(f -> !Measured.silent(ctx, f))
+                .filter(f -> Measured.stats(ctx, f).map(s -> s.peakDbfs() < RAW_PEAK_DBFS).orElse(false))
+                .count();
     }
 
     static boolean trackName(StemFile f) {

@@ -22,13 +22,15 @@ import org.stemcheck.core.Check;
 import org.stemcheck.core.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
+import org.stemcheck.core.Plots;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.Input;
 
 /**
  * Runs checks over a delivery: picks the checks whose needs this build can meet, computes the
- * union of their measurements in one pass per file (files in parallel on a bounded pool), runs
+ * union of their measurements (and, once files are decoded anyway, every measurement that fills a
+ * report field) in one pass per file (files in parallel on a bounded pool), runs
  * every check against the shared results, and builds the {@link Report}.
  */
 public final class Engine {
@@ -65,6 +67,9 @@ public final class Engine {
         Set<Measurement> needed = EnumSet.noneOf(Measurement.class);
         runnable.forEach(c -> needed.addAll(c.needs()));
         needed.remove(Measurement.HEADER);
+        if (!needed.isEmpty()) {
+            needed.addAll(registry.reported());
+        }
         Map<String, FileAnalysis.Outcome> outcomes = analyse(files, inputs, needed);
 
         Map<String, Map<Measurement, Object>> measured = new HashMap<>();
@@ -84,7 +89,8 @@ public final class Engine {
         }
         List<Finding> kept = findings.stream().filter(f -> !without.contains(f.code()))
                 .sorted(order(files)).toList();
-        return Report.of(delivery, spec.name(), files, facts, Optional.empty(), kept);
+        return Report.of(delivery, spec.name(), files, facts, Optional.empty(), kept)
+                .withPlots(plots(files, measured));
     }
 
     private List<Check> runnable(List<Check> checks, Set<String> without) {
@@ -163,6 +169,16 @@ public final class Engine {
             }
         }));
         return facts;
+    }
+
+    /** The report's curves; a failure to build them costs the plots, never the report. */
+    private static Plots plots(List<StemFile> files, Map<String, Map<Measurement, Object>> measured) {
+        try {
+            return PlotData.of(files, measured);
+        } catch (RuntimeException e) {
+            LOG.warn("the report's plots could not be built; left out", e);
+            return Plots.NONE;
+        }
     }
 
     private static List<Finding> runOne(Check c, Context ctx) {

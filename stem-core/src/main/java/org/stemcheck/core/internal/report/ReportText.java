@@ -23,6 +23,9 @@ public final class ReportText {
     private static final String GREEN = "\u001b[32;1m";
     private static final String BOLD = "\u001b[1m";
 
+    /** Time spans printed per finding; the JSON report has them all. */
+    static final int SPANS_SHOWN = 3;
+
     private ReportText() {
     }
 
@@ -66,9 +69,22 @@ public final class ReportText {
 
     private static void finding(Writer out, Style s, Finding x) throws IOException {
         out.write("  " + s.severity(x.severity()) + "  " + x.code() + "  " + x.message() + "\n");
+        if (!x.where().isEmpty()) {
+            out.write("      at: " + where(x.where()) + "\n");
+        }
         if (!x.fix().isEmpty()) {
             out.write("      fix: " + x.fix() + "\n");
         }
+    }
+
+    /** The first {@value #SPANS_SHOWN} spans, {@code 1.000-1.250 s}, and how many more. */
+    private static String where(List<Finding.Span> spans) {
+        List<String> shown = new ArrayList<>();
+        for (Finding.Span sp : spans.subList(0, Math.min(SPANS_SHOWN, spans.size()))) {
+            shown.add(String.format(Locale.ROOT, "%.3f-%.3f s", sp.startSeconds(), sp.endSeconds()));
+        }
+        int more = spans.size() - shown.size();
+        return String.join(", ", shown) + (more > 0 ? " (+" + more + " more)" : "");
     }
 
     private static String describe(StemFile f) {

@@ -1,0 +1,50 @@
+package org.stemcheck.core.internal.checks;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.Measurement;
+import org.stemcheck.core.StemFile;
+import org.stemcheck.dsp.level.SampleStats;
+
+/**
+ * {@code level.silent}: a stem that is digital silence or only noise floor (sample peak below
+ * {@link Measured#SILENT_PEAK_DBFS}): an element is probably missing.
+ */
+final class SilentCheck extends BaseCheck {
+
+    SilentCheck() {
+        super("level.silent", "no stem is silent or only noise floor");
+    }
+
+    @Override
+    public Set<Measurement> needs() {
+        return EnumSet.of(Measurement.HEADER, Measurement.SAMPLE_STATS);
+    }
+
+    @Override
+    public List<Finding> run(CheckContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        for (StemFile f : ctx.readableStems()) {
+            if (f.frames() > 0 && Measured.silent(ctx, f)) {
+                out.add(finding(f, Measured.stats(ctx, f).orElseThrow()));
+            }
+        }
+        return out;
+    }
+
+    private Finding finding(StemFile f, SampleStats.Result s) {
+        double peak = s.peakDbfs();
+        String what = s.peak() == 0 ? "is digital silence (every sample is zero)"
+                : "holds only noise floor (peak " + Measured.dbfs(peak) + ")";
+        Finding x = Finding.warning(id(), f.displayLabel() + " " + what + ": missing elements?")
+                .withFiles(f.name())
+                .withFix("check that the tracks of " + f.displayLabel() + " were unmuted and routed to its bus when it"
+                        + " was exported; leave it out if the song really has no " + f.displayLabel());
+        return Double.isFinite(peak) ? x.withMeasurement("peak_dbfs", peak) : x;
+    }
+}

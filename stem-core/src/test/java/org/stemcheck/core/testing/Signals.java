@@ -1,0 +1,90 @@
+package org.stemcheck.core.testing;
+
+import java.util.Random;
+
+/** Test signals made in code: noise, sines, a steep FIR low-pass (a codec's or resampler's wall), fades. */
+public final class Signals {
+
+    private Signals() {
+    }
+
+    /** Uniform white noise of peak {@code amp}, reproducible from {@code seed}. */
+    public static double[] noise(int frames, double amp, long seed) {
+        Random rnd = new Random(seed);
+        double[] x = new double[frames];
+        for (int i = 0; i < frames; i++) {
+            x[i] = amp * (2 * rnd.nextDouble() - 1);
+        }
+        return x;
+    }
+
+    /** A sine of {@code hz} at {@code rate} and peak {@code amp}. */
+    public static double[] sine(int frames, double hz, double rate, double amp) {
+        double[] x = new double[frames];
+        for (int i = 0; i < frames; i++) {
+            x[i] = amp * Math.sin(2 * Math.PI * hz * i / rate);
+        }
+        return x;
+    }
+
+    /** The same signal with {@link Delivery#fade} applied: it ends with its tail, then silence. */
+    public static double[] faded(double[] x) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = x[i] * Delivery.fade((double) i / x.length);
+        }
+        return y;
+    }
+
+    /**
+     * A brick-wall low-pass: a windowed-sinc FIR ({@code taps} odd, Blackman window, stop band about
+     * -74 dB) applied twice, so nothing above {@code cutoffHz} survives above the 24-bit floor.
+     */
+    public static double[] lowPass(double[] x, double cutoffHz, double rate, int taps) {
+        double[] h = new double[taps];
+        int m = taps - 1;
+        double fc = cutoffHz / rate;
+        double sum = 0;
+        for (int n = 0; n < taps; n++) {
+            double k = n - m / 2.0;
+            double sinc = k == 0 ? 2 * fc : Math.sin(2 * Math.PI * fc * k) / (Math.PI * k);
+            double w = 0.42 - 0.5 * Math.cos(2 * Math.PI * n / m) + 0.08 * Math.cos(4 * Math.PI * n / m);
+            h[n] = sinc * w;
+            sum += h[n];
+        }
+        for (int n = 0; n < taps; n++) {
+            h[n] /= sum;
+        }
+        return convolve(convolve(x, h), h);
+    }
+
+    private static double[] convolve(double[] x, double[] h) {
+        double[] y = new double[x.length];
+        int half = h.length / 2;
+        for (int i = 0; i < x.length; i++) {
+            double s = 0;
+            for (int n = 0; n < h.length; n++) {
+                int j = i + half - n;
+                if (j >= 0 && j < x.length) {
+                    s += h[n] * x[j];
+                }
+            }
+            y[i] = s;
+        }
+        return y;
+    }
+
+    /** Each sample times {@code g}. */
+    public static double[] gain(double[] x, double g) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = g * x[i];
+        }
+        return y;
+    }
+
+    /** Two channels. */
+    public static double[][] stereo(double[] l, double[] r) {
+        return new double[][] {l, r};
+    }
+}
