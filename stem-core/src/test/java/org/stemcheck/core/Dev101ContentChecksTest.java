@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.stemcheck.core.testing.Findings.of;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stemcheck.core.testing.Json;
+import org.stemcheck.core.testing.Dev101;
 import org.stemcheck.io.testing.TestData;
 
 /**
@@ -32,15 +27,6 @@ class Dev101ContentChecksTest {
     @TempDir
     Path tmp;
 
-    private final List<Path> links = new ArrayList<>();
-
-    /** Links are removed here, so that the temporary folder's clean-up never follows one. */
-    @AfterEach
-    void removeLinks() throws IOException {
-        for (Path l : links) {
-            Files.deleteIfExists(l);
-        }
-    }
 
     @Test
     void cleanDeliveryHasNoLabelMismatchAndNoMixbusProcessing() {
@@ -105,33 +91,7 @@ class Dev101ContentChecksTest {
         assertThat(f.measurements().get("stems_over_mix_db")).isBetween(6.0, 11.0);
     }
 
-    /** The variant's complete delivery: its own files and links to the clean files it reuses under their delivered names. */
-    @SuppressWarnings("unchecked")
     private Path materialise(String variant) throws IOException {
-        Path clean = TestData.require("songs/dev101/clean");
-        Path own = TestData.require("songs/dev101/" + variant);
-        Map<String, Object> truth = (Map<String, Object>) Json.parse(
-                Files.readString(own.resolve("truth.json"), StandardCharsets.UTF_8));
-        Path dir = Files.createDirectory(tmp.resolve(variant));
-        try (Stream<Path> s = Files.list(own)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".wav")).toList()) {
-                link(p, dir.resolve(p.getFileName().toString()));
-            }
-        }
-        Map<String, Object> reused = (Map<String, Object>) truth.get("reused_from_clean");
-        for (Map.Entry<String, Object> e : reused.entrySet()) {
-            link(clean.resolve((String) e.getValue()), dir.resolve(e.getKey()));
-        }
-        return dir;
-    }
-
-    /** A symbolic link where the file system has them, else a copy in the temporary folder. */
-    private void link(Path target, Path link) throws IOException {
-        links.add(link);
-        try {
-            Files.createSymbolicLink(link, target.toAbsolutePath());
-        } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(target, link);
-        }
+        return Dev101.variant(variant, Files.createDirectory(tmp.resolve(variant)));
     }
 }
