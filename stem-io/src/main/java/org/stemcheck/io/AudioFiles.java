@@ -111,7 +111,14 @@ public final class AudioFiles {
     private static AudioFile open(AudioSource source, byte[] head, int n) throws IOException {
         for (AudioReader reader : READERS) {
             if (probe(reader, head, n)) {
-                return reader.open(source);
+                try {
+                    return reader.open(source);
+                } catch (RuntimeException e) {
+                    // A plug-in's bug must not stop the check of a whole folder: it becomes this file's error.
+                    LOG.warn("audio reader {} failed on {}", reader.name(), source.name(), e);
+                    throw AudioFileException.of(AudioFileException.Kind.UNSUPPORTED, source.name(), -1, null,
+                            "the " + reader.name() + " reader failed: " + e);
+                }
             }
         }
         throw notReadable(source.name(), Sniffer.sniff(head, n));

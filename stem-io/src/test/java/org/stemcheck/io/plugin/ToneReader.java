@@ -30,6 +30,10 @@ public final class ToneReader implements AudioReader {
     public static final byte[] MAGIC = "STMTONE1".getBytes(StandardCharsets.US_ASCII);
     /** Bytes of the header: magic, rate, channels, frames, frequency. */
     public static final int HEADER = 8 + 4 + 2 + 4 + 4;
+    /** Bounds of this made-up format, so a fuzzed header cannot ask for hours of audio. */
+    static final long MAX_RATE = 384_000;
+    static final int MAX_CHANNELS = 64;
+    static final long MAX_FRAMES = 1 << 20;
 
     @Override
     public String name() {
@@ -63,6 +67,11 @@ public final class ToneReader implements AudioReader {
         int channels = (h[12] & 0xFF) << 8 | (h[13] & 0xFF);
         long frames = u32(h, 14);
         long frequency = u32(h, 18);
+        if (rate < 1 || rate > MAX_RATE || channels < 1 || channels > MAX_CHANNELS || frames > MAX_FRAMES) {
+            // Found by AiffFuzzTest: a fuzzed STMTONE1 header with 0 channels or 4 billion frames.
+            throw AudioFileException.of(AudioFileException.Kind.CORRUPT, source.name(), 8, null,
+                    "impossible tone header: " + rate + " Hz, " + channels + " channels, " + frames + " frames");
+        }
         AudioFormat format = new AudioFormat(FileKind.OTHER, SampleEncoding.FLOAT, rate, channels, 64, 64, 0, 0, true);
         return new ToneFile(source.name(), format, frames, frequency);
     }
