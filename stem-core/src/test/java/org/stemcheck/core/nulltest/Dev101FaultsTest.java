@@ -1,0 +1,67 @@
+package org.stemcheck.core.nulltest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stemcheck.core.testing.Findings.problems;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.Report;
+import org.stemcheck.core.StemSet;
+import org.stemcheck.core.testing.Dev101;
+
+/** Faults injected in code into the clean dev101 delivery: each gives its code on the right file. */
+class Dev101FaultsTest {
+
+    private static final String BASS = Dev101.stem("Bass");
+
+    private static Report check(Path dir) {
+        Report r = StemSet.from(dir).run();
+        r.findings().forEach(f -> System.out.println("  " + f + " " + f.measurements()));
+        return r;
+    }
+
+    static Finding only(Report r, String code, String file) {
+        List<Finding> fs = r.findings().stream().filter(f -> f.code().equals(code)).toList();
+        assertThat(fs).as("findings of %s", code).singleElement()
+                .satisfies(f -> assertThat(f.files()).first().isEqualTo(file));
+        return fs.get(0);
+    }
+
+    @Test
+    void cleanDeliveryNullsAgainstTheUnprocessedMixAndHasNoProblem(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.variant("clean", tmp));
+
+        assertThat(problems(r)).isEmpty();
+        assertThat(r.reference()).hasValueSatisfying(ref -> {
+            assertThat(ref.file()).isEqualTo("mixdown_nobus.wav");
+            assertThat(ref.nullDb().getAsDouble()).isLessThan(-110);
+            assertThat(ref.mixbusProcessing()).contains(false);
+        });
+        Finding info = only(r, "mix.reference", "mixdown_nobus.wav");
+        assertThat(info.message()).contains("mixdown.wav").contains("carries mix-bus processing");
+    }
+
+    @Test
+    void bassThreeDecibelsLouderIsAGainErrorOnBass(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.cleanWith(tmp, BASS, Dev101.gainDb(3.0)));
+
+        Finding f = only(r, "mix.gain", BASS);
+        assertThat(f.measurements().get("gain_db")).isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(f.message()).startsWith("Bass is 3.0 dB louder than in the mix");
+        assertThat(problems(r)).extracting(Finding::code).containsOnly("mix.gain");
+    }
+
+    @Test
+    void bassSixDecibelsQuieterIsAGainErrorOnBass(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.cleanWith(tmp, BASS, Dev101.gainDb(-6.0)));
+
+        Finding f = only(r, "mix.gain", BASS);
+        assertThat(f.measurements().get("gain_db")).isCloseTo(-6.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(f.message()).contains("quieter");
+    }
+}

@@ -1,0 +1,120 @@
+package org.stemcheck.core.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.stemcheck.io.AudioFile;
+import org.stemcheck.io.AudioFiles;
+import org.stemcheck.io.SampleStream;
+import org.stemcheck.io.WavWriter;
+import org.stemcheck.io.testing.TestData;
+
+/**
+ * The dev101 song deliveries, materialised into a temporary folder at test time (symbolic links
+ * to the shared files, or copies where links are not possible; never into the repository), and
+ * faults injected into the clean delivery in code.
+ */
+public final class Dev101 {
+
+    public static final String PREFIX = "DistantHarbor_";
+    public static final int RATE = 48_000;
+    public static final double BPM = 86.0;
+
+    private Dev101() {
+    }
+
+    /** The file name of one stem ({@code "Bass"}). */
+    public static String stem(String label) {
+        return PREFIX + label + "_86bpm.wav";
+    }
+
+    /** Builds a variant's full delivery in {@code dst} from its truth.json (files reused from clean/ linked). */
+    @SuppressWarnings("unchecked")
+    public static Path variant(String variant, Path dst) throws IOException {
+        Path root = TestData.require("songs/dev101");
+        Path vdir = root.resolve(variant);
+        Map<String, Object> truth = (Map<String, Object>) Json.parse(Files.readString(vdir.resolve("truth.json")));
+        Map<String, Object> reused = (Map<String, Object>) truth.getOrDefault("reused_from_clean", Map.of());
+        for (Object o : (List<Object>) truth.get("files")) {
+            String name = (String) ((Map<String, Object>) o).get("file");
+            Path src = vdir.resolve(name);
+            if (!Files.exists(src)) {
+                src = root.resolve("clean").resolve((String) reused.get(name));
+            }
+            link(src, dst.resolve(name));
+        }
+        return dst;
+    }
+
+    /** The clean delivery with one file replaced by {@code change} of its samples (null drops the file). */
+    public static Path cleanWith(Path dst, String file, UnaryOperator<double[][]> change) throws IOException {
+        variant("clean", dst);
+        Path p = dst.resolve(file);
+        double[][] samples = read(p);
+        Files.delete(p);
+        if (change != null) {
+            WavWriter.pcm(24).withTimeReference(172_800_000L).write(p, RATE, change.apply(samples));
+        }
+        return dst;
+    }
+
+    /** Multiplies by {@code 10^(db/20)}. */
+    public static UnaryOperator<double[][]> gainDb(double db) {
+        double g = Math.pow(10, db / 20);
+        return x -> {
+            double[][] y = new double[x.length][];
+            for (int c = 0; c < x.length; c++) {
+                y[c] = x[c].clone();
+                for (int i = 0; i < y[c].length; i++) {
+                    y[c][i] *= g;
+                }
+            }
+            return y;
+        };
+    }
+
+    /** Moves later by {@code samples} (negative: earlier), keeping the length (zeros fill in). */
+    public static UnaryOperator<double[][]> shift(int samples) {
+        return x -> {
+            double[][] y = new double[x.length][x[0].length];
+            for (int c = 0; c < x.length; c++) {
+                int n = x[c].length;
+                for (int i = 0; i < n; i++) {
+                    int j = i - samples;
+                    y[c][i] = j >= 0 && j < n ? x[c][j] : 0.0;
+                }
+            }
+            return y;
+        };
+    }
+
+    private static double[][] read(Path p) throws IOException {
+        AudioFile f = AudioFiles.open(p);
+        try (SampleStream s = f.openStream()) {
+            int ch = s.format().channels();
+            int frames = (int) f.frames();
+            double[][] out = new double[ch][frames];
+            int at = 0;
+            while (at < frames) {
+                int r = s.read(out, at, Math.min(65536, frames - at));
+                if (r == 0) {
+                    break;
+                }
+                at += r;
+            }
+            return out;
+        }
+    }
+
+    private static void link(Path target, Path link) throws IOException {
+        try {
+            Files.createSymbolicLink(link, target.toAbsolutePath());
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(target, link);
+        }
+    }
+}
