@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
@@ -18,6 +20,9 @@ import org.stemcheck.core.testing.Dev101;
 class Dev101FaultsTest {
 
     private static final String BASS = Dev101.stem("Bass");
+    private static final String DRUMS = Dev101.stem("Drums");
+    /** One beat at 86 bpm and 48 kHz, in whole samples (33488.4). */
+    private static final int ONE_BEAT = 33488;
 
     private static Report check(Path dir) {
         Report r = StemSet.from(dir).run();
@@ -63,5 +68,44 @@ class Dev101FaultsTest {
         Finding f = only(r, "mix.gain", BASS);
         assertThat(f.measurements().get("gain_db")).isCloseTo(-6.0, org.assertj.core.data.Offset.offset(0.1));
         assertThat(f.message()).contains("quieter");
+    }
+
+    @Test
+    void invertedBassIsAPolarityErrorOnBassAndNoGainError(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.cleanWith(tmp, BASS, Dev101::invert));
+
+        Finding f = only(r, "mix.polarity", BASS);
+        assertThat(f.measurements().get("scale")).isCloseTo(-1.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(problems(r)).extracting(Finding::code).containsOnly("mix.polarity");
+    }
+
+    @ParameterizedTest(name = "{0} samples")
+    @ValueSource(ints = {240, 350, -720, 960, ONE_BEAT, -ONE_BEAT})
+    void shiftedDrumsAreAnOffsetErrorExactToTheSample(int samples, @TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.cleanWith(tmp, DRUMS, Dev101.shift(samples)));
+
+        Finding f = only(r, "mix.offset", DRUMS);
+        assertThat(Math.round(f.measurements().get("offset_samples"))).isEqualTo(samples);
+        assertThat(f.message()).contains(samples > 0 ? "late" : "early");
+        assertThat(f.measurements().get("offset_beats")).isCloseTo(samples / (Dev101.RATE * 60.0 / Dev101.BPM),
+                org.assertj.core.data.Offset.offset(0.001));
+        assertThat(problems(r)).extracting(Finding::code).containsOnly("mix.offset");
+    }
+
+    @Test
+    void droppedFxStemIsMissingFxOnTheMix(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.cleanWith(tmp, Dev101.stem("FX"), null));
+
+        only(r, "mix.missing-fx", "mixdown_nobus.wav");
+        assertThat(r.findings()).noneMatch(f -> f.code().equals("set.missing-stem"));
+    }
+
+    @Test
+    void droppedBassStemIsAMissingLowStemOnTheMix(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.cleanWith(tmp, BASS, null));
+
+        Finding f = only(r, "set.missing-stem", "mixdown_nobus.wav");
+        assertThat(f.message()).contains("low-frequency");
+        assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.missing-fx"));
     }
 }

@@ -77,6 +77,18 @@ public final class Dev101 {
         };
     }
 
+    /** Flips the polarity. */
+    public static double[][] invert(double[][] x) {
+        return gainDb(0.0).andThen(y -> {
+            for (double[] c : y) {
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = -c[i];
+                }
+            }
+            return y;
+        }).apply(x);
+    }
+
     /** Moves later by {@code samples} (negative: earlier), keeping the length (zeros fill in). */
     public static UnaryOperator<double[][]> shift(int samples) {
         return x -> {

@@ -17,11 +17,12 @@ import org.stemcheck.core.StemFile;
  */
 final class MissingStemCheck extends MixCheck {
 
-    /** Share of the residual's power below {@link #LOW_HZ} that makes it "low-frequency" (a bass line, a kick). */
-    static final double LOW_SHARE = 0.6;
-
-    /** The upper edge of the low octave bands (31.5-125 Hz octaves: 177 Hz), bass and kick fundamentals. */
-    static final double LOW_HZ = 177.0;
+    /**
+     * A residual whose loudest octave band is centred at or below this is low-frequency content (a
+     * bass line, a kick): the 250 Hz octave tops out at 355 Hz, the bass register's fundamentals
+     * and first harmonics (E1 41 Hz .. G3 196 Hz).
+     */
+    static final double LOW_HZ = 250.0;
 
     MissingStemCheck() {
         super("set.missing-stem", "every element of the mix is in a stem; every stem the spec expects is there");
@@ -54,8 +55,8 @@ final class MissingStemCheck extends MixCheck {
         if (!Unexplained.inNoStem(a) || !(r.correlation() >= Thresholds.DIFFUSE_CORRELATION)) {
             return List.of();
         }
-        double low = r.shareBelow(LOW_HZ);
-        String character = low >= LOW_SHARE ? "low-frequency, centred content (a bass line or kick?)"
+        double low = r.shareBelow(LOW_HZ * Math.sqrt(2));
+        String character = r.loudestBand().band().centreHz() <= LOW_HZ * 1.01 ? "low-frequency, centred content (a bass line or kick?)"
                 : "centred content (an instrument or voice)";
         return List.of(Finding.error(id(), String.format(Locale.ROOT,
                         "%s holds %s at %s that no stem carries (%.1f dB below the mix, channel correlation %.2f):"

@@ -28,8 +28,9 @@ final class NullCheck extends MixCheck {
         Severity s = a.mixbusProcessing() ? Severity.INFO
                 : db > Thresholds.NULL_ERROR_DB ? Severity.ERROR : Severity.WARNING;
         List<NullResidual.Segment> worst = a.result().residual().worst(Finding.MAX_SPANS);
+        double t0 = a.startSeconds();
         String at = worst.isEmpty() ? "" : String.format(Locale.ROOT, ", worst at %.1f-%.1f s (%.1f dB)",
-                worst.get(0).startSeconds(), worst.get(0).endSeconds(), worst.get(0).relativeDb());
+                t0 + worst.get(0).startSeconds(), t0 + worst.get(0).endSeconds(), worst.get(0).relativeDb());
         String msg = String.format(Locale.ROOT,
                 "the stems do not sum to %s: %.1f dB of the mix is left unexplained after gains and offsets%s",
                 a.reference().name(), db, at);
@@ -37,7 +38,7 @@ final class NullCheck extends MixCheck {
                 .withFiles(a.reference().name())
                 .withMeasurement("null_db", db)
                 .withMeasurement("plain_null_db", a.plainNullDb())
-                .withWhere(worst.stream().map(g -> new Finding.Span(g.startSeconds(), g.endSeconds())).toList())
+                .withWhere(worst.stream().map(g -> new Finding.Span(t0 + g.startSeconds(), t0 + g.endSeconds())).toList())
                 .withFix(s == Severity.INFO ? "" : "export every stem from the session that made the mix, with every"
                         + " track, return and bus included once"));
     }

@@ -25,10 +25,13 @@ import org.stemcheck.dsp.set.StemOffset;
  *                         error), dB: 0 without mix-bus processing
  * @param passes           how many passes over the audio were made (1 or 2)
  * @param bpm              the tempo from the file names, where they carry one
+ * @param startSeconds     where the last pass's comparison starts in the mix (after an early
+ *                         stem is moved back, its first stretch is not compared); the residual's
+ *                         segment times count from here
  */
 public record SetAnalysis(StemFile reference, List<StemFile> stems, NullResult first, NullResult result,
                           ResidualCharacter residual, Map<String, Double> mixDepthsDb, boolean mixbusProcessing,
-                          double commonGainDb, int passes, OptionalDouble bpm) {
+                          double commonGainDb, int passes, OptionalDouble bpm, double startSeconds) {
 
     public SetAnalysis {
         stems = List.copyOf(stems);

@@ -27,7 +27,8 @@ import org.stemcheck.dsp.set.StemOffset;
  * (otherwise one per mix); a <b>second</b> one, over the stems and the chosen mix only, when a stem
  * was {@link StemOffset#displaced() displaced}: the displaced stems are moved back by their whole
  * samples while streaming, so that gains, transfers, the residual and its character are measured
- * with every stem in place. (Shifting in the feed rather than with {@code Setup.alignedTo} moves
+ * with every stem in place; the stretches at either end that a moved stem no longer covers are left
+ * out. (Shifting in the feed rather than with {@code Setup.alignedTo} moves
  * the residual probe too.) Thread-safe: all state is local to {@link #run}.
  */
 public final class SetPass {
@@ -114,7 +115,7 @@ public final class SetPass {
             List<StemFile> stemFiles = stems.stream().map(files::get).toList();
             MixbusJudge.Verdict bus = MixbusJudge.judge(last);
             return new SetAnalysis(files.get(best), stemFiles, firstPass, last, character, depths,
-                    bus.processed(), bus.commonGainDb(), passes, bpm(stemFiles));
+                    bus.processed(), bus.commonGainDb(), passes, bpm(stemFiles), (double) start(shifts) / rate);
         }
 
         private void stream(List<Integer> mixIdx, long[] shifts, Map<Integer, NullResult> results,
@@ -143,15 +144,19 @@ public final class SetPass {
                     StemFile f = files.get(idx);
                     total = Math.max(total, (long) Math.ceil(f.frames() * rate / f.format().orElseThrow().sampleRate()));
                 }
-                for (long done = 0; done < total; ) {
-                    int n = (int) Math.min(Feed.BLOCK, total - done);
+                long start = start(shifts);
+                long end = total - Math.max(0, Arrays.stream(shifts).max().orElse(0));
+                for (long done = 0; done < end; ) {
+                    int n = (int) Math.min(Feed.BLOCK, done < start ? start - done : end - done);
                     for (int k = 0; k < s; k++) {
                         feeds.get(k).fill(stemBuf[k], n);
                     }
                     for (int k = 0; k < m; k++) {
                         feeds.get(s + k).fill(mixBuf[k], n);
-                        tests[k].accept(stemBuf, mixBuf[k], 0, n);
-                        probes[k].accept(stemBuf, mixBuf[k], n);
+                        if (done >= start) {
+                            tests[k].accept(stemBuf, mixBuf[k], 0, n);
+                            probes[k].accept(stemBuf, mixBuf[k], n);
+                        }
                     }
                     done += n;
                 }
@@ -162,6 +167,16 @@ public final class SetPass {
                 results.put(mixIdx.get(k), tests[k].result());
                 characters.put(mixIdx.get(k), probes[k].result());
             }
+        }
+
+        /**
+         * The first frame compared: after the alignment, an early stem (negative shift) has no
+         * material for the mix's first frames (it was cut before the file's start), as a late one
+         * has none for the last frames; those stretches are left out of the comparison, as
+         * {@code NullTest.Setup.alignedTo} does.
+         */
+        static long start(long[] shifts) {
+            return Math.max(0, -Arrays.stream(shifts).min().orElse(0));
         }
 
         /** The mix with the deepest null after gains (NaN counts as the worst). */
