@@ -37,4 +37,17 @@ class Dev101VariantsTest {
         assertThat(r.findings()).filteredOn(f -> f.code().equals("mix.bus-processing")).singleElement()
                 .extracting(Finding::files).asList().containsExactly(Dev101.stem("Drums"));
     }
+
+    @Test
+    void cleanStemsAgainstOnlyTheProcessedMixHaveNoProblemAndTheMixIsMarkedProcessed(@TempDir Path tmp) throws IOException {
+        Dev101.variant("clean", tmp);
+        java.nio.file.Files.delete(tmp.resolve("mixdown_nobus.wav"));
+        Report r = check(tmp);
+
+        assertThat(org.stemcheck.core.testing.Findings.problems(r)).isEmpty();
+        assertThat(r.reference()).hasValueSatisfying(ref -> {
+            assertThat(ref.file()).isEqualTo("mixdown.wav");
+            assertThat(ref.mixbusProcessing()).contains(true);
+        });
+    }
 }

@@ -25,7 +25,7 @@ final class ReferenceCheck extends MixCheck {
                 "%s is the reference mix: the stems null to %.1f dB against it (%.1f dB after gains%s); %s",
                 ref, a.plainNullDb(), a.nullDb(), a.passes() > 1 ? " and offsets" : "",
                 a.mixbusProcessing() ? String.format(Locale.ROOT,
-                        "it carries mix-bus processing (a common %.1f dB and/or compression on every stem)", a.commonGainDb())
+                        "it carries mix-bus processing (%+.1f dB of gain and/or compression common to every stem)", -a.commonGainDb())
                         : "no mix-bus processing"));
         List<String> files = new ArrayList<>(List.of(ref));
         for (Map.Entry<String, Double> e : a.mixDepthsDb().entrySet()) {

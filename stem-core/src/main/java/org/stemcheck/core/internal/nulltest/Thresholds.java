@@ -26,6 +26,12 @@ final class Thresholds {
     static final double NULL_ERROR_DB = -20.0;
 
     /**
+     * The stems must explain at least half the mix's energy (residual below -3 dB) before what is
+     * left is characterised as a missing part: otherwise the file is no mix of these stems at all.
+     */
+    static final double EXPLAINED_DB = -3.0;
+
+    /**
      * A residual whose channels correlate less than this is diffuse (reverb, ping-pong delay);
      * a missing instrument is mostly centred or panned, with channels correlated well above it.
      * Set between dev101's missing FX (-0.09) and the drums' missing bus processing (0.49).

@@ -13,7 +13,7 @@ final class Unexplained {
 
     /** Significant, and not explained by a stem lacking its bus processing: something no stem carries. */
     static boolean inNoStem(SetAnalysis a) {
-        if (!significant(a)) {
+        if (!significant(a) || !(a.nullDb() < Thresholds.EXPLAINED_DB)) {
             return false;
         }
         for (int i = 0; i < a.stems().size(); i++) {
