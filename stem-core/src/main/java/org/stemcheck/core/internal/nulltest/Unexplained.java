@@ -6,9 +6,13 @@ final class Unexplained {
     private Unexplained() {
     }
 
-    /** Null shallower than {@link Thresholds#NULL_WARNING_DB} against a mix without mix-bus processing. */
+    /**
+     * Null shallower than {@link Thresholds#NULL_WARNING_DB} against a mix without mix-bus
+     * processing, and not the leftover of a fractional offset ({@link SetAnalysis#fractionLeft()}).
+     */
     static boolean significant(SetAnalysis a) {
-        return !a.mixbusProcessing() && Double.isFinite(a.nullDb()) && a.nullDb() > Thresholds.NULL_WARNING_DB;
+        return !a.mixbusProcessing() && !a.fractionLeft() && Double.isFinite(a.nullDb())
+                && a.nullDb() > Thresholds.NULL_WARNING_DB;
     }
 
     /** Significant, and not explained by a stem lacking its bus processing: something no stem carries. */
