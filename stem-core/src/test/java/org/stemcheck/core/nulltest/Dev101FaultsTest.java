@@ -108,4 +108,14 @@ class Dev101FaultsTest {
         assertThat(f.message()).contains("low-frequency");
         assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.missing-fx"));
     }
+
+    @Test
+    void drumsLateByTwoAndAHalfSamplesAreAnOffsetToAFractionOfASample(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.cleanWith(tmp, DRUMS, Dev101.fractionalDelay(2.5)));
+
+        Finding f = only(r, "mix.offset", DRUMS);
+        assertThat(f.measurements().get("offset_samples")).isCloseTo(2.5, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(f.message()).contains("2.50 samples").contains("late");
+        assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.missing-fx") || x.code().equals("set.missing-stem"));
+    }
 }

@@ -89,6 +89,37 @@ public final class Dev101 {
         }).apply(x);
     }
 
+    /**
+     * Delays by a fraction of a sample (later by {@code samples}, |samples| < 8) with a
+     * Blackman-windowed sinc of 128 taps: flat to well under 0.1 dB below 18 kHz at 48 kHz.
+     */
+    public static UnaryOperator<double[][]> fractionalDelay(double samples) {
+        int half = 64;
+        return x -> {
+            double[][] y = new double[x.length][x[0].length];
+            double[] taps = new double[2 * half];
+            for (int k = 0; k < taps.length; k++) {
+                double t = k - half + 1 + samples;        // the input offset this tap reads, plus the delay
+                double w = 0.42 + 0.5 * Math.cos(Math.PI * t / half) + 0.08 * Math.cos(2 * Math.PI * t / half);
+                taps[k] = Math.abs(t) >= half ? 0 : (t == 0 ? 1 : Math.sin(Math.PI * t) / (Math.PI * t)) * w;
+            }
+            for (int c = 0; c < x.length; c++) {
+                int n = x[c].length;
+                for (int i = 0; i < n; i++) {
+                    double acc = 0;
+                    for (int k = 0; k < taps.length; k++) {
+                        int j = i + k - half + 1;
+                        if (j >= 0 && j < n) {
+                            acc += taps[k] * x[c][j];
+                        }
+                    }
+                    y[c][i] = acc;
+                }
+            }
+            return y;
+        };
+    }
+
     /** Moves later by {@code samples} (negative: earlier), keeping the length (zeros fill in). */
     public static UnaryOperator<double[][]> shift(int samples) {
         return x -> {

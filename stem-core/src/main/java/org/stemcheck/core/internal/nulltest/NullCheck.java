@@ -33,7 +33,8 @@ final class NullCheck extends MixCheck {
                 t0 + worst.get(0).startSeconds(), t0 + worst.get(0).endSeconds(), worst.get(0).relativeDb());
         String msg = String.format(Locale.ROOT,
                 "the stems do not sum to %s: %.1f dB of the mix is left unexplained after gains and offsets%s",
-                a.reference().name(), db, at);
+                a.reference().name(), db, at)
+                + (a.fractionLeft() ? "; part of it is a stem's offset by a fraction of a sample (see mix.offset)" : "");
         return List.of(Finding.of(s, id(), msg)
                 .withFiles(a.reference().name())
                 .withMeasurement("null_db", db)
