@@ -51,6 +51,22 @@ final class Feed implements AutoCloseable {
         return format.channels() == channels || format.channels() == 1;
     }
 
+    /** True when a file of {@code format} can be converted to {@code rate} (same rate, or a ratio {@link Resampler} takes). */
+    static boolean convertible(AudioFormat format, int rate) {
+        if (format.sampleRate() == rate) {
+            return true;
+        }
+        if (format.sampleRate() != Math.rint(format.sampleRate())) {
+            return false;
+        }
+        try {
+            Resampler.of((int) format.sampleRate(), rate, format.channels());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /**
      * Opens a file for a pass.
      *

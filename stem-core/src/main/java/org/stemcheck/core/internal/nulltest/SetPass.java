@@ -66,8 +66,13 @@ public final class SetPass {
         StemFile first = files.get(mixes.get(0));
         int rate = (int) Math.round(first.format().orElseThrow().sampleRate());
         int channels = first.format().orElseThrow().channels();
-        mixes.removeIf(i -> files.get(i).format().orElseThrow().channels() != channels);
-        stems.removeIf(i -> !Feed.fits(files.get(i).format().orElseThrow(), channels));
+        mixes.removeIf(i -> files.get(i).format().orElseThrow().channels() != channels
+                || !Feed.convertible(files.get(i).format().orElseThrow(), rate));
+        stems.removeIf(i -> !Feed.fits(files.get(i).format().orElseThrow(), channels)
+                || !Feed.convertible(files.get(i).format().orElseThrow(), rate));
+        if (mixes.isEmpty()) {
+            return Optional.empty();
+        }
         if (stems.size() < 2 || stems.size() > NullTest.MAX_STEMS || channels > NullTest.MAX_CHANNELS
                 || rate < 1000 || rate > 768_000) {
             LOG.debug("set pass skipped: {} stems of {} channels at {} Hz", stems.size(), channels, rate);
