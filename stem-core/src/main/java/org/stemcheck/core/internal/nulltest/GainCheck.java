@@ -32,9 +32,12 @@ final class GainCheck extends MixCheck {
                 continue;
             }
             StemFile f = a.stems().get(i);
-            String msg = String.format(Locale.ROOT, "%s is %.1f dB %s than in the mix", f.displayLabel(),
-                    Math.abs(err), err > 0 ? "louder" : "quieter");
-            Finding x = Math.abs(err) >= Thresholds.GAIN_ERROR_DB ? Finding.error(id(), msg) : Finding.warning(id(), msg);
+            boolean uncertain = Unexplained.significant(a) && Math.abs(err) < Thresholds.GAIN_UNCERTAIN_DB;
+            String msg = String.format(Locale.ROOT, "%s is %.1f dB %s than in the mix%s", f.displayLabel(),
+                    Math.abs(err), err > 0 ? "louder" : "quieter",
+                    uncertain ? " (uncertain while part of the mix is unexplained: see mix.null)" : "");
+            Finding x = Math.abs(err) >= Thresholds.GAIN_ERROR_DB && !uncertain
+                    ? Finding.error(id(), msg) : Finding.warning(id(), msg);
             out.add(x.withFiles(f.name())
                     .withMeasurement("gain_db", err)
                     .withMeasurement("standard_error_db", g.standardErrorDb())
