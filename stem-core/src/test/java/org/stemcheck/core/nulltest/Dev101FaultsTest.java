@@ -118,4 +118,20 @@ class Dev101FaultsTest {
         assertThat(f.message()).contains("2.50 samples").contains("late");
         assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.missing-fx") || x.code().equals("set.missing-stem"));
     }
+
+    @Test
+    void drumsOnAClockFiftyPpmFastAreADriftErrorOnDrums(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.cleanWith(tmp, DRUMS, Dev101.drift(50.0)));
+
+        Finding f = only(r, "mix.drift", DRUMS);
+        assertThat(f.measurements().get("drift_ppm")).isCloseTo(50.0, org.assertj.core.data.Offset.offset(10.0));
+        assertThat(f.message()).contains("later");
+    }
+
+    @Test
+    void cleanDeliveryHasNoDrift(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.variant("clean", tmp));
+
+        assertThat(r.findings()).noneMatch(f -> f.code().equals("mix.drift"));
+    }
 }

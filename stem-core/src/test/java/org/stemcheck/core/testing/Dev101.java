@@ -120,6 +120,42 @@ public final class Dev101 {
         };
     }
 
+    /**
+     * Plays the file slower by {@code ppm} parts per million (as a stem exported on a clock that
+     * runs fast): the content at time {@code u} moves to {@code u (1 + ppm 1e-6)}, so it is later
+     * and later along the song. Blackman-windowed sinc interpolation, 64 taps.
+     */
+    public static UnaryOperator<double[][]> drift(double ppm) {
+        double stretch = 1 + ppm * 1e-6;
+        int half = 32;
+        return x -> {
+            double[][] y = new double[x.length][x[0].length];
+            int n = x[0].length;
+            double[] taps = new double[2 * half];
+            for (int i = 0; i < n; i++) {
+                double pos = i / stretch;
+                int base = (int) Math.floor(pos);
+                double frac = pos - base;
+                for (int k = 0; k < taps.length; k++) {
+                    double t = k - half + 1 - frac;
+                    double w = 0.42 + 0.5 * Math.cos(Math.PI * t / half) + 0.08 * Math.cos(2 * Math.PI * t / half);
+                    taps[k] = Math.abs(t) >= half ? 0 : (t == 0 ? 1 : Math.sin(Math.PI * t) / (Math.PI * t)) * w;
+                }
+                for (int c = 0; c < x.length; c++) {
+                    double acc = 0;
+                    for (int k = 0; k < taps.length; k++) {
+                        int j = base + k - half + 1;
+                        if (j >= 0 && j < n) {
+                            acc += taps[k] * x[c][j];
+                        }
+                    }
+                    y[c][i] = acc;
+                }
+            }
+            return y;
+        };
+    }
+
     /** Moves later by {@code samples} (negative: earlier), keeping the length (zeros fill in). */
     public static UnaryOperator<double[][]> shift(int samples) {
         return x -> {

@@ -12,6 +12,7 @@ public final class NullTestChecks {
             new GainCheck(),
             new PolarityCheck(),
             new OffsetCheck(),
+            new DriftCheck(),
             new NullCheck(),
             new BusProcessingCheck(),
             new MissingFxCheck(),

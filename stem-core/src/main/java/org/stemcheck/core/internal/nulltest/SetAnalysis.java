@@ -28,14 +28,16 @@ import org.stemcheck.dsp.set.StemOffset;
  * @param startSeconds     where the last pass's comparison starts in the mix (after an early
  *                         stem is moved back, its first stretch is not compared); the residual's
  *                         segment times count from here
+ * @param drifts           per stem, its offsets near the start and the end (first pass, chosen mix)
  */
 public record SetAnalysis(StemFile reference, List<StemFile> stems, NullResult first, NullResult result,
                           ResidualCharacter residual, Map<String, Double> mixDepthsDb, boolean mixbusProcessing,
-                          double commonGainDb, int passes, OptionalDouble bpm, double startSeconds) {
+                          double commonGainDb, int passes, OptionalDouble bpm, double startSeconds, List<StemDrift> drifts) {
 
     public SetAnalysis {
         stems = List.copyOf(stems);
         mixDepthsDb = Map.copyOf(mixDepthsDb);
+        drifts = List.copyOf(drifts);
     }
 
     /** The depth after gains (and alignment) against the chosen mix, dB. */

@@ -29,7 +29,9 @@ import org.stemcheck.dsp.set.StemOffset;
  * samples while streaming, so that gains, transfers, the residual and its character are measured
  * with every stem in place; the stretches at either end that a moved stem no longer covers are left
  * out. (Shifting in the feed rather than with {@code Setup.alignedTo} moves
- * the residual probe too.) Thread-safe: all state is local to {@link #run}.
+ * the residual probe too.) The first pass also measures each stem's offset over the first and the
+ * second half of the song ({@link DriftProbe}) for {@code mix.drift}. Thread-safe: all state is
+ * local to {@link #run}.
  */
 public final class SetPass {
 
@@ -96,10 +98,11 @@ public final class SetPass {
                     HEAP_SHARE * Runtime.getRuntime().maxMemory() / Math.max(1, setup.estimatedBytes())));
             Map<Integer, NullResult> results = new LinkedHashMap<>();
             Map<Integer, ResidualCharacter> characters = new LinkedHashMap<>();
+            Map<Integer, List<StemDrift>> drifts = new LinkedHashMap<>();
             int passes = 0;
             for (int from = 0; from < mixes.size(); from += perPass) {
                 List<Integer> some = mixes.subList(from, Math.min(mixes.size(), from + perPass));
-                stream(some, new long[stems.size()], results, characters);
+                stream(some, new long[stems.size()], results, characters, drifts);
                 passes++;
             }
             int best = best(results);
@@ -110,7 +113,7 @@ public final class SetPass {
             if (Arrays.stream(shifts).anyMatch(s -> s != 0)) {
                 Map<Integer, NullResult> r2 = new LinkedHashMap<>();
                 Map<Integer, ResidualCharacter> c2 = new LinkedHashMap<>();
-                stream(List.of(best), shifts, r2, c2);
+                stream(List.of(best), shifts, r2, c2, null);
                 last = r2.get(best);
                 character = c2.get(best);
                 passes++;
@@ -120,11 +123,13 @@ public final class SetPass {
             List<StemFile> stemFiles = stems.stream().map(files::get).toList();
             MixbusJudge.Verdict bus = MixbusJudge.judge(last);
             return new SetAnalysis(files.get(best), stemFiles, firstPass, last, character, depths,
-                    bus.processed(), bus.commonGainDb(), passes, bpm(stemFiles), (double) start(shifts) / rate);
+                    bus.processed(), bus.commonGainDb(), passes, bpm(stemFiles), (double) start(shifts) / rate,
+                    drifts.getOrDefault(best, List.of()));
         }
 
         private void stream(List<Integer> mixIdx, long[] shifts, Map<Integer, NullResult> results,
-                            Map<Integer, ResidualCharacter> characters) throws IOException {
+                            Map<Integer, ResidualCharacter> characters, Map<Integer, List<StemDrift>> drifts)
+                throws IOException {
             int s = stems.size();
             int m = mixIdx.size();
             NullTest[] tests = new NullTest[m];
@@ -151,6 +156,10 @@ public final class SetPass {
                 }
                 long start = start(shifts);
                 long end = total - Math.max(0, Arrays.stream(shifts).max().orElse(0));
+                DriftProbe[] driftProbes = new DriftProbe[drifts == null ? 0 : m];
+                for (int k = 0; k < driftProbes.length; k++) {
+                    driftProbes[k] = new DriftProbe(rate, s, channels, total);
+                }
                 for (long done = 0; done < end; ) {
                     int n = (int) Math.min(Feed.BLOCK, done < start ? start - done : end - done);
                     for (int k = 0; k < s; k++) {
@@ -162,8 +171,14 @@ public final class SetPass {
                             tests[k].accept(stemBuf, mixBuf[k], 0, n);
                             probes[k].accept(stemBuf, mixBuf[k], n);
                         }
+                        if (k < driftProbes.length) {
+                            driftProbes[k].accept(stemBuf, mixBuf[k], done, n);
+                        }
                     }
                     done += n;
+                }
+                for (int k = 0; k < driftProbes.length; k++) {
+                    drifts.put(mixIdx.get(k), driftProbes[k].result());
                 }
             } finally {
                 feeds.forEach(Feed::close);
