@@ -95,7 +95,7 @@ class ReportJsonTest {
         Map<String, Object> summary = (Map<String, Object>) json.get("summary");
         assertThat(summary.keySet()).containsExactly("errors", "warnings", "infos", "passed");
         assertThat(summary.get("passed")).isEqualTo(false);
-        assertThat(((Number) summary.get("errors")).intValue()).isEqualTo(5);
+        assertThat(((Number) summary.get("errors")).intValue()).as("errors among %s", findings).isEqualTo(5);
     }
 
     @Test

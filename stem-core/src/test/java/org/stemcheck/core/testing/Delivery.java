@@ -94,7 +94,10 @@ public final class Delivery {
      * The mix: the stems as they would sound at the mix's rate and channels (a mono stem in every
      * channel, a shorter one silent after its end), summed at {@link #MIX_GAIN}, so that the stems
      * null against it (with a common gain, which the null test reads as mix-bus gain). A stem with
-     * its own {@code samples} enters the mix as they are when its rate is the mix's.
+     * its own {@code samples} enters the mix as they are (a fault injected that way is in the mix
+     * too, as it would be in a mix bounced from the same session); they must be at the mix's rate.
+     * The mix's own {@code samples} are ignored. The mix is computed in {@link #write}: a file
+     * changed on disk after that is not in it (which is how a test models a stem re-exported wrongly).
      */
     private double[][] mix(Spec m) {
         int n = (int) Math.round(m.seconds * m.rate);
@@ -112,7 +115,12 @@ public final class Delivery {
                 for (int i = 0; i < len; i++) {
                     double v;
                     if (s.samples != null) {
-                        v = s.rate == m.rate && i < s.samples[sc].length ? s.samples[sc][i] : 0;
+                        if (s.rate != m.rate) {
+                            // Its sound in the mix would need a resampler the test does not have: say so.
+                            throw new IllegalStateException(s.name + " has its own samples at " + s.rate
+                                    + " Hz and the mix is at " + m.rate + " Hz: set the mix's rate too, or no mix");
+                        }
+                        v = i < s.samples[sc].length ? s.samples[sc][i] : 0;
                     } else {
                         v = 0.25 * fade((double) i / stemFrames) * Math.sin(2 * Math.PI * (110.0 * k + 3 * sc) * i / m.rate);
                     }

@@ -9,6 +9,7 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
+import org.stemcheck.core.internal.checks.Transcodes;
 import org.stemcheck.dsp.set.StemTransfer;
 
 /**
@@ -26,7 +27,7 @@ final class BusProcessingCheck extends MixCheck {
     List<Finding> judge(CheckContext ctx, SetAnalysis a) {
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < a.stems().size(); i++) {
-            Optional<BusShape> s = lacking(a, i);
+            Optional<BusShape> s = lacking(ctx, a, i);
             if (s.isPresent()) {
                 out.add(finding(a.stems().get(i), s.get(), eq(a, i, s.get()), compression(a, i, s.get())));
             }
@@ -40,20 +41,24 @@ final class BusProcessingCheck extends MixCheck {
      * of its part). EQ counts on stems, not on FX returns (a return correlates with every dry stem,
      * so its transfer takes up whatever else is unexplained); missing compression counts together
      * with a level error (a compressor with makeup gain never leaves the average level as it was).
+     * A stem reported as lossy-transcoded is judged below its codec's cut-off only: above it the
+     * codec removed what the mix (made from the original) still has, which is no EQ.
      */
-    static Optional<BusShape> lacking(SetAnalysis a, int i) {
+    static Optional<BusShape> lacking(CheckContext ctx, SetAnalysis a, int i) {
         if (!Unexplained.significant(a) || a.offset(i).displaced() && a.passes() < 2) {
             return Optional.empty();
         }
-        BusShape s = shape(a, i);
+        double cutoff = Transcodes.cutoff(Transcodes.cutoffs(ctx), a.stems().get(i)).orElse(Double.POSITIVE_INFINITY);
+        BusShape s = shape(a, i, cutoff);
         return eq(a, i, s) || compression(a, i, s) ? Optional.of(s) : Optional.empty();
     }
 
-    private static BusShape shape(SetAnalysis a, int i) {
+    private static BusShape shape(SetAnalysis a, int i, double cutoffHz) {
         List<StemTransfer> transfers = a.result().transfers();
         double commonSlope = a.mixbusProcessing() ? MixbusJudge.median(transfers.stream()
                 .mapToDouble(t -> t.dynamics().slope()).filter(Double::isFinite).toArray()) : 0.0;
-        return BusShape.of(transfers.get(i), a.residual().stemBands().get(i), Double.isFinite(commonSlope) ? commonSlope : 0.0);
+        return BusShape.of(transfers.get(i), a.residual().stemBands().get(i), Double.isFinite(commonSlope) ? commonSlope : 0.0,
+                cutoffHz);
     }
 
     private static boolean eq(SetAnalysis a, int i, BusShape s) {

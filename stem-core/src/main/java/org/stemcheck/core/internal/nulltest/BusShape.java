@@ -40,14 +40,27 @@ record BusShape(double lowDb, double highDb, double slope) {
     /** Bands where the stem is this far below its loudest third octave hold too little of it for a transfer (chance correlation dominates). */
     static final double STEM_RANGE_DB = 30.0;
 
-    static BusShape of(StemTransfer t, List<BandLevel> stemBands, double commonSlope) {
+    /** A third octave reaches this factor above its centre (2^(1/6), IEC 61260-1 base-2 bands). */
+    static final double BAND_EDGE = Math.pow(2, 1.0 / 6);
+
+    /**
+     * The shape of a stem's transfer from the bands centred in {@code [MIN_HZ, MAX_HZ]} that hold
+     * enough of it. {@code cutoffHz} is a lossy codec's cut-off in the stem (infinite for a stem
+     * without one): such a stem has no high end to judge. Above the cut-off the codec removed what
+     * the mix still has; below it, in the top octaves, a perceptual coder quantises coarsest (the
+     * ear's masking is widest there), and that noise, uncorrelated with the mix, pulls the band's
+     * least-squares transfer down (regression dilution): dev101's GtrKeys, transcoded at 16.5 kHz,
+     * read a -1.2 dB "high shelf" from 10 to 14 kHz. Its low end is judged as any stem's.
+     */
+    static BusShape of(StemTransfer t, List<BandLevel> stemBands, double commonSlope, double cutoffHz) {
         double top = stemBands.stream().mapToDouble(BandLevel::powerDb).filter(Double::isFinite).max().orElse(Double.NaN);
         List<Double> low = new ArrayList<>();
         List<Double> mid = new ArrayList<>();
         List<Double> high = new ArrayList<>();
         for (StemTransfer.Band b : t.bands()) {
             double c = b.centreHz();
-            if (!Double.isFinite(b.ownDb()) || c < MIN_HZ || c > MAX_HZ || !(power(stemBands, c) >= top - STEM_RANGE_DB)) {
+            if (!Double.isFinite(b.ownDb()) || c < MIN_HZ || c > MAX_HZ || c * BAND_EDGE > cutoffHz
+                    || c >= HIGH_HZ && Double.isFinite(cutoffHz) || !(power(stemBands, c) >= top - STEM_RANGE_DB)) {
                 continue;
             }
             if (c <= LOW_HZ) {

@@ -34,7 +34,7 @@ final class DriftCheck extends MixCheck {
         double duration = (double) a.first().frames() / rate;
         for (StemDrift d : a.drifts()) {
             double change = d.lateSamples() - d.earlySamples();
-            if (!d.confident() || !(Math.abs(change) >= Math.max(MIN_CHANGE_SAMPLES, d.peakWidthSamples() / 2))) {
+            if (!d.plausible(rate) || !(Math.abs(change) >= Math.max(MIN_CHANGE_SAMPLES, d.peakWidthSamples() / 2))) {
                 continue;
             }
             StemFile f = a.stems().get(d.stem());

@@ -28,7 +28,7 @@ final class GainCheck extends MixCheck {
             double err = g.levelErrorDb() - a.commonGainDb();
             if (!g.identifiable() || !Double.isFinite(err) || Math.abs(err) < Thresholds.GAIN_WARNING_DB
                     || Math.abs(err) < Thresholds.SIGMAS * g.standardErrorDb()
-                    || BusProcessingCheck.lacking(a, i).isPresent()) {
+                    || BusProcessingCheck.lacking(ctx, a, i).isPresent()) {
                 continue;
             }
             StemFile f = a.stems().get(i);

@@ -20,7 +20,7 @@ final class MissingFxCheck extends MixCheck {
     @Override
     List<Finding> judge(CheckContext ctx, SetAnalysis a) {
         ResidualCharacter r = a.residual();
-        if (!Unexplained.inNoStem(a) || !(r.correlation() < Thresholds.DIFFUSE_CORRELATION)) {
+        if (!Unexplained.inNoStem(ctx, a) || !(r.correlation() < Thresholds.DIFFUSE_CORRELATION)) {
             return List.of();
         }
         return List.of(Finding.error(id(), String.format(Locale.ROOT,

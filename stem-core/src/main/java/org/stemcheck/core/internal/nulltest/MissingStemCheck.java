@@ -52,7 +52,7 @@ final class MissingStemCheck extends MixCheck {
     @Override
     List<Finding> judge(CheckContext ctx, SetAnalysis a) {
         ResidualCharacter r = a.residual();
-        if (!Unexplained.inNoStem(a) || !(r.correlation() >= Thresholds.DIFFUSE_CORRELATION)) {
+        if (!Unexplained.inNoStem(ctx, a) || !(r.correlation() >= Thresholds.DIFFUSE_CORRELATION)) {
             return List.of();
         }
         double low = r.shareBelow(LOW_HZ * Math.sqrt(2));

@@ -33,7 +33,8 @@ abstract class MixCheck implements Check {
 
     @Override
     public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.NULL_TEST);
+        // The per-file spectra tell which stems a lossy codec cut (internal.checks.Transcodes).
+        return EnumSet.of(Measurement.HEADER, Measurement.NULL_TEST, Measurement.SAMPLE_STATS, Measurement.SPECTRUM);
     }
 
     @Override

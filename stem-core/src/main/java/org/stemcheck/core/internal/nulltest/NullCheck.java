@@ -2,16 +2,20 @@ package org.stemcheck.core.internal.nulltest;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Severity;
+import org.stemcheck.core.StemFile;
 import org.stemcheck.dsp.set.NullResidual;
 
 /**
  * {@code mix.null}: what the stems leave unexplained in the mix after their gains and offsets
  * are corrected, relative to the mix, with the worst 100 ms stretches. Against a mix with
- * mix-bus processing the residual is that processing: reported as info.
+ * mix-bus processing the residual is that processing: reported as info. So is a residual that the
+ * stems reported as lossy-transcoded account for: a codec adds noise and removes the top end, so
+ * such a stem never nulls, and {@code content.lossy-transcode} already names the fault.
  */
 final class NullCheck extends MixCheck {
 
@@ -25,7 +29,9 @@ final class NullCheck extends MixCheck {
         if (!Double.isFinite(db) || db <= Thresholds.NULL_WARNING_DB) {
             return List.of();
         }
-        Severity s = a.mixbusProcessing() ? Severity.INFO
+        List<StemFile> transcoded = Unexplained.transcoded(ctx, a);
+        boolean codec = Unexplained.byCodec(a, transcoded);
+        Severity s = a.mixbusProcessing() || codec ? Severity.INFO
                 : db > Thresholds.NULL_ERROR_DB ? Severity.ERROR : Severity.WARNING;
         List<NullResidual.Segment> worst = a.result().residual().worst(Finding.MAX_SPANS);
         double t0 = a.startSeconds();
@@ -34,7 +40,9 @@ final class NullCheck extends MixCheck {
         String msg = String.format(Locale.ROOT,
                 "the stems do not sum to %s: %.1f dB of the mix is left unexplained after gains and offsets%s",
                 a.reference().name(), db, at)
-                + (a.fractionLeft() ? "; part of it is a stem's offset by a fraction of a sample (see mix.offset)" : "");
+                + (a.fractionLeft() ? "; part of it is a stem's offset by a fraction of a sample (see mix.offset)" : "")
+                + (codec ? "; it is what the lossy codec of " + transcoded.stream().map(StemFile::displayLabel)
+                        .collect(Collectors.joining(", ")) + " added and removed (see content.lossy-transcode)" : "");
         return List.of(Finding.of(s, id(), msg)
                 .withFiles(a.reference().name())
                 .withMeasurement("null_db", db)

@@ -51,6 +51,14 @@ final class Thresholds {
     /** A dynamics slope this much below the other stems' is compression the stem lacks (-0.05 dB/dB: a 1.05:1 ratio over the whole range). */
     static final double SLOPE = 0.05;
 
+    /**
+     * A residual at least this far under the level of the stems a lossy codec went through is their
+     * coding noise and lost top end: perceptual coders shape their noise under the masking threshold,
+     * which ISO/IEC 11172-3 psychoacoustic model 1 (Annex D) sets 2-6 dB under a noise-like masker
+     * (masking index -2.025 - 0.175 z dB) and further under tones, so 6 dB is its upper end.
+     */
+    static final double CODEC_NOISE_MARGIN_DB = 6.0;
+
     private Thresholds() {
     }
 }
