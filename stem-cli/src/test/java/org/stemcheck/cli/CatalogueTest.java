@@ -26,17 +26,28 @@ class CatalogueTest {
     /** A small delivery: three 0.2 s stereo stems, the bass at 16 bit when {@code bad} (an error). */
     private Path delivery(int i, boolean bad) throws IOException {
         Path dir = Files.createDirectory(tmp.resolve(String.format(java.util.Locale.ROOT, "delivery-%02d", i)));
-        double[] s = new double[RATE / 5];
-        for (int n = 0; n < s.length; n++) {
-            s[n] = 0.1 * Math.sin(2 * Math.PI * (110 + 10 * i) * n / RATE);
-        }
-        for (String label : List.of("Drums", "Keys", "Vocals")) {
-            try (WavWriter.Output o = WavWriter.pcm(24).open(dir.resolve("Song_" + label + "_120bpm.wav"), RATE, 2)) {
+        // Each stem its own pitch (identical stems are a set.duplicate), faded out (a stem that stops
+        // at full level is a level.cut-tail): a clean delivery but for the bad bass.
+        List<String> labels = List.of("Drums", "Keys", "Vocals");
+        for (int j = 0; j < labels.size(); j++) {
+            double[] s = tone(110 + 10 * i + 97 * (j + 1));
+            try (WavWriter.Output o = WavWriter.pcm(24).open(dir.resolve("Song_" + labels.get(j) + "_120bpm.wav"), RATE, 2)) {
                 o.write(new double[][] {s, s}, 0, s.length);
             }
         }
-        WavWriter.pcm(bad ? 16 : 24).write(dir.resolve("Song_Bass_120bpm.wav"), RATE, s, s);
+        double[] bass = tone(110 + 10 * i);
+        WavWriter.pcm(bad ? 16 : 24).write(dir.resolve("Song_Bass_120bpm.wav"), RATE, bass, bass);
         return dir;
+    }
+
+    /** 0.2 s of a sine at 0.1, faded out over its second half. */
+    private static double[] tone(double hz) {
+        double[] s = new double[RATE / 5];
+        for (int n = 0; n < s.length; n++) {
+            double fade = Math.min(1, 2.0 * (s.length - 1 - n) / s.length);
+            s[n] = 0.1 * fade * Math.sin(2 * Math.PI * hz * n / RATE);
+        }
+        return s;
     }
 
     private static String jsonPath(Path p) {

@@ -187,6 +187,9 @@ class MainTest {
         // Level findings too: the silent percussion stem, and the drums' inter-sample peaks.
         assertThat(r.out()).contains("Perc is digital silence", "level.silent", "level.true-peak")
                 .doesNotContain("level.cut-tail");
+        // The null test finds the bass fault made after mixing, and nothing of its own making.
+        assertThat(r.out()).contains("Bass is 3.0 dB louder than in the mix", "Bass is 576 samples (12.0 ms")
+                .doesNotContain("mix.null", "mix.bus-processing", "mix.drift");
         assertThat(Files.isRegularFile(dir.resolve("mixdown.wav"))).isTrue();
         assertThat(run("check", dir.toString()).status()).isEqualTo(1);
     }

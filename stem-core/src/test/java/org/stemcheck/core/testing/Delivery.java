@@ -75,11 +75,58 @@ public final class Delivery {
             if (s.timeReference != null) {
                 w = w.withTimeReference(s.timeReference);
             }
-            k++;
-            double[][] ch = s.samples != null ? s.samples : signal(s, k);
+            boolean isMix = s == files.get("mix");
+            if (!isMix) {
+                k++;
+            }
+            double[][] ch = isMix ? mix(s) : s.samples != null ? s.samples : signal(s, k);
             Path p = dir.resolve(s.name);
             w.write(p, s.rate, ch);
             out.add(p);
+        }
+        return out;
+    }
+
+    /** The mix's level against the plain sum of the stems: a master fader that keeps 7 stems' peaks below full scale. */
+    public static final double MIX_GAIN = 0.125;
+
+    /**
+     * The mix: the stems as they would sound at the mix's rate and channels (a mono stem in every
+     * channel, a shorter one silent after its end), summed at {@link #MIX_GAIN}, so that the stems
+     * null against it (with a common gain, which the null test reads as mix-bus gain). A stem with
+     * its own {@code samples} enters the mix as they are (a fault injected that way is in the mix
+     * too, as it would be in a mix bounced from the same session); they must be at the mix's rate.
+     * The mix's own {@code samples} are ignored. The mix is computed in {@link #write}: a file
+     * changed on disk after that is not in it (which is how a test models a stem re-exported wrongly).
+     */
+    private double[][] mix(Spec m) {
+        int n = (int) Math.round(m.seconds * m.rate);
+        double[][] out = new double[m.channels][n];
+        int k = 0;
+        for (Spec s : files.values()) {
+            if (s == m) {
+                continue;
+            }
+            k++;
+            int len = (int) Math.min(n, Math.round(s.seconds * m.rate));
+            int stemFrames = (int) Math.round(s.seconds * m.rate);
+            for (int c = 0; c < m.channels; c++) {
+                int sc = Math.min(c, s.channels - 1);
+                for (int i = 0; i < len; i++) {
+                    double v;
+                    if (s.samples != null) {
+                        if (s.rate != m.rate) {
+                            // Its sound in the mix would need a resampler the test does not have: say so.
+                            throw new IllegalStateException(s.name + " has its own samples at " + s.rate
+                                    + " Hz and the mix is at " + m.rate + " Hz: set the mix's rate too, or no mix");
+                        }
+                        v = i < s.samples[sc].length ? s.samples[sc][i] : 0;
+                    } else {
+                        v = 0.25 * fade((double) i / stemFrames) * Math.sin(2 * Math.PI * (110.0 * k + 3 * sc) * i / m.rate);
+                    }
+                    out[c][i] += MIX_GAIN * v;
+                }
+            }
         }
         return out;
     }

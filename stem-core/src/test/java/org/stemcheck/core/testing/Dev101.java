@@ -3,47 +3,197 @@ package org.stemcheck.core.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.function.UnaryOperator;
 
+import org.stemcheck.io.AudioFile;
+import org.stemcheck.io.AudioFiles;
+import org.stemcheck.io.SampleStream;
+import org.stemcheck.io.WavWriter;
 import org.stemcheck.io.testing.TestData;
 
 /**
- * Builds a full dev101 variant in a temporary folder: the files stored in the variant's own folder
- * plus those its {@code truth.json} reuses from {@code clean/} ({@code reused_from_clean}: name in
- * the variant -> name in clean), as symbolic links (copies where links are unsupported). The shared
- * test data is never copied into the repository.
+ * The dev101 song deliveries, materialised into a temporary folder at test time (symbolic links
+ * to the shared files, or copies where links are not possible; never into the repository), and
+ * faults injected into the clean delivery in code.
  */
 public final class Dev101 {
+
+    public static final String PREFIX = "DistantHarbor_";
+    public static final int RATE = 48_000;
+    public static final double BPM = 86.0;
 
     private Dev101() {
     }
 
-    /** The variant assembled in {@code into}; skips the test when the shared data is absent. */
-    public static Path variant(String name, Path into) throws IOException {
-        Path own = TestData.require("songs/dev101/" + name);
-        Path clean = TestData.require("songs/dev101/clean");
-        try (Stream<Path> s = Files.list(own)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".wav")).toList()) {
-                linkOrCopy(p, into.resolve(p.getFileName()));
-            }
-        }
-        Object truth = Json.parse(Files.readString(own.resolve("truth.json")));
-        Object reused = ((Map<?, ?>) truth).get("reused_from_clean");
-        if (reused instanceof Map<?, ?> m) {
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                linkOrCopy(clean.resolve((String) e.getValue()), into.resolve((String) e.getKey()));
-            }
-        }
-        return into;
+    /** The file name of one stem ({@code "Bass"}). */
+    public static String stem(String label) {
+        return PREFIX + label + "_86bpm.wav";
     }
 
-    /** A symbolic link where the file system has them, else a copy in the temporary folder. */
-    public static Path linkOrCopy(Path target, Path link) throws IOException {
+    /** Builds a variant's full delivery in {@code dst} from its truth.json (files reused from clean/ linked). */
+    @SuppressWarnings("unchecked")
+    public static Path variant(String variant, Path dst) throws IOException {
+        Path root = TestData.require("songs/dev101");
+        Path vdir = root.resolve(variant);
+        Map<String, Object> truth = (Map<String, Object>) Json.parse(Files.readString(vdir.resolve("truth.json")));
+        Map<String, Object> reused = (Map<String, Object>) truth.getOrDefault("reused_from_clean", Map.of());
+        for (Object o : (List<Object>) truth.get("files")) {
+            String name = (String) ((Map<String, Object>) o).get("file");
+            Path src = vdir.resolve(name);
+            if (!Files.exists(src)) {
+                src = root.resolve("clean").resolve((String) reused.get(name));
+            }
+            link(src, dst.resolve(name));
+        }
+        return dst;
+    }
+
+    /** The clean delivery with one file replaced by {@code change} of its samples (null drops the file). */
+    public static Path cleanWith(Path dst, String file, UnaryOperator<double[][]> change) throws IOException {
+        variant("clean", dst);
+        Path p = dst.resolve(file);
+        double[][] samples = read(p);
+        Files.delete(p);
+        if (change != null) {
+            WavWriter.pcm(24).withTimeReference(172_800_000L).write(p, RATE, change.apply(samples));
+        }
+        return dst;
+    }
+
+    /** Multiplies by {@code 10^(db/20)}. */
+    public static UnaryOperator<double[][]> gainDb(double db) {
+        double g = Math.pow(10, db / 20);
+        return x -> {
+            double[][] y = new double[x.length][];
+            for (int c = 0; c < x.length; c++) {
+                y[c] = x[c].clone();
+                for (int i = 0; i < y[c].length; i++) {
+                    y[c][i] *= g;
+                }
+            }
+            return y;
+        };
+    }
+
+    /** Flips the polarity. */
+    public static double[][] invert(double[][] x) {
+        return gainDb(0.0).andThen(y -> {
+            for (double[] c : y) {
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = -c[i];
+                }
+            }
+            return y;
+        }).apply(x);
+    }
+
+    /**
+     * Delays by a fraction of a sample (later by {@code samples}, |samples| < 8) with a
+     * Blackman-windowed sinc of 128 taps: flat to well under 0.1 dB below 18 kHz at 48 kHz.
+     */
+    public static UnaryOperator<double[][]> fractionalDelay(double samples) {
+        int half = 64;
+        return x -> {
+            double[][] y = new double[x.length][x[0].length];
+            double[] taps = new double[2 * half];
+            for (int k = 0; k < taps.length; k++) {
+                double t = k - half + 1 + samples;        // the input offset this tap reads, plus the delay
+                double w = 0.42 + 0.5 * Math.cos(Math.PI * t / half) + 0.08 * Math.cos(2 * Math.PI * t / half);
+                taps[k] = Math.abs(t) >= half ? 0 : (t == 0 ? 1 : Math.sin(Math.PI * t) / (Math.PI * t)) * w;
+            }
+            for (int c = 0; c < x.length; c++) {
+                int n = x[c].length;
+                for (int i = 0; i < n; i++) {
+                    double acc = 0;
+                    for (int k = 0; k < taps.length; k++) {
+                        int j = i + k - half + 1;
+                        if (j >= 0 && j < n) {
+                            acc += taps[k] * x[c][j];
+                        }
+                    }
+                    y[c][i] = acc;
+                }
+            }
+            return y;
+        };
+    }
+
+    /**
+     * Plays the file slower by {@code ppm} parts per million (as a stem exported on a clock that
+     * runs fast): the content at time {@code u} moves to {@code u (1 + ppm 1e-6)}, so it is later
+     * and later along the song. Blackman-windowed sinc interpolation, 64 taps.
+     */
+    public static UnaryOperator<double[][]> drift(double ppm) {
+        double stretch = 1 + ppm * 1e-6;
+        int half = 32;
+        return x -> {
+            double[][] y = new double[x.length][x[0].length];
+            int n = x[0].length;
+            double[] taps = new double[2 * half];
+            for (int i = 0; i < n; i++) {
+                double pos = i / stretch;
+                int base = (int) Math.floor(pos);
+                double frac = pos - base;
+                for (int k = 0; k < taps.length; k++) {
+                    double t = k - half + 1 - frac;
+                    double w = 0.42 + 0.5 * Math.cos(Math.PI * t / half) + 0.08 * Math.cos(2 * Math.PI * t / half);
+                    taps[k] = Math.abs(t) >= half ? 0 : (t == 0 ? 1 : Math.sin(Math.PI * t) / (Math.PI * t)) * w;
+                }
+                for (int c = 0; c < x.length; c++) {
+                    double acc = 0;
+                    for (int k = 0; k < taps.length; k++) {
+                        int j = base + k - half + 1;
+                        if (j >= 0 && j < n) {
+                            acc += taps[k] * x[c][j];
+                        }
+                    }
+                    y[c][i] = acc;
+                }
+            }
+            return y;
+        };
+    }
+
+    /** Moves later by {@code samples} (negative: earlier), keeping the length (zeros fill in). */
+    public static UnaryOperator<double[][]> shift(int samples) {
+        return x -> {
+            double[][] y = new double[x.length][x[0].length];
+            for (int c = 0; c < x.length; c++) {
+                int n = x[c].length;
+                for (int i = 0; i < n; i++) {
+                    int j = i - samples;
+                    y[c][i] = j >= 0 && j < n ? x[c][j] : 0.0;
+                }
+            }
+            return y;
+        };
+    }
+
+    private static double[][] read(Path p) throws IOException {
+        AudioFile f = AudioFiles.open(p);
+        try (SampleStream s = f.openStream()) {
+            int ch = s.format().channels();
+            int frames = (int) f.frames();
+            double[][] out = new double[ch][frames];
+            int at = 0;
+            while (at < frames) {
+                int r = s.read(out, at, Math.min(65536, frames - at));
+                if (r == 0) {
+                    break;
+                }
+                at += r;
+            }
+            return out;
+        }
+    }
+
+    private static void link(Path target, Path link) throws IOException {
         try {
-            return Files.createSymbolicLink(link, target.toAbsolutePath());
+            Files.createSymbolicLink(link, target.toAbsolutePath());
         } catch (UnsupportedOperationException | IOException e) {
-            return Files.copy(target, link);
+            Files.copy(target, link);
         }
     }
 }

@@ -21,4 +21,12 @@ public final class Findings {
     public static List<Finding> problems(Report r) {
         return r.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
     }
+
+    /**
+     * The warnings and errors whose code starts with {@code prefix} ({@code "level."}): for a test
+     * of one family of checks, which need not know what the other families make of its delivery.
+     */
+    public static List<Finding> problems(Report r, String prefix) {
+        return problems(r).stream().filter(f -> f.code().startsWith(prefix)).toList();
+    }
 }

@@ -1,13 +1,15 @@
 package org.stemcheck.core.internal.checks;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.stemcheck.core.Check;
+import org.stemcheck.core.internal.nulltest.NullTestChecks;
 
 /** The built-in checks, in the order their findings are reported within a severity. */
 public final class BuiltInChecks {
 
-    private static final List<Check> ALL = List.of(
+    private static final List<Check> ALL = Stream.concat(Stream.of(
             new UnreadableCheck(),
             new TruncatedCheck(),
             new LossyCheck(),
@@ -31,7 +33,8 @@ public final class BuiltInChecks {
             new OutOfPhaseCheck(),
             new DualMonoCheck(),
             new LabelMismatchCheck(),
-            new MixbusProcessingCheck());
+            new MixbusProcessingCheck()),
+            NullTestChecks.all().stream()).toList();
 
     private BuiltInChecks() {
     }

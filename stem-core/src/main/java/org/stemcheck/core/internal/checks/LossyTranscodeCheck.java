@@ -45,20 +45,32 @@ final class LossyTranscodeCheck extends BaseCheck {
 
     @Override
     public List<Finding> run(CheckContext ctx) {
-        List<StemFile> audio = readableAudio(ctx).stream().filter(f -> !Measured.silent(ctx, f)).toList();
+        List<StemFile> audio = audible(ctx);
         List<Finding> out = new ArrayList<>();
         for (StemFile f : audio) {
-            if (!f.role().isStem()) {
-                continue;
-            }
-            Optional<Spectrum> s = spectrum(ctx, f);
-            Optional<Shelf> wall = s.flatMap(x -> Shelf.find(x, FROM_HZ, TO_HZ)).filter(Shelf::wall);
-            if (wall.isEmpty() || leftToFakeHires(f, wall.get())) {
-                continue;
-            }
-            corroboration(ctx, audio, f, wall.get()).ifPresent(other -> out.add(finding(f, wall.get(), other)));
+            judge(ctx, audio, f).ifPresent(w -> out.add(finding(f, w.wall(), w.other())));
         }
         return out;
+    }
+
+    /** The readable, not silent stems and mixes: the files judged and the ones that may corroborate. */
+    static List<StemFile> audible(CheckContext ctx) {
+        return readableAudio(ctx).stream().filter(f -> !Measured.silent(ctx, f)).toList();
+    }
+
+    /** The codec's wall in stem {@code f} and the file that corroborates it, when {@code f} is reported. */
+    static Optional<Transcoded> judge(CheckContext ctx, List<StemFile> audio, StemFile f) {
+        if (!f.role().isStem() || !audio.contains(f)) {
+            return Optional.empty();
+        }
+        Optional<Shelf> wall = spectrum(ctx, f).flatMap(x -> Shelf.find(x, FROM_HZ, TO_HZ)).filter(Shelf::wall);
+        if (wall.isEmpty() || leftToFakeHires(f, wall.get())) {
+            return Optional.empty();
+        }
+        return corroboration(ctx, audio, f, wall.get()).map(o -> new Transcoded(wall.get(), o));
+    }
+
+    record Transcoded(Shelf wall, Other other) {
     }
 
     /** A high-rate file walled near 20 kHz is an upsampled one: {@code content.fake-hires} says so. */
@@ -91,7 +103,7 @@ final class LossyTranscodeCheck extends BaseCheck {
         return Optional.ofNullable(best);
     }
 
-    private record Other(StemFile file, double aboveDb) {
+    record Other(StemFile file, double aboveDb) {
     }
 
     private Finding finding(StemFile f, Shelf wall, Other other) {

@@ -26,6 +26,8 @@ import org.stemcheck.core.Plots;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.Input;
+import org.stemcheck.core.internal.nulltest.SetAnalysis;
+import org.stemcheck.core.internal.nulltest.SetPass;
 
 /**
  * Runs checks over a delivery: picks the checks whose needs this build can meet, computes the
@@ -67,6 +69,7 @@ public final class Engine {
         Set<Measurement> needed = EnumSet.noneOf(Measurement.class);
         runnable.forEach(c -> needed.addAll(c.needs()));
         needed.remove(Measurement.HEADER);
+        boolean setPass = needed.remove(Measurement.NULL_TEST);
         if (!needed.isEmpty()) {
             needed.addAll(registry.reported());
         }
@@ -83,13 +86,20 @@ public final class Engine {
                     .withFiles(name)
                     .withFix("copy or export the file again; check the disk or the upload")));
         });
-        Context ctx = new Context(files, spec, reference, measured);
+        Optional<SetAnalysis> set = setPass ? SetPass.run(files, inputs) : Optional.empty();
+        Optional<StemFile> ref = set.map(SetAnalysis::reference).or(() -> reference);
+        set.ifPresent(a -> {
+            Map<Measurement, Object> m = new HashMap<>(measured.getOrDefault(a.reference().name(), Map.of()));
+            m.put(Measurement.NULL_TEST, a);
+            measured.put(a.reference().name(), m);
+        });
+        Context ctx = new Context(files, spec, ref, measured);
         for (Check c : runnable) {
             findings.addAll(runOne(c, ctx));
         }
         List<Finding> kept = findings.stream().filter(f -> !without.contains(f.code()))
                 .sorted(order(files)).toList();
-        return Report.of(delivery, spec.name(), files, facts, Optional.empty(), kept)
+        return Report.of(delivery, spec.name(), files, facts, set.map(SetAnalysis::toReference), kept)
                 .withPlots(plots(files, measured));
     }
 
@@ -100,7 +110,7 @@ public final class Engine {
                 continue;
             }
             Set<Measurement> missing = EnumSet.noneOf(Measurement.class);
-            c.needs().stream().filter(m -> !registry.has(m)).forEach(missing::add);
+            c.needs().stream().filter(m -> m != Measurement.NULL_TEST && !registry.has(m)).forEach(missing::add);
             if (missing.isEmpty()) {
                 out.add(c);
             } else {

@@ -1,0 +1,90 @@
+package org.stemcheck.core.internal.nulltest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.Role;
+import org.stemcheck.core.StemFile;
+import org.stemcheck.core.internal.checks.Transcodes;
+import org.stemcheck.dsp.set.StemTransfer;
+
+/**
+ * {@code mix.bus-processing}: a stem whose relation to the mix is not a plain gain: an EQ-shaped
+ * transfer (its low or high end differs from its mids) or compression the mix applies to it and
+ * the stem lacks. Measured against what all stems share, so mix-bus processing does not count.
+ */
+final class BusProcessingCheck extends MixCheck {
+
+    BusProcessingCheck() {
+        super("mix.bus-processing", "every stem carries its bus EQ and compression as in the mix");
+    }
+
+    @Override
+    List<Finding> judge(CheckContext ctx, SetAnalysis a) {
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < a.stems().size(); i++) {
+            Optional<BusShape> s = lacking(ctx, a, i);
+            if (s.isPresent()) {
+                out.add(finding(a.stems().get(i), s.get(), eq(a, i, s.get()), compression(a, i, s.get())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The shape of stem {@code i}'s transfer where it lacks processing the mix applies to it. Judged
+     * only when the gains leave part of the mix unexplained (otherwise every stem is a plain gain
+     * of its part). EQ counts on stems, not on FX returns (a return correlates with every dry stem,
+     * so its transfer takes up whatever else is unexplained); missing compression counts together
+     * with a level error (a compressor with makeup gain never leaves the average level as it was).
+     * A stem reported as lossy-transcoded is judged below its codec's cut-off only: above it the
+     * codec removed what the mix (made from the original) still has, which is no EQ.
+     */
+    static Optional<BusShape> lacking(CheckContext ctx, SetAnalysis a, int i) {
+        if (!Unexplained.significant(a) || a.offset(i).displaced() && a.passes() < 2) {
+            return Optional.empty();
+        }
+        double cutoff = Transcodes.cutoff(Transcodes.cutoffs(ctx), a.stems().get(i)).orElse(Double.POSITIVE_INFINITY);
+        BusShape s = shape(a, i, cutoff);
+        return eq(a, i, s) || compression(a, i, s) ? Optional.of(s) : Optional.empty();
+    }
+
+    private static BusShape shape(SetAnalysis a, int i, double cutoffHz) {
+        List<StemTransfer> transfers = a.result().transfers();
+        double commonSlope = a.mixbusProcessing() ? MixbusJudge.median(transfers.stream()
+                .mapToDouble(t -> t.dynamics().slope()).filter(Double::isFinite).toArray()) : 0.0;
+        return BusShape.of(transfers.get(i), a.residual().stemBands().get(i), Double.isFinite(commonSlope) ? commonSlope : 0.0,
+                cutoffHz);
+    }
+
+    private static boolean eq(SetAnalysis a, int i, BusShape s) {
+        return a.stems().get(i).role() == Role.STEM && Math.abs(s.eqDb()) > Thresholds.EQ_SHAPE_DB;
+    }
+
+    private static boolean compression(SetAnalysis a, int i, BusShape s) {
+        double err = a.gain(i).levelErrorDb() - a.commonGainDb();
+        return s.slope() < -Thresholds.SLOPE && Math.abs(err) >= Thresholds.GAIN_WARNING_DB;
+    }
+
+    private Finding finding(StemFile f, BusShape s, boolean eq, boolean comp) {
+        List<String> what = new ArrayList<>();
+        if (eq) {
+            boolean low = Math.abs(s.eqDb()) == Math.abs(Double.isFinite(s.lowDb()) ? s.lowDb() : 0);
+            what.add(String.format(Locale.ROOT, "an EQ (about %+.1f dB %s shelf)", s.eqDb(), low ? "low" : "high"));
+        }
+        if (comp) {
+            what.add(String.format(Locale.ROOT, "compression (%.2f dB of gain per dB of level)", s.slope()));
+        }
+        return Finding.warning(id(), String.format(Locale.ROOT, "the mix applies %s to %s that the stem lacks",
+                        String.join(" and ", what), f.displayLabel()))
+                .withFiles(f.name())
+                .withMeasurement("low_shelf_db", s.lowDb())
+                .withMeasurement("high_shelf_db", s.highDb())
+                .withMeasurement("dynamics_slope", s.slope())
+                .withFix("re-export " + f.displayLabel() + " through its bus EQ and compressor, as it plays in the mix");
+    }
+}

@@ -1,0 +1,47 @@
+package org.stemcheck.core.internal.nulltest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Finding;
+
+/** {@code mix.reference} (info): which mix the stems were compared with, how deep they null, and whether it carries mix-bus processing. */
+final class ReferenceCheck extends MixCheck {
+
+    /** Another mix nulling this much less deep than the reference differs by processing on the mix bus. */
+    static final double OTHER_MIX_DB = 20.0;
+
+    ReferenceCheck() {
+        super("mix.reference", "the reference mix, the null depth of the stems against it, mix-bus processing");
+    }
+
+    @Override
+    List<Finding> judge(CheckContext ctx, SetAnalysis a) {
+        String ref = a.reference().name();
+        StringBuilder msg = new StringBuilder(String.format(Locale.ROOT,
+                "%s is the reference mix: the stems null to %.1f dB against it (%.1f dB after gains%s); %s",
+                ref, a.plainNullDb(), a.nullDb(), a.passes() > 1 ? " and offsets" : "",
+                a.mixbusProcessing() ? String.format(Locale.ROOT,
+                        "it carries mix-bus processing (%+.1f dB of gain and/or compression common to every stem)", -a.commonGainDb())
+                        : "no mix-bus processing"));
+        List<String> files = new ArrayList<>(List.of(ref));
+        for (Map.Entry<String, Double> e : a.mixDepthsDb().entrySet()) {
+            if (!e.getKey().equals(ref)) {
+                files.add(e.getKey());
+                boolean bus = e.getValue() - a.nullDb() > OTHER_MIX_DB;
+                msg.append(String.format(Locale.ROOT, "; %s nulls to %.1f dB%s", e.getKey(), e.getValue(),
+                        bus ? ", so it carries mix-bus processing" : ""));
+            }
+        }
+        return List.of(Finding.info(id(), msg.toString())
+                .withFiles(files)
+                .withMeasurement("null_db", a.plainNullDb())
+                .withMeasurement("null_after_gains_db", a.nullDb())
+                .withMeasurement("mixbus_processing", a.mixbusProcessing() ? 1 : 0)
+                .withMeasurement("common_gain_db", a.commonGainDb())
+                .withMeasurement("passes", a.passes()));
+    }
+}

@@ -1,0 +1,72 @@
+package org.stemcheck.core.internal.nulltest;
+
+import java.util.List;
+
+import org.stemcheck.dsp.level.StereoCorrelation;
+import org.stemcheck.dsp.spectrum.Band;
+import org.stemcheck.dsp.spectrum.BandEnergies;
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
+
+/**
+ * The character of what the stems leave unexplained in one mix: the residual
+ * {@code sum(stems) - mix} (stems at unity gain, as fed: aligned in a second pass) measured for
+ * its spectrum (octave bands, against the mix's) and for how alike its channels are. A missing
+ * reverb return leaves a diffuse residual (channels weakly correlated); a missing bass line a
+ * narrow, low, centred one. It also keeps each stem's third-octave spectrum (where a stem's
+ * transfer into the mix means something). Accumulator; not thread-safe.
+ */
+final class ResidualProbe {
+
+    private final int channels;
+    private final double[][] residual;
+    private final WelchSpectrum residualSpectrum;
+    private final WelchSpectrum mixSpectrum;
+    private final StereoCorrelation correlation;
+    private final WelchSpectrum[] stemSpectra;
+
+    ResidualProbe(int channels, double rate, int stems) {
+        this.channels = channels;
+        this.residual = new double[channels][Feed.BLOCK];
+        this.residualSpectrum = WelchSpectrum.create(channels, rate);
+        this.mixSpectrum = WelchSpectrum.create(channels, rate);
+        this.correlation = channels == 2 ? StereoCorrelation.create(2, rate) : null;
+        this.stemSpectra = new WelchSpectrum[stems];
+        for (int i = 0; i < stems; i++) {
+            stemSpectra[i] = WelchSpectrum.create(channels, rate);
+        }
+    }
+
+    void accept(double[][][] stems, double[][] mix, int frames) {
+        for (int c = 0; c < channels; c++) {
+            double[] r = residual[c];
+            double[] m = mix[c];
+            for (int i = 0; i < frames; i++) {
+                r[i] = -m[i];
+            }
+            for (double[][] s : stems) {
+                double[] x = s[c];
+                for (int i = 0; i < frames; i++) {
+                    r[i] += x[i];
+                }
+            }
+        }
+        residualSpectrum.accept(residual, 0, frames);
+        mixSpectrum.accept(mix, 0, frames);
+        if (correlation != null) {
+            correlation.accept(residual, 0, frames);
+        }
+        for (int i = 0; i < stems.length; i++) {
+            stemSpectra[i].accept(stems[i], 0, frames);
+        }
+    }
+
+    ResidualCharacter result() {
+        List<Band> bands = Band.octaves();
+        return new ResidualCharacter(
+                BandEnergies.of(residualSpectrum.result().average(), bands),
+                BandEnergies.of(mixSpectrum.result().average(), bands),
+                correlation == null ? Double.NaN : correlation.result().overall(),
+                java.util.Arrays.stream(stemSpectra)
+                        .map(w -> BandEnergies.of(w.result().average(), Band.thirdOctaves())).toList());
+    }
+}

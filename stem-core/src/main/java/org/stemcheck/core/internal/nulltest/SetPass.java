@@ -1,0 +1,230 @@
+package org.stemcheck.core.internal.nulltest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stemcheck.core.Role;
+import org.stemcheck.core.StemFile;
+import org.stemcheck.core.internal.Input;
+import org.stemcheck.dsp.set.NullResult;
+import org.stemcheck.dsp.set.NullTest;
+import org.stemcheck.dsp.set.StemOffset;
+
+/**
+ * The set pass: streams every stem and every candidate mix together in aligned blocks into one
+ * {@link NullTest} and one {@link ResidualProbe} per mix, and keeps the mix the stems null against
+ * best.
+ *
+ * <p>Passes: <b>one</b> for all mixes at once (each file decoded once), when the heap allows
+ * (otherwise one per mix); a <b>second</b> one, over the stems and the chosen mix only, when a stem
+ * was {@link StemOffset#displaced() displaced}: the displaced stems are moved back by their whole
+ * samples while streaming, so that gains, transfers, the residual and its character are measured
+ * with every stem in place; the stretches at either end that a moved stem no longer covers are left
+ * out. (Shifting in the feed rather than with {@code Setup.alignedTo} moves
+ * the residual probe too.) The first pass also measures each stem's offset over the first and the
+ * second half of the song ({@link DriftProbe}) for {@code mix.drift}. Thread-safe: all state is
+ * local to {@link #run}.
+ */
+public final class SetPass {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SetPass.class);
+
+    /** Share of the heap the null tests of one pass may take (the rest stays for the per-file pass and decoding). */
+    private static final double HEAP_SHARE = 0.25;
+
+    private SetPass() {
+    }
+
+    /**
+     * Runs the set pass when the delivery has a readable mix and at least two readable stems.
+     *
+     * @param files  the files, in the order of {@code inputs}
+     */
+    public static Optional<SetAnalysis> run(List<StemFile> files, List<Input> inputs) {
+        List<Integer> stems = new ArrayList<>();
+        List<Integer> mixes = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            StemFile f = files.get(i);
+            if (!f.readable() || !inputs.get(i).readable()) {
+                continue;
+            }
+            if (f.role().isStem()) {
+                stems.add(i);
+            } else if (f.role() == Role.MIXDOWN) {
+                mixes.add(i);
+            }
+        }
+        if (mixes.isEmpty() || stems.size() < 2) {
+            return Optional.empty();
+        }
+        StemFile first = files.get(mixes.get(0));
+        int rate = (int) Math.round(first.format().orElseThrow().sampleRate());
+        int channels = first.format().orElseThrow().channels();
+        mixes.removeIf(i -> files.get(i).format().orElseThrow().channels() != channels
+                || !Feed.convertible(files.get(i).format().orElseThrow(), rate));
+        stems.removeIf(i -> !Feed.fits(files.get(i).format().orElseThrow(), channels)
+                || !Feed.convertible(files.get(i).format().orElseThrow(), rate));
+        if (mixes.isEmpty()) {
+            return Optional.empty();
+        }
+        if (stems.size() < 2 || stems.size() > NullTest.MAX_STEMS || channels > NullTest.MAX_CHANNELS
+                || rate < 1000 || rate > 768_000) {
+            LOG.debug("set pass skipped: {} stems of {} channels at {} Hz", stems.size(), channels, rate);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Plan(files, inputs, stems, mixes, rate, channels).execute());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the set pass failed; the mix checks are left out", e);
+            return Optional.empty();
+        }
+    }
+
+    /** One run's files and common format. */
+    private record Plan(List<StemFile> files, List<Input> inputs, List<Integer> stems, List<Integer> mixes,
+                        int rate, int channels) {
+
+        SetAnalysis execute() throws IOException {
+            NullTest.Setup setup = NullTest.Setup.of(rate, stems.size(), channels);
+            int perPass = (int) Math.max(1, Math.min(mixes.size(),
+                    HEAP_SHARE * Runtime.getRuntime().maxMemory() / Math.max(1, setup.estimatedBytes())));
+            Map<Integer, NullResult> results = new LinkedHashMap<>();
+            Map<Integer, ResidualCharacter> characters = new LinkedHashMap<>();
+            Map<Integer, List<StemDrift>> drifts = new LinkedHashMap<>();
+            int passes = 0;
+            for (int from = 0; from < mixes.size(); from += perPass) {
+                List<Integer> some = mixes.subList(from, Math.min(mixes.size(), from + perPass));
+                stream(some, new long[stems.size()], results, characters, drifts);
+                passes++;
+            }
+            int best = best(results);
+            NullResult firstPass = results.get(best);
+            NullResult last = firstPass;
+            ResidualCharacter character = characters.get(best);
+            long[] shifts = shifts(firstPass);
+            if (Arrays.stream(shifts).anyMatch(s -> s != 0)) {
+                Map<Integer, NullResult> r2 = new LinkedHashMap<>();
+                Map<Integer, ResidualCharacter> c2 = new LinkedHashMap<>();
+                stream(List.of(best), shifts, r2, c2, null);
+                last = r2.get(best);
+                character = c2.get(best);
+                passes++;
+            }
+            Map<String, Double> depths = new LinkedHashMap<>();
+            results.forEach((i, r) -> depths.put(files.get(i).name(), r.gains().nullDepthDb()));
+            List<StemFile> stemFiles = stems.stream().map(files::get).toList();
+            MixbusJudge.Verdict bus = MixbusJudge.judge(last);
+            return new SetAnalysis(files.get(best), stemFiles, firstPass, last, character, depths,
+                    bus.processed(), bus.commonGainDb(), passes, bpm(stemFiles), (double) start(shifts) / rate,
+                    drifts.getOrDefault(best, List.of()));
+        }
+
+        private void stream(List<Integer> mixIdx, long[] shifts, Map<Integer, NullResult> results,
+                            Map<Integer, ResidualCharacter> characters, Map<Integer, List<StemDrift>> drifts)
+                throws IOException {
+            int s = stems.size();
+            int m = mixIdx.size();
+            NullTest[] tests = new NullTest[m];
+            ResidualProbe[] probes = new ResidualProbe[m];
+            NullTest.Setup setup = NullTest.Setup.of(rate, s, channels);
+            for (int k = 0; k < m; k++) {
+                tests[k] = NullTest.create(setup);
+                probes[k] = new ResidualProbe(channels, rate, s);
+            }
+            double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
+            double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
+            List<Feed> feeds = new ArrayList<>();
+            try {
+                for (int k = 0; k < s; k++) {
+                    feeds.add(Feed.open(inputs.get(stems.get(k)), rate, shifts[k]));
+                }
+                for (int idx : mixIdx) {
+                    feeds.add(Feed.open(inputs.get(idx), rate, 0));
+                }
+                long total = 0;
+                for (int idx : mixIdx) {
+                    StemFile f = files.get(idx);
+                    total = Math.max(total, (long) Math.ceil(f.frames() * rate / f.format().orElseThrow().sampleRate()));
+                }
+                long start = start(shifts);
+                long end = total - Math.max(0, Arrays.stream(shifts).max().orElse(0));
+                DriftProbe[] driftProbes = new DriftProbe[drifts == null ? 0 : m];
+                for (int k = 0; k < driftProbes.length; k++) {
+                    driftProbes[k] = new DriftProbe(rate, s, channels, total);
+                }
+                for (long done = 0; done < end; ) {
+                    int n = (int) Math.min(Feed.BLOCK, done < start ? start - done : end - done);
+                    for (int k = 0; k < s; k++) {
+                        feeds.get(k).fill(stemBuf[k], n);
+                    }
+                    for (int k = 0; k < m; k++) {
+                        feeds.get(s + k).fill(mixBuf[k], n);
+                        if (done >= start) {
+                            tests[k].accept(stemBuf, mixBuf[k], 0, n);
+                            probes[k].accept(stemBuf, mixBuf[k], n);
+                        }
+                        if (k < driftProbes.length) {
+                            driftProbes[k].accept(stemBuf, mixBuf[k], done, n);
+                        }
+                    }
+                    done += n;
+                }
+                for (int k = 0; k < driftProbes.length; k++) {
+                    drifts.put(mixIdx.get(k), driftProbes[k].result());
+                }
+            } finally {
+                feeds.forEach(Feed::close);
+            }
+            for (int k = 0; k < m; k++) {
+                results.put(mixIdx.get(k), tests[k].result());
+                characters.put(mixIdx.get(k), probes[k].result());
+            }
+        }
+
+        /**
+         * The first frame compared: after the alignment, an early stem (negative shift) has no
+         * material for the mix's first frames (it was cut before the file's start), as a late one
+         * has none for the last frames; those stretches are left out of the comparison, as
+         * {@code NullTest.Setup.alignedTo} does.
+         */
+        static long start(long[] shifts) {
+            return Math.max(0, -Arrays.stream(shifts).min().orElse(0));
+        }
+
+        /** The mix with the deepest null after gains (NaN counts as the worst). */
+        private static int best(Map<Integer, NullResult> results) {
+            int best = -1;
+            double depth = Double.POSITIVE_INFINITY;
+            for (Map.Entry<Integer, NullResult> e : results.entrySet()) {
+                double d = e.getValue().gains().nullDepthDb();
+                if (best < 0 || d < depth) {
+                    best = e.getKey();
+                    depth = Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
+                }
+            }
+            return best;
+        }
+
+        /** Per stem, the whole samples to move it back by: its offset where displaced, else 0. */
+        private static long[] shifts(NullResult r) {
+            long[] out = new long[r.offsets().size()];
+            for (StemOffset o : r.offsets()) {
+                out[o.stem()] = o.displaced() ? o.wholeSamples() : 0;
+            }
+            return out;
+        }
+
+        private static OptionalDouble bpm(List<StemFile> stems) {
+            return stems.stream().map(StemFile::bpm).filter(OptionalDouble::isPresent)
+                    .mapToDouble(OptionalDouble::getAsDouble).findFirst();
+        }
+    }
+}

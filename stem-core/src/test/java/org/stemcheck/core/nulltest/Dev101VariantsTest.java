@@ -1,0 +1,53 @@
+package org.stemcheck.core.nulltest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.Report;
+import org.stemcheck.core.StemSet;
+import org.stemcheck.core.testing.Dev101;
+
+/** The stored dev101 variants give their fault's code on the right file. */
+class Dev101VariantsTest {
+
+    private static Report check(Path dir) {
+        Report r = StemSet.from(dir).run();
+        r.findings().forEach(f -> System.out.println("  " + f + " " + f.measurements()));
+        return r;
+    }
+
+    @Test
+    void missingFxVariantIsMissingFxOnTheMix(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.variant("missing_fx", tmp));
+
+        assertThat(r.findings()).filteredOn(f -> f.code().equals("mix.missing-fx")).singleElement()
+                .extracting(Finding::files).asList().containsExactly("mixdown_nobus.wav");
+        assertThat(r.findings()).noneMatch(f -> f.code().equals("set.missing-stem"));
+    }
+
+    @Test
+    void missingBusProcessingVariantIsBusProcessingOnDrums(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.variant("missing_bus_processing", tmp));
+
+        assertThat(r.findings()).filteredOn(f -> f.code().equals("mix.bus-processing")).singleElement()
+                .extracting(Finding::files).asList().containsExactly(Dev101.stem("Drums"));
+    }
+
+    @Test
+    void cleanStemsAgainstOnlyTheProcessedMixHaveNoProblemAndTheMixIsMarkedProcessed(@TempDir Path tmp) throws IOException {
+        Dev101.variant("clean", tmp);
+        java.nio.file.Files.delete(tmp.resolve("mixdown_nobus.wav"));
+        Report r = check(tmp);
+
+        assertThat(org.stemcheck.core.testing.Findings.problems(r)).isEmpty();
+        assertThat(r.reference()).hasValueSatisfying(ref -> {
+            assertThat(ref.file()).isEqualTo("mixdown.wav");
+            assertThat(ref.mixbusProcessing()).contains(true);
+        });
+    }
+}

@@ -1,0 +1,69 @@
+package org.stemcheck.core.nulltest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.Report;
+import org.stemcheck.core.Severity;
+import org.stemcheck.core.StemSet;
+import org.stemcheck.core.testing.Delivery;
+
+/** The set pass on small generated deliveries: other rates and mono stems are adapted, not rejected. */
+class GeneratedDeliveryNullTest {
+
+    private static List<Finding> mixProblems(Report r) {
+        return r.findings().stream()
+                .filter(f -> f.severity() != Severity.INFO)
+                .filter(f -> f.code().startsWith("mix.") || f.code().startsWith("set.missing"))
+                .toList();
+    }
+
+    private static double nullAfterGains(Report r) {
+        return r.findings().stream().filter(f -> f.code().equals("mix.reference")).findFirst().orElseThrow()
+                .measurements().get("null_after_gains_db");
+    }
+
+    @Test
+    void stemAt44kIsResampledAndStillNullsAgainstA48kMix(@TempDir Path dir) throws IOException {
+        Delivery d = Delivery.clean();
+        d.file("Bass").rate = 44_100;
+        d.file("Bass").timeReference = 3600L * 44_100;
+        d.write(dir);
+
+        Report r = StemSet.from(dir).run();
+
+        assertThat(mixProblems(r)).isEmpty();
+        assertThat(nullAfterGains(r)).isLessThan(-60.0);
+        assertThat(r.findings()).anyMatch(f -> f.code().equals("format.sample-rate"));
+    }
+
+    @Test
+    void monoStemIsCopiedIntoBothChannelsAndStillNulls(@TempDir Path dir) throws IOException {
+        Delivery d = Delivery.clean();
+        d.file("Bass").channels = 1;
+        d.write(dir);
+
+        Report r = StemSet.from(dir).run();
+
+        assertThat(mixProblems(r)).isEmpty();
+        assertThat(nullAfterGains(r)).isLessThan(-60.0);
+    }
+
+    @Test
+    void stemTheSpecExpectsButTheFolderLacksIsAMissingStem(@TempDir Path dir) throws IOException {
+        Delivery.clean().write(dir);
+        DeliverySpec spec = DeliverySpec.music().withName("label").withExpectedStems(List.of("Drums", "Strings"));
+
+        Report r = StemSet.from(dir).expect(spec).run();
+
+        assertThat(r.findings()).filteredOn(f -> f.code().equals("set.missing-stem")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("Strings").doesNotContain("Drums"));
+    }
+}
