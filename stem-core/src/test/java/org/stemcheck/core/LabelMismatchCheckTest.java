@@ -2,12 +2,12 @@ package org.stemcheck.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.stemcheck.core.testing.Findings.of;
-import static org.stemcheck.core.testing.Instruments.RATE;
-import static org.stemcheck.core.testing.Instruments.bassLine;
-import static org.stemcheck.core.testing.Instruments.drums;
-import static org.stemcheck.core.testing.Instruments.pad;
-import static org.stemcheck.core.testing.Instruments.stereo;
-import static org.stemcheck.core.testing.Instruments.vowel;
+import static org.stemcheck.io.testing.Instruments.RATE;
+import static org.stemcheck.io.testing.Instruments.bassLine;
+import static org.stemcheck.io.testing.Instruments.drums;
+import static org.stemcheck.io.testing.Instruments.pad;
+import static org.stemcheck.io.testing.Instruments.stereo;
+import static org.stemcheck.io.testing.Instruments.vowel;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,10 +3,11 @@ package org.stemcheck.dsp.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.stemcheck.dsp.features.Instruments.RATE;
+import static org.stemcheck.io.testing.Instruments.RATE;
 
 import org.junit.jupiter.api.Test;
 import org.stemcheck.dsp.Accumulators;
+import org.stemcheck.io.testing.Instruments;
 
 /** The features on generated stems: a bass line, a sung vowel, a drum pattern, a limited signal. */
 class StemFeaturesTest {

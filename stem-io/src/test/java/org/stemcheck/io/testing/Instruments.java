@@ -1,13 +1,12 @@
-package org.stemcheck.dsp.features;
+package org.stemcheck.io.testing;
 
 import java.util.Random;
 
 /**
  * Generated stand-ins for stems, mono at {@link #RATE}: a plucked bass line, a sung vowel with
- * vibrato, a drum pattern of noise bursts over kick thumps, and a look-ahead limiter. A copy of
- * stem-core's test {@code Instruments}: test sources are not shared between the modules.
+ * vibrato, a drum pattern of noise bursts over kick thumps, and a look-ahead limiter.
  */
-final class Instruments {
+public final class Instruments {
 
     public static final int RATE = 48_000;
 
