@@ -50,4 +50,12 @@ class Dev101VariantsTest {
             assertThat(ref.mixbusProcessing()).contains(true);
         });
     }
+
+    @Test
+    void cleanDeliveryWithTheEffectsPrintedIntoTheStemsHasNoProblem(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.cleanWithFxPrinted(tmp));
+
+        assertThat(org.stemcheck.core.testing.Findings.problems(r)).isEmpty();
+        assertThat(r.reference()).hasValueSatisfying(ref -> assertThat(ref.file()).isEqualTo("mixdown_nobus.wav"));
+    }
 }

@@ -171,6 +171,31 @@ public final class Dev101 {
         };
     }
 
+    /**
+     * The clean delivery with the effects printed into the stems: the FX stem's signal is shared
+     * out over the six other stems (each gets one sixth) and the FX file is dropped, so the stems
+     * still sum to the mixes.
+     */
+    public static Path cleanWithFxPrinted(Path dst) throws IOException {
+        variant("clean", dst);
+        Path fxFile = dst.resolve(stem("FX"));
+        double[][] fx = read(fxFile);
+        Files.delete(fxFile);
+        String[] others = {"Drums", "Bass", "GtrKeys", "Pads", "Vocals", "BackingVocals"};
+        for (String label : others) {
+            Path p = dst.resolve(stem(label));
+            double[][] x = read(p);
+            Files.delete(p);
+            for (int c = 0; c < x.length; c++) {
+                for (int i = 0; i < x[c].length; i++) {
+                    x[c][i] += fx[c][i] / others.length;
+                }
+            }
+            WavWriter.pcm(24).withTimeReference(172_800_000L).write(p, RATE, x);
+        }
+        return dst;
+    }
+
     private static double[][] read(Path p) throws IOException {
         AudioFile f = AudioFiles.open(p);
         try (SampleStream s = f.openStream()) {
