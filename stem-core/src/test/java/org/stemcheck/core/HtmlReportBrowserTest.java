@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Chromium;
+import org.stemcheck.core.testing.Dev101;
 import org.stemcheck.core.testing.FaultyDelivery;
 
 /**
@@ -61,6 +62,27 @@ class HtmlReportBrowserTest {
             Files.createDirectories(docs);
             Files.copy(png, docs.resolve("report.png"), StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** A real faulty delivery (dev101 without its FX stem), with the plots the engine measured itself. */
+    @Test
+    void faultyDev101DeliveryRendersEveryPlotWithoutConsoleErrors() throws IOException {
+        Path scratch = Files.createDirectories(Path.of("target", "chromium"));
+        Path chromium = Chromium.require(scratch);
+        Path delivery = Dev101.variant("missing_fx", Files.createDirectory(dir.resolve("missing_fx")));
+        Report r = StemSet.from(delivery).run();
+        Path page = scratch.resolve("dev101-missing-fx.html");
+        r.writeHtml(page);
+
+        Chromium.Run dom = Chromium.load(chromium, page, scratch, "--dump-dom");
+
+        assertThat(dom.console()).as("console messages").isEmpty();
+        assertThat(dom.status()).isZero();
+        assertThat(dom.stdout()).contains("FAILED", "mix.missing-fx", "DistantHarbor_Drums_86bpm.wav");
+        assertThat(r.plots().levels()).as("level lanes").containsKeys("DistantHarbor_Drums_86bpm.wav", "mixdown.wav");
+        assertThat(r.plots().spectra()).as("spectra").containsKey("DistantHarbor_Drums_86bpm.wav");
+        assertThat(r.plots().residual()).as("null residual over time").isPresent();
+        assertThat(dom.stdout().split("</svg>", -1).length - 1).as("inline SVG plots").isGreaterThanOrEqualTo(3);
     }
 
     /** The check above is not vacuous: a page that tries to load something shows console lines. */

@@ -27,6 +27,7 @@ import org.stemcheck.core.Report;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.Input;
 import org.stemcheck.core.internal.nulltest.SetAnalysis;
+import org.stemcheck.dsp.set.NullResidual;
 import org.stemcheck.core.internal.nulltest.SetPass;
 
 /**
@@ -99,8 +100,12 @@ public final class Engine {
         }
         List<Finding> kept = findings.stream().filter(f -> !without.contains(f.code()))
                 .sorted(order(files)).toList();
+        Plots plots = plots(files, measured);
+        if (set.isPresent()) {
+            plots = withResidual(plots, set.get());
+        }
         return Report.of(delivery, spec.name(), files, facts, set.map(SetAnalysis::toReference), kept)
-                .withPlots(plots(files, measured));
+                .withPlots(plots);
     }
 
     private List<Check> runnable(List<Check> checks, Set<String> without) {
@@ -179,6 +184,29 @@ public final class Engine {
             }
         }));
         return facts;
+    }
+
+    /** The null residual and the reference mix's level per segment, in dBFS, on the files' time axis. */
+    private static Plots withResidual(Plots plots, SetAnalysis a) {
+        List<NullResidual.Segment> segments = a.result().residual().segments();
+        if (segments.isEmpty()) {
+            return plots;
+        }
+        double[] t = new double[segments.size()];
+        double[] residual = new double[t.length];
+        double[] mix = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            NullResidual.Segment g = segments.get(i);
+            t[i] = a.startSeconds() + (g.startSeconds() + g.endSeconds()) / 2;
+            residual[i] = 20 * Math.log10(g.residualRms());
+            mix[i] = 20 * Math.log10(g.mixRms());
+        }
+        try {
+            return plots.withResidual(Plots.Series.of(t, residual), Plots.Series.of(t, mix));
+        } catch (RuntimeException e) {
+            LOG.warn("the null residual could not be plotted; left out", e);
+            return plots;
+        }
     }
 
     /** The report's curves; a failure to build them costs the plots, never the report. */
