@@ -7,13 +7,13 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
 
-/** A built-in check: its id is the one code it emits. */
-abstract class BaseCheck implements Check {
+/** A built-in check: its id is the one code it emits (the null test's checks extend it too). */
+public abstract class BaseCheck implements Check {
 
     private final String id;
     private final String description;
 
-    BaseCheck(String id, String description) {
+    protected BaseCheck(String id, String description) {
         this.id = id;
         this.description = description;
     }

@@ -5,30 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.stemcheck.core.Check;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
+import org.stemcheck.core.internal.checks.BaseCheck;
 
 /** A check on the set pass's result: its id is the one code it emits; nothing to say without a mix. */
-abstract class MixCheck implements Check {
-
-    private final String id;
-    private final String description;
+abstract class MixCheck extends BaseCheck {
 
     MixCheck(String id, String description) {
-        this.id = id;
-        this.description = description;
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final String description() {
-        return description;
+        super(id, description);
     }
 
     @Override
@@ -46,9 +32,4 @@ abstract class MixCheck implements Check {
 
     /** The findings, given the set pass's result. */
     abstract List<Finding> judge(CheckContext ctx, SetAnalysis a);
-
-    @Override
-    public String toString() {
-        return id;
-    }
 }
