@@ -31,8 +31,13 @@ import org.stemcheck.dsp.set.StemOffset;
  * with every stem in place; the stretches at either end that a moved stem no longer covers are left
  * out. (Shifting in the feed rather than with {@code Setup.alignedTo} moves
  * the residual probe too.) The first pass also measures each stem's offset over the first and the
- * second half of the song ({@link DriftProbe}) for {@code mix.drift}. Thread-safe: all state is
- * local to {@link #run}.
+ * second half of the song ({@link DriftProbe}) for {@code mix.drift}.
+ *
+ * <p>Reading: the first pass that opens a file hands every block it decodes to that file's
+ * {@link FileSink}, if the caller gave one, and reads the file to its end for it, so that the
+ * file's per-file measurements need no read of their own. The second, aligned pass decodes the
+ * stems and the chosen mix again (it has no sinks). Which files are streamed is {@link #select}'s
+ * choice, known before the pass runs. Thread-safe: all state is local to {@link #run}.
  */
 public final class SetPass {
 
