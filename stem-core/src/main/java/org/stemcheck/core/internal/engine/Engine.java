@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +28,7 @@ import org.stemcheck.core.Plots;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.Input;
+import org.stemcheck.core.internal.nulltest.FileSink;
 import org.stemcheck.core.internal.nulltest.SetAnalysis;
 import org.stemcheck.dsp.set.NullResidual;
 import org.stemcheck.core.internal.nulltest.SetPass;
@@ -33,26 +36,55 @@ import org.stemcheck.core.internal.nulltest.SetPass;
 /**
  * Runs checks over a delivery: picks the checks whose needs this build can meet, computes the
  * union of their measurements (and, once files are decoded anyway, every measurement that fills a
- * report field) in one pass per file (files in parallel on a bounded pool), runs
- * every check against the shared results, and builds the {@link Report}.
+ * report field) with each file decoded once, runs every check against the shared results, and
+ * builds the {@link Report}.
+ *
+ * <p>Reading: when a null-test check runs, the set pass (on the calling thread) is the only reader
+ * of the files it streams; it hands each file's decoded blocks to a {@link FileActor} whose
+ * accumulators run on a bounded pool of {@code threads} threads. The other files are analysed
+ * whole on the same pool at the same time. A set pass that stops early costs the mix checks, never
+ * a file's own measurements: the files it left unfinished are read again on their own.
+ *
+ * <p>Thread-safe: all state of a run is local to {@link #run}, which owns its pool and shuts it
+ * down before returning.
  */
 public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
+    /** How the engine runs the set pass (tests put a failing one here). */
+    @FunctionalInterface
+    interface SetRunner {
+        /**
+         * @param files     the delivery's files
+         * @param inputs    how to read them
+         * @param selection the files the pass streams
+         * @param sinks     by file index, where the pass hands each file's decoded blocks
+         * @return the analysis, empty when the pass could not be made
+         */
+        Optional<SetAnalysis> run(List<StemFile> files, List<Input> inputs, SetPass.Selection selection,
+                                  Map<Integer, ? extends FileSink> sinks);
+    }
+
     private final MeasurementRegistry registry;
     private final int threads;
+    private final SetRunner setRunner;
 
     /**
      * @param registry the measurements this build can compute
      * @param threads  files analysed at once, at least 1
      */
     public Engine(MeasurementRegistry registry, int threads) {
+        this(registry, threads, SetPass::run);
+    }
+
+    Engine(MeasurementRegistry registry, int threads, SetRunner setRunner) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         this.registry = registry;
         this.threads = threads;
+        this.setRunner = setRunner;
     }
 
     /**
@@ -74,7 +106,9 @@ public final class Engine {
         if (!needed.isEmpty()) {
             needed.addAll(registry.reported());
         }
-        Map<String, FileAnalysis.Outcome> outcomes = analyse(files, inputs, needed);
+        Optional<SetPass.Selection> selection = setPass ? SetPass.select(files, inputs) : Optional.empty();
+        Passes passes = analyse(files, inputs, needed, selection);
+        Map<String, FileAnalysis.Outcome> outcomes = passes.outcomes();
 
         Map<String, Map<Measurement, Object>> measured = new HashMap<>();
         Map<String, Map<String, Double>> facts = new LinkedHashMap<>();
@@ -87,7 +121,7 @@ public final class Engine {
                     .withFiles(name)
                     .withFix("copy or export the file again; check the disk or the upload")));
         });
-        Optional<SetAnalysis> set = setPass ? SetPass.run(files, inputs) : Optional.empty();
+        Optional<SetAnalysis> set = passes.set();
         Optional<StemFile> ref = set.map(SetAnalysis::reference).or(() -> reference);
         set.ifPresent(a -> {
             Map<Measurement, Object> m = new HashMap<>(measured.getOrDefault(a.reference().name(), Map.of()));
@@ -125,31 +159,78 @@ public final class Engine {
         return out;
     }
 
-    private Map<String, FileAnalysis.Outcome> analyse(List<StemFile> files, List<Input> inputs, Set<Measurement> needed) {
-        Map<String, FileAnalysis.Outcome> out = new LinkedHashMap<>();
+    /** What the reading passes gave: per-file outcomes in delivery order, and the set analysis. */
+    private record Passes(Map<String, FileAnalysis.Outcome> outcomes, Optional<SetAnalysis> set) {
+    }
+
+    /**
+     * Reads every file once: the files the set pass streams are measured from its reads (a
+     * {@link FileActor} per file, fed on the pool), the others by their own {@link FileAnalysis}
+     * on the pool, at the same time as the set pass runs on the calling thread.
+     */
+    private Passes analyse(List<StemFile> files, List<Input> inputs, Set<Measurement> needed,
+                           Optional<SetPass.Selection> selection) {
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             if (inputs.get(i).readable() && files.get(i).readable() && !needed.isEmpty()) {
                 todo.add(i);
             }
         }
-        if (todo.isEmpty()) {
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), daemonThreads());
+        Set<Integer> shared = new HashSet<>(selection.map(SetPass.Selection::files).orElse(List.of()));
+        Map<Integer, Future<FileAnalysis.Outcome>> results = new HashMap<>();
+        Map<Integer, FileActor> actors = new LinkedHashMap<>();
+        ExecutorService pool = todo.isEmpty() ? null
+                : Executors.newFixedThreadPool(Math.min(threads, todo.size()), daemonThreads());
+        Optional<SetAnalysis> set = Optional.empty();
         try {
-            List<Future<FileAnalysis.Outcome>> futures = new ArrayList<>();
             for (int i : todo) {
                 Input in = inputs.get(i);
-                futures.add(pool.submit(() -> FileAnalysis.run(in, needed, registry)));
+                if (!shared.contains(i)) {
+                    results.put(i, pool.submit(() -> FileAnalysis.run(in, needed, registry)));
+                    continue;
+                }
+                FileAnalysis a = FileAnalysis.create(in.name(), in.format().orElseThrow(), needed, registry);
+                if (a.wantsSamples()) {
+                    actors.put(i, new FileActor(in.name(), a, in.format().orElseThrow().channels(), pool));
+                } else {
+                    results.put(i, CompletableFuture.completedFuture(a.outcome()));
+                }
             }
-            for (int k = 0; k < todo.size(); k++) {
-                out.put(files.get(todo.get(k)).name(), await(futures.get(k)));
+            if (selection.isPresent()) {
+                set = runSetPass(files, inputs, selection.get(), actors);
             }
+            actors.forEach((i, actor) -> {
+                if (actor.finished()) {
+                    results.put(i, actor.outcome());
+                } else {
+                    // The set pass stopped before the file's end: measure it on its own.
+                    actor.abandon();
+                    Input in = inputs.get(i);
+                    LOG.debug("{}: read again for its own measurements (the set pass stopped early)", in.name());
+                    results.put(i, pool.submit(() -> FileAnalysis.run(in, needed, registry)));
+                }
+            });
+            Map<String, FileAnalysis.Outcome> out = new LinkedHashMap<>();
+            for (int i : todo) {
+                out.put(files.get(i).name(), await(results.get(i)));
+            }
+            return new Passes(out, set);
         } finally {
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
-        return out;
+    }
+
+    /** The set pass; whatever it throws costs the mix checks, never the per-file results. */
+    private Optional<SetAnalysis> runSetPass(List<StemFile> files, List<Input> inputs, SetPass.Selection selection,
+                                             Map<Integer, FileActor> actors) {
+        try {
+            return setRunner.run(files, inputs, selection, actors);
+        } catch (RuntimeException e) {
+            LOG.warn("the set pass failed; the mix checks are left out", e);
+            return Optional.empty();
+        }
     }
 
     private static FileAnalysis.Outcome await(Future<FileAnalysis.Outcome> f) {

@@ -18,8 +18,11 @@ import org.stemcheck.io.AudioFormat;
 import org.stemcheck.io.SampleStream;
 
 /**
- * The one pass over one file: opens its sample stream once and feeds every accumulator the
- * checks need, block by block. Memory is one block per file, whatever the file's length.
+ * The per-file measurements of one file: every accumulator the checks need, fed block by block,
+ * either by {@link #run} (opens the file's sample stream once and reads it to its end) or from
+ * outside, one block at a time, by the engine's {@link FileActor} when the set pass is the file's
+ * only reader. Memory is one block per file, whatever the file's length. Not thread-safe: one
+ * thread at a time (the actor hands it from worker to worker with a happens-before edge).
  */
 final class FileAnalysis {
 
@@ -37,30 +40,80 @@ final class FileAnalysis {
     record Outcome(Map<Measurement, Object> results, Optional<String> failure) {
     }
 
-    private FileAnalysis() {
+    private final String name;
+    private final Map<Measurement, Accumulator<?>> live;
+    private Optional<String> failure = Optional.empty();
+
+    private FileAnalysis(String name, Map<Measurement, Accumulator<?>> live) {
+        this.name = name;
+        this.live = live;
+    }
+
+    /**
+     * The accumulators of {@code kinds} for one file, ready to be fed block by block (by
+     * {@link #run} or, for a file the set pass reads, by the engine's per-file actor).
+     *
+     * @param name     the file's name, for the log
+     * @param format   the file's sample format
+     * @param kinds    the measurements wanted
+     * @param registry how to make each
+     * @return the analysis, fed nothing yet
+     */
+    static FileAnalysis create(String name, AudioFormat format, Set<Measurement> kinds, MeasurementRegistry registry) {
+        Map<Measurement, Accumulator<?>> accs = new EnumMap<>(Measurement.class);
+        for (Measurement m : kinds) {
+            registry.get(m).ifPresent(e -> create(name, m, e, format).ifPresent(a -> accs.put(m, a)));
+        }
+        return new FileAnalysis(name, accs);
+    }
+
+    /** @return true when some accumulator wants the samples (otherwise the file need not be decoded for it) */
+    boolean wantsSamples() {
+        return !live.isEmpty();
+    }
+
+    /**
+     * Feeds the next decoded block to every accumulator still live; one that throws is left out.
+     *
+     * @param block the samples, {@code block[c][0..n)} per channel
+     * @param n     frames in the block
+     */
+    void accept(double[][] block, int n) {
+        feed(name, live, block, n);
+    }
+
+    /**
+     * Records that the file could not be read to its end (the accumulators keep what they saw).
+     *
+     * @param why the reader's message
+     */
+    void fail(String why) {
+        LOG.warn("{}: could not be read to its end: {}", name, why);
+        failure = Optional.of(why);
+    }
+
+    /** @return the results of the accumulators still live, and the read failure if any */
+    Outcome outcome() {
+        if (live.isEmpty() && failure.isEmpty()) {
+            return new Outcome(Map.of(), Optional.empty());
+        }
+        return new Outcome(results(name, live), failure);
     }
 
     static Outcome run(Input in, Set<Measurement> kinds, MeasurementRegistry registry) {
-        AudioFormat format = in.format().orElseThrow();
-        Map<Measurement, Accumulator<?>> accs = new EnumMap<>(Measurement.class);
-        for (Measurement m : kinds) {
-            registry.get(m).ifPresent(e -> create(in.name(), m, e, format).ifPresent(a -> accs.put(m, a)));
+        FileAnalysis a = create(in.name(), in.format().orElseThrow(), kinds, registry);
+        if (!a.wantsSamples()) {
+            return a.outcome();
         }
-        if (accs.isEmpty()) {
-            return new Outcome(Map.of(), Optional.empty());
-        }
-        Map<Measurement, Accumulator<?>> live = new EnumMap<>(accs);
-        Optional<String> failure = Optional.empty();
-        double[][] block = new double[format.channels()][BLOCK_FRAMES];
+        double[][] block = new double[in.format().orElseThrow().channels()][BLOCK_FRAMES];
         try (SampleStream s = in.opener().open()) {
             for (int n; (n = s.read(block, 0, BLOCK_FRAMES)) > 0; ) {
-                feed(in.name(), live, block, n);
+                a.accept(block, n);
             }
         } catch (IOException e) {
-            LOG.warn("{}: could not be read to its end: {}", in.name(), e.getMessage());
-            failure = Optional.of(String.valueOf(e.getMessage()));
+            a.fail(String.valueOf(e.getMessage()));
         }
-        return new Outcome(results(in.name(), live), failure);
+        return a.outcome();
     }
 
     /** The accumulator, or none when its factory refuses this format (a bug or a limit of the meter, not of the file). */

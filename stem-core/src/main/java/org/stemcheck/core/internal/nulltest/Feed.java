@@ -14,7 +14,9 @@ import org.stemcheck.io.SampleStream;
  * One file as the set pass sees it: streamed front to back at the pass's common rate and channel
  * count (resampled with {@link Resampler} when its rate differs, a mono file copied into every
  * channel), moved in time by whole samples when asked, and silent after its end. Memory is a few
- * blocks, whatever the file's length. Not thread-safe.
+ * blocks, whatever the file's length. When opened with a {@link FileSink}, every block it decodes
+ * is handed to the sink as read (before resampling and shift), so that the file's per-file
+ * measurements need no second read. Not thread-safe.
  */
 final class Feed implements AutoCloseable {
 
@@ -25,6 +27,8 @@ final class Feed implements AutoCloseable {
 
     private final String name;
     private final SampleStream in;
+    private final FileSink sink;
+    private boolean sinkDone;
     private final Resampler resampler;
     private final double[][] raw;
     private final double[][] converted;
@@ -34,9 +38,11 @@ final class Feed implements AutoCloseable {
     private long silence;
     private boolean ended;
 
-    private Feed(String name, SampleStream in, Resampler resampler, int srcChannels, long shift) {
+    private Feed(String name, SampleStream in, FileSink sink, Resampler resampler, int srcChannels, long shift) {
         this.name = name;
         this.in = in;
+        this.sink = sink;
+        this.sinkDone = sink == null;
         this.resampler = resampler;
         this.raw = new double[srcChannels][BLOCK];
         int out = resampler == null ? BLOCK : resampler.maxOutputFrames(BLOCK);
@@ -75,9 +81,20 @@ final class Feed implements AutoCloseable {
      * @throws IllegalArgumentException when the rates cannot be converted
      */
     static Feed open(Input input, int rate, long shift) throws IOException {
+        return open(input, rate, shift, null);
+    }
+
+    /**
+     * Opens a file for a pass, handing every block it decodes to {@code sink} too.
+     *
+     * @param shift as for {@link #open(Input, int, long)}
+     * @param sink  gets every raw block, then the end or the read failure; null for none
+     * @throws IllegalArgumentException when the rates cannot be converted
+     */
+    static Feed open(Input input, int rate, long shift, FileSink sink) throws IOException {
         AudioFormat f = input.format().orElseThrow();
         Resampler rs = f.sampleRate() == rate ? null : Resampler.of((int) f.sampleRate(), rate, f.channels());
-        return new Feed(input.name(), input.opener().open(), rs, f.channels(), shift);
+        return new Feed(input.name(), input.opener().open(), sink, rs, f.channels(), shift);
     }
 
     /** Writes the next {@code n <= BLOCK} frames into {@code dst[c][0..n)}, zeros past the end. */
@@ -107,14 +124,44 @@ final class Feed implements AutoCloseable {
         buffered -= take;
     }
 
-    private void refill() {
+    /**
+     * Reads the rest of the file for the sink alone (the pass has all it compares): a stem longer
+     * than the mix is still measured to its end. Nothing without a sink.
+     */
+    void drainToSink() {
+        while (!sinkDone && !ended) {
+            if (readRaw() == 0) {
+                ended = true;
+            }
+        }
+    }
+
+    /** The next raw block into {@code raw}, 0 at the end or on a read failure; the sink sees it first. */
+    private int readRaw() {
         int r;
         try {
             r = in.read(raw, 0, BLOCK);
         } catch (IOException e) {
             LOG.debug("{} ends early in the set pass: {}", name, e.toString());
-            r = 0;
+            if (!sinkDone) {
+                sinkDone = true;
+                sink.fail(String.valueOf(e.getMessage()));
+            }
+            return 0;
         }
+        if (!sinkDone) {
+            if (r > 0) {
+                sink.accept(raw, r);
+            } else {
+                sinkDone = true;
+                sink.end();
+            }
+        }
+        return r;
+    }
+
+    private void refill() {
+        int r = readRaw();
         int got;
         if (r == 0) {
             ended = true;

@@ -3,6 +3,7 @@ package org.stemcheck.core.internal.nulltest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,13 @@ import org.stemcheck.dsp.set.StemOffset;
  * with every stem in place; the stretches at either end that a moved stem no longer covers are left
  * out. (Shifting in the feed rather than with {@code Setup.alignedTo} moves
  * the residual probe too.) The first pass also measures each stem's offset over the first and the
- * second half of the song ({@link DriftProbe}) for {@code mix.drift}. Thread-safe: all state is
- * local to {@link #run}.
+ * second half of the song ({@link DriftProbe}) for {@code mix.drift}.
+ *
+ * <p>Reading: the first pass that opens a file hands every block it decodes to that file's
+ * {@link FileSink}, if the caller gave one, and reads the file to its end for it, so that the
+ * file's per-file measurements need no read of their own. The second, aligned pass decodes the
+ * stems and the chosen mix again (it has no sinks). Which files are streamed is {@link #select}'s
+ * choice, known before the pass runs. Thread-safe: all state is local to {@link #run}.
  */
 public final class SetPass {
 
@@ -44,11 +50,38 @@ public final class SetPass {
     }
 
     /**
-     * Runs the set pass when the delivery has a readable mix and at least two readable stems.
+     * Which files a set pass streams, chosen before it runs (so that the engine knows which files
+     * it will read anyway).
+     *
+     * @param stems    indices of the stems streamed, in delivery order
+     * @param mixes    indices of the candidate mixes streamed
+     * @param rate     the pass's common rate, the first mix's
+     * @param channels the pass's channel count, the first mix's
+     */
+    public record Selection(List<Integer> stems, List<Integer> mixes, int rate, int channels) {
+
+        public Selection {
+            stems = List.copyOf(stems);
+            mixes = List.copyOf(mixes);
+        }
+
+        /** @return every file index the first pass reads: the stems, then the mixes */
+        public List<Integer> files() {
+            List<Integer> all = new ArrayList<>(stems);
+            all.addAll(mixes);
+            return List.copyOf(all);
+        }
+    }
+
+    /**
+     * The files a set pass would stream: a readable mix and at least two readable stems, at rates
+     * convertible to the first mix's and channel counts that fit it.
      *
      * @param files  the files, in the order of {@code inputs}
+     * @param inputs how to read each file
+     * @return the selection, empty when no set pass can run
      */
-    public static Optional<SetAnalysis> run(List<StemFile> files, List<Input> inputs) {
+    public static Optional<Selection> select(List<StemFile> files, List<Input> inputs) {
         List<Integer> stems = new ArrayList<>();
         List<Integer> mixes = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -80,17 +113,46 @@ public final class SetPass {
             LOG.debug("set pass skipped: {} stems of {} channels at {} Hz", stems.size(), channels, rate);
             return Optional.empty();
         }
+        return Optional.of(new Selection(stems, mixes, rate, channels));
+    }
+
+    /**
+     * Runs the set pass when the delivery has a readable mix and at least two readable stems.
+     *
+     * @param files  the files, in the order of {@code inputs}
+     * @param inputs how to read each file
+     * @return the analysis, empty when no set pass can run or it failed
+     */
+    public static Optional<SetAnalysis> run(List<StemFile> files, List<Input> inputs) {
+        return select(files, inputs).flatMap(s -> run(files, inputs, s, Map.of()));
+    }
+
+    /**
+     * Runs the set pass over a selection, handing each file's decoded blocks to its sink.
+     *
+     * @param files     the files, in the order of {@code inputs}
+     * @param inputs    how to read each file
+     * @param selection what {@link #select} chose for these files
+     * @param sinks     by file index, where the first pass that reads a file hands its raw blocks
+     *                  (it reads such a file to its end, even past the mixes' end); files without
+     *                  a sink are read only as far as the pass needs. When the pass fails, a sink
+     *                  may hear neither its end nor a failure.
+     * @return the analysis, empty when the pass failed
+     */
+    public static Optional<SetAnalysis> run(List<StemFile> files, List<Input> inputs, Selection selection,
+                                            Map<Integer, ? extends FileSink> sinks) {
         try {
-            return Optional.of(new Plan(files, inputs, stems, mixes, rate, channels).execute());
+            return Optional.of(new Plan(files, inputs, selection.stems(), selection.mixes(), selection.rate(),
+                    selection.channels(), new HashMap<>(sinks)).execute());
         } catch (IOException | RuntimeException e) {
             LOG.warn("the set pass failed; the mix checks are left out", e);
             return Optional.empty();
         }
     }
 
-    /** One run's files and common format. */
+    /** One run's files and common format; {@code sinks} loses each file's sink once a pass has opened it. */
     private record Plan(List<StemFile> files, List<Input> inputs, List<Integer> stems, List<Integer> mixes,
-                        int rate, int channels) {
+                        int rate, int channels, Map<Integer, FileSink> sinks) {
 
         SetAnalysis execute() throws IOException {
             NullTest.Setup setup = NullTest.Setup.of(rate, stems.size(), channels);
@@ -144,10 +206,10 @@ public final class SetPass {
             List<Feed> feeds = new ArrayList<>();
             try {
                 for (int k = 0; k < s; k++) {
-                    feeds.add(Feed.open(inputs.get(stems.get(k)), rate, shifts[k]));
+                    feeds.add(Feed.open(inputs.get(stems.get(k)), rate, shifts[k], sinks.remove(stems.get(k))));
                 }
                 for (int idx : mixIdx) {
-                    feeds.add(Feed.open(inputs.get(idx), rate, 0));
+                    feeds.add(Feed.open(inputs.get(idx), rate, 0, sinks.remove(idx)));
                 }
                 long total = 0;
                 for (int idx : mixIdx) {
@@ -180,6 +242,7 @@ public final class SetPass {
                 for (int k = 0; k < driftProbes.length; k++) {
                     drifts.put(mixIdx.get(k), driftProbes[k].result());
                 }
+                feeds.forEach(Feed::drainToSink);
             } finally {
                 feeds.forEach(Feed::close);
             }

@@ -96,4 +96,87 @@ class FeedTest {
             }
         }
     }
+
+    /** Records what a sink hears: the raw samples of channel 0, then the end or the failure. */
+    private static final class Recording implements FileSink {
+        final java.util.List<Double> samples = new java.util.ArrayList<>();
+        final java.util.List<String> events = new java.util.ArrayList<>();
+
+        @Override
+        public void accept(double[][] block, int n) {
+            for (int i = 0; i < n; i++) {
+                samples.add(block[0][i]);
+            }
+        }
+
+        @Override
+        public void end() {
+            events.add("end");
+        }
+
+        @Override
+        public void fail(String why) {
+            events.add("fail: " + why);
+        }
+    }
+
+    @Test
+    void theSinkHearsTheFileAsReadBeforeResamplingAndShiftToItsEnd(@TempDir Path dir) throws IOException {
+        double[] ramp = ramp(30_000);
+        Input in = write(dir, 44_100, ramp);
+        Recording sink = new Recording();
+        try (Feed f = Feed.open(in, 48_000, 500, sink)) {
+            read(f, 1, 10_000); // the pass needs only the start
+            assertThat(sink.events).isEmpty();
+            f.drainToSink();
+            f.drainToSink(); // once at the end, whatever is asked
+        }
+        assertThat(sink.events).containsExactly("end");
+        assertThat(sink.samples).hasSize(ramp.length);
+        for (int i = 0; i < ramp.length; i += 1001) {
+            assertThat(sink.samples.get(i)).as("frame %d", i).isEqualTo(ramp[i], within(1e-7));
+        }
+    }
+
+    @Test
+    void aReadFailureIsHandedToTheSinkOnceAndTheFileIsSilentAfter(@TempDir Path dir) throws IOException {
+        Input good = write(dir, 48_000, ramp(30_000));
+        Input cut = new Input(good.name(), true, good.container(), good.format(), good.frames(), Metadata.EMPTY,
+                Optional.empty(), Optional.empty(), () -> new org.stemcheck.io.SampleStream() {
+                    private final org.stemcheck.io.SampleStream s = good.opener().open();
+                    private int reads;
+
+                    @Override
+                    public org.stemcheck.io.AudioFormat format() {
+                        return s.format();
+                    }
+
+                    @Override
+                    public int read(double[][] dst, int offset, int maxFrames) throws IOException {
+                        if (++reads == 2) {
+                            throw new IOException("bad sector");
+                        }
+                        return s.read(dst, offset, maxFrames);
+                    }
+
+                    @Override
+                    public long position() {
+                        return s.position();
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        s.close();
+                    }
+                });
+        Recording sink = new Recording();
+        try (Feed f = Feed.open(cut, 48_000, 0, sink)) {
+            double[][] x = read(f, 1, 30_000);
+            f.drainToSink();
+            assertThat(x[0][Feed.BLOCK - 1]).isEqualTo(Feed.BLOCK / 100_000.0, within(1e-7));
+            assertThat(x[0][Feed.BLOCK]).isZero();
+        }
+        assertThat(sink.events).containsExactly("fail: bad sector");
+        assertThat(sink.samples).hasSize(Feed.BLOCK);
+    }
 }

@@ -1,0 +1,218 @@
+package org.stemcheck.core.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stemcheck.core.Checks;
+import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.Report;
+import org.stemcheck.core.Role;
+import org.stemcheck.core.StemFile;
+import org.stemcheck.core.StemSet;
+import org.stemcheck.core.internal.Input;
+import org.stemcheck.core.internal.Inputs;
+import org.stemcheck.core.internal.nulltest.FileSink;
+import org.stemcheck.core.internal.nulltest.SetPass;
+import org.stemcheck.core.testing.Delivery;
+import org.stemcheck.io.AudioFormat;
+import org.stemcheck.io.SampleStream;
+
+/**
+ * The set pass is the only reader of the files it streams: each is opened once, and the report is
+ * the one the engine gave when the per-file pass read every file again.
+ */
+class EngineOnePassTest {
+
+    /** The set pass as it was: it reads the files for itself, the per-file pass reads them again. */
+    private static final Engine.SetRunner TWO_READS = (files, inputs, sel, sinks) -> SetPass.run(files, inputs, sel, Map.of());
+
+    /** What a run gave, with the times each file's stream was opened. */
+    private record Run(Report report, Map<String, Integer> opened) {
+    }
+
+    /** A stream that fails on its {@code failAt}-th read, as a file cut short on a bad disk. */
+    private static final class FailingStream implements SampleStream {
+        private final SampleStream in;
+        private final int failAt;
+        private int reads;
+
+        FailingStream(SampleStream in, int failAt) {
+            this.in = in;
+            this.failAt = failAt;
+        }
+
+        @Override
+        public AudioFormat format() {
+            return in.format();
+        }
+
+        @Override
+        public int read(double[][] dst, int offset, int maxFrames) throws IOException {
+            if (++reads == failAt) {
+                throw new IOException("unexpected end of data chunk");
+            }
+            return in.read(dst, offset, maxFrames);
+        }
+
+        @Override
+        public long position() {
+            return in.position();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /**
+     * A delivery that exercises every path of the set pass's reading: a stem longer than the mix
+     * (read past the mix's end for its own measurements), a stem at 44.1 kHz (resampled for the
+     * null test, measured at its own rate) and a mono stem.
+     */
+    private static Path delivery(Path dir) throws IOException {
+        Delivery d = Delivery.clean();
+        d.file("Bass").seconds = 0.8;
+        d.file("Keys").rate = 44_100;
+        d.file("Vocals").channels = 1;
+        d.write(dir);
+        return dir;
+    }
+
+    private static Run run(Path dir, int threads, Engine.SetRunner runner, String failing) {
+        StemSet set = StemSet.from(dir);
+        List<StemFile> files = set.files();
+        Map<String, Integer> opened = new ConcurrentHashMap<>();
+        List<Input> inputs = new ArrayList<>();
+        for (Input in : Inputs.discover(dir)) {
+            inputs.add(new Input(in.name(), in.audioByExtension(), in.container(), in.format(), in.frames(),
+                    in.metadata(), in.truncation(), in.error(), () -> {
+                        opened.merge(in.name(), 1, Integer::sum);
+                        SampleStream s = in.opener().open();
+                        return in.name().equals(failing) ? new FailingStream(s, 3) : s;
+                    }));
+        }
+        Optional<StemFile> reference = files.stream().filter(f -> f.role() == Role.MIXDOWN).findFirst();
+        Report r = new Engine(MeasurementRegistry.standard(), threads, runner)
+                .run(dir.toString(), DeliverySpec.music(), files, inputs, reference, Checks.standard(), Set.of());
+        return new Run(r, opened);
+    }
+
+    private static Run run(Path dir, int threads) {
+        return run(dir, threads, SetPass::run, null);
+    }
+
+    @Test
+    void eachFileOfTheSetPassIsOpenedOnceInACleanDelivery(@TempDir Path tmp) throws IOException {
+        Path dir = Delivery.clean().write(tmp).get(0).getParent();
+
+        Run one = run(dir, 2);
+
+        assertThat(one.report().reference()).as("the set pass ran").isPresent();
+        assertThat(one.report().files()).hasSize(Delivery.LABELS.size() + 1);
+        for (StemFile f : one.report().files()) {
+            assertThat(one.opened()).as(f.name()).containsEntry(f.name(), 1);
+            assertThat(one.report().measured(f.name())).as(f.name()).isNotEmpty();
+        }
+        assertThat(run(dir, 2, TWO_READS, null).opened().values()).as("before: every file read twice").containsOnly(2);
+    }
+
+    @Test
+    void theReportIsTheOneTheTwoReadsGave(@TempDir Path tmp) throws IOException {
+        Path dir = delivery(tmp);
+
+        Run before = run(dir, 2, TWO_READS, null);
+        Run after = run(dir, 2);
+        Run single = run(dir, 1);
+
+        assertThat(after.report().reference()).isPresent();
+        for (StemFile f : before.report().files()) {
+            assertThat(before.report().measured(f.name())).as(f.name()).isNotEmpty();
+            assertThat(after.report().measured(f.name())).as(f.name()).isEqualTo(before.report().measured(f.name()));
+            assertThat(after.opened()).as(f.name()).containsEntry(f.name(), 1);
+        }
+        assertThat(after.report().toJson()).isEqualTo(before.report().toJson());
+        assertThat(single.report().toJson()).isEqualTo(before.report().toJson());
+    }
+
+    @Test
+    void aFileThatFailsMidStreamGivesTheFindingItGaveOnItsOwn(@TempDir Path tmp) throws IOException {
+        Path dir = delivery(tmp);
+        String bass = "Song_Bass_120bpm.wav";
+
+        Run before = run(dir, 2, TWO_READS, bass);
+        Run after = run(dir, 2, SetPass::run, bass);
+
+        // The cut stem reads as displaced, so the aligned second pass reads the files again; the
+        // per-file pass no longer does.
+        for (StemFile f : before.report().files()) {
+            assertThat(after.opened().get(f.name())).as(f.name()).isEqualTo(before.opened().get(f.name()) - 1);
+        }
+        assertThat(after.report().findings()).filteredOn(f -> f.code().equals("format.unreadable"))
+                .extracting(Finding::message)
+                .containsExactly(bass + " could not be read to its end: unexpected end of data chunk");
+        assertThat(after.report().measured(bass)).isNotEmpty().isEqualTo(before.report().measured(bass));
+        assertThat(after.report().toJson()).isEqualTo(before.report().toJson());
+    }
+
+    @Test
+    void aSetPassThatThrowsLeavesEveryFilesOwnMeasurements(@TempDir Path tmp) throws IOException {
+        Path dir = delivery(tmp);
+        Engine.SetRunner throwsHalfWay = (files, inputs, sel, sinks) -> {
+            for (Map.Entry<Integer, ? extends FileSink> e : sinks.entrySet()) {
+                int channels = inputs.get(e.getKey()).format().orElseThrow().channels();
+                e.getValue().accept(new double[channels][FileAnalysis.BLOCK_FRAMES], 1000); // not the file's samples
+            }
+            throw new IllegalStateException("a bug in the set pass");
+        };
+        AtomicInteger failingSinkCalls = new AtomicInteger();
+        Engine.SetRunner sinkThrows = (files, inputs, sel, sinks) -> {
+            Map<Integer, FileSink> wrapped = new java.util.HashMap<>(sinks);
+            int victim = sel.stems().get(2);
+            FileSink real = sinks.get(victim);
+            wrapped.put(victim, new FileSink() {
+                @Override
+                public void accept(double[][] block, int n) {
+                    if (failingSinkCalls.incrementAndGet() == 2) {
+                        throw new IllegalStateException("a bug while handing a block over");
+                    }
+                    real.accept(block, n);
+                }
+
+                @Override
+                public void end() {
+                    real.end();
+                }
+
+                @Override
+                public void fail(String why) {
+                    real.fail(why);
+                }
+            });
+            return SetPass.run(files, inputs, sel, wrapped);
+        };
+
+        Run clean = run(dir, 2);
+        for (Engine.SetRunner broken : List.of(throwsHalfWay, sinkThrows)) {
+            Run r = run(dir, 2, broken, null);
+            assertThat(r.report().reference()).as("no null test").isEmpty();
+            for (StemFile f : clean.report().files()) {
+                assertThat(r.report().measured(f.name())).as(f.name()).isEqualTo(clean.report().measured(f.name()));
+            }
+            assertThat(r.report().findings()).extracting(Finding::code).doesNotContain("format.unreadable");
+        }
+        assertThat(failingSinkCalls.get()).isEqualTo(2);
+    }
+}
