@@ -26,7 +26,7 @@ import org.stemcheck.io.spi.AudioSource;
  * Opens audio files. The entry point of stem-io.
  *
  * <pre>{@code
- * AudioFile f = AudioFiles.open(Path.of("Bass.wav"));
+ * AudioFile f = AudioFiles.open(path);
  * double peak = 0;
  * try (SampleStream s = f.openStream()) {
  *     double[][] block = new double[f.format().channels()][4096];
