@@ -30,10 +30,15 @@ public final class AudioFileException extends IOException {
         CORRUPT
     }
 
+    /** What kind of problem this is; never {@code null}. */
     private final Kind kind;
+    /** The file's name as given to the reader; never {@code null}. */
     private final String file;
+    /** The byte offset of the problem, negative when it has no place. */
     private final long offset;
+    /** The chunk being read, or {@code null}. */
     private final String chunk;
+    /** What the content was recognised as, or {@code null}. */
     private final FileKind fileKind;
 
     private AudioFileException(Kind kind, String file, long offset, String chunk, FileKind fileKind, String detail) {
