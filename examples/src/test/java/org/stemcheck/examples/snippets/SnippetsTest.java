@@ -74,20 +74,45 @@ class SnippetsTest {
         }
     }
 
+    @Test
+    void theBuildChecksTheJavadocOfExactlyTheExportedPackagesAndTheCli() throws IOException {
+        Matcher scope = Pattern.compile("<stemcheck.doclint.packages>([^<]*)</stemcheck.doclint.packages>")
+                .matcher(Files.readString(source("stem-io").getParent().resolve("pom.xml")));  // the parent pom
+        assertThat(scope.find()).as("the doclint scope in the parent pom").isTrue();
+        List<String> api = new ArrayList<>(exportedPackages());
+        api.add("org.stemcheck.cli");
+        assertThat(List.of(scope.group(1).trim().split("\\s*,\\s*"))).containsExactlyInAnyOrderElementsOf(api);
+    }
+
+    /** Every package the library modules export, from their module-info.java. */
+    private static List<String> exportedPackages() throws IOException {
+        List<String> packages = new ArrayList<>();
+        for (String module : LIBRARIES) {
+            Matcher exports = EXPORTS.matcher(Files.readString(source(module + "/src/main/java/module-info.java")));
+            int before = packages.size();
+            while (exports.find()) {
+                packages.add(exports.group(1));
+            }
+            assertThat(packages.size()).as("exported packages of %s", module).isGreaterThan(before);
+        }
+        return packages;
+    }
+
     /** The main sources of every package the library modules export. */
     private static List<Path> exportedSources() throws IOException {
         List<Path> sources = new ArrayList<>();
-        for (String module : LIBRARIES) {
-            Path root = source(module + "/src/main/java");
-            Matcher exports = EXPORTS.matcher(Files.readString(root.resolve("module-info.java")));
-            int packages = 0;
-            while (exports.find()) {
-                packages++;
-                try (Stream<Path> files = Files.list(root.resolve(exports.group(1).replace('.', '/')))) {
-                    sources.addAll(files.filter(f -> f.toString().endsWith(".java")).sorted().toList());
+        for (String pkg : exportedPackages()) {
+            Path dir = null;
+            for (String module : LIBRARIES) {
+                Path candidate = source(module + "/src/main/java").resolve(pkg.replace('.', '/'));
+                if (Files.isDirectory(candidate)) {
+                    dir = candidate;
                 }
             }
-            assertThat(packages).as("exported packages of %s", module).isPositive();
+            assertThat(dir).as("the sources of %s", pkg).isNotNull();
+            try (Stream<Path> files = Files.list(dir)) {
+                sources.addAll(files.filter(f -> f.toString().endsWith(".java")).sorted().toList());
+            }
         }
         return sources;
     }
