@@ -84,6 +84,32 @@ class SnippetsTest {
         assertThat(List.of(scope.group(1).trim().split("\\s*,\\s*"))).containsExactlyInAnyOrderElementsOf(api);
     }
 
+    @Test
+    void everyRecordOfTheApiDocumentsEachComponent() throws IOException {
+        // Neither javac's doclint nor javadoc (JDK 17) reports a record component without @param.
+        Pattern record = Pattern.compile("public\\s+(?:static\\s+)?record\\s+(\\w+)\\s*(?:<[^(]*>)?\\s*\\(([^)]*)\\)");
+        int records = 0;
+        for (Path p : exportedSources()) {
+            String text = Files.readString(p);
+            Matcher m = record.matcher(text);
+            while (m.find()) {
+                records++;
+                String doc = text.substring(text.lastIndexOf("/**", m.start()), m.start());
+                String components = m.group(2);
+                while (components.contains("<")) {
+                    components = components.replaceAll("<[^<>]*>", "");
+                }
+                for (String component : components.split(",")) {
+                    String[] words = component.trim().split("\\s+");
+                    String name = words[words.length - 1];
+                    assertThat(doc).as("record %s of %s documents %s", m.group(1), p.getFileName(), name)
+                            .containsPattern("@param\\s+" + name + "\\b");
+                }
+            }
+        }
+        assertThat(records).isGreaterThanOrEqualTo(40);
+    }
+
     /** Every package the library modules export, from their module-info.java. */
     private static List<String> exportedPackages() throws IOException {
         List<String> packages = new ArrayList<>();
