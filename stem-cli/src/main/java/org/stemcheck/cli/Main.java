@@ -37,6 +37,12 @@ public final class Main implements Callable<Integer> {
         this.terminal = terminal;
     }
 
+    /**
+     * Runs {@code stemcheck} and exits the JVM with its status (see the class comment). Progress
+     * and colour are on when a console is attached.
+     *
+     * @param args the command line, e.g. {@code check DIR --format html --output report.html}
+     */
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, System.console() != null, args));
     }
@@ -69,6 +75,11 @@ public final class Main implements Callable<Integer> {
         return cmd.execute(args);
     }
 
+    /**
+     * {@code stemcheck} without a sub-command: prints the usage.
+     *
+     * @return 0
+     */
     @Override
     public Integer call() {
         new CommandLine(this).usage(out);

@@ -27,15 +27,27 @@ import java.util.Set;
  */
 public interface Check {
 
-    /** A stable id; for the built-in checks, the finding code it emits ({@code format.sample-rate}). */
+    /**
+     * A stable id, used to switch the check off ({@link StemSet#without}) and in logs.
+     *
+     * @return for the built-in checks, the finding code it emits ({@code format.sample-rate}); for
+     *         a plug-in, a code with its own prefix ({@code acme.max-stems})
+     */
     String id();
 
-    /** One line on what it checks. */
+    /**
+     * One line on what it checks, for a person choosing checks.
+     *
+     * @return e.g. {@code "no more than 8 stems"}
+     */
     String description();
 
     /**
      * What must be measured before {@link #run} (default: only {@link Measurement#HEADER}). When a
      * measurement is not available in this build, the check is skipped and the skip is logged.
+     * Ask only for what the check reads: each kind costs a pass of work over every file.
+     *
+     * @return the measurements this check reads from its {@link CheckContext}
      */
     default Set<Measurement> needs() {
         return EnumSet.of(Measurement.HEADER);
@@ -44,6 +56,10 @@ public interface Check {
     /**
      * Judges the delivery. Must not throw for audio problems: a problem is a finding. An exception
      * escaping here is logged and the check's findings are dropped; the other checks still run.
+     * May be called from several threads at once, with different contexts.
+     *
+     * @param ctx the delivery's files, spec and the measurements asked for in {@link #needs()}
+     * @return the findings, possibly none; never {@code null}
      */
     List<Finding> run(CheckContext ctx);
 }

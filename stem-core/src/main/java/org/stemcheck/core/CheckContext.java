@@ -9,31 +9,56 @@ import java.util.Optional;
  */
 public interface CheckContext {
 
-    /** Every file of the delivery, in name order, including unreadable and non-audio ones. */
+    /**
+     * Every file of the delivery, including unreadable and non-audio ones.
+     *
+     * @return the files in name order, immutable
+     */
     List<StemFile> files();
 
-    /** The files having one of these roles, in name order. */
+    /**
+     * The files having one of these roles.
+     *
+     * @param roles the roles wanted, e.g. {@code Role.STEM, Role.FX}
+     * @return those files in name order, immutable
+     */
     default List<StemFile> files(Role... roles) {
         List<Role> wanted = List.of(roles);
         return files().stream().filter(f -> wanted.contains(f.role())).toList();
     }
 
-    /** The readable stems and effect stems (roles {@link Role#STEM} and {@link Role#FX}). */
+    /**
+     * The stems a level or content check looks at.
+     *
+     * @return the readable files of roles {@link Role#STEM} and {@link Role#FX}, in name order
+     */
     default List<StemFile> readableStems() {
         return files().stream().filter(f -> f.role().isStem() && f.readable()).toList();
     }
 
-    /** What the recipient asked for. */
+    /**
+     * What the recipient asked for.
+     *
+     * @return the spec the delivery is checked against
+     */
     DeliverySpec spec();
 
-    /** The reference mix, where one was given or found by name. */
+    /**
+     * The reference mix the stems should sum to.
+     *
+     * @return the mix given with {@link StemSet#mixdown} or found by name; empty when there is none
+     */
     Optional<StemFile> reference();
 
     /**
      * A measurement of one file, where it was computed: present when a check that ran declared it
      * in {@link Check#needs()}, the file is readable, and this build has the measurement.
      *
-     * @param type the result type the measurement's accumulator produces
+     * @param <R>  the result type
+     * @param file one of {@link #files()}
+     * @param kind the measurement, one named in the check's {@link Check#needs()}
+     * @param type the result type the measurement's accumulator produces (see {@link Measurement})
+     * @return the result, or empty when it was not computed for this file
      * @throws ClassCastException when the result is not of {@code type}
      */
     <R> Optional<R> measurement(StemFile file, Measurement kind, Class<R> type);

@@ -17,7 +17,11 @@ public final class Checks {
     private Checks() {
     }
 
-    /** Every built-in check, in the order their findings are reported. */
+    /**
+     * Every built-in check, in the order their findings are reported.
+     *
+     * @return the checks, immutable; the default of {@link StemSet#run()}
+     */
     public static List<Check> standard() {
         return BuiltInChecks.all();
     }
@@ -27,6 +31,8 @@ public final class Checks {
      * or a module's {@code provides}). Opt-in: {@link StemSet#run()} does not load them unless they are
      * passed to {@link StemSet#check(Iterable)}. Each one found is logged; one that fails to load is
      * logged and left out.
+     *
+     * @return the plug-in checks in class path order, immutable; loaded anew on every call
      */
     public static List<Check> discovered() {
         List<Check> found = new ArrayList<>();
@@ -47,7 +53,11 @@ public final class Checks {
         return List.copyOf(found);
     }
 
-    /** The built-in checks followed by the discovered ones. */
+    /**
+     * The built-in checks followed by the discovered ones.
+     *
+     * @return {@link #standard()} then {@link #discovered()}, immutable
+     */
     public static List<Check> standardAndDiscovered() {
         List<Check> all = new ArrayList<>(standard());
         all.addAll(discovered());

@@ -101,6 +101,21 @@ public record DeliverySpec(
      * Validates and copies the parts; prefer {@link #music()} or {@link #film()} and the
      * {@code with...} methods.
      *
+     * @param name                     not {@code null}
+     * @param sampleRates              not empty; copied
+     * @param minBitDepth              1 to 64
+     * @param floatAllowed             as wanted
+     * @param nameTemplate             not {@code null}
+     * @param namePattern              with the named groups {@code title} and {@code stem}
+     * @param minStems                 {@code >= 0}
+     * @param maxStems                 {@code >= minStems}
+     * @param requireTimeReference     as wanted
+     * @param expectedStems            copied
+     * @param fxLabels                 copied into a case-insensitive set
+     * @param lengthToleranceSeconds   finite, {@code >= 0}
+     * @param timecodeToleranceSeconds finite, {@code >= 0}
+     * @param truePeakCeilingDbtp      finite
+     * @param maxDcOffsetDbfs          finite
      * @throws IllegalArgumentException when a rate set is empty, a bit depth is outside 1..64, the
      *         pattern lacks the {@code title} or {@code stem} group, the stem counts are out of
      *         order, a tolerance is negative or not finite, or a
@@ -147,7 +162,10 @@ public record DeliverySpec(
 
     /**
      * Music stems for mastering, mixing or remixing: one common rate shared by every file, 24-bit
-     * or float, WAV or AIFF, named {@code <Title>_<Stem>_<bpm>bpm}, 5 to 12 stems.
+     * or float, WAV or AIFF, named {@code <Title>_<Stem>_<bpm>bpm}, 5 to 12 stems. True peaks
+     * above -1 dBTP are a warning, DC above -50 dBFS is a warning.
+     *
+     * @return the music spec, the default of {@link StemSet}
      */
     public static DeliverySpec music() {
         return new DeliverySpec("music", COMMON_RATES, DELIVERY_BITS, true, "<Title>_<Stem>_<bpm>bpm", MUSIC_PATTERN,
@@ -160,6 +178,8 @@ public record DeliverySpec(
      * Film and TV stems (DME): 48 kHz, 24-bit integer PCM, Broadcast WAV with a TimeReference,
      * dialogue, music and effects stems, named {@code <Title>_<Stem>}. "FX" means the effects
      * stem here, not effect returns.
+     *
+     * @return the film spec
      */
     public static DeliverySpec film() {
         return new DeliverySpec("film", Set.of(FILM_RATE), DELIVERY_BITS, false, "<Title>_<Stem>", FILM_PATTERN,
@@ -168,89 +188,172 @@ public record DeliverySpec(
                 TRUE_PEAK_CEILING_DBTP, MAX_DC_OFFSET_DBFS);
     }
 
-    /** The same spec under another name. */
+    /**
+     * The same spec under another name, e.g. a label's or a studio's.
+     *
+     * @param n the name shown in reports
+     * @return a new spec; this one is unchanged
+     */
     public DeliverySpec withName(String n) {
         return new DeliverySpec(n, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
                 requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
                 truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
-    /** The same spec accepting these rates, in Hz. */
+    /**
+     * The same spec accepting these rates; every file must still share one rate.
+     *
+     * @param rates the rates accepted, Hz, not empty
+     * @return a new spec; this one is unchanged
+     * @throws IllegalArgumentException when {@code rates} is empty
+     */
     public DeliverySpec withSampleRates(Set<Integer> rates) {
         return new DeliverySpec(name, rates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
                 requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
                 truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
-    /** The same spec with another minimum integer bit depth and float policy. */
+    /**
+     * The same spec with another minimum integer bit depth and float policy.
+     *
+     * @param minBits    the fewest bits an integer PCM file may carry, 1 to 64 (24 for most
+     *                   recipients; 16-bit audio padded into 24 bits is still reported)
+     * @param allowFloat whether 32-bit float files are accepted
+     * @return a new spec; this one is unchanged
+     * @throws IllegalArgumentException when {@code minBits} is out of range
+     */
     public DeliverySpec withBitDepth(int minBits, boolean allowFloat) {
         return new DeliverySpec(name, sampleRates, minBits, allowFloat, nameTemplate, namePattern, minStems, maxStems,
                 requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
                 truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
-    /** The same spec with another naming pattern (named groups {@code title}, {@code stem}, optionally {@code bpm}). */
+    /**
+     * The same spec with another naming convention.
+     *
+     * @param template the pattern as people read it, e.g. {@code <Artist>-<Title>-<Stem>}
+     * @param pattern  the same as a regular expression over the file name without its extension,
+     *                 with named groups {@code title} and {@code stem}, optionally {@code bpm}
+     * @return a new spec; this one is unchanged
+     * @throws IllegalArgumentException when the pattern lacks the {@code title} or {@code stem} group
+     */
     public DeliverySpec withNamePattern(String template, Pattern pattern) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, template, pattern, minStems, maxStems,
                 requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
                 truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
-    /** The same spec expecting between {@code min} and {@code max} stems. */
+    /**
+     * The same spec expecting between {@code min} and {@code max} stems (effect returns count).
+     *
+     * @param min the fewest stems, {@code >= 0}
+     * @param max the most stems, {@code >= min}
+     * @return a new spec; this one is unchanged
+     * @throws IllegalArgumentException when the counts are out of order
+     */
     public DeliverySpec withStemCount(int min, int max) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, min, max,
                 requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
                 truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
-    /** The same spec, requiring (or not) a BWF TimeReference in every file. */
+    /**
+     * The same spec, requiring (or not) a Broadcast WAV TimeReference in every file, as picture
+     * post-production does to place stems on the timeline.
+     *
+     * @param required whether a file without one is reported
+     * @return a new spec; this one is unchanged
+     */
     public DeliverySpec withRequireTimeReference(boolean required) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
                 required, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
                 truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
-    /** The same spec expecting these stem labels. */
+    /**
+     * The same spec expecting these stem labels, each of which must be present.
+     *
+     * @param labels stem labels as they appear in the file names ({@code Dialogue}, {@code Music})
+     * @return a new spec; this one is unchanged
+     */
     public DeliverySpec withExpectedStems(List<String> labels) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
                 requireTimeReference, labels, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
                 truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
-    /** The same spec treating these labels as effect returns. */
+    /**
+     * The same spec treating these labels as effect returns ({@link Role#FX}): stems of the
+     * reverbs and delays, summed with the others in the null test.
+     *
+     * @param labels stem labels, compared ignoring case
+     * @return a new spec; this one is unchanged
+     */
     public DeliverySpec withFxLabels(Set<String> labels) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
                 requireTimeReference, expectedStems, labels, lengthToleranceSeconds, timecodeToleranceSeconds,
                 truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
-    /** The same spec with another duration tolerance, in seconds. */
+    /**
+     * The same spec with another duration tolerance: stems whose lengths differ by more are
+     * reported.
+     *
+     * @param seconds finite, {@code >= 0} (default {@link #LENGTH_TOLERANCE_S}, 1 ms)
+     * @return a new spec; this one is unchanged
+     * @throws IllegalArgumentException when {@code seconds} is negative or not finite
+     */
     public DeliverySpec withLengthTolerance(double seconds) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
                 requireTimeReference, expectedStems, fxLabels, seconds, timecodeToleranceSeconds,
                 truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
-    /** The same spec with another start-time tolerance, in seconds. */
+    /**
+     * The same spec with another start-time tolerance: TimeReferences that differ by more are
+     * reported.
+     *
+     * @param seconds finite, {@code >= 0} (default {@link #TIMECODE_TOLERANCE_S}, 0.5 ms)
+     * @return a new spec; this one is unchanged
+     * @throws IllegalArgumentException when {@code seconds} is negative or not finite
+     */
     public DeliverySpec withTimecodeTolerance(double seconds) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
                 requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, seconds,
                 truePeakCeilingDbtp, maxDcOffsetDbfs);
     }
 
-    /** True when {@code label} names an effect return under this spec. */
+    /**
+     * Whether a stem label names an effect return under this spec.
+     *
+     * @param label the stem part of a file name ({@code Reverb})
+     * @return true when it is one of {@link #fxLabels()}, ignoring case
+     */
     public boolean isFxLabel(String label) {
         return fxLabels.contains(label);
     }
 
-    /** The same spec with another true-peak ceiling, in dBTP (a warning above it; above 0 dBTP an error). */
+    /**
+     * The same spec with another true-peak ceiling (a warning above it; above 0 dBTP an error).
+     *
+     * @param dbtp the ceiling, dBTP, finite (default {@link #TRUE_PEAK_CEILING_DBTP}, -1 dBTP;
+     *             -2 dBTP for some streaming services' lossy encodes)
+     * @return a new spec; this one is unchanged
+     * @throws IllegalArgumentException when {@code dbtp} is not finite
+     */
     public DeliverySpec withTruePeakCeiling(double dbtp) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
                 requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,
                 dbtp, maxDcOffsetDbfs);
     }
 
-    /** The same spec with another DC-offset limit, in dBFS. */
+    /**
+     * The same spec with another DC-offset limit: a larger offset is a warning.
+     *
+     * @param dbfs the limit, dBFS, finite (default {@link #MAX_DC_OFFSET_DBFS}, -50 dBFS)
+     * @return a new spec; this one is unchanged
+     * @throws IllegalArgumentException when {@code dbfs} is not finite
+     */
     public DeliverySpec withMaxDcOffset(double dbfs) {
         return new DeliverySpec(name, sampleRates, minBitDepth, floatAllowed, nameTemplate, namePattern, minStems, maxStems,
                 requireTimeReference, expectedStems, fxLabels, lengthToleranceSeconds, timecodeToleranceSeconds,

@@ -51,7 +51,13 @@ public record Finding(
      * @param endSeconds   where it ends, not before the start
      */
     public record Span(double startSeconds, double endSeconds) {
-        /** @throws IllegalArgumentException when the span ends before it starts (or a bound is NaN) */
+        /**
+         * Checks the order of the bounds.
+         *
+         * @param startSeconds seconds from the file's first sample
+         * @param endSeconds   seconds from the file's first sample, {@code >= startSeconds}
+         * @throws IllegalArgumentException when the span ends before it starts (or a bound is NaN)
+         */
         public Span {
             if (!(startSeconds <= endSeconds)) {
                 throw new IllegalArgumentException("span must not end before it starts: " + startSeconds + " > " + endSeconds);
@@ -63,6 +69,13 @@ public record Finding(
      * Validates and copies the parts; prefer {@link #error}, {@link #warning}, {@link #info} and
      * the {@code with...} methods.
      *
+     * @param code         lower-case {@code prefix.name}
+     * @param severity     not {@code null}
+     * @param files        copied
+     * @param message      one line, not {@code null}
+     * @param measurements copied in iteration order; no {@code null} name or value
+     * @param where        copied, the first {@link #MAX_SPANS} only
+     * @param fix          not {@code null}; empty for none
      * @throws IllegalArgumentException when the code is not {@code prefix.name} in lower case or the
      *         message has a line break
      */
@@ -85,54 +98,117 @@ public record Finding(
         Objects.requireNonNull(fix, "fix must not be null");
     }
 
-    /** The recipient cannot use the delivery as it is. */
+    /**
+     * A finding that means the recipient cannot use the delivery as it is: a report with one
+     * fails.
+     *
+     * @param code    lower-case {@code prefix.name}, e.g. {@code format.sample-rate}
+     * @param message one line for a person, with the numbers in it
+     * @return a finding with no files, numbers, spans or fix yet
+     * @throws IllegalArgumentException when the code or message is malformed
+     */
     public static Finding error(String code, String message) {
         return of(Severity.ERROR, code, message);
     }
 
-    /** Very likely a problem. */
+    /**
+     * A finding that is very likely a problem, for a person to look at.
+     *
+     * @param code    lower-case {@code prefix.name}
+     * @param message one line for a person, with the numbers in it
+     * @return a finding with no files, numbers, spans or fix yet
+     * @throws IllegalArgumentException when the code or message is malformed
+     */
     public static Finding warning(String code, String message) {
         return of(Severity.WARNING, code, message);
     }
 
-    /** A fact worth knowing, never a problem by itself. */
+    /**
+     * A fact worth knowing, never a problem by itself (the measured loudness, say).
+     *
+     * @param code    lower-case {@code prefix.name}
+     * @param message one line for a person, with the numbers in it
+     * @return a finding with no files, numbers, spans or fix yet
+     * @throws IllegalArgumentException when the code or message is malformed
+     */
     public static Finding info(String code, String message) {
         return of(Severity.INFO, code, message);
     }
 
-    /** A finding of the given severity with no files, numbers, spans or fix yet. */
+    /**
+     * A finding of the given severity.
+     *
+     * @param severity how much it matters
+     * @param code     lower-case {@code prefix.name}
+     * @param message  one line for a person, with the numbers in it
+     * @return a finding with no files, numbers, spans or fix yet
+     * @throws IllegalArgumentException when the code or message is malformed
+     */
     public static Finding of(Severity severity, String code, String message) {
         return new Finding(code, severity, List.of(), message, Map.of(), List.of(), "");
     }
 
-    /** The same finding about these files. */
+    /**
+     * The same finding about these files.
+     *
+     * @param names file names as in {@link StemFile#name()}
+     * @return a new finding; this one is unchanged
+     */
     public Finding withFiles(String... names) {
         return withFiles(List.of(names));
     }
 
-    /** The same finding about these files. */
+    /**
+     * The same finding about these files.
+     *
+     * @param names file names as in {@link StemFile#name()}
+     * @return a new finding; this one is unchanged
+     */
     public Finding withFiles(List<String> names) {
         return new Finding(code, severity, names, message, measurements, where, fix);
     }
 
-    /** The same finding with one more number (replacing one of the same name). */
+    /**
+     * The same finding with one more number (replacing one of the same name). Put the unit in
+     * the name, as the built-in checks do ({@code gain_db}, {@code sample_rate_hz}).
+     *
+     * @param name  a stable snake_case name, the JSON key
+     * @param value the number; not finite is written as JSON {@code null}
+     * @return a new finding; this one is unchanged
+     */
     public Finding withMeasurement(String name, double value) {
         Map<String, Double> m = new LinkedHashMap<>(measurements);
         m.put(name, value);
         return new Finding(code, severity, files, message, m, where, fix);
     }
 
-    /** The same finding with these time spans (the worst first; past {@link #MAX_SPANS} are dropped). */
+    /**
+     * The same finding with these time spans.
+     *
+     * @param spans where the problem sits, the worst first; past {@link #MAX_SPANS} are dropped
+     * @return a new finding; this one is unchanged
+     */
     public Finding withWhere(List<Span> spans) {
         return new Finding(code, severity, files, message, measurements, spans, fix);
     }
 
-    /** The same finding with a suggested fix. */
+    /**
+     * The same finding with a suggested fix.
+     *
+     * @param suggestion what to do, for the person who exported the stems ("re-export Bass at
+     *                   48 kHz from the session")
+     * @return a new finding; this one is unchanged
+     */
     public Finding withFix(String suggestion) {
         return new Finding(code, severity, files, message, measurements, where, suggestion);
     }
 
-    /** The same finding at another severity (a check or a spec may raise or lower it). */
+    /**
+     * The same finding at another severity (a check or a spec may raise or lower it).
+     *
+     * @param s the new severity
+     * @return a new finding; this one is unchanged
+     */
     public Finding withSeverity(Severity s) {
         return new Finding(code, s, files, message, measurements, where, fix);
     }

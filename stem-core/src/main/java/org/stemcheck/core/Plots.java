@@ -50,7 +50,15 @@ public record Plots(
     /** No series at all: every plot of the report says "not measured". */
     public static final Plots NONE = new Plots(Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty());
 
-    /** Copies the maps (keeping their order); no key or value may be null. */
+    /**
+     * Copies the maps (keeping their order); no key or value may be null.
+     *
+     * @param levels      copied
+     * @param spectra     copied
+     * @param loudness    copied
+     * @param residual    not {@code null}
+     * @param residualMix not {@code null}
+     */
     public Plots {
         levels = copy(levels, "levels");
         spectra = copy(spectra, "spectra");
@@ -67,28 +75,56 @@ public record Plots(
         return Collections.unmodifiableMap(c);
     }
 
-    /** The same plots plus (or replacing) one file's level over time. */
+    /**
+     * The same plots plus (or replacing) one file's level over time.
+     *
+     * @param file the file's name, as {@link StemFile#name()}
+     * @param s    x = seconds from the file's first sample, y = dBFS
+     * @return new plots; these are unchanged
+     */
     public Plots withLevel(String file, Series s) {
         return new Plots(put(levels, file, s), spectra, loudness, residual, residualMix);
     }
 
-    /** The same plots plus (or replacing) one file's spectrum. */
+    /**
+     * The same plots plus (or replacing) one file's spectrum.
+     *
+     * @param file the file's name, as {@link StemFile#name()}
+     * @param s    x = Hz (positive), y = dB re full scale
+     * @return new plots; these are unchanged
+     */
     public Plots withSpectrum(String file, Series s) {
         return new Plots(levels, put(spectra, file, s), loudness, residual, residualMix);
     }
 
-    /** The same plots plus (or replacing) one file's short-term loudness over time. */
+    /**
+     * The same plots plus (or replacing) one file's short-term loudness over time.
+     *
+     * @param file the file's name, as {@link StemFile#name()}
+     * @param s    x = seconds, y = LUFS
+     * @return new plots; these are unchanged
+     */
     public Plots withLoudness(String file, Series s) {
         return new Plots(levels, spectra, put(loudness, file, s), residual, residualMix);
     }
 
-    /** The same plots with the null-test residual and the mix's level over the same windows. */
+    /**
+     * The same plots with the null-test residual and the mix's level over the same windows.
+     *
+     * @param residualLevel x = seconds, y = dBFS of (sum of stems - mix)
+     * @param mixLevel      x = seconds, y = dBFS of the mix, over the same windows
+     * @return new plots; these are unchanged
+     */
     public Plots withResidual(Series residualLevel, Series mixLevel) {
         return new Plots(levels, spectra, loudness, Optional.of(Objects.requireNonNull(residualLevel, "residual")),
                 Optional.of(Objects.requireNonNull(mixLevel, "mix level")));
     }
 
-    /** True when there is nothing to plot. */
+    /**
+     * Whether there is nothing to plot.
+     *
+     * @return true when no level, spectrum, loudness or residual series is present
+     */
     public boolean isEmpty() {
         return levels.isEmpty() && spectra.isEmpty() && loudness.isEmpty() && residual.isEmpty();
     }
@@ -113,6 +149,8 @@ public record Plots(
         /**
          * Copies the arrays.
          *
+         * @param x finite, not decreasing; copied
+         * @param y as long as {@code x}; copied
          * @throws IllegalArgumentException when the lengths differ or x is not finite and not decreasing
          */
         public Series {
@@ -130,12 +168,27 @@ public record Plots(
             }
         }
 
-        /** A curve from its points. */
+        /**
+         * A curve from its points.
+         *
+         * @param x the abscissas, finite and not decreasing (seconds or Hz)
+         * @param y the values, as long as {@code x} (dB)
+         * @return the curve
+         * @throws IllegalArgumentException when the lengths differ or x is not finite and not decreasing
+         */
         public static Series of(double[] x, double[] y) {
             return new Series(x, y);
         }
 
-        /** A curve sampled every {@code step} from {@code start} (a level per analysis window). */
+        /**
+         * A curve sampled every {@code step} from {@code start} (a level per analysis window).
+         *
+         * @param start the first abscissa, finite (seconds)
+         * @param step  the spacing, positive and finite (0.1 for 100 ms windows)
+         * @param y     the values (dB)
+         * @return the curve, {@code x[i] = start + i * step}
+         * @throws IllegalArgumentException when start is not finite or step not positive
+         */
         public static Series uniform(double start, double step, double[] y) {
             Objects.requireNonNull(y, "y must not be null");
             if (!Double.isFinite(start) || !(step > 0) || Double.isInfinite(step)) {
@@ -148,29 +201,51 @@ public record Plots(
             return new Series(x, y);
         }
 
-        /** A copy of the abscissas. */
+        /**
+         * The abscissas.
+         *
+         * @return a copy
+         */
         @Override
         public double[] x() {
             return x.clone();
         }
 
-        /** A copy of the values. */
+        /**
+         * The values.
+         *
+         * @return a copy
+         */
         @Override
         public double[] y() {
             return y.clone();
         }
 
-        /** The number of points. */
+        /**
+         * The number of points.
+         *
+         * @return the length of {@code x} and {@code y}
+         */
         public int size() {
             return x.length;
         }
 
-        /** The abscissa of point {@code i}. */
+        /**
+         * The abscissa of one point, without copying.
+         *
+         * @param i the point, {@code 0 <= i < size()}
+         * @return seconds or Hz
+         */
         public double x(int i) {
             return x[i];
         }
 
-        /** The value of point {@code i}. */
+        /**
+         * The value of one point, without copying.
+         *
+         * @param i the point, {@code 0 <= i < size()}
+         * @return dB; {@code -Infinity} for digital silence, {@code NaN} for a gap
+         */
         public double y(int i) {
             return y[i];
         }

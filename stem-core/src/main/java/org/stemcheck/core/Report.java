@@ -49,7 +49,13 @@ public final class Report {
      * @param mixbusProcessing whether the mix carries processing the stems lack, where judged
      */
     public record Reference(String file, OptionalDouble nullDb, Optional<Boolean> mixbusProcessing) {
-        /** Checks that no part is null. */
+        /**
+         * Checks that no part is null.
+         *
+         * @param file             not {@code null}
+         * @param nullDb           not {@code null}; empty when not measured
+         * @param mixbusProcessing not {@code null}; empty when not judged
+         */
         public Reference {
             Objects.requireNonNull(file, "file must not be null");
             Objects.requireNonNull(nullDb, "nullDb must not be null");
@@ -77,9 +83,16 @@ public final class Report {
     }
 
     /**
-     * A report (the engine builds these; tools that merge or filter reports may too).
+     * A report (the engine builds these; tools that merge or filter reports may too). The
+     * findings are kept in the order given.
      *
-     * @param measured per file name, the measured report fields by their JSON names ({@code peak_dbfs} ...)
+     * @param delivery  the delivery as given (the folder path)
+     * @param spec      the spec's name
+     * @param files     every file, in name order; copied
+     * @param measured  per file name, the measured report fields by their JSON names ({@code peak_dbfs} ...); copied
+     * @param reference the reference mix and its null depth, or empty
+     * @param findings  errors first, then warnings, then infos; copied
+     * @return the report, with no plots
      */
     public static Report of(String delivery, String spec, List<StemFile> files,
                             Map<String, Map<String, Double>> measured, Optional<Reference> reference,
@@ -95,68 +108,126 @@ public final class Report {
     /**
      * The same report with these plot series (the engine adds them after its passes; a tool may
      * add its own). They are drawn by {@link #writeHtml}; the JSON and text reports leave them out.
+     *
+     * @param p the series to draw, replacing any this report had
+     * @return a new report; this one is unchanged
      */
     public Report withPlots(Plots p) {
         Objects.requireNonNull(p, "plots must not be null");
         return new Report(delivery, spec, files, measured, reference, findings, p);
     }
 
-    /** The series the HTML report plots; {@link Plots#NONE} until the engine measures them. */
+    /**
+     * The series the HTML report plots.
+     *
+     * @return the plots; {@link Plots#NONE} until the engine measures them
+     */
     public Plots plots() {
         return plots;
     }
 
-    /** The delivery as given (the folder path). */
+    /**
+     * The delivery checked.
+     *
+     * @return the delivery as given (the folder path)
+     */
     public String delivery() {
         return delivery;
     }
 
-    /** The spec's name. */
+    /**
+     * The spec the delivery was held to.
+     *
+     * @return the spec's name ({@code "music"}, {@code "film"} ...)
+     */
     public String spec() {
         return spec;
     }
 
-    /** Every file, in name order. */
+    /**
+     * Every file of the delivery, including unreadable and non-audio ones.
+     *
+     * @return the files in name order, immutable
+     */
     public List<StemFile> files() {
         return files;
     }
 
-    /** The measured report fields of one file ({@code peak_dbfs} ...); empty until measured. */
+    /**
+     * The measured report fields of one file.
+     *
+     * @param file the file's name, as {@link StemFile#name()}
+     * @return values by JSON name ({@code peak_dbfs}, {@code true_peak_dbtp}, {@code integrated_lufs}
+     *         ...), immutable; empty for a file not measured
+     */
     public Map<String, Double> measured(String file) {
         return measured.getOrDefault(file, Map.of());
     }
 
-    /** The reference mix and its null depth; empty until the null test has run. */
+    /**
+     * The reference mix and how deep the stems null against it.
+     *
+     * @return the reference; empty when there is no mix or the null test did not run
+     */
     public Optional<Reference> reference() {
         return reference;
     }
 
-    /** Every finding: errors first, then warnings, then infos; within each, in file order. */
+    /**
+     * Every finding.
+     *
+     * @return errors first, then warnings, then infos; within each, in file order; immutable
+     */
     public List<Finding> findings() {
         return findings;
     }
 
-    /** The findings of one severity. */
+    /**
+     * The findings of one severity.
+     *
+     * @param severity the severity wanted
+     * @return those findings, in report order, immutable
+     */
     public List<Finding> findings(Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).toList();
     }
 
-    /** The findings that name this file. */
+    /**
+     * The findings that name this file.
+     *
+     * @param file the file's name, as {@link StemFile#name()}
+     * @return those findings, in report order, immutable; set-wide findings that name no file are
+     *         not included
+     */
     public List<Finding> findingsFor(String file) {
         return findings.stream().filter(f -> f.files().contains(file)).toList();
     }
 
-    /** How many findings have this severity. */
+    /**
+     * How many findings have this severity.
+     *
+     * @param severity the severity counted
+     * @return the count, {@code >= 0}
+     */
     public int count(Severity severity) {
         return (int) findings.stream().filter(f -> f.severity() == severity).count();
     }
 
-    /** True when there is no error. */
+    /**
+     * The verdict: whether the recipient can use the delivery as it is.
+     *
+     * @return true when there is no error (warnings do not fail it)
+     */
     public boolean passed() {
         return passes(Severity.ERROR);
     }
 
-    /** True when no finding is at {@code failOn} or more severe (WARNING fails on warnings and errors). */
+    /**
+     * A stricter or looser verdict, e.g. for a build gate.
+     *
+     * @param failOn the least severity that fails ({@code WARNING} fails on warnings and errors)
+     * @return true when no finding is at {@code failOn} or more severe
+     */
     public boolean passes(Severity failOn) {
         Objects.requireNonNull(failOn, "failOn must not be null");
         return findings.stream().noneMatch(f -> f.severity().compareTo(failOn) <= 0);
@@ -165,6 +236,7 @@ public final class Report {
     /**
      * Writes the JSON report on one line (no line breaks inside, so reports can be JSON Lines).
      *
+     * @param out where to write; not flushed or closed
      * @throws IOException when {@code out} fails
      */
     public void writeJson(Writer out) throws IOException {
@@ -174,6 +246,7 @@ public final class Report {
     /**
      * Writes the JSON report in UTF-8; the stream is flushed, not closed.
      *
+     * @param out where to write
      * @throws IOException when {@code out} fails
      */
     public void writeJson(OutputStream out) throws IOException {
@@ -182,7 +255,11 @@ public final class Report {
         w.flush();
     }
 
-    /** The JSON report as a string. */
+    /**
+     * The JSON report as a string.
+     *
+     * @return one line of JSON following {@link #SCHEMA}
+     */
     public String toJson() {
         StringWriter w = new StringWriter();
         try {
@@ -196,6 +273,7 @@ public final class Report {
     /**
      * Writes the report for a person, grouped by file.
      *
+     * @param out  where to write; not flushed or closed
      * @param ansi colour the severities with ANSI escapes (for a terminal)
      * @throws IOException when {@code out} fails
      */
@@ -206,6 +284,8 @@ public final class Report {
     /**
      * Writes the text report in UTF-8; the stream is flushed, not closed.
      *
+     * @param out  where to write
+     * @param ansi colour the severities with ANSI escapes (for a terminal)
      * @throws IOException when {@code out} fails
      */
     public void writeText(OutputStream out, boolean ansi) throws IOException {
@@ -214,7 +294,11 @@ public final class Report {
         w.flush();
     }
 
-    /** The text report, without colour. */
+    /**
+     * The text report, without colour.
+     *
+     * @return several lines, grouped by file
+     */
     public String toText() {
         StringWriter w = new StringWriter();
         try {
@@ -230,6 +314,7 @@ public final class Report {
      * of the files, and the plots as inline SVG. It loads nothing from anywhere (no scripts, no
      * fonts, no network); a plot whose series were not measured says so.
      *
+     * @param out where to write; not flushed or closed
      * @throws IOException when {@code out} fails
      */
     public void writeHtml(Writer out) throws IOException {
@@ -239,6 +324,7 @@ public final class Report {
     /**
      * Writes the HTML page to a file in UTF-8, replacing it.
      *
+     * @param file the file to write, e.g. {@code report.html} in the delivery folder
      * @throws IOException when the file cannot be written
      */
     public void writeHtml(Path file) throws IOException {
@@ -248,7 +334,11 @@ public final class Report {
         }
     }
 
-    /** The HTML page as a string. */
+    /**
+     * The HTML page as a string.
+     *
+     * @return a whole, self-contained HTML document
+     */
     public String toHtml() {
         StringWriter w = new StringWriter();
         try {

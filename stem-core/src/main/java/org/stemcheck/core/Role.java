@@ -15,12 +15,20 @@ public enum Role {
     /** Meant as audio (by content or by extension) but not readable as PCM audio. */
     UNREADABLE;
 
-    /** The name used in reports: {@code "stem"}, {@code "fx"} ... */
+    /**
+     * The name used in reports.
+     *
+     * @return the lower-case constant name: {@code "stem"}, {@code "fx"}, {@code "mixdown"} ...
+     */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** True for the roles that make up the stem set proper: {@link #STEM} and {@link #FX}. */
+    /**
+     * Whether this role is part of the stem set proper, which must sum to the mix.
+     *
+     * @return true for {@link #STEM} and {@link #FX}
+     */
     public boolean isStem() {
         return this == STEM || this == FX;
     }

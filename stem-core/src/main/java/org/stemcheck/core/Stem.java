@@ -25,7 +25,11 @@ public final class Stem {
      *
      * @param name       a file-like name, read as a file name would be ({@code "Song_Bass_120bpm"})
      * @param sampleRate frames per second
-     * @param channels   {@code channels[c][frame]}, all of one length, at least one channel
+     * @param channels   {@code channels[c][frame]}, all of one length, at least one channel; the
+     *                   outer array is copied, the channel arrays are not
+     * @return the stem
+     * @throws IllegalArgumentException when the name is blank, the rate is not positive and
+     *                                  finite, or the channels are missing or differ in length
      */
     public static Stem ofSamples(String name, double sampleRate, double[][] channels) {
         Objects.requireNonNull(name, "name must not be null");
@@ -49,27 +53,48 @@ public final class Stem {
         return new Stem(name, sampleRate, channels.clone());
     }
 
-    /** The name, as findings use it. */
+    /**
+     * The name, as findings use it.
+     *
+     * @return the name given, read like a file name for role, label and title
+     */
     public String name() {
         return name;
     }
 
-    /** Frames per second. */
+    /**
+     * The sample rate.
+     *
+     * @return frames per second, Hz
+     */
     public double sampleRate() {
         return sampleRate;
     }
 
-    /** Number of channels. */
+    /**
+     * Number of channels.
+     *
+     * @return {@code >= 1}
+     */
     public int channelCount() {
         return channels.length;
     }
 
-    /** Frames per channel. */
+    /**
+     * The length.
+     *
+     * @return frames per channel
+     */
     public int frames() {
         return channels[0].length;
     }
 
-    /** The samples of one channel (not a copy). */
+    /**
+     * The samples of one channel.
+     *
+     * @param c the channel, {@code 0 <= c < channelCount()}
+     * @return the array given to {@link #ofSamples} (not a copy), full scale 1.0
+     */
     public double[] channel(int c) {
         return channels[c];
     }

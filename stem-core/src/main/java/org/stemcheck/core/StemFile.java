@@ -51,14 +51,25 @@ public record StemFile(
      * @param message  stem-io's message, naming the place in the file
      */
     public record ReadError(AudioFileException.Kind kind, Optional<FileKind> detected, String message) {
-        /** Checks that no part is null. */
+        /**
+         * Checks that no part is null.
+         *
+         * @param kind     not {@code null}
+         * @param detected not {@code null}; empty when the content was not recognised
+         * @param message  not {@code null}
+         */
         public ReadError {
             Objects.requireNonNull(kind, "kind must not be null");
             Objects.requireNonNull(detected, "detected must not be null");
             Objects.requireNonNull(message, "message must not be null");
         }
 
-        /** True when the file holds a lossy codec (MP3, AAC, Ogg ...), on its own or inside a WAV. */
+        /**
+         * Whether the file holds a lossy codec, which no stem delivery should: ask for the
+         * uncompressed export.
+         *
+         * @return true for MP3, AAC, Ogg ... on its own or inside a WAV
+         */
         public boolean lossy() {
             return kind == AudioFileException.Kind.LOSSY || detected.map(FileKind::isLossy).orElse(false);
         }
@@ -67,6 +78,18 @@ public record StemFile(
     /**
      * Checks the parts; {@link StemSet#files()} builds these from a folder.
      *
+     * @param name           not {@code null}
+     * @param role           not {@code null}
+     * @param label          not {@code null}
+     * @param title          not {@code null}
+     * @param bpm            not {@code null}
+     * @param namedByPattern as judged
+     * @param container      not {@code null}
+     * @param format         not {@code null}; present exactly when {@code error} is empty
+     * @param frames         {@code >= 0}
+     * @param metadata       not {@code null}
+     * @param truncation     not {@code null}
+     * @param error          not {@code null}; present exactly when {@code format} is empty
      * @throws IllegalArgumentException when {@code frames} is negative, or when the file has both
      *         or neither of a format and a read error
      */
@@ -89,27 +112,48 @@ public record StemFile(
         }
     }
 
-    /** True when the samples can be streamed. */
+    /**
+     * Whether the samples can be streamed and measured.
+     *
+     * @return true when the file has a format (no read error)
+     */
     public boolean readable() {
         return format.isPresent();
     }
 
-    /** The label where there is one, otherwise the file name: how messages name a stem. */
+    /**
+     * How messages name a stem.
+     *
+     * @return the label where there is one ({@code "Bass"}), otherwise the file name
+     */
     public String displayLabel() {
         return label.orElse(name);
     }
 
-    /** Duration of the frames present, in seconds (0 when not readable). */
+    /**
+     * Duration of the frames present.
+     *
+     * @return seconds; 0 when not readable
+     */
     public double durationSeconds() {
         return format.map(f -> f.seconds(frames)).orElse(0.0);
     }
 
-    /** The BWF TimeReference in samples at the file's rate, where a bext chunk carries one. */
+    /**
+     * Where the file starts on the session timeline.
+     *
+     * @return the BWF TimeReference in samples at the file's rate; empty without a bext chunk
+     */
     public Optional<Long> timeReference() {
         return metadata.timeReference();
     }
 
-    /** The BWF TimeReference in seconds since midnight (samples divided by the file's own rate). */
+    /**
+     * Where the file starts on the session timeline, comparable across files of different rates.
+     *
+     * @return the BWF TimeReference in seconds since midnight (samples divided by the file's own
+     *         rate); empty without one or when the file is not readable
+     */
     public OptionalDouble startSeconds() {
         Optional<Long> t = timeReference();
         if (t.isEmpty() || format.isEmpty() || t.get() < 0) {

@@ -60,8 +60,10 @@ public final class StemSet {
 
     /**
      * The regular, non-hidden files of a folder, sorted by name, each sniffed by content and its
-     * header read.
+     * header read. Sub-folders are not entered.
      *
+     * @param dir the delivery folder
+     * @return the set, held to {@link DeliverySpec#music()} with the standard checks
      * @throws IllegalArgumentException when {@code dir} does not exist or is not a folder
      * @throws java.io.UncheckedIOException when the folder cannot be listed
      */
@@ -78,6 +80,8 @@ public final class StemSet {
      * Stems held in memory, named like files ({@code "Song_Bass_120bpm"}); a stem whose name marks
      * a mix ({@code "mixdown"}) is the reference unless {@link #mixdown(String)} names another.
      *
+     * @param stems the stems, each with its own name; their samples are not copied
+     * @return the set, held to {@link DeliverySpec#music()} with the standard checks
      * @throws IllegalArgumentException when two stems share a name
      */
     public static StemSet of(List<Stem> stems) {
@@ -103,6 +107,8 @@ public final class StemSet {
      * The reference mix: a file of the delivery by name, or a path (relative to the working
      * folder or to the delivery folder).
      *
+     * @param nameOrPath a file name of the delivery ({@code "mixdown.wav"}) or a path
+     * @return a new set; this one is unchanged
      * @throws IllegalArgumentException when there is no such file
      */
     public StemSet mixdown(String nameOrPath) {
@@ -120,6 +126,8 @@ public final class StemSet {
      * The reference mix as a path: a file of the delivery folder, or a file elsewhere, which is
      * added to the delivery.
      *
+     * @param file the mix
+     * @return a new set; this one is unchanged
      * @throws IllegalArgumentException when there is no such file
      */
     public StemSet mixdown(Path file) {
@@ -147,19 +155,36 @@ public final class StemSet {
         return new StemSet(delivery, dir, in, Optional.of(name), spec, checks, without, threads);
     }
 
-    /** Holds the delivery to this spec (default {@link DeliverySpec#music()}). */
+    /**
+     * Holds the delivery to this spec (default {@link DeliverySpec#music()}).
+     *
+     * @param s what the recipient asked for
+     * @return a new set; this one is unchanged
+     */
     public StemSet expect(DeliverySpec s) {
         Objects.requireNonNull(s, "spec must not be null");
         return new StemSet(delivery, dir, inputs, mixdown, s, checks, without, threads);
     }
 
-    /** Adds checks. Without any, {@link #run()} runs {@link Checks#standard()}. */
+    /**
+     * Adds checks. Without any, {@link #run()} runs {@link Checks#standard()}; with some, only
+     * those run, so add {@code Checks.standard()} too to keep the built-in ones.
+     *
+     * @param more the checks to add
+     * @return a new set; this one is unchanged
+     */
     public StemSet check(Check... more) {
         Objects.requireNonNull(more, "checks must not be null");
         return check(List.of(more));
     }
 
-    /** Adds checks. Without any, {@link #run()} runs {@link Checks#standard()}. */
+    /**
+     * Adds checks. Without any, {@link #run()} runs {@link Checks#standard()}; with some, only
+     * those run.
+     *
+     * @param more the checks to add, e.g. {@link Checks#standardAndDiscovered()}
+     * @return a new set; this one is unchanged
+     */
     public StemSet check(Iterable<? extends Check> more) {
         Objects.requireNonNull(more, "checks must not be null");
         List<Check> all = new ArrayList<>(checks);
@@ -169,7 +194,12 @@ public final class StemSet {
         return new StemSet(delivery, dir, inputs, mixdown, spec, all, without, threads);
     }
 
-    /** Leaves out a code: the check of that id is not run, and findings of that code are dropped. */
+    /**
+     * Leaves out a code: the check of that id is not run, and findings of that code are dropped.
+     *
+     * @param code a finding code or check id, e.g. {@code naming.pattern}
+     * @return a new set; this one is unchanged
+     */
     public StemSet without(String code) {
         Objects.requireNonNull(code, "code must not be null");
         Set<String> w = new LinkedHashSet<>(without);
@@ -177,7 +207,14 @@ public final class StemSet {
         return new StemSet(delivery, dir, inputs, mixdown, spec, checks, w, threads);
     }
 
-    /** Analyses at most {@code n} files at once (default: the number of processors). */
+    /**
+     * Analyses at most {@code n} files at once (default: the number of processors). Each thread
+     * holds one file's accumulators and one block buffer.
+     *
+     * @param n {@code >= 1}
+     * @return a new set; this one is unchanged
+     * @throws IllegalArgumentException when {@code n} is below 1
+     */
     public StemSet threads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + n);
@@ -185,12 +222,21 @@ public final class StemSet {
         return new StemSet(delivery, dir, inputs, mixdown, spec, checks, without, n);
     }
 
-    /** The spec this set is held to. */
+    /**
+     * The spec this set is held to.
+     *
+     * @return the spec given to {@link #expect}, or {@link DeliverySpec#music()}
+     */
     public DeliverySpec spec() {
         return spec;
     }
 
-    /** Every file, as the checks will see it under the current spec and mixdown. */
+    /**
+     * Every file, as the checks will see it under the current spec and mixdown; no audio is
+     * read.
+     *
+     * @return the files in name order, with their roles, labels and headers; immutable
+     */
     public List<StemFile> files() {
         List<StemFile> out = new ArrayList<>(inputs.size());
         for (Input in : inputs) {
@@ -204,7 +250,12 @@ public final class StemSet {
         return List.copyOf(out);
     }
 
-    /** Runs the checks. Never throws for audio problems. */
+    /**
+     * Runs the checks: one streaming pass per file for the measurements they need, then the null
+     * test against the mix where a check needs it. Never throws for audio problems.
+     *
+     * @return the report, with its plots
+     */
     public Report run() {
         return run(MeasurementRegistry.standard());
     }

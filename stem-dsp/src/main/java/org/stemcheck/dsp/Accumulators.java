@@ -16,8 +16,12 @@ public final class Accumulators {
 
     /**
      * Reads {@code stream} to its end in blocks of at most {@code blockFrames} frames and hands every
-     * block to each accumulator in order. The block buffer is allocated once.
+     * block to each accumulator in order. The block buffer is allocated once. The stream is not
+     * closed.
      *
+     * @param stream       the samples; its channel count must suit every accumulator
+     * @param blockFrames  frames per block, 1 to {@link #MAX_BLOCK_FRAMES}; 4096 is a good size
+     * @param accumulators the measurements to feed, none {@code null}
      * @return frames read
      * @throws IOException when the stream cannot be read
      */
@@ -41,7 +45,12 @@ public final class Accumulators {
      * Hands a planar in-memory signal ({@code signal[channel][frame]}, channels of equal length) to
      * each accumulator in blocks of at most {@code blockFrames} frames, without copying it.
      *
-     * @return frames fed
+     * @param signal       {@code signal[channel][frame]}, samples at full scale 1.0
+     * @param blockFrames  frames per block, 1 to {@link #MAX_BLOCK_FRAMES}
+     * @param accumulators the measurements to feed, none {@code null}
+     * @return frames fed (the length of a channel)
+     * @throws IllegalArgumentException when the channels differ in length or {@code blockFrames}
+     *                                  is out of range
      */
     public static long feed(double[][] signal, int blockFrames, Accumulator<?>... accumulators) {
         Objects.requireNonNull(signal, "signal must not be null");

@@ -47,12 +47,20 @@ public enum ChannelRole {
         this.weight = weight;
     }
 
-    /** The BS.1770 channel weight G. */
+    /**
+     * The BS.1770 channel weight G.
+     *
+     * @return 1.0, {@link #SURROUND_WEIGHT} or 0 (LFE)
+     */
     public double weight() {
         return weight;
     }
 
-    /** The WAVE_FORMAT_EXTENSIBLE mask bit, 0 for {@link #HEIGHT} and {@link #OTHER}. */
+    /**
+     * The WAVE_FORMAT_EXTENSIBLE speaker bit of this role.
+     *
+     * @return the single mask bit, 0 for {@link #HEIGHT} and {@link #OTHER}
+     */
     public long maskBit() {
         return maskBit;
     }

@@ -56,6 +56,9 @@ public final class LoudnessMeter implements Accumulator<LoudnessResult> {
     /**
      * A meter for audio at {@code sampleRate} Hz with the given channels.
      *
+     * @param sampleRate the rate in Hz, 4 kHz to 1.536 MHz (fractional rates allowed)
+     * @param layout     the channels' roles, which set their weights
+     * @return a new meter, which has measured nothing
      * @throws IllegalArgumentException when the rate is outside 4 kHz .. 1.536 MHz
      */
     public static LoudnessMeter of(double sampleRate, ChannelLayout layout) {
@@ -67,6 +70,8 @@ public final class LoudnessMeter implements Accumulator<LoudnessResult> {
     /**
      * A meter for a file's format: its rate, and the layout its channel mask (or count) implies.
      *
+     * @param format the file's format
+     * @return a new meter, which has measured nothing
      * @throws IllegalArgumentException when the rate is outside 4 kHz .. 1.536 MHz or the file
      *                                  has more than 1024 channels (callers report such a file
      *                                  as unmeasurable)
@@ -76,7 +81,12 @@ public final class LoudnessMeter implements Accumulator<LoudnessResult> {
         return of(format.sampleRate(), ChannelLayout.fromMask(format.channelMask(), format.channels()));
     }
 
-    /** The channel layout measured. */
+    /**
+     * The channel layout measured.
+     *
+     * @return the layout given or implied by the format; its size is the channel count
+     *         {@link #accept} expects
+     */
     public ChannelLayout layout() {
         return layout;
     }

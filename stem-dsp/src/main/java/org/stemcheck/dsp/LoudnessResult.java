@@ -35,6 +35,20 @@ public record LoudnessResult(
         long frames,
         LoudnessTimeline timeline) {
 
+    /**
+     * Checks the timeline.
+     *
+     * @param integratedLufs   LUFS, {@code -infinity} or {@code NaN} as above
+     * @param loudnessRangeLu  LU, {@code >= 0} or {@code NaN}
+     * @param maxMomentaryLufs LUFS
+     * @param maxShortTermLufs LUFS
+     * @param relativeGateLufs LUFS
+     * @param rangeLowLufs     LUFS
+     * @param rangeHighLufs    LUFS
+     * @param gatingBlocks     {@code >= 0}
+     * @param frames           {@code >= 0}
+     * @param timeline         not {@code null}
+     */
     public LoudnessResult {
         Objects.requireNonNull(timeline, "timeline must not be null");
     }

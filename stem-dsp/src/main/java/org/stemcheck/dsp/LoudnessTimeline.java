@@ -25,7 +25,15 @@ public final class LoudnessTimeline {
         this.shortTerm = shortTerm;
     }
 
-    /** A timeline of the given values (copied), LUFS, both arrays of the same length. */
+    /**
+     * A timeline of the given values, which are copied.
+     *
+     * @param momentaryLufs momentary loudness every {@link #STEP_SECONDS}, LUFS (NaN where there
+     *                      is no value)
+     * @param shortTermLufs short-term loudness at the same points, LUFS
+     * @return the timeline
+     * @throws IllegalArgumentException when the arrays differ in length
+     */
     public static LoudnessTimeline of(float[] momentaryLufs, float[] shortTermLufs) {
         Objects.requireNonNull(momentaryLufs, "momentaryLufs must not be null");
         Objects.requireNonNull(shortTermLufs, "shortTermLufs must not be null");
@@ -36,33 +44,63 @@ public final class LoudnessTimeline {
         return new LoudnessTimeline(momentaryLufs.clone(), shortTermLufs.clone());
     }
 
-    /** Number of points. */
+    /**
+     * Number of points.
+     *
+     * @return the number of 100 ms points: about ten per second of audio
+     */
     public int size() {
         return momentary.length;
     }
 
-    /** End of the windows of point {@code i}, seconds. */
+    /**
+     * Where point {@code i} is on the time axis.
+     *
+     * @param i the point, {@code 0 <= i < size()}
+     * @return the end of its windows, seconds from the first sample
+     * @throws IndexOutOfBoundsException when {@code i} is out of range
+     */
     public double timeSeconds(int i) {
         Objects.checkIndex(i, momentary.length);
         return (i + 1) * STEP_SECONDS;
     }
 
-    /** Momentary loudness (400 ms) at point {@code i}, LUFS. */
+    /**
+     * Momentary loudness (400 ms window) at point {@code i}.
+     *
+     * @param i the point, {@code 0 <= i < size()}
+     * @return LUFS; NaN for the first 3 points, {@code -infinity} for silence
+     * @throws IndexOutOfBoundsException when {@code i} is out of range
+     */
     public double momentaryLufs(int i) {
         return momentary[i];
     }
 
-    /** Short-term loudness (3 s) at point {@code i}, LUFS. */
+    /**
+     * Short-term loudness (3 s window) at point {@code i}.
+     *
+     * @param i the point, {@code 0 <= i < size()}
+     * @return LUFS; NaN for the first 29 points, {@code -infinity} for silence
+     * @throws IndexOutOfBoundsException when {@code i} is out of range
+     */
     public double shortTermLufs(int i) {
         return shortTerm[i];
     }
 
-    /** All momentary values, a copy. */
+    /**
+     * All momentary values.
+     *
+     * @return a copy, LUFS, one per point
+     */
     public float[] momentaryLufs() {
         return momentary.clone();
     }
 
-    /** All short-term values, a copy. */
+    /**
+     * All short-term values.
+     *
+     * @return a copy, LUFS, one per point
+     */
     public float[] shortTermLufs() {
         return shortTerm.clone();
     }

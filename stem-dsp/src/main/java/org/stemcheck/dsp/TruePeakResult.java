@@ -20,6 +20,15 @@ public record TruePeakResult(
         double maxSamplePeakDbfs,
         int oversampling) {
 
+    /**
+     * Copies the lists.
+     *
+     * @param truePeakDbtp      not {@code null}, one value per channel
+     * @param maxTruePeakDbtp   dBTP
+     * @param samplePeakDbfs    not {@code null}, one value per channel
+     * @param maxSamplePeakDbfs dBFS
+     * @param oversampling      2 to 32
+     */
     public TruePeakResult {
         truePeakDbtp = List.copyOf(Objects.requireNonNull(truePeakDbtp, "truePeakDbtp must not be null"));
         samplePeakDbfs = List.copyOf(Objects.requireNonNull(samplePeakDbfs, "samplePeakDbfs must not be null"));

@@ -23,42 +23,80 @@ import java.util.Optional;
  */
 public interface AudioFile {
 
-    /** The name the file was opened under (its path, or the name given with a stream). */
+    /**
+     * The name the file was opened under, used in every message about it.
+     *
+     * @return the path as given to {@link AudioFiles#open(java.nio.file.Path)}, or the name given
+     *         with a stream; never {@code null}
+     */
     String name();
 
-    /** The sample format. */
+    /**
+     * The sample format, from the header.
+     *
+     * @return the rate, channel count, coding and bit depth; never {@code null}
+     */
     AudioFormat format();
 
     /**
      * Whole frames present in the file: what {@link #openStream()} delivers. For a one-shot
      * stream, the declared frames until its stream has ended, then the frames delivered.
+     *
+     * @return the frame count (one frame is one sample of every channel), {@code >= 0}
      */
     long frames();
 
-    /** Frames the header declares; larger than {@link #frames()} when the file is truncated. */
+    /**
+     * Frames the header declares; larger than {@link #frames()} when the file is truncated.
+     *
+     * @return the declared frame count, {@code >= 0}
+     */
     long declaredFrames();
 
-    /** Present when the header claims more frames than the file holds. */
+    /**
+     * Present when the header claims more frames than the file holds (an interrupted export or
+     * copy).
+     *
+     * @return the declared and present frame counts, or empty for a complete file
+     */
     default Optional<Truncation> truncation() {
         return declaredFrames() > frames()
                 ? Optional.of(new Truncation(declaredFrames(), frames()))
                 : Optional.empty();
     }
 
-    /** Duration of the frames present, in seconds. */
+    /**
+     * Duration of the frames present.
+     *
+     * @return {@link #frames()} divided by the sample rate, in seconds
+     */
     default double durationSeconds() {
         return format().seconds(frames());
     }
 
-    /** Metadata chunks (bext, iXML, LIST/INFO, cue, the chunk list). */
+    /**
+     * Metadata chunks (bext, iXML, LIST/INFO, cue, the chunk list).
+     *
+     * @return the metadata found so far; fields a file lacks are empty, never {@code null}
+     */
     Metadata metadata();
 
     /**
      * Things that are odd but not fatal, in words for a person ("data chunk of odd size has no pad
      * byte", "unknown chunk 'Fake' skipped" is not one: unknown chunks are normal).
+     *
+     * @return the warnings, in the order found; empty for a clean file
      */
     List<String> warnings();
 
-    /** Opens a stream over the samples from the first frame. */
+    /**
+     * Opens a stream over the samples from the first frame. Close it when done; each call on a
+     * file opened from a path gives an independent stream.
+     *
+     * @return a new stream positioned at frame 0
+     * @throws IOException           when the file cannot be read any more
+     * @throws IllegalStateException for a file opened from an {@code InputStream}, when its one
+     *                               stream was already opened
+     */
     SampleStream openStream() throws IOException;
 }

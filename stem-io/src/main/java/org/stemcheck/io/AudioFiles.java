@@ -26,10 +26,17 @@ import org.stemcheck.io.spi.AudioSource;
  * Opens audio files. The entry point of stem-io.
  *
  * <pre>{@code
- * AudioFile f = AudioFiles.open(Path.of("Bass.wav"));
+ * AudioFile f = AudioFiles.open(path);
+ * double peak = 0;
  * try (SampleStream s = f.openStream()) {
  *     double[][] block = new double[f.format().channels()][4096];
- *     for (int n; (n = s.read(block, 0, 4096)) > 0; ) { ... }
+ *     for (int n; (n = s.read(block, 0, 4096)) > 0; ) {
+ *         for (double[] channel : block) {
+ *             for (int i = 0; i < n; i++) {
+ *                 peak = Math.max(peak, Math.abs(channel[i]));
+ *             }
+ *         }
+ *     }
  * }
  * }</pre>
  *
@@ -55,12 +62,26 @@ public final class AudioFiles {
         return List.copyOf(readers);
     }
 
-    /** The readers tried in order: built-in first, then plug-ins. */
+    /**
+     * The readers tried in order: built-in first, then plug-ins found once, when this class is
+     * loaded.
+     *
+     * @return an immutable list; the first reader whose {@link AudioReader#probe} accepts a file
+     *         opens it
+     */
     public static List<AudioReader> readers() {
         return READERS;
     }
 
-    /** What the file is, judged by its first bytes. */
+    /**
+     * What the file is, judged by its first bytes (never by its name): cheap, it reads at most a
+     * few kilobytes and parses nothing.
+     *
+     * @param path the file
+     * @return its kind; {@link FileKind#EMPTY} or {@link FileKind#NOT_AUDIO} rather than an
+     *         exception for files that are not audio
+     * @throws IOException when the file cannot be read
+     */
     public static FileKind sniff(Path path) throws IOException {
         Objects.requireNonNull(path, "path must not be null");
         byte[] head = new byte[Sniffer.HEAD_BYTES];
@@ -69,7 +90,14 @@ public final class AudioFiles {
         }
     }
 
-    /** What a file starting with these bytes is. */
+    /**
+     * What a file starting with these bytes is.
+     *
+     * @param head   the first bytes of the file
+     * @param length how many bytes of {@code head} are valid (fewer than its length for a short
+     *               file)
+     * @return its kind; never {@code null}
+     */
     public static FileKind sniff(byte[] head, int length) {
         Objects.requireNonNull(head, "head must not be null");
         return Sniffer.sniff(head, Math.min(length, head.length));
@@ -77,7 +105,10 @@ public final class AudioFiles {
 
     /**
      * Opens a file: parses its header and metadata (including chunks after the audio data).
+     * Samples are not read until {@link AudioFile#openStream()}.
      *
+     * @param path the file
+     * @return the opened file, immutable and thread-safe
      * @throws AudioFileException when it is not a readable audio file, with the reason and place
      * @throws IOException        when it cannot be read at all
      */
@@ -96,7 +127,11 @@ public final class AudioFiles {
      * The returned file can be streamed once; metadata stored after the audio data is added to
      * {@link AudioFile#metadata()} when that stream reaches its end.
      *
+     * @param in   the bytes of the file, read front to back; closed when the file's sample stream is
      * @param name the name used in messages
+     * @return the opened file, which can be streamed once
+     * @throws AudioFileException when it is not a readable audio file, with the reason and place
+     * @throws IOException        when the stream cannot be read
      */
     public static AudioFile open(InputStream in, String name) throws IOException {
         Objects.requireNonNull(in, "in must not be null");

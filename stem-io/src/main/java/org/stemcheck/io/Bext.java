@@ -31,6 +31,21 @@ public record Bext(
         Optional<BextLoudness> loudness,
         String codingHistory) {
 
+    /**
+     * Checks that no field is {@code null} (absent text is the empty string).
+     *
+     * @param description         not {@code null}
+     * @param originator          not {@code null}
+     * @param originatorReference not {@code null}
+     * @param originationDate     not {@code null}; kept as written
+     * @param originationTime     not {@code null}; kept as written
+     * @param timeReference       as read, in samples at the file's rate
+     * @param version             as read (0, 1 or 2 in a conforming file)
+     * @param umid                not {@code null}; empty when the file's UMID is all zero
+     * @param loudness            not {@code null}; empty before version 2
+     * @param codingHistory       not {@code null}
+     * @throws NullPointerException when a text field or {@code loudness} is {@code null}
+     */
     public Bext {
         Objects.requireNonNull(description, "description must not be null");
         Objects.requireNonNull(originator, "originator must not be null");

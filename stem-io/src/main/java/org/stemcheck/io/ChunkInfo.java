@@ -11,6 +11,14 @@ import java.util.Objects;
  */
 public record ChunkInfo(String id, long offset, long size) {
 
+    /**
+     * Checks the id.
+     *
+     * @param id     not {@code null}
+     * @param offset as found by the walk
+     * @param size   as declared by the chunk header (or the ds64 chunk)
+     * @throws NullPointerException when {@code id} is {@code null}
+     */
     public ChunkInfo {
         Objects.requireNonNull(id, "id must not be null");
     }

@@ -12,6 +12,14 @@ import java.util.Objects;
  */
 public record CuePoint(long id, long sampleOffset, String label) {
 
+    /**
+     * Checks the label.
+     *
+     * @param id           as read
+     * @param sampleOffset as read, in frames from the start of the audio
+     * @param label        not {@code null}
+     * @throws NullPointerException when {@code label} is {@code null} (use {@code ""} for none)
+     */
     public CuePoint {
         Objects.requireNonNull(label, "label must not be null");
     }

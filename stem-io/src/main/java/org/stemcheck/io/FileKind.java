@@ -49,17 +49,29 @@ public enum FileKind {
         this.lossy = lossy;
     }
 
-    /** A name for messages, e.g. {@code "MP4/M4A"}. */
+    /**
+     * A name for messages to people.
+     *
+     * @return e.g. {@code "MP4/M4A"} or {@code "RIFX WAV"}
+     */
     public String displayName() {
         return displayName;
     }
 
-    /** True for the uncompressed containers the built-in readers parse (WAV family, AIFF). */
+    /**
+     * Whether the built-in readers parse this container.
+     *
+     * @return true for the uncompressed containers (WAV family, AIFF, AIFF-C)
+     */
     public boolean isPcmContainer() {
         return pcmContainer;
     }
 
-    /** True for containers that normally carry a lossy codec (MP3, AAC, MP4, Ogg). */
+    /**
+     * Whether this container normally carries a lossy codec, which has no place in a stem delivery.
+     *
+     * @return true for MP3, AAC, MP4/M4A and Ogg
+     */
     public boolean isLossy() {
         return lossy;
     }

@@ -20,8 +20,10 @@ public final class IXml {
     }
 
     /**
-     * Parses iXML text into a DOM.
+     * Parses iXML text into a DOM. Thread-safe: each call uses its own parser.
      *
+     * @param xml the text of an {@code iXML} chunk, as {@link Metadata#ixml()} holds it
+     * @return the parsed document; the caller may modify it
      * @throws IllegalArgumentException when the text is not well-formed XML or declares a DTD
      */
     public static Document parse(String xml) {

@@ -26,6 +26,16 @@ public record Metadata(
     /** Metadata of a file that has none. */
     public static final Metadata EMPTY = new Metadata(Optional.empty(), Optional.empty(), Map.of(), List.of(), List.of());
 
+    /**
+     * Copies the collections, so the record is immutable.
+     *
+     * @param bext   not {@code null}
+     * @param ixml   not {@code null}
+     * @param info   copied; no {@code null} key or value
+     * @param cues   copied; no {@code null} element
+     * @param chunks copied; no {@code null} element
+     * @throws NullPointerException when an argument or a collection element is {@code null}
+     */
     public Metadata {
         Objects.requireNonNull(bext, "bext must not be null");
         Objects.requireNonNull(ixml, "ixml must not be null");
@@ -34,7 +44,13 @@ public record Metadata(
         chunks = List.copyOf(chunks);
     }
 
-    /** The bext TimeReference, in samples at the file's rate, where a bext chunk is present. */
+    /**
+     * Where the file starts on the session timeline, as the Broadcast Wave TimeReference. Stems
+     * exported from one session share the rate, so equal values mean they start together.
+     *
+     * @return the first sample's position since midnight, in samples at the file's rate; empty
+     *         when the file has no bext chunk
+     */
     public Optional<Long> timeReference() {
         return bext.map(Bext::timeReference);
     }

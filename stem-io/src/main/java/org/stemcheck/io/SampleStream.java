@@ -11,7 +11,12 @@ import java.io.IOException;
  */
 public interface SampleStream extends AutoCloseable {
 
-    /** The format of the samples. */
+    /**
+     * The format of the samples.
+     *
+     * @return the file's format; {@link AudioFormat#channels()} is the number of arrays
+     *         {@link #read} fills
+     */
     AudioFormat format();
 
     /**
@@ -25,9 +30,18 @@ public interface SampleStream extends AutoCloseable {
      */
     int read(double[][] dst, int offset, int maxFrames) throws IOException;
 
-    /** Frames delivered so far. */
+    /**
+     * Frames delivered so far, which is also the index of the next frame {@link #read} delivers.
+     *
+     * @return frames read since the stream was opened, {@code >= 0}
+     */
     long position();
 
+    /**
+     * Releases the file. Further reads are not allowed.
+     *
+     * @throws IOException when the underlying file cannot be closed
+     */
     @Override
     void close() throws IOException;
 }

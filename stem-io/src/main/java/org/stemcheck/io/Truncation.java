@@ -9,6 +9,14 @@ package org.stemcheck.io;
  */
 public record Truncation(long claimedFrames, long availableFrames) {
 
+    /**
+     * Checks that something is missing.
+     *
+     * @param claimedFrames   greater than {@code availableFrames}
+     * @param availableFrames {@code >= 0}
+     * @throws IllegalArgumentException when {@code availableFrames} is negative or not below
+     *                                  {@code claimedFrames}
+     */
     public Truncation {
         if (availableFrames < 0 || claimedFrames <= availableFrames) {
             throw new IllegalArgumentException(
@@ -16,7 +24,11 @@ public record Truncation(long claimedFrames, long availableFrames) {
         }
     }
 
-    /** Frames the header declares that are missing. */
+    /**
+     * The audio lost at the end.
+     *
+     * @return {@code claimedFrames - availableFrames}, {@code > 0}
+     */
     public long missingFrames() {
         return claimedFrames - availableFrames;
     }

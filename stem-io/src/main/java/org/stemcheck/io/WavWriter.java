@@ -48,7 +48,13 @@ public final class WavWriter {
         this.rf64Above = rf64Above;
     }
 
-    /** Integer PCM of 16, 24 or 32 bits. */
+    /**
+     * A writer of integer PCM, with no bext chunk.
+     *
+     * @param bits the word length: 16, 24 or 32
+     * @return a new writer
+     * @throws IllegalArgumentException for any other word length
+     */
     public static WavWriter pcm(int bits) {
         if (bits != 16 && bits != 24 && bits != 32) {
             throw new IllegalArgumentException("bits must be 16, 24 or 32: " + bits);
@@ -56,12 +62,25 @@ public final class WavWriter {
         return new WavWriter(bits, false, null, RIFF_LIMIT);
     }
 
-    /** 32-bit IEEE float. */
+    /**
+     * A writer of 32-bit IEEE float ({@code WAVE_FORMAT_IEEE_FLOAT}), with no bext chunk. Samples
+     * above full scale are kept, not clipped.
+     *
+     * @return a new writer
+     */
     public static WavWriter float32() {
         return new WavWriter(32, true, null, RIFF_LIMIT);
     }
 
-    /** The same writer, adding a bext chunk with this TimeReference (samples since midnight). */
+    /**
+     * The same writer, adding a Broadcast WAV bext chunk (EBU Tech 3285) whose TimeReference
+     * places the file on a session timeline.
+     *
+     * @param samplesSinceMidnight the first sample's position, in samples at the rate the file is
+     *                             written at, {@code >= 0}
+     * @return a new writer; this one is unchanged
+     * @throws IllegalArgumentException when the position is negative
+     */
     public WavWriter withTimeReference(long samplesSinceMidnight) {
         if (samplesSinceMidnight < 0) {
             throw new IllegalArgumentException("timeReference must not be negative: " + samplesSinceMidnight);
@@ -80,6 +99,9 @@ public final class WavWriter {
         /**
          * Appends {@code block[c][offset .. offset + frames)} for every channel {@code c}.
          *
+         * @param block  one array per channel, samples at full scale 1.0
+         * @param offset the first frame of each array to write
+         * @param frames how many frames to write, {@code >= 0}
          * @throws IllegalArgumentException when the block does not have one array per channel or
          *                                  an array is shorter than {@code offset + frames}
          * @throws IOException              when writing fails, or a stream would get more frames
@@ -87,13 +109,24 @@ public final class WavWriter {
          */
         void write(double[][] block, int offset, int frames) throws IOException;
 
-        /** Frames written so far. */
+        /**
+         * Frames written so far.
+         *
+         * @return the frames appended since the output was opened
+         */
         long framesWritten();
     }
 
     /**
      * Opens a file for writing block by block (the file is created or truncated). Sizes are
      * patched on close; past 4 GiB the file becomes RF64.
+     *
+     * @param path       the file to write
+     * @param sampleRate the rate in Hz, {@code > 0}
+     * @param channels   channels per frame, 1 to 65535
+     * @return an output to write blocks to and close
+     * @throws IllegalArgumentException when the rate or channel count is out of range
+     * @throws IOException              when the file cannot be created
      */
     public Output open(Path path, int sampleRate, int channels) throws IOException {
         Objects.requireNonNull(path, "path must not be null");
@@ -105,8 +138,16 @@ public final class WavWriter {
      * {@code frames} frames (RF64 with a ds64 chunk when that is past 4 GiB). Closing the output
      * flushes the stream but does not close it.
      *
-     * @throws IllegalArgumentException when {@code frames} is negative or too large for any file
-     * @throws IOException on {@link Output#close()} when fewer frames than declared were written
+     * @param out        where the file's bytes go
+     * @param sampleRate the rate in Hz, {@code > 0}
+     * @param channels   channels per frame, 1 to 65535
+     * @param frames     exactly how many frames will be written
+     * @return an output to write blocks to and close
+     * @throws IllegalArgumentException when {@code frames} is negative or too large for any file,
+     *                                  or the rate or channel count is out of range
+     * @throws IOException              when the header cannot be written; on
+     *                                  {@link Output#close()} when fewer frames than declared
+     *                                  were written
      */
     public Output open(OutputStream out, int sampleRate, int channels, long frames) throws IOException {
         Objects.requireNonNull(out, "out must not be null");
@@ -114,9 +155,14 @@ public final class WavWriter {
     }
 
     /**
-     * Writes {@code channels[c][0 .. frames)} at {@code sampleRate} to {@code path}.
+     * Writes {@code channels[c][0 .. frames)} at {@code sampleRate} to {@code path}, replacing
+     * the file if it exists.
      *
+     * @param path       the file to write
+     * @param sampleRate the rate in Hz, {@code > 0}
+     * @param channels   one array per channel, all of one length, samples at full scale 1.0
      * @throws IllegalArgumentException when the channel arrays differ in length or there are none
+     * @throws IOException              when the file cannot be written
      */
     public void write(Path path, int sampleRate, double[]... channels) throws IOException {
         Objects.requireNonNull(path, "path must not be null");
@@ -127,7 +173,15 @@ public final class WavWriter {
         }
     }
 
-    /** Writes the file to a stream (flushed, not closed). */
+    /**
+     * Writes the whole file to a stream, which is flushed but not closed.
+     *
+     * @param out        where the file's bytes go
+     * @param sampleRate the rate in Hz, {@code > 0}
+     * @param channels   one array per channel, all of one length, samples at full scale 1.0
+     * @throws IllegalArgumentException when the channel arrays differ in length or there are none
+     * @throws IOException              when the stream cannot be written
+     */
     public void write(OutputStream out, int sampleRate, double[]... channels) throws IOException {
         int frames = sameLength(channels);
         try (Output o = open(out, sampleRate, channels.length, frames)) {

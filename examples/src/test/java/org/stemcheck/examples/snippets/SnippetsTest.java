@@ -1,6 +1,7 @@
 package org.stemcheck.examples.snippets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,37 +22,125 @@ import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.examples.ExampleDelivery;
+import org.stemcheck.io.WavWriter;
 
 /**
  * Documentation snippets are compiled: every {@code <pre>{@code ...}</pre>} block in the javadoc
- * of stem-core's API package and every {@code ```java} block of {@code README.md}
- * must appear, verbatim up to whitespace, in {@link ApiSnippets}, which the compiler checks. The
- * snippets that need no files of their own are also run here.
+ * of the exported packages of stem-io, stem-dsp and stem-core (read from each
+ * {@code module-info.java}) and every {@code ```java} block of {@code README.md} must appear,
+ * verbatim up to whitespace, in {@link ApiSnippets} or {@link MeasurementSnippets}, which the
+ * compiler checks. The snippets that need no files of their own are also run here, and those of
+ * stem-io and stem-dsp on files and signals made here.
  */
 class SnippetsTest {
 
     private static final Pattern JAVADOC = Pattern.compile("<pre>\\{@code\\s*\\n(.*?)\\}</pre>", Pattern.DOTALL);
     private static final Pattern MARKDOWN = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern EXPORTS = Pattern.compile("^\\s*exports\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    private static final String SNIPPETS = "examples/src/test/java/org/stemcheck/examples/snippets/";
+    private static final List<String> LIBRARIES = List.of("stem-io", "stem-dsp", "stem-core");
 
     @TempDir
     Path tmp;
 
     @Test
-    void everyJavadocSnippetOfTheApiIsCompiledInApiSnippets() throws IOException {
-        String compiled = normalised(Files.readString(source("examples/src/test/java/org/stemcheck/examples/snippets/ApiSnippets.java")));
+    void everyJavadocSnippetOfTheExportedPackagesIsCompiled() throws IOException {
+        String compiled = normalised(Files.readString(source(SNIPPETS + "ApiSnippets.java"))
+                + Files.readString(source(SNIPPETS + "MeasurementSnippets.java")));
         List<String> snippets = new ArrayList<>();
-        try (Stream<Path> files = Files.list(source("stem-core/src/main/java/org/stemcheck/core"))) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                Matcher m = JAVADOC.matcher(Files.readString(p));
-                while (m.find()) {
-                    String code = m.group(1).replaceAll("(?m)^\\s*\\* ?", "");
-                    snippets.add(code);
-                    assertThat(compiled).as("the snippet of %s is in ApiSnippets:%n%s", p.getFileName(), code)
-                            .contains(normalised(code));
+        for (Path p : exportedSources()) {
+            Matcher m = JAVADOC.matcher(Files.readString(p));
+            while (m.find()) {
+                String code = m.group(1).replaceAll("(?m)^\\s*\\* ?", "");
+                snippets.add(code);
+                assertThat(compiled).as("the snippet of %s is in ApiSnippets or MeasurementSnippets:%n%s",
+                        p.getFileName(), code).contains(normalised(code));
+            }
+        }
+        // stem-core's 6, and AudioFiles, LoudnessMeter, TruePeakMeter and NullTest.
+        assertThat(snippets).hasSizeGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void theEntryPointsEachCarryASnippet() throws IOException {
+        for (String type : List.of("stem-io/src/main/java/org/stemcheck/io/AudioFiles.java",
+                "stem-dsp/src/main/java/org/stemcheck/dsp/LoudnessMeter.java",
+                "stem-dsp/src/main/java/org/stemcheck/dsp/TruePeakMeter.java",
+                "stem-dsp/src/main/java/org/stemcheck/dsp/set/NullTest.java",
+                "stem-core/src/main/java/org/stemcheck/core/StemSet.java",
+                "stem-core/src/main/java/org/stemcheck/core/Report.java",
+                "stem-core/src/main/java/org/stemcheck/core/Check.java")) {
+            assertThat(JAVADOC.matcher(Files.readString(source(type))).find()).as(type).isTrue();
+        }
+    }
+
+    @Test
+    void theBuildChecksTheJavadocOfExactlyTheExportedPackagesAndTheCli() throws IOException {
+        Matcher scope = Pattern.compile("<stemcheck.doclint.packages>([^<]*)</stemcheck.doclint.packages>")
+                .matcher(Files.readString(source("stem-io").getParent().resolve("pom.xml")));  // the parent pom
+        assertThat(scope.find()).as("the doclint scope in the parent pom").isTrue();
+        List<String> api = new ArrayList<>(exportedPackages());
+        api.add("org.stemcheck.cli");
+        assertThat(List.of(scope.group(1).trim().split("\\s*,\\s*"))).containsExactlyInAnyOrderElementsOf(api);
+    }
+
+    @Test
+    void everyRecordOfTheApiDocumentsEachComponent() throws IOException {
+        // Neither javac's doclint nor javadoc (JDK 17) reports a record component without @param.
+        Pattern record = Pattern.compile("public\\s+(?:static\\s+)?record\\s+(\\w+)\\s*(?:<[^(]*>)?\\s*\\(([^)]*)\\)");
+        int records = 0;
+        for (Path p : exportedSources()) {
+            String text = Files.readString(p);
+            Matcher m = record.matcher(text);
+            while (m.find()) {
+                records++;
+                String doc = text.substring(text.lastIndexOf("/**", m.start()), m.start());
+                String components = m.group(2);
+                while (components.contains("<")) {
+                    components = components.replaceAll("<[^<>]*>", "");
+                }
+                for (String component : components.split(",")) {
+                    String[] words = component.trim().split("\\s+");
+                    String name = words[words.length - 1];
+                    assertThat(doc).as("record %s of %s documents %s", m.group(1), p.getFileName(), name)
+                            .containsPattern("@param\\s+" + name + "\\b");
                 }
             }
         }
-        assertThat(snippets).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(records).isGreaterThanOrEqualTo(40);
+    }
+
+    /** Every package the library modules export, from their module-info.java. */
+    private static List<String> exportedPackages() throws IOException {
+        List<String> packages = new ArrayList<>();
+        for (String module : LIBRARIES) {
+            Matcher exports = EXPORTS.matcher(Files.readString(source(module + "/src/main/java/module-info.java")));
+            int before = packages.size();
+            while (exports.find()) {
+                packages.add(exports.group(1));
+            }
+            assertThat(packages.size()).as("exported packages of %s", module).isGreaterThan(before);
+        }
+        return packages;
+    }
+
+    /** The main sources of every package the library modules export. */
+    private static List<Path> exportedSources() throws IOException {
+        List<Path> sources = new ArrayList<>();
+        for (String pkg : exportedPackages()) {
+            Path dir = null;
+            for (String module : LIBRARIES) {
+                Path candidate = source(module + "/src/main/java").resolve(pkg.replace('.', '/'));
+                if (Files.isDirectory(candidate)) {
+                    dir = candidate;
+                }
+            }
+            assertThat(dir).as("the sources of %s", pkg).isNotNull();
+            try (Stream<Path> files = Files.list(dir)) {
+                sources.addAll(files.filter(f -> f.toString().endsWith(".java")).sorted().toList());
+            }
+        }
+        return sources;
     }
 
     @Test
@@ -74,6 +164,51 @@ class SnippetsTest {
         assertThat(r.plots().levels()).containsKey("Song_Bass_120bpm.wav");
         assertThat(r.plots().spectra().get("Song_Bass_120bpm.wav").size()).isEqualTo(2);
         assertThat(new ApiSnippets.MaxStems().id()).isEqualTo("acme.max-stems");
+    }
+
+    @Test
+    void fileSnippetsReadAToneWrittenHere() throws IOException {
+        // EBU Tech 3341 test case 1: a 1 kHz stereo sine at -23.0 dBFS reads -23.0 LUFS, +-0.1 LU.
+        int rate = 48_000;
+        double amplitude = Math.pow(10, -23.0 / 20);
+        double[] tone = new double[5 * rate];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = amplitude * Math.sin(2 * Math.PI * 1000 * i / rate);
+        }
+        Path wav = tmp.resolve("Song_Tone_120bpm.wav");
+        WavWriter.float32().write(wav, rate, tone, tone);
+
+        assertThat(MeasurementSnippets.loudness(wav)).isCloseTo(-23.0, within(0.1));
+        // 48 samples a period: sample 12 sits on the crest, so the sample peak is the amplitude.
+        assertThat(MeasurementSnippets.peak(wav)).isCloseTo(amplitude, within(1e-7));
+    }
+
+    @Test
+    void truePeakSnippetFindsThePeakBetweenTheSamples() {
+        // A full-scale sine at a quarter of the rate, sampled 45 degrees off its crests: every
+        // sample is +-0.707 (-3.01 dBFS) while the waveform reaches 0 dBTP between them.
+        double[] quarter = new double[48_000];
+        for (int i = 0; i < quarter.length; i++) {
+            quarter[i] = Math.sin(Math.PI / 2 * i + Math.PI / 4);
+        }
+        assertThat(MeasurementSnippets.truePeak(quarter, quarter)).isCloseTo(0.0, within(0.5));
+    }
+
+    @Test
+    void nullTestSnippetTellsAMixOfTheStemsFromOneMissingAStem() {
+        Random random = new Random(8);
+        double[][][] stems = new double[2][2][48_000];
+        double[][] mix = new double[2][48_000];
+        for (int s = 0; s < stems.length; s++) {
+            for (int c = 0; c < 2; c++) {
+                for (int i = 0; i < mix[c].length; i++) {
+                    stems[s][c][i] = 0.1 * random.nextGaussian();
+                    mix[c][i] += stems[s][c][i];
+                }
+            }
+        }
+        assertThat(MeasurementSnippets.nulls(stems, mix)).isTrue();
+        assertThat(MeasurementSnippets.nulls(stems, stems[0])).as("a mix without the second stem").isFalse();
     }
 
     @Test

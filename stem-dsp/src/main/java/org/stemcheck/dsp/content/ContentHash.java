@@ -42,7 +42,13 @@ public final class ContentHash implements Accumulator<String> {
         }
     }
 
-    /** An empty hash of {@code channels} channels. */
+    /**
+     * An empty hash of audio with {@code channels} channels.
+     *
+     * @param channels 1 to 65535
+     * @return a new hash, which has seen no audio
+     * @throws IllegalArgumentException when the count is out of range
+     */
     public static ContentHash create(int channels) {
         return new ContentHash(Blocks.channels(channels));
     }
@@ -77,7 +83,11 @@ public final class ContentHash implements Accumulator<String> {
         return Float.isNaN(v) ? CANONICAL_NAN : Float.floatToRawIntBits(v);
     }
 
-    /** The hash so far as 64 lower-case hex digits; accepting may continue afterwards. */
+    /**
+     * The hash so far; accepting may continue afterwards.
+     *
+     * @return the SHA-256 of the canonical form, 64 lower-case hex digits
+     */
     @Override
     public String result() {
         MessageDigest copy;

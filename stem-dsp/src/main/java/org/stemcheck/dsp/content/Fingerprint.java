@@ -30,6 +30,15 @@ public record Fingerprint(int intervalFrames, int channels, float[] sketch, floa
     /** Sounding intervals needed before two fingerprints can match: 10 (1 s at 100 ms). */
     public static final int MIN_SOUNDING_POINTS = 10;
 
+    /**
+     * Copies the arrays.
+     *
+     * @param intervalFrames {@code >= 1}
+     * @param channels       {@code >= 1}
+     * @param sketch         not {@code null}; copied
+     * @param envelope       not {@code null}, as long as {@code sketch}; copied
+     * @throws IllegalArgumentException when the arrays differ in length
+     */
     public Fingerprint {
         Objects.requireNonNull(sketch, "sketch must not be null");
         Objects.requireNonNull(envelope, "envelope must not be null");
@@ -40,22 +49,42 @@ public record Fingerprint(int intervalFrames, int channels, float[] sketch, floa
         envelope = envelope.clone();
     }
 
+    /**
+     * The signed projections, one per interval.
+     *
+     * @return a copy
+     */
     @Override
     public float[] sketch() {
         return sketch.clone();
     }
 
+    /**
+     * The RMS level of each interval over all channels, linear (full scale 1.0).
+     *
+     * @return a copy
+     */
     @Override
     public float[] envelope() {
         return envelope.clone();
     }
 
-    /** Intervals summarised. */
+    /**
+     * Intervals summarised.
+     *
+     * @return the number of points: the file's length over the interval, rounded up
+     */
     public int points() {
         return sketch.length;
     }
 
-    /** Compares with {@code other} over the common length (same interval and channels needed). */
+    /**
+     * Compares with {@code other} over their common length. Two fingerprints of different
+     * intervals or channel counts can be compared but never match.
+     *
+     * @param other the fingerprint of another file
+     * @return how {@code other} relates to this one, whether or not they match
+     */
     public FingerprintMatch compare(Fingerprint other) {
         Objects.requireNonNull(other, "other must not be null");
         int n = Math.min(points(), other.points());
@@ -80,7 +109,13 @@ public record Fingerprint(int intervalFrames, int channels, float[] sketch, floa
         return new FingerprintMatch(r, gain, pearson(envelope, other.envelope, n), n, matches);
     }
 
-    /** The match with {@code other} when it is the same audio up to gain and polarity. */
+    /**
+     * Finds out whether {@code other} is the same audio up to gain and polarity (a duplicated
+     * stem, an inverted copy, the mix delivered as a stem).
+     *
+     * @param other the fingerprint of another file
+     * @return the match when {@link FingerprintMatch#matches()}, else empty
+     */
     public Optional<FingerprintMatch> match(Fingerprint other) {
         FingerprintMatch m = compare(other);
         return m.matches() ? Optional.of(m) : Optional.empty();

@@ -18,12 +18,20 @@ import org.stemcheck.dsp.internal.Db;
 public record FingerprintMatch(double correlation, double gain, double envelopeCorrelation, int points,
                                boolean matches) {
 
-    /** The gain magnitude in dB. */
+    /**
+     * The gain magnitude in dB.
+     *
+     * @return {@code 20 log10 |gain|}: 0 for an identical copy, -6.02 for one at half level
+     */
     public double gainDb() {
         return Db.amplitude(gain);
     }
 
-    /** Whether the other is polarity-inverted relative to this one. */
+    /**
+     * Whether the other is polarity-inverted relative to this one.
+     *
+     * @return true when the gain is negative
+     */
     public boolean inverted() {
         return gain < 0;
     }

@@ -38,12 +38,28 @@ public final class Fingerprinter implements Accumulator<Fingerprint> {
         this.interval = interval;
     }
 
-    /** 100 ms intervals. */
+    /**
+     * A fingerprinter with 100 ms intervals ({@link #DEFAULT_INTERVAL_SECONDS}).
+     *
+     * @param channels   1 to 65535
+     * @param sampleRate the rate in Hz, positive and finite
+     * @return a new fingerprinter
+     * @throws IllegalArgumentException when an argument is out of range
+     */
     public static Fingerprinter create(int channels, double sampleRate) {
         return create(channels, sampleRate, DEFAULT_INTERVAL_SECONDS);
     }
 
-    /** Intervals of {@code intervalSeconds} (rounded to frames; up to 60 s). */
+    /**
+     * A fingerprinter with intervals of {@code intervalSeconds}. Only fingerprints made with the
+     * same interval in frames can match.
+     *
+     * @param channels        1 to 65535
+     * @param sampleRate      the rate in Hz, positive and finite
+     * @param intervalSeconds in (0, 60], rounded to whole frames (at least one)
+     * @return a new fingerprinter
+     * @throws IllegalArgumentException when an argument is out of range
+     */
     public static Fingerprinter create(int channels, double sampleRate, double intervalSeconds) {
         Blocks.channels(channels);
         Blocks.sampleRate(sampleRate);

@@ -68,7 +68,15 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
         Arrays.fill(loudestInBin, Float.NEGATIVE_INFINITY);
     }
 
-    /** An empty accumulator for a file of this rate and channel count. */
+    /**
+     * An empty accumulator for a file of this rate and channel count.
+     *
+     * @param sampleRate the rate in Hz, positive and finite
+     * @param channels   1 to 65535; with two or more, channels 0 and 1 are taken as left and
+     *                   right for {@link Result#sideShare()}
+     * @return a new accumulator, which has seen no audio
+     * @throws IllegalArgumentException when an argument is out of range
+     */
     public static StemFeatures create(double sampleRate, int channels) {
         return new StemFeatures(Blocks.sampleRate(sampleRate), Blocks.channels(channels));
     }
@@ -195,12 +203,20 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
             return new Bands(s[0], s[1], s[2], s[3], s[4], s[5]);
         }
 
-        /** The share below 300 Hz. */
+        /**
+         * The share below 300 Hz: high for a bass or a kick.
+         *
+         * @return {@code sub + low}, 0 to 1
+         */
         public double below300() {
             return sub + low;
         }
 
-        /** The share from 300 Hz to 4 kHz, where a voice's formants sit. */
+        /**
+         * The share from 300 Hz to 4 kHz, where a voice's formants sit.
+         *
+         * @return {@code lowMid + presence}, 0 to 1
+         */
         public double voiceRange() {
             return lowMid + presence;
         }
@@ -241,7 +257,12 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
                          long hopsNearPeak, double nearPeakLevelSpreadDb, Bands bands, double centroidHz, double centroidSpreadHz, Pitch pitch,
                          double onsetsPerSecond, double sideShare) {
 
-        /** Peak-to-RMS ratio in dB. */
+        /**
+         * Peak-to-RMS ratio: low (under about 10 dB) for a heavily limited stem, high for
+         * percussion.
+         *
+         * @return {@code peakDbfs - rmsDbfs}, dB ({@code NaN} for silence)
+         */
         public double crestDb() {
             return peakDbfs - rmsDbfs;
         }

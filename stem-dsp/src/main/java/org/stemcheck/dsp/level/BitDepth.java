@@ -46,13 +46,26 @@ public final class BitDepth implements Accumulator<BitDepth.Result> {
         this.channels = channels;
     }
 
-    /** For a file of this format (its container bits and whether it is float). */
+    /**
+     * An accumulator for a file of this format (its container bits and whether it is float).
+     *
+     * @param format the file's format
+     * @return a new accumulator, which has seen no audio
+     */
     public static BitDepth forFormat(AudioFormat format) {
         Objects.requireNonNull(format, "format must not be null");
         return of(format.bitsPerSample(), format.isFloat(), format.channels());
     }
 
-    /** For samples stored in {@code containerBits}-bit words, integer or float. */
+    /**
+     * An accumulator for samples stored in {@code containerBits}-bit words, integer or float.
+     *
+     * @param containerBits the bits each sample occupies in the file, 1 to 64
+     * @param floatingPoint whether the file stores IEEE float samples
+     * @param channels      1 to 65535
+     * @return a new accumulator, which has seen no audio
+     * @throws IllegalArgumentException when an argument is out of range
+     */
     public static BitDepth of(int containerBits, boolean floatingPoint, int channels) {
         if (containerBits < 1 || containerBits > 64) {
             throw new IllegalArgumentException("containerBits must be in 1..64: " + containerBits);
@@ -87,7 +100,12 @@ public final class BitDepth implements Accumulator<BitDepth.Result> {
         }
     }
 
-    /** Adds what {@code other} measured (any order: the measurement is a set union). */
+    /**
+     * Adds what {@code other} measured (any order: the measurement is a set union), so that
+     * parts of a file measured on different threads give the result of one pass.
+     *
+     * @param other an accumulator of the same file's other samples; left unchanged
+     */
     public void combine(BitDepth other) {
         mask |= other.mask;
         nonZero += other.nonZero;
@@ -112,7 +130,11 @@ public final class BitDepth implements Accumulator<BitDepth.Result> {
     public record Result(int containerBits, boolean floatingPoint, long nonZeroSamples,
                          long offGridSamples, int gridBits) {
 
-        /** Whether enough non-zero samples were seen to tell a depth (false for silence). */
+        /**
+         * Whether enough non-zero samples were seen to tell a depth.
+         *
+         * @return true from {@link #MIN_NON_ZERO_SAMPLES} non-zero samples on; false for silence
+         */
         public boolean determined() {
             return nonZeroSamples >= MIN_NON_ZERO_SAMPLES;
         }
@@ -120,6 +142,8 @@ public final class BitDepth implements Accumulator<BitDepth.Result> {
         /**
          * Whether every sample lies on an integer grid of at most {@value #MAX_GRID_BITS} bits
          * (always for integer PCM; for float files, float data holding integer audio).
+         *
+         * @return true when {@link #determined()} and no sample is off the grid
          */
         public boolean onIntegerGrid() {
             return determined() && offGridSamples == 0;
@@ -128,6 +152,8 @@ public final class BitDepth implements Accumulator<BitDepth.Result> {
         /**
          * The bits in use: for integer PCM at most {@code containerBits}; for float files the grid
          * bits when {@link #onIntegerGrid()}. Empty when undetermined or for true float content.
+         *
+         * @return the effective bit depth (16 for 16-bit audio in a 24-bit file), or empty
          */
         public OptionalInt effectiveBits() {
             if (!onIntegerGrid()) {
@@ -139,6 +165,8 @@ public final class BitDepth implements Accumulator<BitDepth.Result> {
         /**
          * Whether an integer file uses fewer bits than its container (16-bit audio in 24 bits).
          * False for float files and when undetermined.
+         *
+         * @return true when the effective bits are fewer than the container's
          */
         public boolean padded() {
             return !floatingPoint && effectiveBits().orElse(containerBits) < containerBits;

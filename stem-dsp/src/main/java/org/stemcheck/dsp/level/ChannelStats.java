@@ -13,22 +13,38 @@ import org.stemcheck.dsp.internal.Db;
  */
 public record ChannelStats(double peak, long peakFrame, double dc, double rms) {
 
-    /** The peak in dBFS. */
+    /**
+     * The sample peak.
+     *
+     * @return {@code 20 log10 peak}, dBFS; {@code -infinity} for silence
+     */
     public double peakDbfs() {
         return Db.amplitude(peak);
     }
 
-    /** The RMS in dBFS (a full-scale sine reads -3.01 dBFS). */
+    /**
+     * The RMS level (a full-scale sine reads -3.01 dBFS; no AES17 +3 dB correction).
+     *
+     * @return {@code 20 log10 rms}, dBFS; {@code -infinity} for silence
+     */
     public double rmsDbfs() {
         return Db.amplitude(rms);
     }
 
-    /** The magnitude of the DC offset in dBFS. */
+    /**
+     * The magnitude of the DC offset.
+     *
+     * @return {@code 20 log10 |dc|}, dBFS; {@code -infinity} with no offset at all
+     */
     public double dcDbfs() {
         return Db.amplitude(dc);
     }
 
-    /** The crest factor, peak over RMS, in dB (3.01 dB for a sine); NaN for silence. */
+    /**
+     * The crest factor, peak over RMS (3.01 dB for a sine; a brick-wall limited stem reads low).
+     *
+     * @return dB; NaN for silence
+     */
     public double crestDb() {
         return Db.amplitude(peak / rms);
     }

@@ -9,7 +9,11 @@ package org.stemcheck.dsp.level;
  */
 public record ClipRun(int channel, long startFrame, long length) {
 
-    /** The frame after the run. */
+    /**
+     * The frame after the run.
+     *
+     * @return {@code startFrame + length}
+     */
     public long endFrame() {
         return startFrame + length;
     }

@@ -61,18 +61,38 @@ public final class ClipRuns implements Accumulator<ClipRuns.Result> {
      * Clip detection for a file's format: integer formats clip at their largest code
      * ({@code |x| >= 1 - 2^-(validBits-1)}, e.g. {@code 1 - 2^-23} for 24-bit), G.711 at its largest
      * magnitude, float files above 1.0 ({@code |x| > 1}).
+     *
+     * @param format the file's format: its coding, valid bits and channels
+     * @param keep   how many of the longest runs to keep the positions of, 0 to {@link #MAX_KEEP}
+     * @return a new accumulator
+     * @throws IllegalArgumentException when {@code keep} is out of range
      */
     public static ClipRuns forFormat(AudioFormat format, int keep) {
         Objects.requireNonNull(format, "format must not be null");
         return atOrAbove(fullScale(format), format.channels(), keep);
     }
 
-    /** {@link #forFormat(AudioFormat, int)} keeping {@link #DEFAULT_KEEP} runs. */
+    /**
+     * {@link #forFormat(AudioFormat, int)} keeping {@link #DEFAULT_KEEP} runs.
+     *
+     * @param format the file's format
+     * @return a new accumulator
+     */
     public static ClipRuns forFormat(AudioFormat format) {
         return forFormat(format, DEFAULT_KEEP);
     }
 
-    /** Counts samples with {@code |x| >= threshold}; {@code threshold} must be positive. */
+    /**
+     * Counts samples with {@code |x| >= threshold}, for a threshold of your own (a limiter's
+     * ceiling, say).
+     *
+     * @param threshold the magnitude counted as clipped, linear (full scale 1.0), positive and
+     *                  finite
+     * @param channels  1 to 65535
+     * @param keep      how many of the longest runs to keep the positions of, 0 to {@link #MAX_KEEP}
+     * @return a new accumulator
+     * @throws IllegalArgumentException when an argument is out of range
+     */
     public static ClipRuns atOrAbove(double threshold, int channels, int keep) {
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("threshold must be positive and finite: " + threshold);
@@ -167,11 +187,23 @@ public final class ClipRuns implements Accumulator<ClipRuns.Result> {
      */
     public record Result(double threshold, long runs, long clippedSamples, List<ClipRun> worst) {
 
+        /**
+         * Copies the list of runs.
+         *
+         * @param threshold      linear, positive
+         * @param runs           {@code >= worst.size()}
+         * @param clippedSamples {@code >= 0}
+         * @param worst          not {@code null}; copied
+         */
         public Result {
             worst = List.copyOf(worst);
         }
 
-        /** The longest run, if any. */
+        /**
+         * The longest run.
+         *
+         * @return the first of {@link #worst()}, or empty when nothing clipped (or none were kept)
+         */
         public Optional<ClipRun> longest() {
             return worst.stream().findFirst();
         }

@@ -54,14 +54,28 @@ public final class LevelTimeline implements Accumulator<LevelTimeline.Result> {
         this.tail = new double[channels][interval];
     }
 
-    /** 100 ms intervals, -80 dBFS silence threshold. */
+    /**
+     * A timeline with 100 ms intervals and a -80 dBFS silence threshold.
+     *
+     * @param channels   1 to 65535
+     * @param sampleRate the rate in Hz, positive and finite
+     * @return a new accumulator
+     * @throws IllegalArgumentException when an argument is out of range
+     */
     public static LevelTimeline create(int channels, double sampleRate) {
         return create(channels, sampleRate, DEFAULT_INTERVAL_SECONDS, DEFAULT_SILENCE_DBFS);
     }
 
     /**
+     * A timeline with intervals and silence threshold of your choice.
+     *
+     * @param channels        1 to 65535
+     * @param sampleRate      the rate in Hz, positive and finite
      * @param intervalSeconds the interval, rounded to whole frames (at least 1 frame, at most 60 s)
-     * @param silenceDbfs     samples at or below this magnitude count as silent
+     * @param silenceDbfs     samples at or below this magnitude count as silent, dBFS, at most 0
+     * @return a new accumulator
+     * @throws IllegalArgumentException when an argument is out of range, or one interval of all
+     *                                  channels would not fit the bounded buffer
      */
     public static LevelTimeline create(int channels, double sampleRate, double intervalSeconds,
                                        double silenceDbfs) {
@@ -176,42 +190,89 @@ public final class LevelTimeline implements Accumulator<LevelTimeline.Result> {
     public record Result(int intervalFrames, long frames, float[][] peaks, float[][] rms,
                          OptionalLong firstSound, OptionalLong lastSound, double tailPeak, double tailRms) {
 
+        /**
+         * Copies the arrays.
+         *
+         * @param intervalFrames {@code >= 1}
+         * @param frames         {@code >= 0}
+         * @param peaks          one array per channel, all of one length; copied
+         * @param rms            shaped like {@code peaks}; copied
+         * @param firstSound     not {@code null}
+         * @param lastSound      not {@code null}
+         * @param tailPeak       linear
+         * @param tailRms        linear
+         */
         public Result {
             peaks = copy(peaks);
             rms = copy(rms);
         }
 
+        /**
+         * The largest magnitude of each point.
+         *
+         * @return a copy, {@code [channel][point]}, linear (full scale 1.0)
+         */
         @Override
         public float[][] peaks() {
             return copy(peaks);
         }
 
+        /**
+         * The RMS level of each point.
+         *
+         * @return a copy, {@code [channel][point]}, linear (full scale 1.0)
+         */
         @Override
         public float[][] rms() {
             return copy(rms);
         }
 
-        /** Points per channel. */
+        /**
+         * Points per channel.
+         *
+         * @return the file's length over the interval, rounded up; 0 for an empty file
+         */
         public int points() {
             return peaks.length == 0 ? 0 : peaks[0].length;
         }
 
-        /** Peak of one point in dBFS. */
+        /**
+         * Peak of one point.
+         *
+         * @param channel the channel, from 0
+         * @param point   the point, {@code 0 <= point < points()}
+         * @return dBFS; {@code -infinity} for digital silence
+         */
         public double peakDbfs(int channel, int point) {
             return Db.amplitude(peaks[channel][point]);
         }
 
-        /** RMS of one point in dBFS. */
+        /**
+         * RMS of one point.
+         *
+         * @param channel the channel, from 0
+         * @param point   the point, {@code 0 <= point < points()}
+         * @return dBFS; {@code -infinity} for digital silence
+         */
         public double rmsDbfs(int channel, int point) {
             return Db.amplitude(rms[channel][point]);
         }
 
-        /** {@link #tailRms()} in dBFS. */
+        /**
+         * The level of the file's last interval: a cut tail (a reverb or a note stopped by the
+         * end of the file) ends loud.
+         *
+         * @return {@link #tailRms()} in dBFS
+         */
         public double tailRmsDbfs() {
             return Db.amplitude(tailRms);
         }
 
-        /** {@link #tailPeak()} in dBFS. */
+        /**
+         * The peak of the file's last interval.
+         *
+         * @return {@link #tailPeak()} in dBFS
+         */
         public double tailPeakDbfs() {
             return Db.amplitude(tailPeak);
         }

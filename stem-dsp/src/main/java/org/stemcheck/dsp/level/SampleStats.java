@@ -31,7 +31,13 @@ public final class SampleStats implements Accumulator<SampleStats.Result> {
         this.sumSquares = new double[channels];
     }
 
-    /** An empty accumulator for {@code channels} channels. */
+    /**
+     * An empty accumulator for {@code channels} channels.
+     *
+     * @param channels 1 to 65535
+     * @return a new accumulator, which has seen no audio
+     * @throws IllegalArgumentException when the count is out of range
+     */
     public static SampleStats create(int channels) {
         return new SampleStats(Blocks.channels(channels));
     }
@@ -66,6 +72,9 @@ public final class SampleStats implements Accumulator<SampleStats.Result> {
     /**
      * Adds the statistics of {@code later}, which must have measured the frames that follow the
      * ones measured here (its peak positions are shifted by this accumulator's frame count).
+     *
+     * @param later the statistics of the next part of the same file; left unchanged
+     * @throws IllegalArgumentException when the channel counts differ
      */
     public void combine(SampleStats later) {
         if (later.channels != channels) {
@@ -105,26 +114,49 @@ public final class SampleStats implements Accumulator<SampleStats.Result> {
      */
     public record Result(long frames, List<ChannelStats> channels, double rms) {
 
+        /**
+         * Copies the list.
+         *
+         * @param frames   {@code >= 0}
+         * @param channels not {@code null}; copied
+         * @param rms      linear
+         */
         public Result {
             channels = List.copyOf(channels);
         }
 
-        /** The largest absolute sample of any channel. */
+        /**
+         * The largest absolute sample of any channel.
+         *
+         * @return linear (full scale 1.0); 0 for silence or no channels
+         */
         public double peak() {
             return channels.stream().mapToDouble(ChannelStats::peak).max().orElse(0);
         }
 
-        /** {@link #peak()} in dBFS. */
+        /**
+         * The sample peak of the file.
+         *
+         * @return {@link #peak()} in dBFS
+         */
         public double peakDbfs() {
             return Db.amplitude(peak());
         }
 
-        /** {@link #rms()} in dBFS. */
+        /**
+         * The RMS level of the file over all channels.
+         *
+         * @return {@link #rms()} in dBFS
+         */
         public double rmsDbfs() {
             return Db.amplitude(rms);
         }
 
-        /** Overall crest factor, {@link #peak()} over {@link #rms()}, in dB. */
+        /**
+         * Overall crest factor.
+         *
+         * @return {@link #peak()} over {@link #rms()}, in dB; NaN for silence
+         */
         public double crestDb() {
             return Db.amplitude(peak() / rms);
         }

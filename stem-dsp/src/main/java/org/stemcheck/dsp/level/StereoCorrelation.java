@@ -51,13 +51,30 @@ public final class StereoCorrelation implements Accumulator<StereoCorrelation.Re
         this.sustain = sustain;
     }
 
-    /** 100 ms intervals, -80 dBFS silence, negative below -0.3 for at least 1 s. */
+    /**
+     * The defaults: 100 ms intervals, -80 dBFS silence, negative below -0.3 for at least 1 s.
+     *
+     * @param channels   1 to 65535; channels 0 and 1 are taken as L and R, others are ignored
+     * @param sampleRate the rate in Hz, positive and finite
+     * @return a new accumulator
+     * @throws IllegalArgumentException when an argument is out of range
+     */
     public static StereoCorrelation create(int channels, double sampleRate) {
         return create(channels, sampleRate, LevelTimeline.DEFAULT_INTERVAL_SECONDS,
                 DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_SUSTAIN_INTERVALS);
     }
 
-    /** Fully configured; the silence threshold is {@link LevelTimeline#DEFAULT_SILENCE_DBFS}. */
+    /**
+     * Fully configured; the silence threshold is {@link LevelTimeline#DEFAULT_SILENCE_DBFS}.
+     *
+     * @param channels          1 to 65535; channels 0 and 1 are taken as L and R
+     * @param sampleRate        the rate in Hz, positive and finite
+     * @param intervalSeconds   in (0, 60], rounded to whole frames
+     * @param negativeThreshold correlation below which an interval counts as negative, -1 to 1
+     * @param sustainIntervals  consecutive negative intervals that make a sustained run, {@code >= 1}
+     * @return a new accumulator
+     * @throws IllegalArgumentException when an argument is out of range
+     */
     public static StereoCorrelation create(int channels, double sampleRate, double intervalSeconds,
                                            double negativeThreshold, int sustainIntervals) {
         Blocks.channels(channels);
@@ -187,10 +204,25 @@ public final class StereoCorrelation implements Accumulator<StereoCorrelation.Re
     public record Result(boolean stereo, int intervalFrames, float[] perInterval, double overall,
                          double sustainedNegativeShare, boolean identical) {
 
+        /**
+         * Copies the array.
+         *
+         * @param stereo                 as measured
+         * @param intervalFrames         {@code >= 1}
+         * @param perInterval            not {@code null}; copied
+         * @param overall                -1 to 1, or NaN
+         * @param sustainedNegativeShare 0 to 1
+         * @param identical              as measured
+         */
         public Result {
             perInterval = perInterval.clone();
         }
 
+        /**
+         * Pearson's r of each interval.
+         *
+         * @return a copy, -1 to 1 per interval, NaN where both channels are silent; empty for mono
+         */
         @Override
         public float[] perInterval() {
             return perInterval.clone();

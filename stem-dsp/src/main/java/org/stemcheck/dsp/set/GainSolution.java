@@ -18,7 +18,14 @@ import java.util.List;
  */
 public record GainSolution(List<StemGain> gains, int rank, double condition, double nullDepthDb) {
 
-    /** Copies. */
+    /**
+     * Copies the list.
+     *
+     * @param gains       not {@code null}; copied
+     * @param rank        0 to {@code gains.size()}
+     * @param condition   {@code >= 1}, or infinite
+     * @param nullDepthDb dB, as {@link NullResidual}
+     */
     public GainSolution {
         gains = List.copyOf(gains);
     }

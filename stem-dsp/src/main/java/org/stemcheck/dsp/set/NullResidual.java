@@ -22,7 +22,14 @@ public record NullResidual(List<Double> channelDb, double totalDb, double segmen
     /** The level reported for a residual of exactly zero, in dB. */
     public static final double DIGITAL_NULL_DB = -200.0;
 
-    /** Validates and copies. */
+    /**
+     * Copies the lists.
+     *
+     * @param channelDb      not {@code null}; copied
+     * @param totalDb        dB, {@link #DIGITAL_NULL_DB} or {@code NaN} as above
+     * @param segmentSeconds {@code > 0}
+     * @param segments       not {@code null}; copied
+     */
     public NullResidual {
         channelDb = List.copyOf(channelDb);
         segments = List.copyOf(segments);
@@ -38,7 +45,12 @@ public record NullResidual(List<Double> channelDb, double totalDb, double segmen
      */
     public record Segment(double startSeconds, double endSeconds, double residualRms, double mixRms) {
 
-        /** Residual relative to the mix in this segment, in dB (see {@link NullResidual} for -200/NaN). */
+        /**
+         * How well this stretch nulls: the residual relative to the mix. A segment near 0 dB is
+         * where the stems stop summing to the mix (a missing effect, a muted part).
+         *
+         * @return dB; {@link #DIGITAL_NULL_DB} for no residual, {@code NaN} where the mix is silent
+         */
         public double relativeDb() {
             return ratioDb(residualRms * residualRms, mixRms * mixRms);
         }
@@ -55,7 +67,14 @@ public record NullResidual(List<Double> channelDb, double totalDb, double segmen
         return Math.max(DIGITAL_NULL_DB, 10.0 * Math.log10(residualEnergy / mixEnergy));
     }
 
-    /** The worst segments first, at most {@code max}, for a report's "where". */
+    /**
+     * The worst segments first, for a report's "where".
+     *
+     * @param max the most segments to return, {@code >= 0}
+     * @return the segments with the highest {@link Segment#relativeDb()}, worst first; segments
+     *         of silent mix are left out
+     * @throws IllegalArgumentException when {@code max} is negative
+     */
     public List<Segment> worst(int max) {
         if (max < 0) {
             throw new IllegalArgumentException("max must be >= 0, got " + max);

@@ -15,7 +15,16 @@ import java.util.List;
 public record NullResult(int sampleRate, long frames, NullResidual residual, GainSolution gains,
                          List<StemOffset> offsets, List<StemTransfer> transfers) {
 
-    /** Copies. */
+    /**
+     * Copies the lists.
+     *
+     * @param sampleRate Hz
+     * @param frames     {@code >= 0}
+     * @param residual   the plain null
+     * @param gains      the gain fit
+     * @param offsets    one per stem, in input order; copied
+     * @param transfers  one per stem, in input order; copied
+     */
     public NullResult {
         offsets = List.copyOf(offsets);
         transfers = List.copyOf(transfers);

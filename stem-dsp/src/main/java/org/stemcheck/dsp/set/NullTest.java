@@ -17,9 +17,10 @@ import org.stemcheck.dsp.internal.set.NullTestEngine;
  * the mix is not a plain gain ({@link StemTransfer}: per-band EQ, level-dependent gain).
  *
  * <pre>{@code
- * NullTest test = NullTest.create(NullTest.Setup.of(48000, stems.size(), 2));
- * while (...) { test.accept(stemBlocks, mixBlock, 0, frames); }   // [stem][channel][frame]
+ * NullTest test = NullTest.create(NullTest.Setup.of(48_000, stems.length, 2));
+ * test.accept(stems, mix, 0, mix[0].length);   // stems[stem][channel][frame]; blocks of any size
  * NullResult r = test.result();
+ * boolean nulls = r.residual().totalDb() < -50;  // stemcheck warns above -50 dB re the mix
  * }</pre>
  *
  * <p>An offset stem cannot be fitted in place in the same pass: its own gain comes from
@@ -60,7 +61,13 @@ public final class NullTest {
                 setup.maxLagSamples(), setup.alignment().stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** A fresh test for the given set. */
+    /**
+     * A fresh test for the given set.
+     *
+     * @param setup the rate, stem and channel counts and the offset search range
+     * @return a test that has measured nothing; it allocates about
+     *         {@link Setup#estimatedBytes()} as blocks arrive
+     */
     public static NullTest create(Setup setup) {
         return new NullTest(Objects.requireNonNull(setup, "setup must not be null"));
     }
@@ -69,6 +76,11 @@ public final class NullTest {
      * Takes the next {@code frames} frames of every stem and of the mix:
      * {@code stems[stem][channel][offset .. offset + frames)} and {@code mix[channel][...]}.
      *
+     * @param stems  {@code [stem][channel][frame]}, as many stems and channels as the setup
+     *               declares, samples at full scale 1.0, all at the same position in time
+     * @param mix    {@code [channel][frame]}, the reference mix at that position
+     * @param offset the first frame of each array to take
+     * @param frames how many frames to take, {@code >= 0}
      * @throws IllegalArgumentException when the shapes do not match the setup
      */
     public void accept(double[][][] stems, double[][] mix, int offset, int frames) {
@@ -102,7 +114,11 @@ public final class NullTest {
         }
     }
 
-    /** The measurements over everything accepted so far; more blocks may follow. */
+    /**
+     * The measurements over everything accepted so far; more blocks may follow.
+     *
+     * @return the residual, gains, offsets and transfers of every stem
+     */
     public NullResult result() {
         return engine.result();
     }
@@ -127,7 +143,16 @@ public final class NullTest {
         /** The default offset search range: +/- 2 s, what a misplaced export start typically is. */
         public static final double DEFAULT_MAX_OFFSET_SECONDS = 2.0;
 
-        /** Validates the ranges. */
+        /**
+         * Validates the ranges.
+         *
+         * @param sampleRate       1000 to 768000 Hz
+         * @param stems            1 to {@link #MAX_STEMS}
+         * @param channels         1 to {@link #MAX_CHANNELS}
+         * @param maxOffsetSeconds giving 1 to {@link #MAX_LAG_SAMPLES} samples at {@code sampleRate}
+         * @param alignment        empty or one offset per stem, each within the search range; copied
+         * @throws IllegalArgumentException when a value is out of range
+         */
         public Setup {
             check(sampleRate >= 1000 && sampleRate <= 768_000, "sampleRate", sampleRate);
             check(stems >= 1 && stems <= MAX_STEMS, "stems", stems);
@@ -151,7 +176,15 @@ public final class NullTest {
             }
         }
 
-        /** A setup with the default +/- 2 s offset range and no alignment. */
+        /**
+         * A setup with this offset search range and no alignment.
+         *
+         * @param sampleRate       1000 to 768000 Hz
+         * @param stems            1 to {@link #MAX_STEMS}
+         * @param channels         1 to {@link #MAX_CHANNELS}
+         * @param maxOffsetSeconds +/- seconds to search, giving 1 to {@link #MAX_LAG_SAMPLES} samples
+         * @throws IllegalArgumentException when a value is out of range
+         */
         public Setup(int sampleRate, int stems, int channels, double maxOffsetSeconds) {
             this(sampleRate, stems, channels, maxOffsetSeconds, List.of());
         }
@@ -159,6 +192,10 @@ public final class NullTest {
         /**
          * This setup with the offsets of a first pass undone: each stem that was
          * {@link StemOffset#displaced() displaced} is moved by its whole samples, the others stay.
+         *
+         * @param firstPass the result of a pass with this setup
+         * @return a new setup for the second pass
+         * @throws IllegalArgumentException when the first pass had another number of stems
          */
         public Setup alignedTo(NullResult firstPass) {
             Objects.requireNonNull(firstPass, "firstPass must not be null");
@@ -173,7 +210,11 @@ public final class NullTest {
             return new Setup(sampleRate, stems, channels, maxOffsetSeconds, late);
         }
 
-        /** The offset search range in samples. */
+        /**
+         * The offset search range in samples.
+         *
+         * @return {@code round(maxOffsetSeconds * sampleRate)}: 96000 for 2 s at 48 kHz
+         */
         public int maxLagSamples() {
             return (int) Math.round(maxOffsetSeconds * sampleRate);
         }
@@ -183,12 +224,22 @@ public final class NullTest {
          * the offset search, {@code 16 N} per stem with {@code N} the smallest power of two
          * {@code >= 4 * maxLagSamples()} (8 MB per stem for 2 s at 48 kHz). A caller short of
          * memory lowers {@code maxOffsetSeconds}.
+         *
+         * @return bytes, an estimate
          */
         public long estimatedBytes() {
             return NullTestEngine.estimateBytes(sampleRate, stems, channels, maxLagSamples(), !alignment.isEmpty());
         }
 
-        /** A setup with the default +/- 2 s offset range. */
+        /**
+         * A setup with the default +/- 2 s offset range and no alignment.
+         *
+         * @param sampleRate 1000 to 768000 Hz
+         * @param stems      1 to {@link #MAX_STEMS}
+         * @param channels   1 to {@link #MAX_CHANNELS}
+         * @return the setup
+         * @throws IllegalArgumentException when a value is out of range
+         */
         public static Setup of(int sampleRate, int stems, int channels) {
             return new Setup(sampleRate, stems, channels, DEFAULT_MAX_OFFSET_SECONDS);
         }

@@ -44,6 +44,10 @@ public final class Resampler {
     /**
      * A resampler for {@code channels} channels.
      *
+     * @param inRate   the input rate, Hz, 1000 to 768000
+     * @param outRate  the output rate, Hz, 1000 to 768000
+     * @param channels 1 to {@link NullTest#MAX_CHANNELS}
+     * @return a new resampler, at the start of its stream
      * @throws IllegalArgumentException for rates outside 1000 .. 768000 Hz, a ratio beyond 1:16,
      *                                  or one that needs too large a table
      */
@@ -64,15 +68,31 @@ public final class Resampler {
         }
     }
 
+    /**
+     * The rate converted from.
+     *
+     * @return Hz
+     */
     public int inRate() {
         return inRate;
     }
 
+    /**
+     * The rate converted to.
+     *
+     * @return Hz
+     */
     public int outRate() {
         return outRate;
     }
 
-    /** The capacity per channel that {@code out} needs for one {@link #process} of {@code frames} or a {@link #flush}. */
+    /**
+     * The capacity per channel that {@code out} needs for one {@link #process} of {@code frames}
+     * or a {@link #flush}.
+     *
+     * @param frames the input frames of the next {@link #process}, {@code >= 0} (0 for a flush)
+     * @return frames per channel to allocate
+     */
     public int maxOutputFrames(int frames) {
         return impl.maxOutputFrames(frames);
     }
@@ -81,7 +101,13 @@ public final class Resampler {
      * Converts {@code in[c][offset .. offset + frames)} and writes the frames that are complete
      * to {@code out[c][0 ..)}.
      *
+     * @param in     one array per channel, samples at full scale 1.0
+     * @param offset the first frame of each {@code in} array to take
+     * @param frames input frames to take, {@code >= 0}
+     * @param out    one array per channel, each at least {@link #maxOutputFrames(int)
+     *               maxOutputFrames(frames)} long
      * @return frames written
+     * @throws IllegalArgumentException when a block has the wrong channel count or is too short
      * @throws IllegalStateException after {@link #flush}
      */
     public int process(double[][] in, int offset, int frames, double[][] out) {
@@ -95,7 +121,13 @@ public final class Resampler {
         return impl.process(in, offset, frames, out);
     }
 
-    /** Writes the remaining frames (the input taken as silent after its end) and ends the stream. */
+    /**
+     * Writes the remaining frames (the input taken as silent after its end) and ends the stream.
+     *
+     * @param out one array per channel, each at least {@code maxOutputFrames(0)} long
+     * @return frames written
+     * @throws IllegalArgumentException when {@code out} has the wrong channel count or is too short
+     */
     public int flush(double[][] out) {
         checkBlock(out, 0, 0, "out");
         for (double[] o : out) {

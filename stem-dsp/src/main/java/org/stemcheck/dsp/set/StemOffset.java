@@ -41,17 +41,30 @@ public record StemOffset(int stem, double samples, double seconds, double cohere
      */
     public static final double CONFIDENT_COHERENCE = 0.1;
 
-    /** How much louder the stem is than in the mix once aligned, dB: {@code -20 log10 |alignedScale|}. */
+    /**
+     * How much louder the stem is than in the mix once aligned.
+     *
+     * @return dB, {@code -20 log10 |alignedScale|}: +6 means the delivered stem is 6 dB hotter
+     *         than its part of the mix
+     */
     public double alignedLevelErrorDb() {
         return -20.0 * Math.log10(Math.abs(alignedScale));
     }
 
-    /** The offset rounded to whole samples. */
+    /**
+     * The offset rounded to whole samples: what to nudge the stem by in a DAW.
+     *
+     * @return samples; positive = late, negative = early
+     */
     public long wholeSamples() {
         return Math.round(samples);
     }
 
-    /** {@code coherence >= CONFIDENT_COHERENCE} and the peak at least twice the next one. */
+    /**
+     * Whether the offset is a clear answer.
+     *
+     * @return {@code coherence >= CONFIDENT_COHERENCE} and the peak at least twice the next one
+     */
     public boolean confident() {
         return coherence >= CONFIDENT_COHERENCE && peakRatio >= 2.0;
     }
@@ -60,6 +73,8 @@ public record StemOffset(int stem, double samples, double seconds, double cohere
      * Confident and at least half a peak width (and half a sample) away from 0: the stem is out
      * of place by more than its own spectrum can blur. What {@link NullTest.Setup#alignedTo}
      * undoes.
+     *
+     * @return true when the stem should be moved by {@link #wholeSamples()}
      */
     public boolean displaced() {
         return confident() && Math.abs(samples) >= Math.max(0.5, peakWidthSamples / 2);

@@ -19,7 +19,13 @@ import java.util.List;
  */
 public record StemTransfer(int stem, List<Band> bands, StemDynamics dynamics) {
 
-    /** Copies. */
+    /**
+     * Copies the bands.
+     *
+     * @param stem     index of the stem in input order
+     * @param bands    not {@code null}; copied
+     * @param dynamics the level-dependence of the stem's gain
+     */
     public StemTransfer {
         bands = List.copyOf(bands);
     }

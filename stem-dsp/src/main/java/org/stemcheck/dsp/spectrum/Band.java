@@ -13,6 +13,14 @@ import java.util.Locale;
  */
 public record Band(double lowHz, double highHz, double centreHz) {
 
+    /**
+     * Checks the edges.
+     *
+     * @param lowHz    {@code >= 0}
+     * @param highHz   above {@code lowHz}, finite
+     * @param centreHz as given (not checked against the edges)
+     * @throws IllegalArgumentException when the edges are out of order or not finite
+     */
     public Band {
         if (!(lowHz >= 0) || !(highHz > lowHz) || Double.isInfinite(highHz)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -20,7 +28,14 @@ public record Band(double lowHz, double highHz, double centreHz) {
         }
     }
 
-    /** A user band; its centre is the geometric mean of the edges (the arithmetic mean from 0 Hz). */
+    /**
+     * A band of your own (a kick's 40-80 Hz, a de-esser's 5-9 kHz).
+     *
+     * @param lowHz  lower edge, Hz, {@code >= 0}
+     * @param highHz upper edge, Hz, above {@code lowHz}
+     * @return the band; its centre is the geometric mean of the edges (the arithmetic mean from 0 Hz)
+     * @throws IllegalArgumentException when the edges are out of order or not finite
+     */
     public static Band of(double lowHz, double highHz) {
         double centre = lowHz > 0 ? Math.sqrt(lowHz * highHz) : highHz / 2;
         return new Band(lowHz, highHz, centre);
@@ -29,6 +44,8 @@ public record Band(double lowHz, double highHz, double centreHz) {
     /**
      * Octave bands with exact base-ten mid-band frequencies {@code 1000 * 10^(3k/10)} and edges at
      * {@code fm * 10^(+-3/20)} (IEC 61260-1:2014, 5.2 and 5.4), nominal 31.5 Hz to 16 kHz.
+     *
+     * @return the 10 octave bands, low to high (immutable)
      */
     public static List<Band> octaves() {
         return fractional(3, -5, 4);
@@ -37,6 +54,8 @@ public record Band(double lowHz, double highHz, double centreHz) {
     /**
      * One-third-octave bands {@code 1000 * 10^(k/10)}, edges {@code fm * 10^(+-1/20)}
      * (IEC 61260-1:2014, 5.2 and 5.4), nominal 20 Hz to 20 kHz.
+     *
+     * @return the 31 third-octave bands, low to high (immutable)
      */
     public static List<Band> thirdOctaves() {
         return fractional(1, -17, 13);

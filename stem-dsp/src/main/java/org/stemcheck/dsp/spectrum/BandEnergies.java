@@ -26,7 +26,13 @@ public final class BandEnergies {
     public record BandLevel(Band band, double powerDb, int bins) {
     }
 
-    /** The power of {@code spectrum} in each of {@code bands}, in the same order. */
+    /**
+     * The power of {@code spectrum} in each of {@code bands}.
+     *
+     * @param spectrum the spectrum, e.g. a {@link WelchSpectrum} result
+     * @param bands    the bands, e.g. {@link Band#thirdOctaves()}; may overlap
+     * @return one level per band, in the same order (immutable)
+     */
     public static List<BandLevel> of(Spectrum spectrum, List<Band> bands) {
         Objects.requireNonNull(spectrum, "spectrum must not be null");
         Objects.requireNonNull(bands, "bands must not be null");

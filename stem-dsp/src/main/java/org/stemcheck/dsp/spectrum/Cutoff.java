@@ -58,12 +58,24 @@ public record Cutoff(double cutoffHz, double referenceDb, double thresholdDb, do
     /** Far edge of the measuring windows from the cut-off, Hz. */
     static final double REACH_HZ = 1000.0;
 
-    /** {@link #of(Spectrum, double)} with {@link #DEFAULT_THRESHOLD_DB}. */
+    /**
+     * {@link #of(Spectrum, double)} with {@link #DEFAULT_THRESHOLD_DB}.
+     *
+     * @param spectrum the spectrum of a file (its mono fold or average)
+     * @return the bandwidth measured
+     */
     public static Cutoff of(Spectrum spectrum) {
         return of(spectrum, DEFAULT_THRESHOLD_DB);
     }
 
-    /** Measures the cut-off of {@code spectrum}, {@code thresholdDb} (positive) below its peak region. */
+    /**
+     * Measures the cut-off of {@code spectrum}, {@code thresholdDb} below its peak region.
+     *
+     * @param spectrum    the spectrum of a file (its mono fold or average)
+     * @param thresholdDb how far below the peak region the cut-off is taken, positive dB
+     * @return the bandwidth measured
+     * @throws IllegalArgumentException when the threshold is not positive and finite
+     */
     public static Cutoff of(Spectrum spectrum, double thresholdDb) {
         Objects.requireNonNull(spectrum, "spectrum must not be null");
         if (!(thresholdDb > 0) || Double.isInfinite(thresholdDb)) {
@@ -91,12 +103,21 @@ public record Cutoff(double cutoffHz, double referenceDb, double thresholdDb, do
         return new Cutoff(fc, reference, thresholdDb, drop, drop / octaves, spectrum.nyquistHz());
     }
 
-    /** Whether nothing was cut: the level reaches the threshold in the last bin. */
+    /**
+     * Whether nothing was cut.
+     *
+     * @return true when the level reaches the threshold in the last bin
+     */
     public boolean fullBand() {
         return cutoffHz >= nyquistHz;
     }
 
-    /** Whether the fall at the cut-off is as steep as a codec low-pass (drop above {@value #STEEP_DROP_DB} dB). */
+    /**
+     * Whether the fall at the cut-off is as steep as a codec low-pass: the sign of a stem that
+     * went through MP3 or AAC on its way.
+     *
+     * @return true when not full-band and the drop is above {@value #STEEP_DROP_DB} dB
+     */
     public boolean steep() {
         return !fullBand() && dropDb > STEEP_DROP_DB;
     }

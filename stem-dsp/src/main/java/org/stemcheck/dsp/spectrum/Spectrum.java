@@ -17,6 +17,15 @@ import java.util.Objects;
  */
 public record Spectrum(double binHz, double[] powerDb, long segments) {
 
+    /**
+     * Checks and copies.
+     *
+     * @param binHz    positive and finite
+     * @param powerDb  at least 2 bins; copied
+     * @param segments {@code >= 0}
+     * @throws IllegalArgumentException when {@code binHz} is not positive and finite or there are
+     *                                  fewer than 2 bins
+     */
     public Spectrum {
         Objects.requireNonNull(powerDb, "powerDb must not be null");
         if (!(binHz > 0) || Double.isInfinite(binHz)) {
@@ -28,38 +37,71 @@ public record Spectrum(double binHz, double[] powerDb, long segments) {
         powerDb = powerDb.clone();
     }
 
+    /**
+     * The power of every bin.
+     *
+     * @return a copy, dB re full scale squared, bin 0 (DC) to Nyquist
+     */
     @Override
     public double[] powerDb() {
         return powerDb.clone();
     }
 
-    /** Bins, {@code n/2 + 1}. */
+    /**
+     * Number of bins.
+     *
+     * @return {@code n/2 + 1} for segments of {@code n} frames
+     */
     public int bins() {
         return powerDb.length;
     }
 
-    /** The centre frequency of bin {@code k} in Hz. */
+    /**
+     * The centre frequency of a bin.
+     *
+     * @param k the bin, from 0 (not checked)
+     * @return {@code k * binHz}, Hz
+     */
     public double frequency(int k) {
         return k * binHz;
     }
 
-    /** The power of bin {@code k} in dB. */
+    /**
+     * The power of one bin.
+     *
+     * @param k the bin, {@code 0 <= k < bins()}
+     * @return dB re full scale squared; {@code -infinity} for no power
+     * @throws ArrayIndexOutOfBoundsException when {@code k} is out of range
+     */
     public double powerDb(int k) {
         return powerDb[k];
     }
 
-    /** The Nyquist frequency (the last bin). */
+    /**
+     * The Nyquist frequency, half the sample rate.
+     *
+     * @return the frequency of the last bin, Hz
+     */
     public double nyquistHz() {
         return frequency(bins() - 1);
     }
 
-    /** The bin whose centre is nearest {@code hz}, clamped to the range. */
+    /**
+     * The bin whose centre is nearest a frequency.
+     *
+     * @param hz the frequency, Hz
+     * @return the bin, clamped to {@code 0 .. bins() - 1}
+     */
     public int bin(double hz) {
         long k = Math.round(hz / binHz);
         return (int) Math.max(0, Math.min(bins() - 1, k));
     }
 
-    /** The bin of the largest power (the lowest such bin on ties). */
+    /**
+     * The bin of the largest power.
+     *
+     * @return the bin (the lowest such bin on ties)
+     */
     public int peakBin() {
         int best = 0;
         for (int k = 1; k < powerDb.length; k++) {

@@ -58,7 +58,12 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
         this.power = new double[fft.bins()];
     }
 
-    /** The default segment size for {@code sampleRate}: the power of two nearest 8192 * rate / 48 kHz. */
+    /**
+     * The default segment size for a rate, which keeps bins about 5.9 Hz wide.
+     *
+     * @param sampleRate the rate in Hz, positive and finite
+     * @return the power of two nearest {@code 8192 * rate / 48 kHz}, 256 to 65536
+     */
     public static int defaultSize(double sampleRate) {
         Blocks.sampleRate(sampleRate);
         double ideal = DEFAULT_SIZE_AT_48K * sampleRate / 48_000.0;
@@ -66,15 +71,27 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
         return 1 << Math.max(8, Math.min(16, exponent));
     }
 
-    /** A Welch spectrum with {@link #defaultSize(double)}. */
+    /**
+     * A Welch spectrum with {@link #defaultSize(double)}.
+     *
+     * @param channels   1 to 65535
+     * @param sampleRate the rate in Hz, positive and finite
+     * @return a new accumulator
+     * @throws IllegalArgumentException when an argument is out of range
+     */
     public static WelchSpectrum create(int channels, double sampleRate) {
         return create(channels, sampleRate, defaultSize(sampleRate));
     }
 
     /**
-     * A Welch spectrum of segments of {@code size} frames (even, {@value #MIN_SIZE}..{@value #MAX_SIZE}).
+     * A Welch spectrum of segments of {@code size} frames: longer segments give finer bins and
+     * fewer averages.
      *
-     * @throws IllegalArgumentException also when {@code channels * size} passes
+     * @param channels   1 to 65535
+     * @param sampleRate the rate in Hz, positive and finite
+     * @param size       frames per segment, even, {@value #MIN_SIZE} to {@value #MAX_SIZE}
+     * @return a new accumulator
+     * @throws IllegalArgumentException when an argument is out of range, and also when {@code channels * size} passes
      *                                  {@link Blocks#MAX_BUFFER_SAMPLES} (about 500 channels at 8192)
      */
     public static WelchSpectrum create(int channels, double sampleRate, int size) {
@@ -169,6 +186,9 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
     /**
      * Adds the segments of {@code other} (same channels, rate and size), e.g. another part of the
      * same file measured on another thread; the segment straddling the seam is not formed.
+     *
+     * @param other a spectrum of the same channels, rate and size; left unchanged
+     * @throws IllegalArgumentException when the channels, rate or size differ
      */
     public void combine(WelchSpectrum other) {
         if (other.channels != channels || other.size != size || other.sampleRate != sampleRate) {
@@ -224,6 +244,13 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
      */
     public record Result(List<Spectrum> channels, Spectrum average, Spectrum mono) {
 
+        /**
+         * Copies the list.
+         *
+         * @param channels not {@code null}; copied
+         * @param average  the mean over the channels
+         * @param mono     the mono fold
+         */
         public Result {
             channels = List.copyOf(channels);
         }

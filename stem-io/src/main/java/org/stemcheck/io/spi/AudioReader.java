@@ -44,7 +44,11 @@ import org.stemcheck.io.AudioFile;
  */
 public interface AudioReader {
 
-    /** A short name for logs, e.g. {@code "wav"}. */
+    /**
+     * A short name for logs and for the message when this reader fails on a file.
+     *
+     * @return e.g. {@code "wav"} or {@code "flac"}
+     */
     String name();
 
     /**
@@ -52,12 +56,15 @@ public interface AudioReader {
      *
      * @param head   the file's first bytes
      * @param length how many bytes of {@code head} are valid (fewer than its length for tiny files)
+     * @return true when this reader should open the file
      */
     boolean probe(byte[] head, int length);
 
     /**
      * Parses the header and metadata and returns the file, ready to stream.
      *
+     * @param source where the bytes come from; its {@link AudioSource#name()} goes in messages
+     * @return the opened file
      * @throws org.stemcheck.io.AudioFileException when the file is broken or unsupported
      * @throws IOException                          when the bytes cannot be read
      */

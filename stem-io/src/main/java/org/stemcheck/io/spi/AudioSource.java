@@ -8,12 +8,27 @@ import java.io.IOException;
  */
 public interface AudioSource {
 
-    /** The name for messages: the path, or the name given with a stream. */
+    /**
+     * The name for messages.
+     *
+     * @return the path, or the name given with a stream
+     */
     String name();
 
-    /** Opens the bytes from the start. */
+    /**
+     * Opens the bytes from the start. For a one-shot stream, every call returns the same input,
+     * wherever it has got to.
+     *
+     * @return an input the caller closes
+     * @throws IOException when the file cannot be opened
+     */
     ByteInput open() throws IOException;
 
-    /** True when {@link #open()} may be called again (a file); false for a one-shot stream. */
+    /**
+     * Whether the bytes can be read more than once.
+     *
+     * @return true when {@link #open()} gives a fresh input each time (a file); false for a
+     *         one-shot stream
+     */
     boolean repeatable();
 }
