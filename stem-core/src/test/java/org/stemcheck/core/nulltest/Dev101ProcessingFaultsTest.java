@@ -126,4 +126,50 @@ class Dev101ProcessingFaultsTest {
         assertThat(f.measurements().get("loud_reduction_db")).isGreaterThan(COMPRESSION_DB);
         onlyBusProcessingOnDrums(r);
     }
+
+    /**
+     * A mix-bus chain of our own: gentle shelves (+1 dB at 90 Hz, +1.5 dB at 12 kHz), a 2:1 glue
+     * compressor from -20 dBFS (25 ms / 200 ms, +2 dB makeup) and a look-ahead limiter with 6 dB
+     * of drive, a -1 dBFS ceiling (2 ms look-ahead, 60 ms release), as dev101's own mix bus.
+     */
+    static final double CEILING_DBFS = -1.0;
+
+    static double[][] mixBus(double[][] x) {
+        double[][] y = BusChain.highShelf(BusChain.lowShelf(x, RATE, 90, 1.0), RATE, 12_000, 1.5);
+        y = BusChain.compress(y, RATE, -20.0, 2.0, 25, 200, 2.0, null);
+        return BusChain.limit(y, RATE, 6.0, CEILING_DBFS, 2.0, 60, null);
+    }
+
+    @Test
+    void everyStemThroughTheMixBusChainShareTheLimiterCeiling(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.cleanWithEveryStem(tmp, Dev101ProcessingFaultsTest::mixBus));
+
+        Finding f = Dev101FaultsTest.only(r, "level.mixbus-processing", DRUMS);
+        assertThat(f.files()).contains(DRUMS, Dev101.stem("Vocals")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(f.measurements().get("ceiling_dbfs")).isCloseTo(CEILING_DBFS, Offset.offset(0.1));
+        assertThat(f.message()).contains("peak at one ceiling, -1.0 dBFS", "mix-bus limiter");
+        // The null test: every stem carries the same ~8 dB of drive and makeup against the
+        // unprocessed mix, which it takes as processing common to every stem (mix.null info, no
+        // per-stem gain error) and names both explanations.
+        assertThat(problems(r)).extracting(Finding::code).containsOnly("level.mixbus-processing", "level.true-peak");
+        assertThat(r.reference()).hasValueSatisfying(ref -> {
+            assertThat(ref.file()).isEqualTo("mixdown_nobus.wav");
+            assertThat(ref.mixbusProcessing()).contains(true);
+        });
+        Finding ref = Dev101FaultsTest.only(r, "mix.reference", "mixdown_nobus.wav");
+        assertThat(ref.message()).contains("louder than in it", "level.mixbus-processing");
+        assertThat(ref.measurements().get("common_gain_db")).isBetween(6.0, 10.0);
+    }
+
+    @Test
+    void cleanStemsAgainstAMixThroughTheMixBusChainAreNoError(@TempDir Path tmp) throws IOException {
+        Report r = check(Dev101.cleanWithMixBus(tmp, Dev101ProcessingFaultsTest::mixBus));
+
+        assertThat(problems(r)).isEmpty();
+        assertThat(r.reference()).hasValueSatisfying(ref -> {
+            assertThat(ref.file()).isEqualTo(MIX);
+            assertThat(ref.mixbusProcessing()).contains(true);
+        });
+        assertThat(Dev101FaultsTest.only(r, "mix.reference", MIX).message()).contains("it carries mix-bus processing");
+    }
 }

@@ -18,15 +18,31 @@ final class ReferenceCheck extends MixCheck {
         super("mix.reference", "the reference mix, the null depth of the stems against it, mix-bus processing");
     }
 
+    /**
+     * What the common gain says. The mix louder than the stems is what a mix bus does (makeup gain,
+     * limiter drive); the stems louder than the mix is either a mix turned down on its bus or the
+     * stems carrying mix-bus processing themselves ({@code level.mixbus-processing}).
+     */
+    private static String processing(SetAnalysis a) {
+        if (!a.mixbusProcessing()) {
+            return "no mix-bus processing";
+        }
+        if (a.commonGainDb() > MixbusJudge.COMMON_GAIN_DB) {
+            return String.format(Locale.ROOT, "it carries processing common to every stem: the stems are all about"
+                    + " %.1f dB louder than in it (a mix turned down on its bus, or stems exported through the"
+                    + " mix-bus chain: see level.mixbus-processing)", a.commonGainDb());
+        }
+        return String.format(Locale.ROOT,
+                "it carries mix-bus processing (%+.1f dB of gain and/or compression common to every stem)", -a.commonGainDb());
+    }
+
     @Override
     List<Finding> judge(CheckContext ctx, SetAnalysis a) {
         String ref = a.reference().name();
         StringBuilder msg = new StringBuilder(String.format(Locale.ROOT,
                 "%s is the reference mix: the stems null to %.1f dB against it (%.1f dB after gains%s); %s",
                 ref, a.plainNullDb(), a.nullDb(), a.passes() > 1 ? " and offsets" : "",
-                a.mixbusProcessing() ? String.format(Locale.ROOT,
-                        "it carries mix-bus processing (%+.1f dB of gain and/or compression common to every stem)", -a.commonGainDb())
-                        : "no mix-bus processing"));
+                processing(a)));
         List<String> files = new ArrayList<>(List.of(ref));
         for (Map.Entry<String, Double> e : a.mixDepthsDb().entrySet()) {
             if (!e.getKey().equals(ref)) {
