@@ -239,6 +239,18 @@ public final class Dev101 {
         return dst;
     }
 
+    /** The clean delivery with the names of two stems swapped: the {@code a} file holds {@code b}'s audio and back. */
+    public static Path cleanWithSwappedLabels(Path dst, String a, String b) throws IOException {
+        variant("clean", dst);
+        Path pa = dst.resolve(stem(a));
+        Path pb = dst.resolve(stem(b));
+        Path tmp = dst.resolve("swap.tmp");
+        Files.move(pa, tmp);
+        Files.move(pb, pa);
+        Files.move(tmp, pb);
+        return dst;
+    }
+
     /** Drops the given files from a materialised delivery. */
     public static Path without(Path dst, List<String> files) throws IOException {
         for (String f : files) {
