@@ -66,6 +66,23 @@ public final class Engine {
      */
     public Report run(String delivery, DeliverySpec spec, List<StemFile> files, List<Input> inputs,
                       Optional<StemFile> reference, List<Check> checks, Set<String> without) {
+        return run(delivery, spec, files, inputs, reference, false, checks, without);
+    }
+
+    /**
+     * One delivery's run, where {@code given} says whether the caller named {@code reference}
+     * ({@code StemSet.mixdown}): the null test then compares the stems with that mix even when
+     * another nulls deeper; otherwise it takes the mix the stems null against best.
+     *
+     * @param delivery  the delivery's name as given (a folder path)
+     * @param files     the files as checks see them, in the same order as {@code inputs}
+     * @param inputs    how to read each file
+     * @param reference the reference mix, if any
+     * @param given     true when the caller named the reference mix
+     * @param without   codes to leave out (checks of that id are not run; findings of that code dropped)
+     */
+    public Report run(String delivery, DeliverySpec spec, List<StemFile> files, List<Input> inputs,
+                      Optional<StemFile> reference, boolean given, List<Check> checks, Set<String> without) {
         List<Check> runnable = runnable(checks, without);
         Set<Measurement> needed = EnumSet.noneOf(Measurement.class);
         runnable.forEach(c -> needed.addAll(c.needs()));
@@ -87,7 +104,8 @@ public final class Engine {
                     .withFiles(name)
                     .withFix("copy or export the file again; check the disk or the upload")));
         });
-        Optional<SetAnalysis> set = setPass ? SetPass.run(files, inputs) : Optional.empty();
+        Optional<SetAnalysis> set = setPass ? SetPass.run(files, inputs,
+                given ? reference.map(StemFile::name) : Optional.empty()) : Optional.empty();
         Optional<StemFile> ref = set.map(SetAnalysis::reference).or(() -> reference);
         set.ifPresent(a -> {
             Map<Measurement, Object> m = new HashMap<>(measured.getOrDefault(a.reference().name(), Map.of()));

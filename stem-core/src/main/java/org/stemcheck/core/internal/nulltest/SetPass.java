@@ -44,11 +44,25 @@ public final class SetPass {
     }
 
     /**
-     * Runs the set pass when the delivery has a readable mix and at least two readable stems.
+     * Runs the set pass when the delivery has a readable mix and at least two readable stems; the
+     * mix the stems null against best is the reference.
      *
      * @param files  the files, in the order of {@code inputs}
      */
     public static Optional<SetAnalysis> run(List<StemFile> files, List<Input> inputs) {
+        return run(files, inputs, Optional.empty());
+    }
+
+    /**
+     * Runs the set pass; the mix named {@code given} ({@code StemSet.mixdown}) is the reference
+     * whatever the others' null depths (which are still measured and reported), as long as it can
+     * be compared (readable, with the stems' channels and a convertible rate); otherwise, or when
+     * empty, the mix the stems null against best.
+     *
+     * @param files  the files, in the order of {@code inputs}
+     * @param given  the name of the mix the caller named as the reference, if any
+     */
+    public static Optional<SetAnalysis> run(List<StemFile> files, List<Input> inputs, Optional<String> given) {
         List<Integer> stems = new ArrayList<>();
         List<Integer> mixes = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -65,6 +79,8 @@ public final class SetPass {
         if (mixes.isEmpty() || stems.size() < 2) {
             return Optional.empty();
         }
+        // The named mix sets the common format, so that it is never the one left out.
+        given.ifPresent(name -> mixes.sort(java.util.Comparator.comparing(i -> !files.get(i).name().equals(name))));
         StemFile first = files.get(mixes.get(0));
         int rate = (int) Math.round(first.format().orElseThrow().sampleRate());
         int channels = first.format().orElseThrow().channels();
@@ -81,7 +97,7 @@ public final class SetPass {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Plan(files, inputs, stems, mixes, rate, channels).execute());
+            return Optional.of(new Plan(files, inputs, stems, mixes, rate, channels, given).execute());
         } catch (IOException | RuntimeException e) {
             LOG.warn("the set pass failed; the mix checks are left out", e);
             return Optional.empty();
@@ -90,7 +106,7 @@ public final class SetPass {
 
     /** One run's files and common format. */
     private record Plan(List<StemFile> files, List<Input> inputs, List<Integer> stems, List<Integer> mixes,
-                        int rate, int channels) {
+                        int rate, int channels, Optional<String> given) {
 
         SetAnalysis execute() throws IOException {
             NullTest.Setup setup = NullTest.Setup.of(rate, stems.size(), channels);
@@ -105,7 +121,9 @@ public final class SetPass {
                 stream(some, new long[stems.size()], results, characters, drifts);
                 passes++;
             }
-            int best = best(results);
+            Optional<Integer> named = given.flatMap(name -> results.keySet().stream()
+                    .filter(i -> files.get(i).name().equals(name)).findFirst());
+            int best = named.orElseGet(() -> best(results));
             NullResult firstPass = results.get(best);
             NullResult last = firstPass;
             ResidualCharacter character = characters.get(best);
@@ -124,7 +142,7 @@ public final class SetPass {
             MixbusJudge.Verdict bus = MixbusJudge.judge(last);
             return new SetAnalysis(files.get(best), stemFiles, firstPass, last, character, depths,
                     bus.processed(), bus.commonGainDb(), passes, bpm(stemFiles), (double) start(shifts) / rate,
-                    drifts.getOrDefault(best, List.of()));
+                    drifts.getOrDefault(best, List.of()), named.isPresent());
         }
 
         private void stream(List<Integer> mixIdx, long[] shifts, Map<Integer, NullResult> results,
