@@ -268,6 +268,7 @@ public final class StemSet {
                 .filter(f -> mixdown.isEmpty() || mixdown.get().equals(f.name()))
                 .findFirst();
         List<Check> toRun = checks.isEmpty() ? Checks.standard() : checks;
-        return new Engine(registry, threads).run(delivery, spec, files, inputs, reference, toRun, without);
+        return new Engine(registry, threads).run(delivery, spec, files, inputs, reference,
+                mixdown.isPresent(), toRun, without);
     }
 }

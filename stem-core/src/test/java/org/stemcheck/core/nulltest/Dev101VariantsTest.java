@@ -58,4 +58,23 @@ class Dev101VariantsTest {
         assertThat(org.stemcheck.core.testing.Findings.problems(r)).isEmpty();
         assertThat(r.reference()).hasValueSatisfying(ref -> assertThat(ref.file()).isEqualTo("mixdown_nobus.wav"));
     }
+
+    @Test
+    void namedMixIsTheReferenceEvenWhenAnotherNullsDeeper(@TempDir Path tmp) throws IOException {
+        Report r = StemSet.from(Dev101.variant("clean", tmp)).mixdown("mixdown.wav").run();
+        r.findings().forEach(f -> System.out.println("  " + f + " " + f.measurements()));
+
+        assertThat(r.reference()).hasValueSatisfying(ref -> {
+            assertThat(ref.file()).isEqualTo("mixdown.wav");
+            assertThat(ref.mixbusProcessing()).contains(true);
+        });
+        assertThat(org.stemcheck.core.testing.Findings.problems(r)).isEmpty();
+        Finding info = Dev101FaultsTest.only(r, "mix.reference", "mixdown.wav");
+        assertThat(info.files()).containsExactly("mixdown.wav", "mixdown_nobus.wav");
+        assertThat(info.measurements().get("reference_given")).isEqualTo(1.0);
+        assertThat(info.measurements().get("null_after_gains_db")).isGreaterThan(-30.0);
+        // the other mix's depth is still measured and said
+        assertThat(info.message()).startsWith("mixdown.wav is the reference mix (as named)")
+                .containsPattern("mixdown_nobus\\.wav nulls to -1[01][0-9]\\.[0-9] dB, far deeper");
+    }
 }

@@ -44,6 +44,33 @@ class GeneratedDeliveryNullTest {
         assertThat(r.findings()).anyMatch(f -> f.code().equals("format.sample-rate"));
     }
 
+    /**
+     * A mix dominated by one loud tone at a quarter of the sample rate (12 kHz, period 4 samples,
+     * starting on a step): the quiet tones' whitened correlations peaked a dozen samples early
+     * against it, were taken for offsets and moved in a second pass, which then misread every
+     * gain by 18-42 dB. The offsets are ambiguous (the plain correlation does not back them):
+     * nothing is moved, every stem sits at the mix's common gain, and the delivery nulls.
+     */
+    @Test
+    void mixDominatedByALoudQuarterRateToneHasNoFalseGainOrOffset(@TempDir Path dir) throws IOException {
+        Delivery d = Delivery.clean();
+        double[] x = new double[(int) (Delivery.SECONDS * Delivery.RATE)];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 0.95 * Delivery.fade((double) i / x.length) * Math.sin(Math.PI / 2 * i + Math.PI / 4);
+        }
+        d.file("Vocals").samples = new double[][] {x, x.clone()};
+        d.write(dir);
+
+        Report r = StemSet.from(dir).run();
+
+        assertThat(mixProblems(r)).isEmpty();
+        assertThat(nullAfterGains(r)).isLessThan(-60.0);
+        Finding ref = r.findings().stream().filter(f -> f.code().equals("mix.reference")).findFirst().orElseThrow();
+        assertThat(ref.measurements().get("passes")).isEqualTo(1.0);
+        assertThat(ref.measurements().get("common_gain_db"))
+                .isCloseTo(-20 * Math.log10(Delivery.MIX_GAIN), org.assertj.core.data.Offset.offset(0.1));
+    }
+
     @Test
     void monoStemIsCopiedIntoBothChannelsAndStillNulls(@TempDir Path dir) throws IOException {
         Delivery d = Delivery.clean();

@@ -196,7 +196,82 @@ public final class Dev101 {
         return dst;
     }
 
-    private static double[][] read(Path p) throws IOException {
+    /** The stem labels of the clean delivery, in the order of its README. */
+    public static final List<String> LABELS = List.of("Drums", "Bass", "GtrKeys", "Pads", "Vocals", "BackingVocals", "FX");
+
+    /** The two mixes of the clean delivery. */
+    public static final List<String> MIXES = List.of("mixdown.wav", "mixdown_nobus.wav");
+
+    /**
+     * The clean delivery whose stem {@code file} is delivered as it is, while the mix has it through
+     * {@code inMix} (bus processing the stem lacks): both mixes are replaced by one
+     * {@code mixdown.wav}, the sum of the stems with that one processed.
+     */
+    public static Path cleanWithMixProcessing(Path dst, String file, UnaryOperator<double[][]> inMix) throws IOException {
+        variant("clean", dst);
+        List<double[][]> parts = new java.util.ArrayList<>();
+        for (String label : LABELS) {
+            double[][] x = read(dst.resolve(stem(label)));
+            parts.add(stem(label).equals(file) ? inMix.apply(x) : x);
+        }
+        return replaceMixes(dst, BusChain.sum(parts));
+    }
+
+    /** The clean stems with one {@code mixdown.wav}: their sum through {@code mixBus}. */
+    public static Path cleanWithMixBus(Path dst, UnaryOperator<double[][]> mixBus) throws IOException {
+        variant("clean", dst);
+        List<double[][]> parts = new java.util.ArrayList<>();
+        for (String label : LABELS) {
+            parts.add(read(dst.resolve(stem(label))));
+        }
+        return replaceMixes(dst, mixBus.apply(BusChain.sum(parts)));
+    }
+
+    /** The clean delivery with every stem (FX included) through {@code chain}; the mixes stay. */
+    public static Path cleanWithEveryStem(Path dst, UnaryOperator<double[][]> chain) throws IOException {
+        variant("clean", dst);
+        for (String label : LABELS) {
+            Path p = dst.resolve(stem(label));
+            double[][] x = read(p);
+            Files.delete(p);
+            write(p, chain.apply(x));
+        }
+        return dst;
+    }
+
+    /** The clean delivery with the names of two stems swapped: the {@code a} file holds {@code b}'s audio and back. */
+    public static Path cleanWithSwappedLabels(Path dst, String a, String b) throws IOException {
+        variant("clean", dst);
+        Path pa = dst.resolve(stem(a));
+        Path pb = dst.resolve(stem(b));
+        Path tmp = dst.resolve("swap.tmp");
+        Files.move(pa, tmp);
+        Files.move(pb, pa);
+        Files.move(tmp, pb);
+        return dst;
+    }
+
+    /** Drops the given files from a materialised delivery. */
+    public static Path without(Path dst, List<String> files) throws IOException {
+        for (String f : files) {
+            Files.delete(dst.resolve(f));
+        }
+        return dst;
+    }
+
+    private static Path replaceMixes(Path dst, double[][] mix) throws IOException {
+        without(dst, MIXES);
+        write(dst.resolve("mixdown.wav"), mix);
+        return dst;
+    }
+
+    /** Writes 24-bit PCM with the delivery's time reference (01:00:00:00). */
+    public static void write(Path p, double[][] x) throws IOException {
+        WavWriter.pcm(24).withTimeReference(172_800_000L).write(p, RATE, x);
+    }
+
+    /** Reads a whole file, {@code [channel][frame]}. */
+    public static double[][] read(Path p) throws IOException {
         AudioFile f = AudioFiles.open(p);
         try (SampleStream s = f.openStream()) {
             int ch = s.format().channels();

@@ -98,6 +98,23 @@ public final class Engine {
      */
     public Report run(String delivery, DeliverySpec spec, List<StemFile> files, List<Input> inputs,
                       Optional<StemFile> reference, List<Check> checks, Set<String> without) {
+        return run(delivery, spec, files, inputs, reference, false, checks, without);
+    }
+
+    /**
+     * One delivery's run, where {@code given} says whether the caller named {@code reference}
+     * ({@code StemSet.mixdown}): the null test then compares the stems with that mix even when
+     * another nulls deeper; otherwise it takes the mix the stems null against best.
+     *
+     * @param delivery  the delivery's name as given (a folder path)
+     * @param files     the files as checks see them, in the same order as {@code inputs}
+     * @param inputs    how to read each file
+     * @param reference the reference mix, if any
+     * @param given     true when the caller named the reference mix
+     * @param without   codes to leave out (checks of that id are not run; findings of that code dropped)
+     */
+    public Report run(String delivery, DeliverySpec spec, List<StemFile> files, List<Input> inputs,
+                      Optional<StemFile> reference, boolean given, List<Check> checks, Set<String> without) {
         List<Check> runnable = runnable(checks, without);
         Set<Measurement> needed = EnumSet.noneOf(Measurement.class);
         runnable.forEach(c -> needed.addAll(c.needs()));
@@ -106,7 +123,9 @@ public final class Engine {
         if (!needed.isEmpty()) {
             needed.addAll(registry.reported());
         }
-        Optional<SetPass.Selection> selection = setPass ? SetPass.select(files, inputs) : Optional.empty();
+        Optional<SetPass.Selection> selection = setPass
+                ? SetPass.select(files, inputs, given ? reference.map(StemFile::name) : Optional.empty())
+                : Optional.empty();
         Passes passes = analyse(files, inputs, needed, selection);
         Map<String, FileAnalysis.Outcome> outcomes = passes.outcomes();
 

@@ -39,8 +39,9 @@ final class BusProcessingCheck extends MixCheck {
      * The shape of stem {@code i}'s transfer where it lacks processing the mix applies to it. Judged
      * only when the gains leave part of the mix unexplained (otherwise every stem is a plain gain
      * of its part). EQ counts on stems, not on FX returns (a return correlates with every dry stem,
-     * so its transfer takes up whatever else is unexplained); missing compression counts together
-     * with a level error (a compressor with makeup gain never leaves the average level as it was).
+     * so its transfer takes up whatever else is unexplained); missing compression is the loudest
+     * passages turned down more than the quiet ones ({@link LoudPassages}), or a whole-range
+     * dynamics slope together with a level error.
      * A stem reported as lossy-transcoded is judged below its codec's cut-off only: above it the
      * codec removed what the mix (made from the original) still has, which is no EQ.
      */
@@ -53,38 +54,62 @@ final class BusProcessingCheck extends MixCheck {
         return eq(a, i, s) || compression(a, i, s) ? Optional.of(s) : Optional.empty();
     }
 
+    /** An EQ end worth naming: finite, and the largest or at least half the EQ threshold. */
+    private static boolean named(double endDb, BusShape s) {
+        return Double.isFinite(endDb) && (endDb == s.eqDb() || Math.abs(endDb) >= Thresholds.EQ_SHAPE_DB / 2);
+    }
+
     private static BusShape shape(SetAnalysis a, int i, double cutoffHz) {
         List<StemTransfer> transfers = a.result().transfers();
         double commonSlope = a.mixbusProcessing() ? MixbusJudge.median(transfers.stream()
                 .mapToDouble(t -> t.dynamics().slope()).filter(Double::isFinite).toArray()) : 0.0;
+        List<Double> reductions = a.residual().loudReductionDb();
+        double commonReduction = a.mixbusProcessing() ? MixbusJudge.median(reductions.stream()
+                .mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray()) : 0.0;
         return BusShape.of(transfers.get(i), a.residual().stemBands().get(i), Double.isFinite(commonSlope) ? commonSlope : 0.0,
-                cutoffHz);
+                reductions.get(i) - (Double.isFinite(commonReduction) ? commonReduction : 0.0), cutoffHz);
     }
 
     private static boolean eq(SetAnalysis a, int i, BusShape s) {
         return a.stems().get(i).role() == Role.STEM && Math.abs(s.eqDb()) > Thresholds.EQ_SHAPE_DB;
     }
 
+    /**
+     * The mix turns the stem's loudest passages down by {@link Thresholds#COMPRESSION_DB} more than
+     * its quiet ones ({@link LoudPassages}); or the older whole-range reading: a dynamics slope
+     * below {@code -SLOPE} together with a level error (a compressor with makeup gain never leaves
+     * the average level as it was).
+     */
     private static boolean compression(SetAnalysis a, int i, BusShape s) {
         double err = a.gain(i).levelErrorDb() - a.commonGainDb();
-        return s.slope() < -Thresholds.SLOPE && Math.abs(err) >= Thresholds.GAIN_WARNING_DB;
+        return s.loudReductionDb() >= Thresholds.COMPRESSION_DB
+                || s.slope() < -Thresholds.SLOPE && Math.abs(err) >= Thresholds.GAIN_WARNING_DB;
     }
 
     private Finding finding(StemFile f, BusShape s, boolean eq, boolean comp) {
         List<String> what = new ArrayList<>();
         if (eq) {
-            boolean low = Math.abs(s.eqDb()) == Math.abs(Double.isFinite(s.lowDb()) ? s.lowDb() : 0);
-            what.add(String.format(Locale.ROOT, "an EQ (about %+.1f dB %s shelf)", s.eqDb(), low ? "low" : "high"));
+            // Both ends are named when the smaller one is at least half the EQ threshold: a bus EQ
+            // is typically a pair of shelves, and the reading of the other end helps the engineer.
+            if (named(s.lowDb(), s)) {
+                what.add(String.format(Locale.ROOT, "about %+.1f dB low shelf", s.lowDb()));
+            }
+            if (named(s.highDb(), s)) {
+                what.add(String.format(Locale.ROOT, "about %+.1f dB high shelf", s.highDb()));
+            }
         }
         if (comp) {
-            what.add(String.format(Locale.ROOT, "compression (%.2f dB of gain per dB of level)", s.slope()));
+            what.add(Double.isFinite(s.loudReductionDb()) && s.loudReductionDb() > 0
+                    ? String.format(Locale.ROOT, "%.1f dB less compression on its loudest passages", s.loudReductionDb())
+                    : String.format(Locale.ROOT, "less compression (%.2f dB of gain per dB of level)", s.slope()));
         }
-        return Finding.warning(id(), String.format(Locale.ROOT, "the mix applies %s to %s that the stem lacks",
-                        String.join(" and ", what), f.displayLabel()))
+        return Finding.warning(id(), String.format(Locale.ROOT, "%s lacks bus processing the mix applies to it: %s",
+                        f.displayLabel(), String.join(", ", what)))
                 .withFiles(f.name())
                 .withMeasurement("low_shelf_db", s.lowDb())
                 .withMeasurement("high_shelf_db", s.highDb())
                 .withMeasurement("dynamics_slope", s.slope())
+                .withMeasurement("loud_reduction_db", s.loudReductionDb())
                 .withFix("re-export " + f.displayLabel() + " through its bus EQ and compressor, as it plays in the mix");
     }
 }

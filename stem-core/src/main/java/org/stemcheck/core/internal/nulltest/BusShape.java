@@ -13,8 +13,11 @@ import org.stemcheck.dsp.spectrum.BandEnergies.BandLevel;
  * @param lowDb  mean ownDb of the bands up to {@link #LOW_HZ} minus the mids
  * @param highDb mean ownDb of the bands from {@link #HIGH_HZ} minus the mids
  * @param slope  the stem's dynamics slope minus the median of all stems' (when the mix is processed)
+ * @param loudReductionDb how much more the mix turns the stem down on its loudest passages than on
+ *               its quieter ones ({@link LoudPassages}), minus the median of all stems' (when the
+ *               mix is processed), dB
  */
-record BusShape(double lowDb, double highDb, double slope) {
+record BusShape(double lowDb, double highDb, double slope, double loudReductionDb) {
 
     /** Bands centred at or below this are the low end (a low shelf's region, dev101's bus EQ at 70 Hz). */
     static final double LOW_HZ = 80.0;
@@ -52,7 +55,8 @@ record BusShape(double lowDb, double highDb, double slope) {
      * least-squares transfer down (regression dilution): dev101's GtrKeys, transcoded at 16.5 kHz,
      * read a -1.2 dB "high shelf" from 10 to 14 kHz. Its low end is judged as any stem's.
      */
-    static BusShape of(StemTransfer t, List<BandLevel> stemBands, double commonSlope, double cutoffHz) {
+    static BusShape of(StemTransfer t, List<BandLevel> stemBands, double commonSlope, double loudReductionDb,
+                       double cutoffHz) {
         double top = stemBands.stream().mapToDouble(BandLevel::powerDb).filter(Double::isFinite).max().orElse(Double.NaN);
         List<Double> low = new ArrayList<>();
         List<Double> mid = new ArrayList<>();
@@ -72,7 +76,7 @@ record BusShape(double lowDb, double highDb, double slope) {
             }
         }
         double m = mean(mid);
-        return new BusShape(mean(low) - m, mean(high) - m, t.dynamics().slope() - commonSlope);
+        return new BusShape(mean(low) - m, mean(high) - m, t.dynamics().slope() - commonSlope, loudReductionDb);
     }
 
     /** The stem's power in the third octave centred nearest {@code centreHz}. */

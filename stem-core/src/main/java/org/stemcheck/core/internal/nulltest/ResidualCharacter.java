@@ -12,14 +12,17 @@ import org.stemcheck.dsp.spectrum.BandEnergies.BandLevel;
  * @param mixBands      the mix's power in the same bands
  * @param correlation   Pearson's r between the residual's two channels; NaN for mono or silence
  * @param stemBands     per stem, its power per third-octave band
+ * @param loudReductionDb per stem, how much more the mix turns it down on its loudest passages
+ *                      than on its quieter half, dB ({@link LoudPassages}); NaN when too short
  */
 public record ResidualCharacter(List<BandLevel> residualBands, List<BandLevel> mixBands, double correlation,
-                                List<List<BandLevel>> stemBands) {
+                                List<List<BandLevel>> stemBands, List<Double> loudReductionDb) {
 
     public ResidualCharacter {
         residualBands = List.copyOf(residualBands);
         mixBands = List.copyOf(mixBands);
         stemBands = stemBands.stream().map(List::copyOf).toList();
+        loudReductionDb = List.copyOf(loudReductionDb);
     }
 
     /** The octave band holding most of the residual's power. */

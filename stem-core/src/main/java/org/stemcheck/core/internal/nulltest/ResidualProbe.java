@@ -23,6 +23,7 @@ final class ResidualProbe {
     private final WelchSpectrum mixSpectrum;
     private final StereoCorrelation correlation;
     private final WelchSpectrum[] stemSpectra;
+    private final LoudPassages[] loud;
 
     ResidualProbe(int channels, double rate, int stems) {
         this.channels = channels;
@@ -31,8 +32,10 @@ final class ResidualProbe {
         this.mixSpectrum = WelchSpectrum.create(channels, rate);
         this.correlation = channels == 2 ? StereoCorrelation.create(2, rate) : null;
         this.stemSpectra = new WelchSpectrum[stems];
+        this.loud = new LoudPassages[stems];
         for (int i = 0; i < stems; i++) {
             stemSpectra[i] = WelchSpectrum.create(channels, rate);
+            loud[i] = new LoudPassages(rate, channels);
         }
     }
 
@@ -57,6 +60,7 @@ final class ResidualProbe {
         }
         for (int i = 0; i < stems.length; i++) {
             stemSpectra[i].accept(stems[i], 0, frames);
+            loud[i].accept(stems[i], residual, frames);
         }
     }
 
@@ -67,6 +71,7 @@ final class ResidualProbe {
                 BandEnergies.of(mixSpectrum.result().average(), bands),
                 correlation == null ? Double.NaN : correlation.result().overall(),
                 java.util.Arrays.stream(stemSpectra)
-                        .map(w -> BandEnergies.of(w.result().average(), Band.thirdOctaves())).toList());
+                        .map(w -> BandEnergies.of(w.result().average(), Band.thirdOctaves())).toList(),
+                java.util.Arrays.stream(loud).map(LoudPassages::reductionDb).toList());
     }
 }

@@ -29,10 +29,13 @@ import org.stemcheck.dsp.set.StemOffset;
  *                         stem is moved back, its first stretch is not compared); the residual's
  *                         segment times count from here
  * @param drifts           per stem, its offsets near the start and the end (first pass, chosen mix)
+ * @param given            the reference was named by the caller ({@code StemSet.mixdown}), not
+ *                         chosen as the deepest null
  */
 public record SetAnalysis(StemFile reference, List<StemFile> stems, NullResult first, NullResult result,
                           ResidualCharacter residual, Map<String, Double> mixDepthsDb, boolean mixbusProcessing,
-                          double commonGainDb, int passes, OptionalDouble bpm, double startSeconds, List<StemDrift> drifts) {
+                          double commonGainDb, int passes, OptionalDouble bpm, double startSeconds, List<StemDrift> drifts,
+                          boolean given) {
 
     public SetAnalysis {
         stems = List.copyOf(stems);

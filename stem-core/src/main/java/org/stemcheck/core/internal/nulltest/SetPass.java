@@ -57,8 +57,12 @@ public final class SetPass {
      * @param mixes    indices of the candidate mixes streamed
      * @param rate     the pass's common rate, the first mix's
      * @param channels the pass's channel count, the first mix's
+     * @param given    the name of the mix the caller named as the reference ({@code StemSet.mixdown}),
+     *                 if any and if it can be compared: it is then the reference whatever the
+     *                 others' null depths (which are still measured and reported)
      */
-    public record Selection(List<Integer> stems, List<Integer> mixes, int rate, int channels) {
+    public record Selection(List<Integer> stems, List<Integer> mixes, int rate, int channels,
+                            Optional<String> given) {
 
         public Selection {
             stems = List.copyOf(stems);
@@ -75,13 +79,15 @@ public final class SetPass {
 
     /**
      * The files a set pass would stream: a readable mix and at least two readable stems, at rates
-     * convertible to the first mix's and channel counts that fit it.
+     * convertible to the first mix's and channel counts that fit it. The mix named {@code given}
+     * comes first, so that it sets the common format and is never the one left out.
      *
      * @param files  the files, in the order of {@code inputs}
      * @param inputs how to read each file
+     * @param given  the name of the mix the caller named as the reference, if any
      * @return the selection, empty when no set pass can run
      */
-    public static Optional<Selection> select(List<StemFile> files, List<Input> inputs) {
+    public static Optional<Selection> select(List<StemFile> files, List<Input> inputs, Optional<String> given) {
         List<Integer> stems = new ArrayList<>();
         List<Integer> mixes = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -98,6 +104,8 @@ public final class SetPass {
         if (mixes.isEmpty() || stems.size() < 2) {
             return Optional.empty();
         }
+        // The named mix sets the common format, so that it is never the one left out.
+        given.ifPresent(name -> mixes.sort(java.util.Comparator.comparing(i -> !files.get(i).name().equals(name))));
         StemFile first = files.get(mixes.get(0));
         int rate = (int) Math.round(first.format().orElseThrow().sampleRate());
         int channels = first.format().orElseThrow().channels();
@@ -113,7 +121,8 @@ public final class SetPass {
             LOG.debug("set pass skipped: {} stems of {} channels at {} Hz", stems.size(), channels, rate);
             return Optional.empty();
         }
-        return Optional.of(new Selection(stems, mixes, rate, channels));
+        Optional<String> named = given.filter(name -> mixes.stream().anyMatch(i -> files.get(i).name().equals(name)));
+        return Optional.of(new Selection(stems, mixes, rate, channels, named));
     }
 
     /**
@@ -124,7 +133,7 @@ public final class SetPass {
      * @return the analysis, empty when no set pass can run or it failed
      */
     public static Optional<SetAnalysis> run(List<StemFile> files, List<Input> inputs) {
-        return select(files, inputs).flatMap(s -> run(files, inputs, s, Map.of()));
+        return select(files, inputs, Optional.empty()).flatMap(s -> run(files, inputs, s, Map.of()));
     }
 
     /**
@@ -143,7 +152,7 @@ public final class SetPass {
                                             Map<Integer, ? extends FileSink> sinks) {
         try {
             return Optional.of(new Plan(files, inputs, selection.stems(), selection.mixes(), selection.rate(),
-                    selection.channels(), new HashMap<>(sinks)).execute());
+                    selection.channels(), new HashMap<>(sinks), selection.given()).execute());
         } catch (IOException | RuntimeException e) {
             LOG.warn("the set pass failed; the mix checks are left out", e);
             return Optional.empty();
@@ -152,7 +161,7 @@ public final class SetPass {
 
     /** One run's files and common format; {@code sinks} loses each file's sink once a pass has opened it. */
     private record Plan(List<StemFile> files, List<Input> inputs, List<Integer> stems, List<Integer> mixes,
-                        int rate, int channels, Map<Integer, FileSink> sinks) {
+                        int rate, int channels, Map<Integer, FileSink> sinks, Optional<String> given) {
 
         SetAnalysis execute() throws IOException {
             NullTest.Setup setup = NullTest.Setup.of(rate, stems.size(), channels);
@@ -167,7 +176,9 @@ public final class SetPass {
                 stream(some, new long[stems.size()], results, characters, drifts);
                 passes++;
             }
-            int best = best(results);
+            Optional<Integer> named = given.flatMap(name -> results.keySet().stream()
+                    .filter(i -> files.get(i).name().equals(name)).findFirst());
+            int best = named.orElseGet(() -> best(results));
             NullResult firstPass = results.get(best);
             NullResult last = firstPass;
             ResidualCharacter character = characters.get(best);
@@ -186,7 +197,7 @@ public final class SetPass {
             MixbusJudge.Verdict bus = MixbusJudge.judge(last);
             return new SetAnalysis(files.get(best), stemFiles, firstPass, last, character, depths,
                     bus.processed(), bus.commonGainDb(), passes, bpm(stemFiles), (double) start(shifts) / rate,
-                    drifts.getOrDefault(best, List.of()));
+                    drifts.getOrDefault(best, List.of()), named.isPresent());
         }
 
         private void stream(List<Integer> mixIdx, long[] shifts, Map<Integer, NullResult> results,

@@ -20,6 +20,9 @@ final class LagPeak {
     /** Golden-section steps of the sub-sample search over 2 samples: 2 * 0.618^40 ~ 1e-8 samples. */
     private static final int REFINE_STEPS = 40;
 
+    /** Offsets under half a sample are never a displacement ({@code StemOffset.displaced}): not checked against lag 0. */
+    private static final double MIN_MOVE_SAMPLES = 0.5;
+
     /** Caps the reported peak ratio when nothing else rises at all (JSON-friendly, no infinity). */
     private static final double MAX_PEAK_RATIO = 1000.0;
 
@@ -69,7 +72,29 @@ final class LagPeak {
         double ratio = second > 0 ? Math.min(MAX_PEAK_RATIO, top / second) : MAX_PEAK_RATIO;
         double scale = stemEnergy > 0 ? interpolate(spectrum, tau) / stemEnergy : Double.NaN;
         double width = halfHeightWidth(best, inverted ? -1.0 : 1.0);
+        if (!supported(lag, scale, inverted, spectrum, stemEnergy)) {
+            ratio = Math.min(ratio, 1.0);
+        }
         return new StemOffset(stem, lag, lag / sampleRate, coherence, ratio, width, scale, inverted);
+    }
+
+    /**
+     * Whether the plain (unweighted) correlation backs a peak away from lag 0: moved by the
+     * offset, the stem must explain more of its part of the mix than where it is,
+     * {@code |c(lag)| > |c(0)|}, with the sign of the whitened peak. A true delay always does (a signal correlates best with itself
+     * unshifted); the whitened correlation of a stem of a few steady partials may not: its bins
+     * off the partials hold only leakage (the onsets and fades), which PHAT raises to full votes
+     * and which, where the reference is other stems' leakage (a loud periodic tone's click at its
+     * start, others left in the reference by a common mix gain), line up into a sharp peak a few
+     * samples off. And a strictly periodic stem correlates alike at every multiple of its period.
+     * Either way the offset is ambiguous: the caller reports it with a peak ratio of 1.
+     */
+    private boolean supported(double lag, double scale, boolean inverted, double[] spectrum, double stemEnergy) {
+        if (Math.abs(lag) < MIN_MOVE_SAMPLES || !(stemEnergy > 0)) {
+            return true;
+        }
+        double inPlace = interpolate(spectrum, maxLag) / stemEnergy;
+        return (scale < 0) == inverted && Math.abs(scale) > Math.abs(inPlace);
     }
 
     /** Full width of the peak at half its height, from the integer-lag correlation, in samples. */
