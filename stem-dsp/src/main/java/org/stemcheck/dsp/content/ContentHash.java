@@ -1,5 +1,8 @@
 package org.stemcheck.dsp.content;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -24,7 +27,9 @@ public final class ContentHash implements Accumulator<String> {
     /** Bytes serialised per digest update, at most (at least one frame). */
     private static final int CHUNK_BYTES = 1 << 16;
 
-    private static final int CANONICAL_NAN = Float.floatToIntBits(Float.NaN);
+    /** Writes an int as 4 big-endian bytes in one store (a plain move plus a byte swap once compiled). */
+    private static final VarHandle BIG_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final int channels;
     private final int chunkFrames;
@@ -61,26 +66,25 @@ public final class ContentHash implements Accumulator<String> {
         }
         for (int done = 0; done < frames; done += chunkFrames) {
             int n = Math.min(chunkFrames, frames - done);
-            int p = 0;
-            for (int i = offset + done; i < offset + done + n; i++) {
-                for (int c = 0; c < channels; c++) {
-                    int bits = canonical((float) block[c][i]);
-                    bytes[p++] = (byte) (bits >>> 24);
-                    bytes[p++] = (byte) (bits >>> 16);
-                    bytes[p++] = (byte) (bits >>> 8);
-                    bytes[p++] = (byte) bits;
+            int start = offset + done;
+            int stride = 4 * channels;
+            for (int c = 0; c < channels; c++) {
+                double[] x = block[c];
+                for (int i = 0, q = 4 * c; i < n; i++, q += stride) {
+                    BIG_ENDIAN_INT.set(bytes, q, canonical((float) x[start + i]));
                 }
             }
-            digest.update(bytes, 0, p);
+            digest.update(bytes, 0, n * stride);
         }
         this.frames += frames;
     }
 
+    /**
+     * The sample's canonical bits: adding +0 turns -0 into +0 (IEEE 754 round to nearest) and
+     * leaves every other value as it is; {@link Float#floatToIntBits} folds every NaN into one.
+     */
     private static int canonical(float v) {
-        if (v == 0) {
-            return 0;
-        }
-        return Float.isNaN(v) ? CANONICAL_NAN : Float.floatToRawIntBits(v);
+        return Float.floatToIntBits(v + 0.0f);
     }
 
     /**

@@ -32,6 +32,32 @@ final class OnsetCounter {
         if (++filled < length) {
             return;
         }
+        endSubframe();
+    }
+
+    /**
+     * Takes the power of {@code n} mono samples {@code x[from ..]}: the same as
+     * {@link #accept(double)} with each {@code x * x} in turn, the running sum held in a local.
+     */
+    void acceptSquares(double[] x, int from, int n) {
+        int i = from;
+        int end = from + n;
+        while (i < end) {
+            int take = Math.min(end - i, length - filled);
+            double s = sum;
+            for (int k = i; k < i + take; k++) {
+                s += x[k] * x[k];
+            }
+            sum = s;
+            filled += take;
+            i += take;
+            if (filled == length) {
+                endSubframe();
+            }
+        }
+    }
+
+    private void endSubframe() {
         double e = sum / length;
         sum = 0;
         filled = 0;

@@ -45,6 +45,8 @@ final class PitchTracker {
     private final double[] d;
     private final double[] prefix;
     private final long[] histogram = new long[BINS];
+    /** Low-passed samples of the current {@link #accept(double[], int, int)} call. */
+    private double[] filtered = new double[0];
     private long voiced;
 
     PitchTracker(double sampleRate) {
@@ -68,7 +70,30 @@ final class PitchTracker {
 
     /** Takes one mono sample at the input rate. */
     void accept(double x) {
-        double y = lp1 == null ? x : lp2.filter(lp1.filter(x));
+        keep(lp1 == null ? x : lp2.filter(lp1.filter(x)));
+    }
+
+    /**
+     * Takes {@code n} mono samples at the input rate from {@code x[from ..]}: the same as
+     * {@link #accept(double)} on each in turn.
+     */
+    void accept(double[] x, int from, int n) {
+        if (lp1 == null) {
+            for (int i = 0; i < n; i++) {
+                keep(x[from + i]);
+            }
+            return;
+        }
+        if (filtered.length < n) {
+            filtered = new double[n];
+        }
+        lp1.cascade(lp2, x, from, n, filtered);
+        for (int i = 0; i < n; i++) {
+            keep(filtered[i]);
+        }
+    }
+
+    private void keep(double y) {
         if (++phase >= factor) {
             phase = 0;
             ring[ringPos] = y;

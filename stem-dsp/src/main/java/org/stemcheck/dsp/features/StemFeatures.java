@@ -84,8 +84,28 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     @Override
     public void accept(double[][] block, int offset, int frames) {
         Blocks.check(block, offset, frames, channels);
+        for (int done = 0; done < frames; ) {
+            int n = Math.min(frames - done, hop - fill);
+            measure(block, offset + done, n);
+            pitch.accept(mid, fill, n);
+            onsetCounter.acceptSquares(mid, fill, n);
+            fill += n;
+            done += n;
+            if (fill == hop) {
+                endHop();
+            }
+        }
+        this.frames += frames;
+    }
+
+    /**
+     * Levels of {@code n} frames from {@code from} (at most to the end of the hop), and their mid
+     * signal into {@code mid[fill ..]}; the pitch and onset trackers take it afterwards, in order,
+     * so their loops run without this one's work in between.
+     */
+    private void measure(double[][] block, int from, int n) {
         double scale = 1.0 / channels;
-        for (int i = offset; i < offset + frames; i++) {
+        for (int i = from, j = fill; i < from + n; i++, j++) {
             double m = 0;
             double q = 0;
             double p = hopPeak;
@@ -112,14 +132,8 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
                     midSquares += ms * ms;
                 }
             }
-            mid[fill++] = m;
-            pitch.accept(m);
-            onsetCounter.accept(m * m);
-            if (fill == hop) {
-                endHop();
-            }
+            mid[j] = m;
         }
-        this.frames += frames;
     }
 
     private void endHop() {

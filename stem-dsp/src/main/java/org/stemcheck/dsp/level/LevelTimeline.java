@@ -109,30 +109,37 @@ public final class LevelTimeline implements Accumulator<LevelTimeline.Result> {
     }
 
     private void measure(double[][] block, int from, int n) {
+        int ring = bucketFill; // equals frames % interval: buckets start at frame 0 and hold interval frames
         for (int c = 0; c < channels; c++) {
             double[] x = block[c];
             double p = bucketPeak[c];
             double q = 0;
-            for (int i = from; i < from + n; i++) {
-                double v = x[i];
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < n; i++) {
+                double v = x[from + i];
                 double a = Math.abs(v);
                 if (a > p) {
                     p = a;
                 }
                 q += v * v;
                 if (a > silence) {
-                    long at = frames + (i - from);
-                    if (firstSound < 0 || at < firstSound) {
-                        firstSound = at;
+                    if (first < 0) {
+                        first = i;
                     }
-                    if (at > lastSound) {
-                        lastSound = at;
-                    }
+                    last = i;
                 }
-                tail[c][(int) ((frames + i - from) % interval)] = v;
             }
             bucketPeak[c] = p;
             bucketSquares[c] += q;
+            System.arraycopy(x, from, tail[c], ring, n);
+            if (first >= 0) {
+                long at = frames + first;
+                if (firstSound < 0 || at < firstSound) {
+                    firstSound = at;
+                }
+                lastSound = Math.max(lastSound, frames + last);
+            }
         }
         frames += n;
     }

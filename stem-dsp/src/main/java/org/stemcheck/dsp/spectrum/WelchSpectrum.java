@@ -40,7 +40,6 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
     private final double[][] sums;
     private final double[][] transforms;
     private final double[] mono;
-    private final double[] power;
     private int fill;
     private long segments;
 
@@ -55,7 +54,6 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
         this.sums = new double[channels == 1 ? 1 : channels + 1][fft.bins()];
         this.transforms = new double[channels][size];
         this.mono = new double[channels == 1 ? 0 : size];
-        this.power = new double[fft.bins()];
     }
 
     /**
@@ -156,12 +154,12 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
         for (int c = 0; c < channels; c++) {
             double[] t = transforms[c];
             double[] b = buffers[c];
-            for (int j = 0; j < size; j++) {
-                t[j] = j < used ? b[j] * w[j] : 0;
+            for (int j = 0; j < used; j++) {
+                t[j] = b[j] * w[j];
             }
+            Arrays.fill(t, used, size, 0.0);
             fft.forward(t);
-            fft.power(t, power);
-            addScaled(power, scale, target[c]);
+            addPower(t, scale, target[c]);
         }
         if (channels > 1) {
             Arrays.fill(mono, 0.0);
@@ -170,16 +168,24 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
                     mono[j] += t[j];
                 }
             }
-            fft.power(mono, power);
-            addScaled(power, scale / ((double) channels * channels), target[channels]);
+            addPower(mono, scale / ((double) channels * channels), target[channels]);
         }
     }
 
-    /** Adds one-sided power: DC and Nyquist once, every other bin twice (its negative twin). */
-    private static void addScaled(double[] power, double scale, double[] sum) {
-        int last = power.length - 1;
-        for (int k = 0; k <= last; k++) {
-            sum[k] += power[k] * (k == 0 || k == last ? scale : 2 * scale);
+    /**
+     * Adds the one-sided power of a transform in {@link Fft}'s packed layout: DC and Nyquist once,
+     * every other bin twice (its negative twin). The same products as {@link Fft#power} followed
+     * by a scaled sum, in one pass without the branch per bin.
+     */
+    private void addPower(double[] packed, double scale, double[] sum) {
+        int half = size / 2;
+        double twice = 2 * scale;
+        sum[0] += packed[0] * packed[0] * scale;
+        sum[half] += packed[1] * packed[1] * scale;
+        for (int k = 1; k < half; k++) {
+            double re = packed[2 * k];
+            double im = packed[2 * k + 1];
+            sum[k] += (re * re + im * im) * twice;
         }
     }
 
@@ -215,7 +221,7 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
         }
         double binHz = sampleRate / size;
         List<Spectrum> perChannel = new ArrayList<>(channels);
-        double[] average = new double[power.length];
+        double[] average = new double[fft.bins()];
         for (int c = 0; c < channels; c++) {
             perChannel.add(toSpectrum(totals[c], count, 1, binHz));
             for (int k = 0; k < average.length; k++) {

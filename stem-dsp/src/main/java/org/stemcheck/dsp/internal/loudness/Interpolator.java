@@ -28,6 +28,8 @@ public final class Interpolator {
     private final int factor;
     /** Phases 1 .. L-1, each 2H taps in chronological order (oldest sample first). */
     private final double[][] phases;
+    /** The same taps rounded to binary32, for the screening pass of {@link PeakTracker}. */
+    private final float[][] floatPhases;
 
     /** The largest sum of absolute taps over the phases: |output| <= gain x max |input|. */
     private final double worstGain;
@@ -35,9 +37,14 @@ public final class Interpolator {
     private Interpolator(int factor) {
         this.factor = factor;
         this.phases = new double[factor][];
+        this.floatPhases = new float[factor][];
         double worst = 1;
         for (int k = 1; k < factor; k++) {
             phases[k] = phase(k, factor);
+            floatPhases[k] = new float[phases[k].length];
+            for (int i = 0; i < phases[k].length; i++) {
+                floatPhases[k][i] = (float) phases[k][i];
+            }
             double sum = 0;
             for (double c : phases[k]) {
                 sum += Math.abs(c);
@@ -123,5 +130,33 @@ public final class Interpolator {
     /** Taps of phase {@code k} (1 .. L-1), shared: callers must not modify them. */
     double[] phaseTaps(int k) {
         return phases[k];
+    }
+
+    /**
+     * An upper bound of the sum of absolute taps outside taps {@code from .. to-1}, over all
+     * phases, with a margin for rounding: what the taps left out of a partial sum can add, per
+     * unit of the largest input magnitude.
+     *
+     * @param from first tap kept
+     * @param to   one past the last tap kept
+     * @return the bound (0 when every tap is kept)
+     */
+    public double tailGain(int from, int to) {
+        double worst = 0;
+        for (int k = 1; k < factor; k++) {
+            double sum = 0;
+            for (int i = 0; i < phases[k].length; i++) {
+                if (i < from || i >= to) {
+                    sum += Math.abs(phases[k][i]);
+                }
+            }
+            worst = Math.max(worst, sum);
+        }
+        return worst * (1 + 1e-9);
+    }
+
+    /** Taps of phase {@code k} (1 .. L-1) rounded to binary32, shared: callers must not modify them. */
+    float[] floatPhaseTaps(int k) {
+        return floatPhases[k];
     }
 }

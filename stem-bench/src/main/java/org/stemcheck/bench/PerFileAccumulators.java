@@ -1,0 +1,69 @@
+package org.stemcheck.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.stemcheck.dsp.Accumulator;
+import org.stemcheck.dsp.LoudnessMeter;
+import org.stemcheck.dsp.TruePeakMeter;
+import org.stemcheck.dsp.content.ContentHash;
+import org.stemcheck.dsp.content.Fingerprinter;
+import org.stemcheck.dsp.features.StemFeatures;
+import org.stemcheck.dsp.level.BitDepth;
+import org.stemcheck.dsp.level.ClipRuns;
+import org.stemcheck.dsp.level.LevelTimeline;
+import org.stemcheck.dsp.level.SampleStats;
+import org.stemcheck.dsp.level.StereoCorrelation;
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.io.AudioFormat;
+
+/**
+ * The accumulators stemcheck feeds in its one pass over every file, by name, built the way
+ * stem-core's {@code MeasurementRegistry.standard()} builds them (that registry is internal to
+ * stem-core; keep this list in step with it).
+ */
+public final class PerFileAccumulators {
+
+    /** Factories in registry order. */
+    static final Map<String, Function<AudioFormat, Accumulator<?>>> ALL = build();
+
+    private PerFileAccumulators() {
+    }
+
+    private static Map<String, Function<AudioFormat, Accumulator<?>>> build() {
+        Map<String, Function<AudioFormat, Accumulator<?>>> m = new LinkedHashMap<>();
+        m.put("sampleStats", f -> SampleStats.create(f.channels()));
+        m.put("clipRuns", ClipRuns::forFormat);
+        m.put("truePeak", TruePeakMeter::forFormat);
+        m.put("loudness", LoudnessMeter::forFormat);
+        m.put("bitDepth", BitDepth::forFormat);
+        m.put("welch", f -> WelchSpectrum.create(f.channels(), f.sampleRate()));
+        m.put("contentHash", f -> ContentHash.create(f.channels()));
+        m.put("fingerprint", f -> Fingerprinter.create(f.channels(), f.sampleRate()));
+        m.put("timeline", f -> LevelTimeline.create(f.channels(), f.sampleRate()));
+        m.put("correlation", f -> StereoCorrelation.create(f.channels(), f.sampleRate()));
+        m.put("features", f -> StemFeatures.create(f.sampleRate(), f.channels()));
+        return m;
+    }
+
+    /** The names, in registry order. */
+    public static Iterable<String> names() {
+        return ALL.keySet();
+    }
+
+    /**
+     * A new accumulator.
+     *
+     * @param name   one of {@link #names()}
+     * @param format the file's format
+     * @return a fresh accumulator
+     */
+    public static Accumulator<?> create(String name, AudioFormat format) {
+        Function<AudioFormat, Accumulator<?>> f = ALL.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("unknown accumulator " + name + "; known: " + ALL.keySet());
+        }
+        return f.apply(format);
+    }
+}
