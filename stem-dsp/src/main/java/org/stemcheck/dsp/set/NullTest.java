@@ -51,11 +51,11 @@ public final class NullTest {
     /** Most channels per file: 22.2 (ITU-R BS.2051 system H) has 24, the largest delivery layout. */
     public static final int MAX_CHANNELS = 24;
 
-    private final Setup setup;
+    private final Shapes shapes;
     private final NullTestEngine engine;
 
     private NullTest(Setup setup) {
-        this.setup = setup;
+        this.shapes = new Shapes(setup);
         this.engine = new NullTestEngine(setup.sampleRate(), setup.stems(), setup.channels(),
                 setup.maxLagSamples(), setup.alignment().stream().mapToInt(Integer::intValue).toArray());
     }
@@ -72,32 +72,46 @@ public final class NullTest {
      * @throws IllegalArgumentException when the shapes do not match the setup
      */
     public void accept(double[][][] stems, double[][] mix, int offset, int frames) {
-        Objects.requireNonNull(stems, "stems must not be null");
-        Objects.requireNonNull(mix, "mix must not be null");
-        if (offset < 0 || frames < 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "offset and frames must be >= 0, got %d and %d", offset, frames));
-        }
-        if (stems.length != setup.stems()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "expected %d stems, got %d", setup.stems(), stems.length));
-        }
-        for (int i = 0; i < stems.length; i++) {
-            checkChannels(stems[i], offset, frames, "stem " + i);
-        }
-        checkChannels(mix, offset, frames, "mix");
+        shapes.check(stems, mix, offset, frames);
         engine.accept(stems, mix, offset, frames);
     }
 
-    private void checkChannels(double[][] block, int offset, int frames, String what) {
-        if (block == null || block.length != setup.channels()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must have %d channels, got %s",
-                    what, setup.channels(), block == null ? "null" : Integer.toString(block.length)));
+    /** Validates the arrays a {@link NullTest} or an {@link OffsetSearch} is fed against a setup. */
+    static final class Shapes {
+
+        private final Setup setup;
+
+        Shapes(Setup setup) {
+            this.setup = setup;
         }
-        for (int c = 0; c < block.length; c++) {
-            if (block[c] == null || block[c].length - offset < frames) {
+
+        void check(double[][][] stems, double[][] mix, int offset, int frames) {
+            Objects.requireNonNull(stems, "stems must not be null");
+            Objects.requireNonNull(mix, "mix must not be null");
+            if (offset < 0 || frames < 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s channel %d must hold offset %d + %d frames", what, c, offset, frames));
+                        "offset and frames must be >= 0, got %d and %d", offset, frames));
+            }
+            if (stems.length != setup.stems()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "expected %d stems, got %d", setup.stems(), stems.length));
+            }
+            for (int i = 0; i < stems.length; i++) {
+                checkChannels(stems[i], offset, frames, "stem " + i);
+            }
+            checkChannels(mix, offset, frames, "mix");
+        }
+
+        private void checkChannels(double[][] block, int offset, int frames, String what) {
+            if (block == null || block.length != setup.channels()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must have %d channels, got %s",
+                        what, setup.channels(), block == null ? "null" : Integer.toString(block.length)));
+            }
+            for (int c = 0; c < block.length; c++) {
+                if (block[c] == null || block[c].length - offset < frames) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "%s channel %d must hold offset %d + %d frames", what, c, offset, frames));
+                }
             }
         }
     }
