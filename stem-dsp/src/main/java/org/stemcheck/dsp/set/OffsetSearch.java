@@ -8,8 +8,10 @@ import org.stemcheck.dsp.internal.set.NullTestEngine;
  * The offsets of a {@link NullTest} alone: the same whitened cross-correlation of each stem with
  * what the mix holds of it ({@link StemOffset}), without the gains, residual trace and transfers.
  * For measurements that need only where each stem sits, such as its offset over a part of the
- * song to see it drift: it costs the offset search and the residual it correlates with, about a
- * third of a full null test or less (no Gram matrix, no band transforms).
+ * song to see it drift. Every offset is an average over all the material fed (the null test's
+ * coarse, whole-length stage: at 48 kHz the streams are correlated at a quarter of the rate, up
+ * to 3 kHz), to a fraction of a sample for broadband stems; it needs no full-rate transforms, no
+ * Gram matrix and no band transforms, a small part of a full null test's cost.
  *
  * <p>Fed like a {@link NullTest} ({@code [stem][channel][frame]} blocks of one rate and layout);
  * the setup's {@code alignment} must be empty. Not thread-safe.

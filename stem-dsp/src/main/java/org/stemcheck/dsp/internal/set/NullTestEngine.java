@@ -54,6 +54,7 @@ public final class NullTestEngine {
     /**
      * An engine that measures the offsets only ({@link #offsets}): the residual is formed for the
      * offset reference, and nothing else is accumulated (no Gram matrix, band transfer or trace).
+     * Each offset is a whole-length average (the coarse stage of {@link LagEstimator} alone).
      */
     public static NullTestEngine offsetsOnly(int sampleRate, int stems, int channels, int maxLag) {
         return new NullTestEngine(sampleRate, stems, channels, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, true);
@@ -78,7 +79,7 @@ public final class NullTestEngine {
         this.meter = offsetsOnly ? null : new ResidualMeter(sampleRate, channels, segmentFrames);
         this.gram = offsetsOnly ? null : new GramAccumulator(stems);
         this.dynamics = offsetsOnly ? null : new DynamicsAccumulator(stems, channels);
-        this.lags = new LagEstimator(stems, maxLag, reference);
+        this.lags = new LagEstimator(sampleRate, stems, maxLag, reference, offsetsOnly);
         this.transfer = offsetsOnly ? null : new BandTransferAccumulator(sampleRate, stems, channels);
         this.referenceIsMix = reference == LagEstimator.Reference.MIX;
     }
@@ -91,7 +92,7 @@ public final class NullTestEngine {
         }
         long meter = 24L * ResidualMeter.MAX_SEGMENTS;
         long gram = 8L * stems * stems + 64L * stems;
-        return scratch + meter + gram + LagEstimator.bytes(stems, maxLag)
+        return scratch + meter + gram + LagEstimator.bytes(sampleRate, stems, maxLag)
                 + BandTransferAccumulator.bytes(sampleRate, stems, channels);
     }
 
