@@ -137,7 +137,8 @@ public final class SetPass {
             NullTest.Setup setup = NullTest.Setup.of(rate, s, channels);
             for (int k = 0; k < m; k++) {
                 tests[k] = NullTest.create(setup);
-                probes[k] = new ResidualProbe(channels, rate, s);
+                // the probes of one pass share the stems' spectra: probe 0 sees each block first
+                probes[k] = k == 0 ? new ResidualProbe(channels, rate, s) : probes[0].sharing();
             }
             double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
             double[][][] mixBuf = new double[m][channels][Feed.BLOCK];

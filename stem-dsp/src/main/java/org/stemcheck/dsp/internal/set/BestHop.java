@@ -86,8 +86,19 @@ final class BestHop {
     private double energy(int i, long start, long limit) {
         double e = 0;
         long end = Math.min(start + hop, limit);
-        for (long t = start; t < end; t++) {
-            double x = rings[i][(int) (t % size)];
+        if (end <= start) {
+            return 0;
+        }
+        float[] ring = rings[i];
+        int from = (int) (start % size);
+        int n = (int) (end - start);
+        int first = Math.min(n, size - from);
+        for (int k = from; k < from + first; k++) {
+            double x = ring[k];
+            e += x * x;
+        }
+        for (int k = 0; k < n - first; k++) {
+            double x = ring[k];
             e += x * x;
         }
         return e;

@@ -160,17 +160,18 @@ final class LagEstimator {
 
     /**
      * One stem's offset from both stages. The fine stage searches the whole range in the stem's
-     * loudest hop; where the coarse search (the whole length) is confident, it has the last word
-     * on which peak is the offset: when the two agree (within {@link #FINE_WINDOW} coarse
-     * samples) the clearer figures of the two stand, else the fine peak near the coarse one is
-     * taken, with the coarse figures. A stem whose fine peak is wider than {@link #WIDE_PEAK}
-     * coarse samples has its spectrum within the coarse band, where the whole length locates it
-     * better than one hop: its offset is then the coarse one. A coarse search that is not confident (repeating material;
-     * a stem with little below the coarse band) leaves the answer to the fine stage.
+     * loudest hop. Where the coarse search (the whole length) found a coherent peak, it has the
+     * last word: when the two agree (within {@link #FINE_WINDOW} coarse samples) the clearer
+     * figures of the two stand; when they do not, the fine peak near the coarse one is taken,
+     * with the coarse figures, so that material that repeats (a loop a bar long) stays flagged
+     * ambiguous however clear one hop looks. A stem whose fine peak is wider than
+     * {@link #WIDE_PEAK} coarse samples has its spectrum within the coarse band, where the whole
+     * length locates it better than one hop: its offset is then the coarse one. Without a
+     * coherent coarse peak (a stem with little below the coarse band) the fine stage answers alone.
      */
     private StemOffset combine(int i, StemOffset c, int sampleRate, Fft fft, LagPeak peak) {
         StemOffset f = fine.locate(i, -maxLag, maxLag, sampleRate, fft, peak);
-        if (Double.isNaN(c.samples()) || !c.confident()) {
+        if (Double.isNaN(c.samples()) || c.coherence() < StemOffset.CONFIDENT_COHERENCE) {
             return Double.isNaN(f.samples()) && !Double.isNaN(c.samples()) ? scaled(c, sampleRate) : f;
         }
         double centre = c.samples() * factor;
