@@ -35,10 +35,12 @@ import org.stemcheck.dsp.internal.set.NullTestEngine;
  * turn the affected numbers into {@code NaN}. Not thread-safe; there is no {@code combine}: the
  * offsets need the material contiguous in time.
  *
- * <p>Cost per frame and channel: {@code S^2/2} multiply-adds for the Gram matrix plus FFT work
- * ({@code 2S + 1} transforms of {@code N = 2^19} per ~7 s at 48 kHz for the offsets). Memory:
- * about {@code 16 N} bytes per stem for the offsets (8 MB per stem for 2 s at 48 kHz), the rest
- * is small.
+ * <p>Cost per frame and channel: {@code S^2/2} multiply-adds for the Gram matrix, third-octave
+ * transforms for the transfers, and the offset search: at 48 kHz a whole-length correlation at a
+ * quarter of the rate ({@code 2S} transforms of {@code 2^17} per ~7 s) plus, at the end, the
+ * full-rate location in each stem's loudest hop ({@link StemOffset}). Memory: about
+ * {@code 12 N} bytes per stem for the offsets ({@code N = 2^19} for 2 s at 48 kHz: 6 MB per
+ * stem), the rest is small.
  */
 public final class NullTest {
 

@@ -7,7 +7,8 @@ import java.util.List;
 import org.stemcheck.dsp.set.StemOffset;
 
 /**
- * Time offset of each stem against the mix within {@code +/- maxLag} samples: the exact linear
+ * One stage of {@link LagEstimator} (the whole-length one; alone when the rate is not
+ * decimated). Time offset of each stem against the mix within {@code +/- maxLag} samples: the exact linear
  * cross-correlation over the whole length, accumulated as a cross-spectrum, then PHAT-weighted.
  *
  * <h2>Algorithm</h2>
