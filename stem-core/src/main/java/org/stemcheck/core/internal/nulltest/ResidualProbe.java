@@ -52,8 +52,9 @@ final class ResidualProbe {
     }
 
     /**
-     * A probe for another mix of the same pass, fed the same stem blocks right after this one:
-     * it reads this probe's stem spectra instead of measuring them again.
+     * A probe for another mix over the same stems: fed the same stem blocks right after this one
+     * in the same pass, or in a later pass once this one is complete. It reads this probe's stem
+     * spectra instead of measuring them again.
      *
      * @return the probe, empty
      */
