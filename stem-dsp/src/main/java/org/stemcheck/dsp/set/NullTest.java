@@ -36,10 +36,12 @@ import org.stemcheck.dsp.internal.set.NullTestEngine;
  * turn the affected numbers into {@code NaN}. Not thread-safe; there is no {@code combine}: the
  * offsets need the material contiguous in time.
  *
- * <p>Cost per frame and channel: {@code S^2/2} multiply-adds for the Gram matrix plus FFT work
- * ({@code 2S + 1} transforms of {@code N = 2^19} per ~7 s at 48 kHz for the offsets). Memory:
- * about {@code 16 N} bytes per stem for the offsets (8 MB per stem for 2 s at 48 kHz), the rest
- * is small.
+ * <p>Cost per frame and channel: {@code S^2/2} multiply-adds for the Gram matrix, third-octave
+ * transforms for the transfers, and the offset search: at 48 kHz a whole-length correlation at a
+ * quarter of the rate ({@code 2S} transforms of {@code 2^17} per ~7 s) plus, at the end, the
+ * full-rate location in each stem's loudest hop ({@link StemOffset}). Memory: about
+ * {@code 12 N} bytes per stem for the offsets ({@code N = 2^19} for 2 s at 48 kHz: 6 MB per
+ * stem), the rest is small.
  */
 public final class NullTest {
 
@@ -52,11 +54,11 @@ public final class NullTest {
     /** Most channels per file: 22.2 (ITU-R BS.2051 system H) has 24, the largest delivery layout. */
     public static final int MAX_CHANNELS = 24;
 
-    private final Setup setup;
+    private final Shapes shapes;
     private final NullTestEngine engine;
 
     private NullTest(Setup setup) {
-        this.setup = setup;
+        this.shapes = new Shapes(setup);
         this.engine = new NullTestEngine(setup.sampleRate(), setup.stems(), setup.channels(),
                 setup.maxLagSamples(), setup.alignment().stream().mapToInt(Integer::intValue).toArray());
     }
@@ -84,32 +86,46 @@ public final class NullTest {
      * @throws IllegalArgumentException when the shapes do not match the setup
      */
     public void accept(double[][][] stems, double[][] mix, int offset, int frames) {
-        Objects.requireNonNull(stems, "stems must not be null");
-        Objects.requireNonNull(mix, "mix must not be null");
-        if (offset < 0 || frames < 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "offset and frames must be >= 0, got %d and %d", offset, frames));
-        }
-        if (stems.length != setup.stems()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "expected %d stems, got %d", setup.stems(), stems.length));
-        }
-        for (int i = 0; i < stems.length; i++) {
-            checkChannels(stems[i], offset, frames, "stem " + i);
-        }
-        checkChannels(mix, offset, frames, "mix");
+        shapes.check(stems, mix, offset, frames);
         engine.accept(stems, mix, offset, frames);
     }
 
-    private void checkChannels(double[][] block, int offset, int frames, String what) {
-        if (block == null || block.length != setup.channels()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must have %d channels, got %s",
-                    what, setup.channels(), block == null ? "null" : Integer.toString(block.length)));
+    /** Validates the arrays a {@link NullTest} or an {@link OffsetSearch} is fed against a setup. */
+    static final class Shapes {
+
+        private final Setup setup;
+
+        Shapes(Setup setup) {
+            this.setup = setup;
         }
-        for (int c = 0; c < block.length; c++) {
-            if (block[c] == null || block[c].length - offset < frames) {
+
+        void check(double[][][] stems, double[][] mix, int offset, int frames) {
+            Objects.requireNonNull(stems, "stems must not be null");
+            Objects.requireNonNull(mix, "mix must not be null");
+            if (offset < 0 || frames < 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s channel %d must hold offset %d + %d frames", what, c, offset, frames));
+                        "offset and frames must be >= 0, got %d and %d", offset, frames));
+            }
+            if (stems.length != setup.stems()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "expected %d stems, got %d", setup.stems(), stems.length));
+            }
+            for (int i = 0; i < stems.length; i++) {
+                checkChannels(stems[i], offset, frames, "stem " + i);
+            }
+            checkChannels(mix, offset, frames, "mix");
+        }
+
+        private void checkChannels(double[][] block, int offset, int frames, String what) {
+            if (block == null || block.length != setup.channels()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must have %d channels, got %s",
+                        what, setup.channels(), block == null ? "null" : Integer.toString(block.length)));
+            }
+            for (int c = 0; c < block.length; c++) {
+                if (block[c] == null || block[c].length - offset < frames) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "%s channel %d must hold offset %d + %d frames", what, c, offset, frames));
+                }
             }
         }
     }

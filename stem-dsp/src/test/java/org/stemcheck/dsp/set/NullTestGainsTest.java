@@ -28,7 +28,7 @@ class NullTestGainsTest {
         assertThat(r.gains().nullDepthDb()).isLessThan(-120);
         for (StemOffset o : r.offsets()) {
             assertThat(o.samples()).isCloseTo(0.0, within(0.01));
-            assertThat(o.confident()).isTrue();
+            assertThat(o.confident()).as("%s", o).isTrue();
             assertThat(o.displaced()).isFalse();
         }
     }

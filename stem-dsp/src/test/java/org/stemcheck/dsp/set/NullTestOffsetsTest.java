@@ -86,7 +86,8 @@ class NullTestOffsetsTest {
     /**
      * The same click on every beat, delayed by one beat: inside the file the delayed train equals
      * the original, so correlation alone cannot tell 0 from one beat. The estimator must not give a
-     * confident wrong answer.
+     * confident wrong answer: it is right, or it flags the peak as ambiguous (only the file's edges,
+     * where the delayed train starts late, can tell the periods apart).
      */
     @ParameterizedTest
     @ValueSource(ints = {24_000, -24_000, 48_000})
@@ -100,7 +101,8 @@ class NullTestOffsetsTest {
 
         assertThat(o.wholeSamples() == delay || !o.confident())
                 .as("offset %s for a delay of %d", o, delay).isTrue();
-        assertThat(o.peakRatio()).isLessThan(2.0);
+        assertThat(o.wholeSamples() == delay || o.peakRatio() < 2.0)
+                .as("ambiguous when wrong: %s", o).isTrue();
     }
 
     @Test

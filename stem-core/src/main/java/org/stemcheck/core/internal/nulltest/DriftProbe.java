@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.stemcheck.dsp.set.NullTest;
+import org.stemcheck.dsp.set.OffsetSearch;
 import org.stemcheck.dsp.set.StemOffset;
 
 /**
  * Offsets of every stem against one mix over the first and the second half of the song, each
- * measured by its own {@link NullTest} with a narrow search range ({@link #RANGE_SECONDS}), so
+ * measured by its own {@link OffsetSearch} (the offsets of a null test alone) with a narrow search range ({@link #RANGE_SECONDS}), so
  * that drift shows as a change of offset. Each half's offset is placed in time at the centroid of
  * the stem's first-difference energy within that half: the whitened correlation that locates it
  * weighs every frequency alike, so onsets and high partials count more than the low ring that
@@ -25,7 +26,7 @@ final class DriftProbe {
     private final long total;
     private final int rate;
     private final double rangeSamples;
-    private final NullTest[] halves = new NullTest[2];
+    private final OffsetSearch[] halves = new OffsetSearch[2];
     private final double[][] energy;
     private final double[][] moment;
 
@@ -35,8 +36,8 @@ final class DriftProbe {
         double range = Math.min(RANGE_SECONDS, Math.max(1.0 / rate, total / 8.0 / rate));
         this.rangeSamples = range * rate;
         NullTest.Setup setup = new NullTest.Setup(rate, stems, channels, range);
-        halves[0] = NullTest.create(setup);
-        halves[1] = NullTest.create(setup);
+        halves[0] = OffsetSearch.create(setup);
+        halves[1] = OffsetSearch.create(setup);
         energy = new double[2][stems];
         moment = new double[2][stems];
     }
@@ -72,8 +73,8 @@ final class DriftProbe {
     }
 
     List<StemDrift> result() {
-        List<StemOffset> e = halves[0].result().offsets();
-        List<StemOffset> l = halves[1].result().offsets();
+        List<StemOffset> e = halves[0].offsets();
+        List<StemOffset> l = halves[1].offsets();
         List<StemDrift> out = new ArrayList<>(e.size());
         for (int i = 0; i < e.size(); i++) {
             double te = moment[0][i] / energy[0][i];

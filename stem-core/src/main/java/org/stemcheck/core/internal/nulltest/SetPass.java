@@ -171,9 +171,11 @@ public final class SetPass {
             Map<Integer, ResidualCharacter> characters = new LinkedHashMap<>();
             Map<Integer, List<StemDrift>> drifts = new LinkedHashMap<>();
             int passes = 0;
+            // the stems' spectra, the same in every unshifted pass, are measured in the first one only
+            ResidualProbe[] stemSpectra = new ResidualProbe[1];
             for (int from = 0; from < mixes.size(); from += perPass) {
                 List<Integer> some = mixes.subList(from, Math.min(mixes.size(), from + perPass));
-                stream(some, new long[stems.size()], results, characters, drifts);
+                stream(some, new long[stems.size()], results, characters, drifts, stemSpectra);
                 passes++;
             }
             Optional<Integer> named = given.flatMap(name -> results.keySet().stream()
@@ -186,7 +188,7 @@ public final class SetPass {
             if (Arrays.stream(shifts).anyMatch(s -> s != 0)) {
                 Map<Integer, NullResult> r2 = new LinkedHashMap<>();
                 Map<Integer, ResidualCharacter> c2 = new LinkedHashMap<>();
-                stream(List.of(best), shifts, r2, c2, null);
+                stream(List.of(best), shifts, r2, c2, null, new ResidualProbe[1]);
                 last = r2.get(best);
                 character = c2.get(best);
                 passes++;
@@ -200,8 +202,16 @@ public final class SetPass {
                     drifts.getOrDefault(best, List.of()), named.isPresent());
         }
 
+        /**
+         * One pass over the stems (moved by {@code shifts}) and the mixes {@code mixIdx}.
+         * {@code stemSpectra[0]}: the probe that measures the stems' spectra, shared by every
+         * probe of this pass; when a previous pass over the same stems left one there, this pass
+         * reads its spectra and measures none, else the pass's first probe measures them and is
+         * left there.
+         */
         private void stream(List<Integer> mixIdx, long[] shifts, Map<Integer, NullResult> results,
-                            Map<Integer, ResidualCharacter> characters, Map<Integer, List<StemDrift>> drifts)
+                            Map<Integer, ResidualCharacter> characters, Map<Integer, List<StemDrift>> drifts,
+                            ResidualProbe[] stemSpectra)
                 throws IOException {
             int s = stems.size();
             int m = mixIdx.size();
@@ -210,7 +220,12 @@ public final class SetPass {
             NullTest.Setup setup = NullTest.Setup.of(rate, s, channels);
             for (int k = 0; k < m; k++) {
                 tests[k] = NullTest.create(setup);
-                probes[k] = new ResidualProbe(channels, rate, s);
+                if (stemSpectra[0] == null) {
+                    stemSpectra[0] = new ResidualProbe(channels, rate, s);
+                    probes[k] = stemSpectra[0];
+                } else {
+                    probes[k] = stemSpectra[0].sharing();
+                }
             }
             double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
             double[][][] mixBuf = new double[m][channels][Feed.BLOCK];

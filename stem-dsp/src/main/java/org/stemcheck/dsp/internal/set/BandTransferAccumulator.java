@@ -109,30 +109,51 @@ final class BandTransferAccumulator {
     }
 
     private void windowed(double[] ring, int start, double[] out) {
-        for (int t = 0; t < size; t++) {
-            out[t] = ring[(start + t) % size] * window[t];
+        int first = size - start;
+        for (int t = 0; t < first; t++) {
+            out[t] = ring[start + t] * window[t];
+        }
+        for (int t = first; t < size; t++) {
+            out[t] = ring[t - first] * window[t];
         }
         fft.forward(out);
     }
 
     private void addBands(double[][] into) {
+        int nyquist = size / 2;
         for (int b = 0; b < bands.count(); b++) {
             double[] s = into[b];
-            for (int k = bands.firstBin(b); k < bands.endBin(b); k++) {
-                int re = k == size / 2 ? 1 : 2 * k;
-                int im = k == size / 2 ? -1 : 2 * k + 1;
-                double xr = work[re];
-                double xi = im < 0 ? 0.0 : work[im];
-                double mr = mixSpec[re];
-                double mi = im < 0 ? 0.0 : mixSpec[im];
-                double er = resSpec[re];
-                double ei = im < 0 ? 0.0 : resSpec[im];
-                s[0] += xr * xr + xi * xi;
-                s[1] += xr * mr + xi * mi;
-                s[2] += xr * mi - xi * mr;
-                s[3] += xr * er + xi * ei;
-                s[4] += xr * ei - xi * er;
+            double xx = s[0];
+            double xmRe = s[1];
+            double xmIm = s[2];
+            double xeRe = s[3];
+            double xeIm = s[4];
+            int end = Math.min(bands.endBin(b), nyquist);
+            for (int k = bands.firstBin(b); k < end; k++) {
+                double xr = work[2 * k];
+                double xi = work[2 * k + 1];
+                double mr = mixSpec[2 * k];
+                double mi = mixSpec[2 * k + 1];
+                double er = resSpec[2 * k];
+                double ei = resSpec[2 * k + 1];
+                xx += xr * xr + xi * xi;
+                xmRe += xr * mr + xi * mi;
+                xmIm += xr * mi - xi * mr;
+                xeRe += xr * er + xi * ei;
+                xeIm += xr * ei - xi * er;
             }
+            if (bands.firstBin(b) <= nyquist && nyquist < bands.endBin(b)) {
+                // The Nyquist bin is real, packed at index 1.
+                double xr = work[1];
+                xx += xr * xr;
+                xmRe += xr * mixSpec[1];
+                xeRe += xr * resSpec[1];
+            }
+            s[0] = xx;
+            s[1] = xmRe;
+            s[2] = xmIm;
+            s[3] = xeRe;
+            s[4] = xeIm;
         }
     }
 

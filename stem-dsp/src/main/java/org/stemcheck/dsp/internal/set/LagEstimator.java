@@ -1,99 +1,137 @@
 package org.stemcheck.dsp.internal.set;
 
-import org.stemcheck.dsp.internal.Fft;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.stemcheck.dsp.internal.Fft;
 import org.stemcheck.dsp.set.StemOffset;
 
 /**
- * Time offset of each stem against the mix within {@code +/- maxLag} samples: the exact linear
- * cross-correlation over the whole length, accumulated as a cross-spectrum, then PHAT-weighted.
+ * Time offset of each stem against the mix within {@code +/- maxLag} samples, from the
+ * PHAT-weighted cross-correlation of each stem's mono downmix with a reference (see
+ * {@link HopCorrelator} for the algorithm and {@link Reference} for the reference), in two
+ * stages so that the cost does not grow with the full rate's large transforms:
+ * <ol>
+ * <li><b>coarse</b>, over the whole length: every stream is brought down to about
+ * {@link #COARSE_RATE} ({@link Decimator}) and correlated there; only the lower
+ * {@link #COARSE_USED_BAND} of the new rate votes (above, the decimation folds). This decides
+ * which peak is the offset, and gives the peak's coherence and ratio to the next one
+ * (whole-song figures: a stretch of periodic material cannot fool them);</li>
+ * <li><b>fine</b>, at the full rate in the one hop where the stem is loudest ({@link BestHop}):
+ * the peak near the coarse answer ({@link #FINE_WINDOW} coarse samples either side), to the
+ * sample and a fraction of it, with its width and the aligned gain.</li>
+ * </ol>
+ * The full-rate search runs alone (one stage, the whole length) when the rate is too low to
+ * decimate or the range too small to need it.
  *
- * <h2>Algorithm</h2>
- * The timeline is cut into hops of {@code H = N - 2 maxLag} samples ({@code N} the FFT size,
- * the smallest power of two {@code >= 4 maxLag}, so {@code H >= N/2}). For hop {@code b} starting
- * at {@code t0}, the reference over {@code [t0, t0 + H)} (zero-padded to {@code N}) and the stem
- * over {@code [t0 - maxLag, t0 + H + maxLag)} are transformed and {@code conj(R) S} is summed.
- * No lag within range wraps, so the sum is the spectrum of the exact full-length correlation
- * {@code c(d) = sum_t ref(t) stem(t + d)}, with no window bias towards small lags; a stem's
- * content near the start and end counts like everything else. At the end each bin is divided by
- * its magnitude (PHAT: phase only, every frequency one vote), weighted by how much of the
- * reference in that bin is this stem (see {@link #reliability}), and transformed back; the largest
- * |c| is the offset, refined to a fraction of a sample by maximising the band-limited
- * interpolation of c (evaluated from the spectrum) between the neighbouring samples.
- *
- * <h2>Reference</h2>
- * {@link Reference#MIX_MINUS_OTHERS} (the default) correlates each stem with
- * {@code mix - sum_{j != i} stem_j = stem_i - e}: what the mix holds of this stem. The other
- * stems' energy is gone from the reference, so in every bin the phase is this stem's phase and
- * PHAT does not amplify other stems' bins into noise; an offset or wrong-gain other stem leaves
- * only its own (uncorrelated) error behind. It never relies on the stems summing: for the
- * offset stem itself the reference is exactly its true, aligned part of the mix.
- * {@link Reference#MIX} (plain mix) costs one FFT per hop less per stem, but every louder stem
- * adds phase noise; the tests measure the difference.
- *
- * <p>Memory: per stem a float ring of {@code N} samples, a cross-spectrum of {@code N} doubles and
- * two power spectra of {@code N/2} floats (16 N bytes; N = 2^19 for 2 s at 48 kHz: 8 MB per
- * stem). Not thread-safe.
+ * <p>Cost per frame and stem: a 29-tap filter every fourth frame and the coarse transforms
+ * (a quarter of the length, at a quarter of the size: about a fifth of the full-rate search),
+ * plus a copy of the loudest hop. Not thread-safe.
  */
 final class LagEstimator {
 
     /** What each stem is correlated with. */
     enum Reference { MIX, MIX_MINUS_OTHERS }
 
+    /**
+     * The coarse stage's rate, at least, Hz: the factor is {@code floor(rate / COARSE_RATE)}
+     * (4 at 48 kHz). Its voting band (below) then reaches 3 kHz, where every kind of stem has
+     * partials or onsets.
+     */
+    static final double COARSE_RATE = 12_000;
+
+    /**
+     * Share of the coarse rate that votes: bins up to a quarter of it (half its band). What the
+     * decimator folds there comes from three quarters of the rate and more, at least
+     * {@code 4 * 20 log10(3)} = 38 dB down (fourth-order CIC; see {@link Decimator}).
+     */
+    static final double COARSE_USED_BAND = 0.25;
+
+    /** Half-width of the fine search around the coarse peak, in coarse samples. */
+    static final int FINE_WINDOW = 2;
+
+    /** A fine peak wider than this many coarse samples takes the coarse offset (see {@link #combine}). */
+    static final double WIDE_PEAK = 2.0;
+
+    /** The coarse search's range at least, in coarse samples: below it one stage suffices. */
+    private static final int MIN_COARSE_LAG = 64;
+
+    /** Frames the decimators take at once. */
+    private static final int BLOCK = 4096;
+
     private final int stems;
     private final int maxLag;
-    private final int size;
-    private final int hop;
-    private final Reference reference;
-    private final Fft fft;
-    private final float[][] rings;
-    private final float[] refRing;
-    private final double[][] spectra;
-    /** Per stem and bin: summed power of the long stem segments and of the short references. */
-    private final float[][] stemPower;
-    private final float[][] refPower;
-    private final double[] shortWork;
-    private final double[] longWork;
-    /** Per stem: energy of the mono downmix fed so far. */
-    private final double[] stemEnergy;
-    private long written;
-    private long nextHop;
+    private final int factor;
+    private final HopCorrelator whole;
+    private final BestHop fine;
+    private final Decimator[] decimators;
+    private final double[][] coarseMono;
+    private final double[] coarseRef;
 
-    LagEstimator(int stems, int maxLag, Reference reference) {
+    /**
+     * @param sampleRate the rate of the streams, Hz
+     * @param maxLag     the search range, samples (1 .. 2^20)
+     */
+    LagEstimator(int sampleRate, int stems, int maxLag, Reference reference) {
+        this(sampleRate, stems, maxLag, reference, false);
+    }
+
+    /**
+     * @param wholeLength only the whole-length (coarse) stage: every offset an average over all
+     *                    the material, to a fraction of a coarse sample (for offsets over parts of
+     *                    a song, placed in time by where the part's energy lies)
+     */
+    LagEstimator(int sampleRate, int stems, int maxLag, Reference reference, boolean wholeLength) {
         if (maxLag < 1 || maxLag > (1 << 20)) {
             throw new IllegalArgumentException("maxLag out of range 1..2^20: " + maxLag);
         }
         this.stems = stems;
         this.maxLag = maxLag;
-        this.size = fftSizeFor(maxLag);
-        this.hop = size - 2 * maxLag;
-        this.reference = reference;
-        this.fft = Fft.ofSize(size);
-        this.rings = new float[stems][size];
-        this.refRing = new float[size];
-        this.spectra = new double[stems][size];
-        this.stemPower = new float[stems][size / 2 + 1];
-        this.refPower = new float[stems][size / 2 + 1];
-        this.stemEnergy = new double[stems];
-        this.shortWork = new double[size];
-        this.longWork = new double[size];
+        this.factor = factorFor(sampleRate, maxLag);
+        if (factor == 1) {
+            this.whole = new HopCorrelator(stems, maxLag, reference, Integer.MAX_VALUE);
+            this.fine = null;
+            this.decimators = null;
+            this.coarseMono = null;
+            this.coarseRef = null;
+            return;
+        }
+        int coarseLag = coarseLag(maxLag, factor);
+        int coarseSize = HopCorrelator.fftSizeFor(coarseLag);
+        int used = (int) Math.floor(COARSE_USED_BAND * coarseSize) + 1;
+        this.whole = new HopCorrelator(stems, coarseLag, reference, used);
+        this.fine = wholeLength ? null : new BestHop(stems, maxLag, reference);
+        this.decimators = new Decimator[stems + 1];
+        for (int i = 0; i <= stems; i++) {
+            decimators[i] = new Decimator(factor, BLOCK);
+        }
+        int out = Decimator.maxOutput(BLOCK, factor);
+        this.coarseMono = new double[stems][out];
+        this.coarseRef = new double[out];
     }
 
+    /** The decimation factor for a rate and range: 1 (one full-rate stage) when either is small. */
+    static int factorFor(int sampleRate, int maxLag) {
+        int f = (int) Math.floor(sampleRate / COARSE_RATE);
+        return f < 2 || maxLag / f < MIN_COARSE_LAG ? 1 : f;
+    }
+
+    private static int coarseLag(int maxLag, int factor) {
+        return (maxLag + factor - 1) / factor;
+    }
+
+    /** The full-rate transform size (the fine stage's, or the single stage's). */
     int fftSize() {
-        return size;
-    }
-
-    /** The smallest power of two {@code >= 4 maxLag}. */
-    static int fftSizeFor(int maxLag) {
-        return Integer.highestOneBit(4 * maxLag - 1) << 1;
+        return fine == null ? whole.fftSize() * factor : fine.fftSize();
     }
 
     /** Bytes held for {@code stems} stems, with the transient peak of {@link #result}. */
-    static long bytes(int stems, int maxLag) {
-        long n = fftSizeFor(maxLag);
-        return stems * 16L * n + 52L * n;
+    static long bytes(int sampleRate, int stems, int maxLag) {
+        int f = factorFor(sampleRate, maxLag);
+        if (f == 1) {
+            return HopCorrelator.bytes(stems, maxLag);
+        }
+        return HopCorrelator.bytes(stems, coarseLag(maxLag, f)) + BestHop.bytes(stems, maxLag)
+                + 8L * (stems + 1) * (BLOCK + 32);
     }
 
     /**
@@ -102,139 +140,80 @@ final class LagEstimator {
      * {@link Reference#MIX}.
      */
     void accept(double[][] mono, double[] ref, int frames) {
-        int done = 0;
-        while (done < frames) {
-            long due = nextHop * hop + hop + maxLag;
-            int n = (int) Math.min(frames - done, due - written);
-            int at = (int) (written % size);
-            int first = Math.min(n, size - at);
+        if (factor == 1) {
+            whole.accept(mono, ref, frames);
+            return;
+        }
+        if (fine != null) {
+            fine.accept(mono, ref, frames);
+        }
+        for (int done = 0; done < frames; done += BLOCK) {
+            int n = Math.min(BLOCK, frames - done);
+            int got = 0;
             for (int i = 0; i < stems; i++) {
-                copy(mono[i], done, rings[i], at, first, n);
-                stemEnergy[i] += NullSumKernel.energy(mono[i], done, n);
+                got = decimators[i].process(mono[i], done, n, coarseMono[i]);
             }
-            copy(ref, done, refRing, at, first, n);
-            written += n;
-            done += n;
-            if (written == due) {
-                addHop(nextHop, written);
-                nextHop++;
-            }
-        }
-    }
-
-    private static void copy(double[] src, int from, float[] ring, int at, int first, int n) {
-        for (int t = 0; t < first; t++) {
-            ring[at + t] = (float) src[from + t];
-        }
-        for (int t = first; t < n; t++) {
-            ring[t - first] = (float) src[from + t];
+            decimators[stems].process(ref, done, n, coarseRef);
+            whole.accept(coarseMono, coarseRef, got);
         }
     }
 
     /**
-     * The offsets over everything accepted so far. The pending hops are zero-padded and added to
-     * a copy, one stem at a time (so the extra memory is one stem's spectra, not all of them).
+     * One stem's offset from both stages. The fine stage searches the whole range in the stem's
+     * loudest hop. Where the coarse search (the whole length) found a coherent peak, it has the
+     * last word: when the two agree (within {@link #FINE_WINDOW} coarse samples) the clearer
+     * figures of the two stand; when they do not, the fine peak near the coarse one is taken,
+     * with the coarse figures, so that material that repeats (a loop a bar long) stays flagged
+     * ambiguous however clear one hop looks. A stem whose fine peak is wider than
+     * {@link #WIDE_PEAK} coarse samples has its spectrum within the coarse band, where the whole
+     * length locates it better than one hop: its offset is then the coarse one. Without a
+     * coherent coarse peak (a stem with little below the coarse band) the fine stage answers alone.
      */
+    private StemOffset combine(int i, StemOffset c, int sampleRate, Fft fft, LagPeak peak) {
+        StemOffset f = fine.locate(i, -maxLag, maxLag, sampleRate, fft, peak);
+        if (Double.isNaN(c.samples()) || c.coherence() < StemOffset.CONFIDENT_COHERENCE) {
+            return Double.isNaN(f.samples()) && !Double.isNaN(c.samples()) ? scaled(c, sampleRate) : f;
+        }
+        double centre = c.samples() * factor;
+        double window = (double) FINE_WINDOW * factor;
+        if (!Double.isNaN(f.samples()) && Math.abs(f.samples() - centre) <= window) {
+            double lag = f.peakWidthSamples() > WIDE_PEAK * factor ? centre : f.samples();
+            return new StemOffset(i, lag, lag / sampleRate, Math.max(c.coherence(), f.coherence()),
+                    Math.max(c.peakRatio(), f.peakRatio()), f.peakWidthSamples(), f.alignedScale(), f.inverted());
+        }
+        int from = (int) Math.max(-maxLag, Math.round(centre - window));
+        int to = (int) Math.min(maxLag, Math.round(centre + window));
+        StemOffset near = fine.locate(i, from, to, sampleRate, fft, peak);
+        if (Double.isNaN(near.samples())) {
+            return scaled(c, sampleRate);
+        }
+        double lag = near.peakWidthSamples() > WIDE_PEAK * factor ? centre : near.samples();
+        return new StemOffset(i, lag, lag / sampleRate, c.coherence(), c.peakRatio(),
+                near.peakWidthSamples(), near.alignedScale(), near.inverted());
+    }
+
+    /** A coarse offset in full-rate samples. */
+    private StemOffset scaled(StemOffset c, int sampleRate) {
+        double lag = c.samples() * factor;
+        return new StemOffset(c.stem(), lag, lag / sampleRate, c.coherence(), c.peakRatio(),
+                c.peakWidthSamples() * factor, c.alignedScale(), c.inverted());
+    }
+
+    /** The offsets over everything accepted so far. */
     List<StemOffset> result(int sampleRate) {
-        List<StemOffset> out = new ArrayList<>(stems);
+        if (factor == 1) {
+            return whole.result(sampleRate);
+        }
+        List<StemOffset> coarse = whole.result((int) Math.round((double) sampleRate / factor));
+        if (fine == null) {
+            return coarse.stream().map(c -> scaled(c, sampleRate)).toList();
+        }
+        Fft fft = Fft.ofSize(fine.fftSize());
         LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000));
+        List<StemOffset> out = new ArrayList<>(stems);
         for (int i = 0; i < stems; i++) {
-            double[] acc = spectra[i].clone();
-            float[] sp = stemPower[i].clone();
-            float[] rp = refPower[i].clone();
-            for (long b = nextHop; b * hop < written; b++) {
-                if (reference == Reference.MIX) {
-                    fillShort(b * hop, written, -1);
-                    fft.forward(shortWork);
-                }
-                addStem(b * hop, written, i, acc, sp, rp);
-            }
-            out.add(peak.find(i, acc, reliability(sp, rp), stemEnergy[i], sampleRate));
+            out.add(combine(i, coarse.get(i), sampleRate, fft, peak));
         }
         return out;
-    }
-
-    /** Adds hop {@code b} of every stem, reading samples at or after {@code limit} as zeros. */
-    private void addHop(long b, long limit) {
-        long start = b * hop;
-        if (reference == Reference.MIX) {
-            fillShort(start, limit, -1);
-            fft.forward(shortWork);
-        }
-        for (int i = 0; i < stems; i++) {
-            addStem(start, limit, i, spectra[i], stemPower[i], refPower[i]);
-        }
-    }
-
-    /** Adds one hop of stem {@code i}; for the MIX reference {@code shortWork} already holds it. */
-    private void addStem(long start, long limit, int i, double[] acc, float[] sp, float[] rp) {
-        if (reference == Reference.MIX_MINUS_OTHERS) {
-            fillShort(start, limit, i);
-            fft.forward(shortWork);
-        }
-        for (int k = 0; k < size; k++) {
-            long t = start - maxLag + k;
-            longWork[k] = t >= 0 && t < limit ? rings[i][(int) (t % size)] : 0.0;
-        }
-        fft.forward(longWork);
-        accumulate(shortWork, longWork, acc);
-        addPower(longWork, sp);
-        addPower(shortWork, rp);
-    }
-
-    /** The reference over {@code [start, start + hop)}: the mix, or stem {@code i} minus e. */
-    private void fillShort(long start, long limit, int stem) {
-        for (int k = 0; k < hop; k++) {
-            long t = start + k;
-            if (t >= limit) {
-                shortWork[k] = 0.0;
-                continue;
-            }
-            int at = (int) (t % size);
-            shortWork[k] = stem < 0 ? refRing[at] : (double) rings[stem][at] - refRing[at];
-        }
-        Arrays.fill(shortWork, hop, size, 0.0);
-    }
-
-    /** {@code power[k] += |X[k]|^2} for the packed spectrum {@code x}. */
-    private static void addPower(double[] x, float[] power) {
-        int half = x.length / 2;
-        power[0] += (float) (x[0] * x[0]);
-        power[half] += (float) (x[1] * x[1]);
-        for (int k = 1; k < half; k++) {
-            power[k] += (float) (x[2 * k] * x[2 * k] + x[2 * k + 1] * x[2 * k + 1]);
-        }
-    }
-
-    /**
-     * Per bin, how much of the reference is this stem: {@code min(1, S_ss / S_rr)}, the stem's
-     * power (long segments, scaled to the short ones' length) over the reference's. It stands in
-     * for the signal-to-noise ratio of the maximum-likelihood (Hannan-Thomson) weighting
-     * (Knapp and Carter, IEEE Trans. ASSP 24(4), 1976): bins where the stem only leaks
-     * (between the partials of a tonal stem) and another stem's error fills the reference get
-     * no vote, instead of a full PHAT vote for a random phase.
-     */
-    private float[] reliability(float[] sp, float[] rp) {
-        float[] w = new float[sp.length];
-        double lengths = (double) hop / size;
-        for (int k = 0; k < w.length; k++) {
-            double ratio = rp[k] > 0 ? sp[k] * lengths / rp[k] : 0.0;
-            w[k] = (float) Math.min(1.0, ratio);
-        }
-        return w;
-    }
-
-    /** {@code acc += conj(x) * y} in the packed real-FFT layout. */
-    private static void accumulate(double[] x, double[] y, double[] acc) {
-        acc[0] += x[0] * y[0];
-        acc[1] += x[1] * y[1];
-        for (int k = 2; k < x.length; k += 2) {
-            double xr = x[k];
-            double xi = x[k + 1];
-            double yr = y[k];
-            double yi = y[k + 1];
-            acc[k] += xr * yr + xi * yi;
-            acc[k + 1] += xr * yi - xi * yr;
-        }
     }
 }

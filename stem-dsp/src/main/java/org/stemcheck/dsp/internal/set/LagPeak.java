@@ -45,6 +45,16 @@ final class LagPeak {
      * @param reliability per bin 0..1, multiplies the PHAT weight (see LagEstimator)
      */
     StemOffset find(int stem, double[] spectrum, float[] reliability, double stemEnergy, int sampleRate) {
+        return find(stem, spectrum, reliability, stemEnergy, sampleRate, -maxLag, maxLag);
+    }
+
+    /**
+     * As {@link #find(int, double[], float[], double, int)}, with the peak looked for at lags
+     * {@code [from, to]} only (within {@code +/- maxLag}); the peak ratio still compares with
+     * every other lag.
+     */
+    StemOffset find(int stem, double[] spectrum, float[] reliability, double stemEnergy, int sampleRate,
+                    int from, int to) {
         int n = fft.size();
         double used = phat(spectrum, reliability);
         if (!(used > 0)) {
@@ -52,8 +62,10 @@ final class LagPeak {
         }
         System.arraycopy(weights, 0, corr, 0, n);
         fft.inverse(corr);
-        int best = 0;
-        for (int k = 1; k <= 2 * maxLag; k++) {
+        int lo = Math.max(0, from + maxLag);
+        int hi = Math.min(2 * maxLag, to + maxLag);
+        int best = lo;
+        for (int k = lo + 1; k <= hi; k++) {
             if (Math.abs(corr[k]) > Math.abs(corr[best])) {
                 best = k;
             }

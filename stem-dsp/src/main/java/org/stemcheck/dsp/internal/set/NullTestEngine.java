@@ -4,6 +4,7 @@ import java.util.List;
 import org.stemcheck.dsp.set.GainSolution;
 import org.stemcheck.dsp.set.NullResult;
 import org.stemcheck.dsp.set.StemDynamics;
+import org.stemcheck.dsp.set.StemOffset;
 
 /**
  * Runs the set kernels over aligned blocks of all stems and the mix: cuts each block into
@@ -34,6 +35,8 @@ public final class NullTestEngine {
     private final LagEstimator lags;
     private final BandTransferAccumulator transfer;
     private final boolean referenceIsMix;
+    /** Only the offsets are measured: no residual trace, gains, dynamics or transfers. */
+    private final boolean offsetsOnly;
     private Aligner aligner;
     private long frames;
     private int inSegment;
@@ -44,11 +47,26 @@ public final class NullTestEngine {
      *               an empty array for none (validated by the caller: within {@code +/- maxLag})
      */
     public NullTestEngine(int sampleRate, int stems, int channels, int maxLag, int[] lateBy) {
-        this(sampleRate, stems, channels, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS);
+        this(sampleRate, stems, channels, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, false);
         this.aligner = lateBy.length == 0 ? null : new Aligner(lateBy, channels, CHUNK);
     }
 
+    /**
+     * An engine that measures the offsets only ({@link #offsets}): the residual is formed for the
+     * offset reference, and nothing else is accumulated (no Gram matrix, band transfer or trace).
+     * Each offset is a whole-length average (the coarse stage of {@link LagEstimator} alone).
+     */
+    public static NullTestEngine offsetsOnly(int sampleRate, int stems, int channels, int maxLag) {
+        return new NullTestEngine(sampleRate, stems, channels, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, true);
+    }
+
     NullTestEngine(int sampleRate, int stems, int channels, int maxLag, LagEstimator.Reference reference) {
+        this(sampleRate, stems, channels, maxLag, reference, false);
+    }
+
+    private NullTestEngine(int sampleRate, int stems, int channels, int maxLag, LagEstimator.Reference reference,
+                           boolean offsetsOnly) {
+        this.offsetsOnly = offsetsOnly;
         this.sampleRate = sampleRate;
         this.stems = stems;
         this.channels = channels;
@@ -58,11 +76,11 @@ public final class NullTestEngine {
         this.monoResidual = new double[CHUNK];
         this.residualEnergy = new double[channels];
         this.mixEnergy = new double[channels];
-        this.meter = new ResidualMeter(sampleRate, channels, segmentFrames);
-        this.gram = new GramAccumulator(stems);
-        this.dynamics = new DynamicsAccumulator(stems, channels);
-        this.lags = new LagEstimator(stems, maxLag, reference);
-        this.transfer = new BandTransferAccumulator(sampleRate, stems, channels);
+        this.meter = offsetsOnly ? null : new ResidualMeter(sampleRate, channels, segmentFrames);
+        this.gram = offsetsOnly ? null : new GramAccumulator(stems);
+        this.dynamics = offsetsOnly ? null : new DynamicsAccumulator(stems, channels);
+        this.lags = new LagEstimator(sampleRate, stems, maxLag, reference, offsetsOnly);
+        this.transfer = offsetsOnly ? null : new BandTransferAccumulator(sampleRate, stems, channels);
         this.referenceIsMix = reference == LagEstimator.Reference.MIX;
     }
 
@@ -74,7 +92,7 @@ public final class NullTestEngine {
         }
         long meter = 24L * ResidualMeter.MAX_SEGMENTS;
         long gram = 8L * stems * stems + 64L * stems;
-        return scratch + meter + gram + LagEstimator.bytes(stems, maxLag)
+        return scratch + meter + gram + LagEstimator.bytes(sampleRate, stems, maxLag)
                 + BandTransferAccumulator.bytes(sampleRate, stems, channels);
     }
 
@@ -100,6 +118,15 @@ public final class NullTestEngine {
     }
 
     private void chunk(double[][][] in, double[][] mix, int offset, int n) {
+        if (offsetsOnly) {
+            for (int c = 0; c < channels; c++) {
+                NullSumKernel.residual(in, c, mix[c], offset, n, residual[c]);
+            }
+            downmix(in, mix, offset, n);
+            lags.accept(mono, monoResidual, n);
+            frames += n;
+            return;
+        }
         for (int c = 0; c < channels; c++) {
             residualEnergy[c] = NullSumKernel.residual(in, c, mix[c], offset, n, residual[c]);
             mixEnergy[c] = NullSumKernel.energy(mix[c], offset, n);
@@ -152,8 +179,16 @@ public final class NullTestEngine {
         return s;
     }
 
+    /** The offsets so far (all an {@link #offsetsOnly} engine measures); does not change the state. */
+    public List<StemOffset> offsets() {
+        return lags.result(sampleRate);
+    }
+
     /** Everything so far; does not change the state (more blocks may follow). */
     public NullResult result() {
+        if (offsetsOnly) {
+            throw new IllegalStateException("this engine measures the offsets only");
+        }
         GainSolution gains = GainSolver.solve(gram.gram(), gram.withResidual(), gram.residualEnergy(),
                 gram.mixEnergy(), frames * channels);
         List<StemDynamics> dyn = dynamics.result();

@@ -44,13 +44,13 @@ class LagEstimatorTest {
 
     @Test
     void fftSizeCoversFourTimesTheLag() {
-        LagEstimator l = new LagEstimator(1, 96_000, LagEstimator.Reference.MIX_MINUS_OTHERS);
+        LagEstimator l = new LagEstimator(RATE, 1, 96_000, LagEstimator.Reference.MIX_MINUS_OTHERS);
 
         assertThat(l.fftSize()).isEqualTo(1 << 19);
     }
 
     private static List<StemOffset> run(LagEstimator.Reference reference, double[][] stems, double[] ref) {
-        LagEstimator l = new LagEstimator(stems.length, 2 * RATE, reference);
+        LagEstimator l = new LagEstimator(RATE, stems.length, 2 * RATE, reference);
         int block = 3000;
         double[][] mono = new double[stems.length][block];
         double[] r = new double[block];

@@ -1,0 +1,183 @@
+package org.stemcheck.dsp.internal.set;
+
+import org.stemcheck.dsp.internal.Fft;
+import org.stemcheck.dsp.set.StemOffset;
+
+/**
+ * The full-rate half of {@link LagEstimator}: keeps, per stem, the one hop (the hop layout of
+ * {@link HopCorrelator}: a reference stretch of {@code H} samples, the stem over it widened by
+ * {@code maxLag} either side) in which the stem is loudest, and at the end locates the offset in
+ * that hop's whitened cross-correlation near where the coarse search put it: to the sample and
+ * a fraction of it, with the peak's width and the aligned gain. One hop of the loudest material
+ * is plenty for that (a pure delay peaks at the same lag in every hop); the whole song's vote
+ * on which peak is the right one came from the coarse search. Memory: per stem two float rings
+ * of {@code N} and a float stretch of {@code H}. Not thread-safe.
+ */
+final class BestHop {
+
+    private final int stems;
+    private final int maxLag;
+    private final int size;
+    private final int hop;
+    private final LagEstimator.Reference reference;
+    private final float[][] rings;
+    private final float[] refRing;
+    private final float[][] bestLong;
+    private final float[][] bestShort;
+    private final double[] bestEnergy;
+    private final boolean[] kept;
+    private long written;
+    private long nextHop;
+
+    BestHop(int stems, int maxLag, LagEstimator.Reference reference) {
+        this.stems = stems;
+        this.maxLag = maxLag;
+        this.size = HopCorrelator.fftSizeFor(maxLag);
+        this.hop = size - 2 * maxLag;
+        this.reference = reference;
+        this.rings = new float[stems][size];
+        this.refRing = new float[size];
+        this.bestLong = new float[stems][size];
+        this.bestShort = new float[stems][hop];
+        this.bestEnergy = new double[stems];
+        this.kept = new boolean[stems];
+    }
+
+    int fftSize() {
+        return size;
+    }
+
+    /** Bytes held for {@code stems} stems, with the transient peak of {@link #locate}. */
+    static long bytes(int stems, int maxLag) {
+        long n = HopCorrelator.fftSizeFor(maxLag);
+        return stems * 12L * n + 44L * n;
+    }
+
+    /** As {@link HopCorrelator#accept}: each stem's mono downmix and the reference. */
+    void accept(double[][] mono, double[] ref, int frames) {
+        int done = 0;
+        while (done < frames) {
+            long due = nextHop * hop + hop + maxLag;
+            int n = (int) Math.min(frames - done, due - written);
+            int at = (int) (written % size);
+            int first = Math.min(n, size - at);
+            for (int i = 0; i < stems; i++) {
+                HopCorrelator.copy(mono[i], done, rings[i], at, first, n);
+            }
+            HopCorrelator.copy(ref, done, refRing, at, first, n);
+            written += n;
+            done += n;
+            if (written == due) {
+                long start = nextHop * hop;
+                for (int i = 0; i < stems; i++) {
+                    double e = energy(i, start, written);
+                    if (e > bestEnergy[i]) {
+                        bestEnergy[i] = e;
+                        kept[i] = true;
+                        fill(i, start, written, bestLong[i], bestShort[i]);
+                    }
+                }
+                nextHop++;
+            }
+        }
+    }
+
+    /** Energy of stem {@code i} over the reference stretch of the hop from {@code start}, up to {@code limit}. */
+    private double energy(int i, long start, long limit) {
+        double e = 0;
+        long end = Math.min(start + hop, limit);
+        if (end <= start) {
+            return 0;
+        }
+        float[] ring = rings[i];
+        int from = (int) (start % size);
+        int n = (int) (end - start);
+        int first = Math.min(n, size - from);
+        for (int k = from; k < from + first; k++) {
+            double x = ring[k];
+            e += x * x;
+        }
+        for (int k = 0; k < n - first; k++) {
+            double x = ring[k];
+            e += x * x;
+        }
+        return e;
+    }
+
+    /** The hop from {@code start} of stem {@code i}, samples at or after {@code limit} read as zeros. */
+    private void fill(int i, long start, long limit, float[] lng, float[] shrt) {
+        for (int k = 0; k < size; k++) {
+            long t = start - maxLag + k;
+            lng[k] = t >= 0 && t < limit ? rings[i][(int) (t % size)] : 0f;
+        }
+        for (int k = 0; k < hop; k++) {
+            long t = start + k;
+            if (t >= limit) {
+                shrt[k] = 0f;
+                continue;
+            }
+            int at = (int) (t % size);
+            shrt[k] = reference == LagEstimator.Reference.MIX ? refRing[at] : rings[i][at] - refRing[at];
+        }
+    }
+
+    /**
+     * Stem {@code i}'s offset in its loudest hop (the kept one or a pending one at the end),
+     * the peak looked for at lags {@code [from, to]}.
+     *
+     * @return the offset, with its coherence and peak ratio from this hop alone
+     */
+    StemOffset locate(int i, int from, int to, int sampleRate, Fft fft, LagPeak peak) {
+        float[] lng = bestLong[i];
+        float[] shrt = bestShort[i];
+        double top = kept[i] ? bestEnergy[i] : 0;
+        for (long b = nextHop; b * hop < written; b++) {
+            double e = energy(i, b * hop, written);
+            if (e > top) {
+                top = e;
+                lng = new float[size];
+                shrt = new float[hop];
+                fill(i, b * hop, written, lng, shrt);
+            }
+        }
+        double[] longWork = new double[size];
+        double[] shortWork = new double[size];
+        for (int k = 0; k < size; k++) {
+            longWork[k] = lng[k];
+        }
+        for (int k = 0; k < hop; k++) {
+            shortWork[k] = shrt[k];
+        }
+        fft.forward(longWork);
+        fft.forward(shortWork);
+        float[] sp = new float[size / 2 + 1];
+        float[] rp = new float[size / 2 + 1];
+        HopCorrelator.addPower(longWork, sp);
+        HopCorrelator.addPower(shortWork, rp);
+        double[] cross = new double[size];
+        HopCorrelator.accumulate(shortWork, longWork, cross);
+        float[] w = new float[sp.length];
+        double lengths = (double) hop / size;
+        for (int k = 0; k < w.length; k++) {
+            double ratio = rp[k] > 0 ? sp[k] * lengths / rp[k] : 0.0;
+            w[k] = (float) Math.min(1.0, ratio);
+        }
+        StemOffset raw = peak.find(i, cross, w, 1.0, sampleRate, from, to);
+        if (Double.isNaN(raw.samples())) {
+            return raw;
+        }
+        // the stem over the reference stretch once moved by the offset: k = maxLag + lag + (t - start)
+        long shift = maxLag + Math.round(raw.samples());
+        double aligned = 0;
+        for (int k = 0; k < hop; k++) {
+            long at = shift + k;
+            if (at >= 0 && at < size) {
+                aligned += (double) lng[(int) at] * lng[(int) at];
+            }
+        }
+        double scale = aligned > 0 ? raw.alignedScale() / aligned : Double.NaN;
+        return new StemOffset(i, raw.samples(), raw.seconds(), raw.coherence(), raw.peakRatio(),
+                raw.peakWidthSamples(), scale, raw.inverted());
+    }
+
+}
