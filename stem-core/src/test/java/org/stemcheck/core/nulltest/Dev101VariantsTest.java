@@ -77,4 +77,31 @@ class Dev101VariantsTest {
         assertThat(info.message()).startsWith("mixdown.wav is the reference mix (as named)")
                 .containsPattern("mixdown_nobus\\.wav nulls to -1[01][0-9]\\.[0-9] dB, far deeper");
     }
+
+    /**
+     * An instrumental mix beside the full one, written in float so that it nulls deeper after
+     * gains (-140 dB and below, against the 24-bit full mix's -119 dB): it fits only by giving the
+     * vocal stems a gain of zero, so the full mix, which the stems as delivered null against, must
+     * stay the reference, with no gain error on the vocals.
+     */
+    @Test
+    void instrumentalMixBesideTheFullOneIsNotTakenForTheReference(@TempDir Path tmp) throws IOException {
+        Path dir = Dev101.variant("clean", tmp);
+        java.util.List<double[][]> band = new java.util.ArrayList<>();
+        for (String label : Dev101.LABELS) {
+            if (!label.endsWith("Vocals")) {
+                band.add(Dev101.read(dir.resolve(Dev101.stem(label))));
+            }
+        }
+        double[][] instrumental = org.stemcheck.core.testing.BusChain.sum(band);
+        org.stemcheck.io.WavWriter.float32().write(dir.resolve("mixdown_instrumental.wav"), Dev101.RATE, instrumental);
+
+        Report r = StemSet.from(dir).run();
+        r.findings().forEach(f -> System.out.println("  " + f + " " + f.measurements()));
+
+        assertThat(r.reference()).hasValueSatisfying(ref -> assertThat(ref.file()).isEqualTo("mixdown_nobus.wav"));
+        assertThat(org.stemcheck.core.testing.Findings.problems(r)).isEmpty();
+        Finding info = Dev101FaultsTest.only(r, "mix.reference", "mixdown_nobus.wav");
+        assertThat(info.message()).contains("mixdown_instrumental.wav");
+    }
 }
