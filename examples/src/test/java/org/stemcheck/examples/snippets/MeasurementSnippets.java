@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.stemcheck.dsp.Accumulators;
+import org.stemcheck.dsp.FftThreads;
 import org.stemcheck.dsp.LoudnessMeter;
 import org.stemcheck.dsp.TruePeakMeter;
 import org.stemcheck.dsp.set.NullResult;
@@ -21,6 +22,11 @@ import org.stemcheck.io.SampleStream;
 final class MeasurementSnippets {
 
     private MeasurementSnippets() {
+    }
+
+    // FftThreads: every transform on its caller's thread, set once by an application that owns its JVM
+    static void fftThreads() {
+        FftThreads.callerOnly();   // once, before the first check
     }
 
     // AudioFiles: the sample peak of a file, read block by block

@@ -23,9 +23,9 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * transforms across its own thread pool when the machine has more than one core and the size
  * passes its global threshold ({@code CommonUtils.getThreadsBeginN_1D_FFT_2Threads()}, 8192 by
  * default); that path allocates small task objects per call. This wrapper does not change
- * JTransforms' global settings (no global mutable state); an application that runs many files in
- * parallel may raise {@code CommonUtils.setThreadsBeginN_1D_FFT_2Threads} and {@code ..._4Threads}
- * once at start-up so that every transform stays on its caller's thread (FftTest does so).
+ * JTransforms' global settings (no global mutable state in the library); an application that owns
+ * its JVM calls {@link org.stemcheck.dsp.FftThreads#callerOnly()} once at start-up so that every
+ * transform stays on its caller's thread (the CLI does; FftTest measures the allocation both ways).
  */
 public final class Fft {
 

@@ -49,9 +49,14 @@ final class ReferenceCheck extends MixCheck {
                 files.add(e.getKey());
                 boolean bus = e.getValue() - a.nullDb() > OTHER_MIX_DB;
                 boolean deeper = a.given() && a.nullDb() - e.getValue() > OTHER_MIX_DB;
+                double plain = a.mixPlainDepthsDb().getOrDefault(e.getKey(), Double.NaN);
+                boolean partial = !bus && !deeper && plain - a.plainNullDb() > OTHER_MIX_DB;
                 msg.append(String.format(Locale.ROOT, "; %s nulls to %.1f dB%s", e.getKey(), e.getValue(),
                         bus ? ", so it carries mix-bus processing"
-                                : deeper ? ", far deeper: the stems match it better than the named mix" : ""));
+                                : deeper ? ", far deeper: the stems match it better than the named mix"
+                                : partial ? String.format(Locale.ROOT, " but only with the stems' gains fitted"
+                                        + " (%.1f dB as delivered): it holds some stems at other levels or not at"
+                                        + " all, like an instrumental or a TV mix", plain) : ""));
             }
         }
         return List.of(Finding.info(id(), msg.toString())

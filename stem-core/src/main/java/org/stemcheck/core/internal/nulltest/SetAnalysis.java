@@ -1,5 +1,7 @@
 package org.stemcheck.core.internal.nulltest;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,8 @@ import org.stemcheck.dsp.set.StemOffset;
  * @param result           the last pass: the aligned one when a stem was displaced, else {@code first}
  * @param residual         the character of the last pass's residual against the chosen mix
  * @param mixDepthsDb      per candidate mix, the null depth after least-squares gains, dB
+ * @param mixPlainDepthsDb per candidate mix, the null depth of the stems as delivered (unity
+ *                         gains, first pass), dB
  * @param mixbusProcessing whether the chosen mix carries processing common to all stems
  * @param commonGainDb     the gain shared by the stems against the chosen mix (median level
  *                         error), dB: 0 without mix-bus processing
@@ -33,13 +37,15 @@ import org.stemcheck.dsp.set.StemOffset;
  *                         chosen as the deepest null
  */
 public record SetAnalysis(StemFile reference, List<StemFile> stems, NullResult first, NullResult result,
-                          ResidualCharacter residual, Map<String, Double> mixDepthsDb, boolean mixbusProcessing,
+                          ResidualCharacter residual, Map<String, Double> mixDepthsDb,
+                          Map<String, Double> mixPlainDepthsDb, boolean mixbusProcessing,
                           double commonGainDb, int passes, OptionalDouble bpm, double startSeconds, List<StemDrift> drifts,
                           boolean given) {
 
     public SetAnalysis {
         stems = List.copyOf(stems);
-        mixDepthsDb = Map.copyOf(mixDepthsDb);
+        mixDepthsDb = Collections.unmodifiableMap(new LinkedHashMap<>(mixDepthsDb));
+        mixPlainDepthsDb = Collections.unmodifiableMap(new LinkedHashMap<>(mixPlainDepthsDb));
         drifts = List.copyOf(drifts);
     }
 

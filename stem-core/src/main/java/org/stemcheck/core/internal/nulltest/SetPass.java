@@ -201,10 +201,14 @@ public final class SetPass {
                 passes++;
             }
             Map<String, Double> depths = new LinkedHashMap<>();
-            results.forEach((i, r) -> depths.put(files.get(i).name(), r.gains().nullDepthDb()));
+            Map<String, Double> plainDepths = new LinkedHashMap<>();
+            results.forEach((i, r) -> {
+                depths.put(files.get(i).name(), r.gains().nullDepthDb());
+                plainDepths.put(files.get(i).name(), r.residual().totalDb());
+            });
             List<StemFile> stemFiles = stems.stream().map(files::get).toList();
             MixbusJudge.Verdict bus = MixbusJudge.judge(last);
-            return new SetAnalysis(files.get(best), stemFiles, firstPass, last, character, depths,
+            return new SetAnalysis(files.get(best), stemFiles, firstPass, last, character, depths, plainDepths,
                     bus.processed(), bus.commonGainDb(), passes, bpm(stemFiles), (double) start(shifts) / rate,
                     drifts.getOrDefault(best, List.of()), named.isPresent());
         }
