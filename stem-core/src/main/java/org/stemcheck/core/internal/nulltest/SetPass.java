@@ -46,13 +46,6 @@ public final class SetPass {
     /** Share of the heap the null tests of one pass may take (the rest stays for the per-file pass and decoding). */
     private static final double HEAP_SHARE = 0.25;
 
-    /**
-     * Mixes whose nulls after gains lie within this of the deepest fit the stems equally well; the
-     * null of the stems as delivered decides between them. 3 dB: half the residual energy, far
-     * more than two exports of one session differ by, far less than a missing stem costs.
-     */
-    static final double TIE_DB = 3.0;
-
     private SetPass() {
     }
 
@@ -300,32 +293,34 @@ public final class SetPass {
         }
 
         /**
-         * The mix the stems are a delivery of. First the null after gains: the mixes that null
-         * (below {@link Thresholds#NULL_WARNING_DB}) or come within {@link #TIE_DB} of the deepest
-         * are equally good fits. Among those, the deepest null of the stems as delivered (unity
-         * gains) wins: an instrumental or TV mix nulls as deep after gains as the full mix, but only
-         * by fitting the vocal stems a gain of zero, which would then read as gain errors. NaN counts
-         * as the worst.
+         * The mix the stems are a delivery of: the deepest null after gains, except that among
+         * the mixes the stems null against after gains (below {@link Thresholds#NULL_WARNING_DB}),
+         * the one the stems as delivered (unity gains) null against best wins: an instrumental or
+         * TV mix nulls as deep after gains as the full mix, but only by fitting the vocal stems a
+         * gain of zero, which would then read as gain errors. NaN counts as the worst.
          */
         static int best(Map<Integer, NullResult> results) {
-            double deepest = Double.POSITIVE_INFINITY;
-            for (NullResult r : results.values()) {
-                deepest = Math.min(deepest, worstIfNaN(r.gains().nullDepthDb()));
-            }
-            double bar = Math.max(deepest + TIE_DB, Thresholds.NULL_WARNING_DB);
             int best = -1;
+            double depth = Double.POSITIVE_INFINITY;
+            for (Map.Entry<Integer, NullResult> e : results.entrySet()) {
+                double d = worstIfNaN(e.getValue().gains().nullDepthDb());
+                if (best < 0 || d < depth) {
+                    best = e.getKey();
+                    depth = d;
+                }
+            }
+            if (depth > Thresholds.NULL_WARNING_DB) {
+                return best;
+            }
             double plain = Double.POSITIVE_INFINITY;
             for (Map.Entry<Integer, NullResult> e : results.entrySet()) {
-                if (worstIfNaN(e.getValue().gains().nullDepthDb()) > bar) {
-                    continue;
-                }
                 double d = worstIfNaN(e.getValue().residual().totalDb());
-                if (best < 0 || d < plain) {
+                if (worstIfNaN(e.getValue().gains().nullDepthDb()) <= Thresholds.NULL_WARNING_DB && d < plain) {
                     best = e.getKey();
                     plain = d;
                 }
             }
-            return best >= 0 ? best : results.keySet().iterator().next();
+            return best;
         }
 
         private static double worstIfNaN(double db) {
