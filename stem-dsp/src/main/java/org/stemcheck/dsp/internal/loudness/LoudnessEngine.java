@@ -1,5 +1,7 @@
 package org.stemcheck.dsp.internal.loudness;
 
+import org.stemcheck.dsp.internal.DoubleSeries;
+import org.stemcheck.dsp.internal.FloatSeries;
 import java.util.Objects;
 
 /**
@@ -37,9 +39,9 @@ public final class LoudnessEngine {
     private long cellEnd;
     private double maxMomentary = Double.NaN;
     private double maxShortTerm = Double.NaN;
-    private final Growable.Doubles blocks = new Growable.Doubles();
-    private final Growable.Floats momentaryTimeline = new Growable.Floats();
-    private final Growable.Floats shortTermTimeline = new Growable.Floats();
+    private final DoubleSeries blocks = new DoubleSeries();
+    private final FloatSeries momentaryTimeline = new FloatSeries();
+    private final FloatSeries shortTermTimeline = new FloatSeries();
 
     /**
      * @param sampleRate frames per second
