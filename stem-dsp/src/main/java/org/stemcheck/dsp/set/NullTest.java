@@ -111,22 +111,27 @@ public final class NullTest {
                         "expected %d stems, got %d", setup.stems(), stems.length));
             }
             for (int i = 0; i < stems.length; i++) {
-                checkChannels(stems[i], offset, frames, "stem " + i);
+                checkChannels(stems[i], offset, frames, i);
             }
-            checkChannels(mix, offset, frames, "mix");
+            checkChannels(mix, offset, frames, -1);
         }
 
-        private void checkChannels(double[][] block, int offset, int frames, String what) {
+        /** {@code stem}: the stem's index, or -1 for the mix (its name is built only for a message). */
+        private void checkChannels(double[][] block, int offset, int frames, int stem) {
             if (block == null || block.length != setup.channels()) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must have %d channels, got %s",
-                        what, setup.channels(), block == null ? "null" : Integer.toString(block.length)));
+                        name(stem), setup.channels(), block == null ? "null" : Integer.toString(block.length)));
             }
             for (int c = 0; c < block.length; c++) {
                 if (block[c] == null || block[c].length - offset < frames) {
                     throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "%s channel %d must hold offset %d + %d frames", what, c, offset, frames));
+                            "%s channel %d must hold offset %d + %d frames", name(stem), c, offset, frames));
                 }
             }
+        }
+
+        private static String name(int stem) {
+            return stem < 0 ? "mix" : "stem " + stem;
         }
     }
 
