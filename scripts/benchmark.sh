@@ -105,7 +105,7 @@ export -f java_gc
 export JAVA_OPTS
 
 ffmpeg_all() { # every file of $1, $THREADS at a time, logs into $2
-  find "$1" -maxdepth 1 -name '*.wav' -print0 | sort -z |
+  find -H "$1" -maxdepth 1 -name '*.wav' -print0 | sort -z |
     xargs -0 -n 1 -P "$THREADS" sh -c \
       'ffmpeg -nostdin -hide_banner -nostats -i "$1" -af astats,ebur128=peak=true -f null - 2>"$0/$(basename "$1").log"' "$2"
 }
@@ -152,8 +152,8 @@ for KIND in "${KINDS[@]}"; do
   mkdir -p "$LOGS/ffmpeg"
   runs=$RUNS
   [ "$KIND" = film ] && runs=$FILM_RUNS
-  files=$(find "$DIR" -maxdepth 1 -name '*.wav' | wc -l)
-  bytes=$(find "$DIR" -maxdepth 1 -name '*.wav' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }')
+  files=$(find -H "$DIR" -maxdepth 1 -name '*.wav' | wc -l)
+  bytes=$(find -H "$DIR" -maxdepth 1 -name '*.wav' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }')
   seconds=${BENCH_SECONDS:-$([ "$KIND" = film ] && echo 7200 || echo 240)}
   {
     echo "name=$NAME"; echo "files=$files"; echo "bytes=$bytes"; echo "seconds=$seconds"; echo "runs=$runs"
