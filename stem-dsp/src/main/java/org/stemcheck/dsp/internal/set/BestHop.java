@@ -20,23 +20,19 @@ final class BestHop {
     private final int size;
     private final int hop;
     private final LagEstimator.Reference reference;
-    private final float[][] rings;
-    private final float[] refRing;
+    private final HopRings rings;
     private final float[][] bestLong;
     private final float[][] bestShort;
     private final double[] bestEnergy;
     private final boolean[] kept;
-    private long written;
-    private long nextHop;
 
     BestHop(int stems, int maxLag, LagEstimator.Reference reference) {
         this.stems = stems;
         this.maxLag = maxLag;
-        this.size = HopCorrelator.fftSizeFor(maxLag);
-        this.hop = size - 2 * maxLag;
+        this.rings = new HopRings(stems, maxLag);
+        this.size = rings.size;
+        this.hop = rings.hop;
         this.reference = reference;
-        this.rings = new float[stems][size];
-        this.refRing = new float[size];
         this.bestLong = new float[stems][size];
         this.bestShort = new float[stems][hop];
         this.bestEnergy = new double[stems];
@@ -55,29 +51,19 @@ final class BestHop {
 
     /** As {@link HopCorrelator#accept}: each stem's mono downmix and the reference. */
     void accept(double[][] mono, double[] ref, int frames) {
-        int done = 0;
-        while (done < frames) {
-            long due = nextHop * hop + hop + maxLag;
-            int n = (int) Math.min(frames - done, due - written);
-            int at = (int) (written % size);
-            int first = Math.min(n, size - at);
-            for (int i = 0; i < stems; i++) {
-                HopCorrelator.copy(mono[i], done, rings[i], at, first, n);
-            }
-            HopCorrelator.copy(ref, done, refRing, at, first, n);
-            written += n;
-            done += n;
-            if (written == due) {
-                long start = nextHop * hop;
+        for (int done = 0; done < frames; ) {
+            done += rings.take(mono, ref, done, frames - done);
+            if (rings.hopComplete()) {
+                long start = rings.hopStart();
                 for (int i = 0; i < stems; i++) {
-                    double e = energy(i, start, written);
+                    double e = energy(i, start, rings.written());
                     if (e > bestEnergy[i]) {
                         bestEnergy[i] = e;
                         kept[i] = true;
-                        fill(i, start, written, bestLong[i], bestShort[i]);
+                        fill(i, start, rings.written(), bestLong[i], bestShort[i]);
                     }
                 }
-                nextHop++;
+                rings.advance();
             }
         }
     }
@@ -85,20 +71,8 @@ final class BestHop {
     /** Energy of stem {@code i} over the reference stretch of the hop from {@code start}, up to {@code limit}. */
     private double energy(int i, long start, long limit) {
         double e = 0;
-        long end = Math.min(start + hop, limit);
-        if (end <= start) {
-            return 0;
-        }
-        float[] ring = rings[i];
-        int from = (int) (start % size);
-        int n = (int) (end - start);
-        int first = Math.min(n, size - from);
-        for (int k = from; k < from + first; k++) {
-            double x = ring[k];
-            e += x * x;
-        }
-        for (int k = 0; k < n - first; k++) {
-            double x = ring[k];
+        for (long t = start; t < start + hop && t < limit; t++) {
+            double x = rings.stem(i, t, limit);
             e += x * x;
         }
         return e;
@@ -107,17 +81,10 @@ final class BestHop {
     /** The hop from {@code start} of stem {@code i}, samples at or after {@code limit} read as zeros. */
     private void fill(int i, long start, long limit, float[] lng, float[] shrt) {
         for (int k = 0; k < size; k++) {
-            long t = start - maxLag + k;
-            lng[k] = t >= 0 && t < limit ? rings[i][(int) (t % size)] : 0f;
+            lng[k] = rings.stem(i, start - maxLag + k, limit);
         }
         for (int k = 0; k < hop; k++) {
-            long t = start + k;
-            if (t >= limit) {
-                shrt[k] = 0f;
-                continue;
-            }
-            int at = (int) (t % size);
-            shrt[k] = reference == LagEstimator.Reference.MIX ? refRing[at] : rings[i][at] - refRing[at];
+            shrt[k] = (float) rings.reference(i, start + k, limit, reference);
         }
     }
 
@@ -131,13 +98,14 @@ final class BestHop {
         float[] lng = bestLong[i];
         float[] shrt = bestShort[i];
         double top = kept[i] ? bestEnergy[i] : 0;
-        for (long b = nextHop; b * hop < written; b++) {
-            double e = energy(i, b * hop, written);
+        long written = rings.written();
+        for (long start = rings.hopStart(); start < written; start += hop) {
+            double e = energy(i, start, written);
             if (e > top) {
                 top = e;
                 lng = new float[size];
                 shrt = new float[hop];
-                fill(i, b * hop, written, lng, shrt);
+                fill(i, start, written, lng, shrt);
             }
         }
         double[] longWork = new double[size];
@@ -156,12 +124,7 @@ final class BestHop {
         HopCorrelator.addPower(shortWork, rp);
         double[] cross = new double[size];
         HopCorrelator.accumulate(shortWork, longWork, cross);
-        float[] w = new float[sp.length];
-        double lengths = (double) hop / size;
-        for (int k = 0; k < w.length; k++) {
-            double ratio = rp[k] > 0 ? sp[k] * lengths / rp[k] : 0.0;
-            w[k] = (float) Math.min(1.0, ratio);
-        }
+        float[] w = rings.reliability(sp, rp, sp.length);
         StemOffset raw = peak.find(i, cross, w, 1.0, sampleRate, from, to);
         if (Double.isNaN(raw.samples())) {
             return raw;

@@ -48,8 +48,7 @@ final class HopCorrelator {
     /** Bins from this one up carry no vote (decimation leaves them aliased); {@code size / 2 + 1} for all. */
     private final int usedBins;
     private final Fft fft;
-    private final float[][] rings;
-    private final float[] refRing;
+    private final HopRings rings;
     private final double[][] spectra;
     /** Per stem and bin: summed power of the long stem segments and of the short references. */
     private final float[][] stemPower;
@@ -58,8 +57,6 @@ final class HopCorrelator {
     private final double[] longWork;
     /** Per stem: energy of the mono downmix fed so far. */
     private final double[] stemEnergy;
-    private long written;
-    private long nextHop;
 
     /**
      * @param usedBins bins {@code [0, usedBins)} of the {@code size / 2 + 1} vote; the rest is left out
@@ -70,13 +67,12 @@ final class HopCorrelator {
         }
         this.stems = stems;
         this.maxLag = maxLag;
-        this.size = fftSizeFor(maxLag);
-        this.hop = size - 2 * maxLag;
+        this.rings = new HopRings(stems, maxLag);
+        this.size = rings.size;
+        this.hop = rings.hop;
         this.reference = reference;
         this.usedBins = Math.min(usedBins, size / 2 + 1);
         this.fft = Fft.ofSize(size);
-        this.rings = new float[stems][size];
-        this.refRing = new float[size];
         this.spectra = new double[stems][size];
         this.stemPower = new float[stems][size / 2 + 1];
         this.refPower = new float[stems][size / 2 + 1];
@@ -91,7 +87,7 @@ final class HopCorrelator {
 
     /** The smallest power of two {@code >= 4 maxLag}. */
     static int fftSizeFor(int maxLag) {
-        return Integer.highestOneBit(4 * maxLag - 1) << 1;
+        return HopRings.fftSizeFor(maxLag);
     }
 
     /** Bytes held for {@code stems} stems, with the transient peak of {@link #result}. */
@@ -106,32 +102,16 @@ final class HopCorrelator {
      * {@link Reference#MIX}.
      */
     void accept(double[][] mono, double[] ref, int frames) {
-        int done = 0;
-        while (done < frames) {
-            long due = nextHop * hop + hop + maxLag;
-            int n = (int) Math.min(frames - done, due - written);
-            int at = (int) (written % size);
-            int first = Math.min(n, size - at);
+        for (int done = 0; done < frames; ) {
+            int n = rings.take(mono, ref, done, frames - done);
             for (int i = 0; i < stems; i++) {
-                copy(mono[i], done, rings[i], at, first, n);
                 stemEnergy[i] += NullSumKernel.energy(mono[i], done, n);
             }
-            copy(ref, done, refRing, at, first, n);
-            written += n;
             done += n;
-            if (written == due) {
-                addHop(nextHop, written);
-                nextHop++;
+            if (rings.hopComplete()) {
+                addHop(rings.hopStart(), rings.written());
+                rings.advance();
             }
-        }
-    }
-
-    static void copy(double[] src, int from, float[] ring, int at, int first, int n) {
-        for (int t = 0; t < first; t++) {
-            ring[at + t] = (float) src[from + t];
-        }
-        for (int t = first; t < n; t++) {
-            ring[t - first] = (float) src[from + t];
         }
     }
 
@@ -146,21 +126,21 @@ final class HopCorrelator {
             double[] acc = spectra[i].clone();
             float[] sp = stemPower[i].clone();
             float[] rp = refPower[i].clone();
-            for (long b = nextHop; b * hop < written; b++) {
+            long written = rings.written();
+            for (long start = rings.hopStart(); start < written; start += hop) {
                 if (reference == LagEstimator.Reference.MIX) {
-                    fillShort(b * hop, written, -1);
+                    fillShort(start, written, -1);
                     fft.forward(shortWork);
                 }
-                addStem(b * hop, written, i, acc, sp, rp);
+                addStem(start, written, i, acc, sp, rp);
             }
-            out.add(peak.find(i, acc, reliability(sp, rp), stemEnergy[i], sampleRate));
+            out.add(peak.find(i, acc, rings.reliability(sp, rp, usedBins), stemEnergy[i], sampleRate));
         }
         return out;
     }
 
-    /** Adds hop {@code b} of every stem, reading samples at or after {@code limit} as zeros. */
-    private void addHop(long b, long limit) {
-        long start = b * hop;
+    /** Adds the hop from {@code start} of every stem, reading samples at or after {@code limit} as zeros. */
+    private void addHop(long start, long limit) {
         if (reference == LagEstimator.Reference.MIX) {
             fillShort(start, limit, -1);
             fft.forward(shortWork);
@@ -178,7 +158,7 @@ final class HopCorrelator {
         }
         for (int k = 0; k < size; k++) {
             long t = start - maxLag + k;
-            longWork[k] = t >= 0 && t < limit ? rings[i][(int) (t % size)] : 0.0;
+            longWork[k] = rings.stem(i, t, limit);
         }
         fft.forward(longWork);
         accumulate(shortWork, longWork, acc);
@@ -188,14 +168,9 @@ final class HopCorrelator {
 
     /** The reference over {@code [start, start + hop)}: the mix, or stem {@code i} minus e. */
     private void fillShort(long start, long limit, int stem) {
+        LagEstimator.Reference kind = stem < 0 ? LagEstimator.Reference.MIX : LagEstimator.Reference.MIX_MINUS_OTHERS;
         for (int k = 0; k < hop; k++) {
-            long t = start + k;
-            if (t >= limit) {
-                shortWork[k] = 0.0;
-                continue;
-            }
-            int at = (int) (t % size);
-            shortWork[k] = stem < 0 ? refRing[at] : (double) rings[stem][at] - refRing[at];
+            shortWork[k] = rings.reference(Math.max(stem, 0), start + k, limit, kind);
         }
         Arrays.fill(shortWork, hop, size, 0.0);
     }
@@ -208,24 +183,6 @@ final class HopCorrelator {
         for (int k = 1; k < half; k++) {
             power[k] += (float) (x[2 * k] * x[2 * k] + x[2 * k + 1] * x[2 * k + 1]);
         }
-    }
-
-    /**
-     * Per bin, how much of the reference is this stem: {@code min(1, S_ss / S_rr)}, the stem's
-     * power (long segments, scaled to the short ones' length) over the reference's. It stands in
-     * for the signal-to-noise ratio of the maximum-likelihood (Hannan-Thomson) weighting
-     * (Knapp and Carter, IEEE Trans. ASSP 24(4), 1976): bins where the stem only leaks
-     * (between the partials of a tonal stem) and another stem's error fills the reference get
-     * no vote, instead of a full PHAT vote for a random phase.
-     */
-    private float[] reliability(float[] sp, float[] rp) {
-        float[] w = new float[sp.length];
-        double lengths = (double) hop / size;
-        for (int k = 0; k < usedBins; k++) {
-            double ratio = rp[k] > 0 ? sp[k] * lengths / rp[k] : 0.0;
-            w[k] = (float) Math.min(1.0, ratio);
-        }
-        return w;
     }
 
     /** {@code acc += conj(x) * y} in the packed real-FFT layout. */

@@ -1,0 +1,125 @@
+package org.stemcheck.dsp.internal.set;
+
+/**
+ * The recent samples of every stem's mono downmix and of the reference in float rings of
+ * {@code N} samples, cut into the hops of {@link HopCorrelator}'s layout: hop {@code b} is the
+ * reference stretch {@code [b H, b H + H)} ({@code H = N - 2 maxLag}) and is complete once the
+ * samples up to {@code maxLag} past its end are in (the stem's segment reaches that far). The
+ * ring always holds the whole segment of the hop being completed. Shared by
+ * {@link HopCorrelator} (every hop) and {@link BestHop} (the loudest hop). Not thread-safe.
+ */
+final class HopRings {
+
+    final int stems;
+    final int maxLag;
+    /** Ring length and transform size {@code N}: the smallest power of two {@code >= 4 maxLag}. */
+    final int size;
+    /** Reference stretch per hop {@code H = N - 2 maxLag} ({@code >= N / 2}). */
+    final int hop;
+    private final float[][] rings;
+    private final float[] ref;
+    private long written;
+    private long nextHop;
+
+    HopRings(int stems, int maxLag) {
+        this.stems = stems;
+        this.maxLag = maxLag;
+        this.size = fftSizeFor(maxLag);
+        this.hop = size - 2 * maxLag;
+        this.rings = new float[stems][size];
+        this.ref = new float[size];
+    }
+
+    /** The smallest power of two {@code >= 4 maxLag}. */
+    static int fftSizeFor(int maxLag) {
+        return Integer.highestOneBit(4 * maxLag - 1) << 1;
+    }
+
+    /**
+     * Copies samples {@code [from, from + n)} of each stem and of the reference, {@code n} at most
+     * {@code frames} and never past the end of the hop being completed.
+     *
+     * @return {@code n}, the samples taken
+     */
+    int take(double[][] mono, double[] reference, int from, int frames) {
+        long due = nextHop * hop + hop + maxLag;
+        int n = (int) Math.min(frames, due - written);
+        int at = (int) (written % size);
+        int first = Math.min(n, size - at);
+        for (int i = 0; i < stems; i++) {
+            copy(mono[i], from, rings[i], at, first, n);
+        }
+        copy(reference, from, ref, at, first, n);
+        written += n;
+        return n;
+    }
+
+    private static void copy(double[] src, int from, float[] ring, int at, int first, int n) {
+        for (int t = 0; t < first; t++) {
+            ring[at + t] = (float) src[from + t];
+        }
+        for (int t = first; t < n; t++) {
+            ring[t - first] = (float) src[from + t];
+        }
+    }
+
+    /** @return true when the hop from {@link #hopStart()} is complete: call {@link #advance()} after using it */
+    boolean hopComplete() {
+        return written == nextHop * hop + hop + maxLag;
+    }
+
+    /** @return the first sample of the hop being completed (at the end: of the first pending one) */
+    long hopStart() {
+        return nextHop * hop;
+    }
+
+    /** Moves on to the next hop. */
+    void advance() {
+        nextHop++;
+    }
+
+    /** @return samples taken so far: the limit past which {@link #stem} and {@link #reference} read zeros */
+    long written() {
+        return written;
+    }
+
+    /** Stem {@code i} at time {@code t} (in the ring: within {@code size} of the newest sample), zero outside {@code [0, limit)}. */
+    float stem(int i, long t, long limit) {
+        return t >= 0 && t < limit ? rings[i][(int) (t % size)] : 0f;
+    }
+
+    /**
+     * The correlation reference at time {@code t}, zero outside {@code [0, limit)}: the reference
+     * signal itself for {@link LagEstimator.Reference#MIX}, or stem {@code i} minus it (the mix
+     * minus the other stems) for {@link LagEstimator.Reference#MIX_MINUS_OTHERS}.
+     */
+    double reference(int i, long t, long limit, LagEstimator.Reference kind) {
+        if (t < 0 || t >= limit) {
+            return 0.0;
+        }
+        int at = (int) (t % size);
+        return kind == LagEstimator.Reference.MIX ? ref[at] : (double) rings[i][at] - ref[at];
+    }
+
+    /**
+     * Per bin, how much of the reference is this stem: {@code min(1, S_ss / S_rr)}, the stem's
+     * power (long segments, scaled to the short ones' length) over the reference's. It stands in
+     * for the signal-to-noise ratio of the maximum-likelihood (Hannan-Thomson) weighting (Knapp and
+     * Carter, IEEE Trans. ASSP 24(4), 1976): bins where the stem only leaks and another stem's
+     * error fills the reference get no vote, instead of a full PHAT vote for a random phase.
+     *
+     * @param sp summed power of the stem's long segments, per bin
+     * @param rp summed power of the short references, per bin
+     * @param used bins {@code [0, used)} get a weight; the rest none
+     * @return the weights, one per bin
+     */
+    float[] reliability(float[] sp, float[] rp, int used) {
+        float[] w = new float[sp.length];
+        double lengths = (double) hop / size;
+        for (int k = 0; k < Math.min(used, w.length); k++) {
+            double ratio = rp[k] > 0 ? sp[k] * lengths / rp[k] : 0.0;
+            w[k] = (float) Math.min(1.0, ratio);
+        }
+        return w;
+    }
+}
