@@ -11,9 +11,10 @@ import java.util.List;
  * @param gains      least-squares gain per stem, rank and condition, null depth after the gains
  * @param offsets    time offset per stem against the mix
  * @param transfers  per-band transfer and dynamics per stem
+ * @param spectra    power spectra of the residual, the mix and every stem
  */
 public record NullResult(int sampleRate, long frames, NullResidual residual, GainSolution gains,
-                         List<StemOffset> offsets, List<StemTransfer> transfers) {
+                         List<StemOffset> offsets, List<StemTransfer> transfers, NullSpectra spectra) {
 
     /**
      * Copies the lists.
@@ -24,6 +25,7 @@ public record NullResult(int sampleRate, long frames, NullResidual residual, Gai
      * @param gains      the gain fit
      * @param offsets    one per stem, in input order; copied
      * @param transfers  one per stem, in input order; copied
+     * @param spectra    the spectra
      */
     public NullResult {
         offsets = List.copyOf(offsets);

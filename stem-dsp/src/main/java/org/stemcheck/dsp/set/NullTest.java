@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.stemcheck.dsp.internal.set.NullTestEngine;
+import org.stemcheck.dsp.internal.set.SetEngine;
 
 /**
  * The null test of a stem delivery against its reference mix, as one accumulator fed with
@@ -34,7 +34,8 @@ import org.stemcheck.dsp.internal.set.NullTestEngine;
  * a stem that has ended while others go on). Blocks may have
  * any size; results do not depend on it beyond rounding. Non-finite samples do not throw: they
  * turn the affected numbers into {@code NaN}. Not thread-safe; there is no {@code combine}: the
- * offsets need the material contiguous in time.
+ * offsets need the material contiguous in time. To compare the stems with several candidate
+ * mixes, {@link NullTests} feeds them all at once and shares the stems' share of the work.
  *
  * <p>Cost per frame and channel: {@code S^2/2} multiply-adds for the Gram matrix, third-octave
  * transforms for the transfers, and the offset search: at 48 kHz a whole-length correlation at a
@@ -55,12 +56,13 @@ public final class NullTest {
     public static final int MAX_CHANNELS = 24;
 
     private final Shapes shapes;
-    private final NullTestEngine engine;
+    private final SetEngine engine;
+    /** The one mix of each block, as the engine takes mixes: {@code [mix][channel][frame]}. */
+    private final double[][][] oneMix = new double[1][][];
 
     private NullTest(Setup setup) {
         this.shapes = new Shapes(setup);
-        this.engine = new NullTestEngine(setup.sampleRate(), setup.stems(), setup.channels(),
-                setup.maxLagSamples(), setup.alignment().stream().mapToInt(Integer::intValue).toArray());
+        this.engine = setup.engine(1);
     }
 
     /**
@@ -87,7 +89,9 @@ public final class NullTest {
      */
     public void accept(double[][][] stems, double[][] mix, int offset, int frames) {
         shapes.check(stems, mix, offset, frames);
-        engine.accept(stems, mix, offset, frames);
+        oneMix[0] = mix;
+        engine.accept(stems, oneMix, offset, frames);
+        oneMix[0] = null;
     }
 
     /** Validates the arrays a {@link NullTest} or an {@link OffsetSearch} is fed against a setup. */
@@ -141,7 +145,7 @@ public final class NullTest {
      * @return the residual, gains, offsets and transfers of every stem
      */
     public NullResult result() {
-        return engine.result();
+        return engine.result(0);
     }
 
     /**
@@ -249,7 +253,26 @@ public final class NullTest {
          * @return bytes, an estimate
          */
         public long estimatedBytes() {
-            return NullTestEngine.estimateBytes(sampleRate, stems, channels, maxLagSamples(), !alignment.isEmpty());
+            return estimatedBytes(1);
+        }
+
+        /**
+         * About how much heap the {@link NullTests} of this setup against {@code mixes} mixes hold
+         * at their peak, in bytes: the offset search per mix, the rest shared.
+         *
+         * @param mixes how many mixes, {@code >= 1}
+         * @return bytes, an estimate
+         * @throws IllegalArgumentException when {@code mixes < 1}
+         */
+        public long estimatedBytes(int mixes) {
+            check(mixes >= 1, "mixes", mixes);
+            return SetEngine.estimateBytes(sampleRate, stems, channels, maxLagSamples(), !alignment.isEmpty(), mixes);
+        }
+
+        /** An engine for {@code mixes} mixes with this setup's range and alignment. */
+        SetEngine engine(int mixes) {
+            return new SetEngine(sampleRate, stems, channels, maxLagSamples(),
+                    alignment.stream().mapToInt(Integer::intValue).toArray(), mixes);
         }
 
         /**

@@ -17,12 +17,13 @@ import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.Input;
 import org.stemcheck.dsp.set.NullResult;
 import org.stemcheck.dsp.set.NullTest;
+import org.stemcheck.dsp.set.NullTests;
 import org.stemcheck.dsp.set.StemOffset;
 
 /**
- * The set pass: streams every stem and every candidate mix together in aligned blocks into one
- * {@link NullTest} and one {@link ResidualProbe} per mix, and keeps the mix the stems null against
- * best.
+ * The set pass: streams every stem and every candidate mix together in aligned blocks into
+ * {@link NullTests} (one null test per mix, sharing the stems' transforms) and one
+ * {@link ResidualProbe} per mix, and keeps the mix the stems null against best.
  *
  * <p>Passes: <b>one</b> for all mixes at once (each file decoded once), when the heap allows
  * (otherwise one per mix); a <b>second</b> one, over the stems and the chosen mix only, when a stem
@@ -47,6 +48,18 @@ public final class SetPass {
     private static final double HEAP_SHARE = 0.25;
 
     private SetPass() {
+    }
+
+    /**
+     * How many of {@code mixes} mixes one pass compares: as many as fit {@link #HEAP_SHARE} of
+     * {@code maxHeap}, at least one.
+     */
+    static int mixesPerPass(NullTest.Setup setup, int mixes, long maxHeap) {
+        int fit = 1;
+        while (fit < Math.min(mixes, NullTests.MAX_MIXES) && setup.estimatedBytes(fit + 1) <= HEAP_SHARE * maxHeap) {
+            fit++;
+        }
+        return fit;
     }
 
     /**
@@ -164,18 +177,15 @@ public final class SetPass {
                         int rate, int channels, Map<Integer, FileSink> sinks, Optional<String> given) {
 
         SetAnalysis execute() throws IOException {
-            NullTest.Setup setup = NullTest.Setup.of(rate, stems.size(), channels);
-            int perPass = (int) Math.max(1, Math.min(mixes.size(),
-                    HEAP_SHARE * Runtime.getRuntime().maxMemory() / Math.max(1, setup.estimatedBytes())));
+            int perPass = mixesPerPass(NullTest.Setup.of(rate, stems.size(), channels), mixes.size(),
+                    Runtime.getRuntime().maxMemory());
             Map<Integer, NullResult> results = new LinkedHashMap<>();
             Map<Integer, ResidualCharacter> characters = new LinkedHashMap<>();
             Map<Integer, List<StemDrift>> drifts = new LinkedHashMap<>();
             int passes = 0;
-            // the stems' spectra, the same in every unshifted pass, are measured in the first one only
-            ResidualProbe[] stemSpectra = new ResidualProbe[1];
             for (int from = 0; from < mixes.size(); from += perPass) {
                 List<Integer> some = mixes.subList(from, Math.min(mixes.size(), from + perPass));
-                stream(some, new long[stems.size()], results, characters, drifts, stemSpectra);
+                stream(some, new long[stems.size()], results, characters, drifts);
                 passes++;
             }
             Optional<Integer> named = given.flatMap(name -> results.keySet().stream()
@@ -188,7 +198,7 @@ public final class SetPass {
             if (Arrays.stream(shifts).anyMatch(s -> s != 0)) {
                 Map<Integer, NullResult> r2 = new LinkedHashMap<>();
                 Map<Integer, ResidualCharacter> c2 = new LinkedHashMap<>();
-                stream(List.of(best), shifts, r2, c2, null, new ResidualProbe[1]);
+                stream(List.of(best), shifts, r2, c2, null);
                 last = r2.get(best);
                 character = c2.get(best);
                 passes++;
@@ -206,30 +216,16 @@ public final class SetPass {
                     drifts.getOrDefault(best, List.of()), named.isPresent());
         }
 
-        /**
-         * One pass over the stems (moved by {@code shifts}) and the mixes {@code mixIdx}.
-         * {@code stemSpectra[0]}: the probe that measures the stems' spectra, shared by every
-         * probe of this pass; when a previous pass over the same stems left one there, this pass
-         * reads its spectra and measures none, else the pass's first probe measures them and is
-         * left there.
-         */
+        /** One pass over the stems (moved by {@code shifts}) and the mixes {@code mixIdx}. */
         private void stream(List<Integer> mixIdx, long[] shifts, Map<Integer, NullResult> results,
-                            Map<Integer, ResidualCharacter> characters, Map<Integer, List<StemDrift>> drifts,
-                            ResidualProbe[] stemSpectra)
+                            Map<Integer, ResidualCharacter> characters, Map<Integer, List<StemDrift>> drifts)
                 throws IOException {
             int s = stems.size();
             int m = mixIdx.size();
-            NullTest[] tests = new NullTest[m];
+            NullTests tests = NullTests.create(NullTest.Setup.of(rate, s, channels), m);
             ResidualProbe[] probes = new ResidualProbe[m];
-            NullTest.Setup setup = NullTest.Setup.of(rate, s, channels);
             for (int k = 0; k < m; k++) {
-                tests[k] = NullTest.create(setup);
-                if (stemSpectra[0] == null) {
-                    stemSpectra[0] = new ResidualProbe(channels, rate, s);
-                    probes[k] = stemSpectra[0];
-                } else {
-                    probes[k] = stemSpectra[0].sharing();
-                }
+                probes[k] = new ResidualProbe(channels, rate, s);
             }
             double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
             double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
@@ -259,8 +255,12 @@ public final class SetPass {
                     }
                     for (int k = 0; k < m; k++) {
                         feeds.get(s + k).fill(mixBuf[k], n);
+                    }
+                    if (done >= start) {
+                        tests.accept(stemBuf, mixBuf, 0, n);
+                    }
+                    for (int k = 0; k < m; k++) {
                         if (done >= start) {
-                            tests[k].accept(stemBuf, mixBuf[k], 0, n);
                             probes[k].accept(stemBuf, mixBuf[k], n);
                         }
                         if (k < driftProbes.length) {
@@ -277,8 +277,9 @@ public final class SetPass {
                 feeds.forEach(Feed::close);
             }
             for (int k = 0; k < m; k++) {
-                results.put(mixIdx.get(k), tests[k].result());
-                characters.put(mixIdx.get(k), probes[k].result());
+                NullResult r = tests.result(k);
+                results.put(mixIdx.get(k), r);
+                characters.put(mixIdx.get(k), probes[k].result(r.spectra()));
             }
         }
 

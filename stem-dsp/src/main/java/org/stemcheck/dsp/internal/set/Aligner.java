@@ -4,32 +4,35 @@ package org.stemcheck.dsp.internal.set;
  * Undoes known offsets before the kernels see the audio (the second pass of a null test whose
  * first pass found offset stems). Stem {@code i}, late by {@code D_i}, is read as
  * {@code stem_i(t + D_i)}: every stream goes through a delay line, stem {@code i} by
- * {@code Dmax - D_i} and the mix by {@code Dmax} ({@code Dmax = max(0, max D_i)}), and the
- * first {@code Dmax} aligned frames, which lie before the mix starts, are dropped. The last
- * {@code Dmax} frames of the mix stay in the delay line: they are not compared.
+ * {@code Dmax - D_i} and every mix by {@code Dmax} ({@code Dmax = max(0, max D_i)}), and the
+ * first {@code Dmax} aligned frames, which lie before the mixes start, are dropped. The last
+ * {@code Dmax} frames of the mixes stay in the delay line: they are not compared.
  */
 final class Aligner {
 
     private final int stems;
     private final int channels;
+    private final int mixes;
     private final int[] stemDelay;
     private final int mixDelay;
     private final int size;
     private final double[][][] stemRings;
-    private final double[][] mixRing;
-    /** The aligned chunk handed on: [stem][channel][frame] and [channel][frame]. */
+    private final double[][][] mixRings;
+    /** The aligned chunk handed on: [stem][channel][frame] and [mix][channel][frame]. */
     private final double[][][] stemOut;
-    private final double[][] mixOut;
+    private final double[][][] mixOut;
     private long written;
 
     /**
      * @param lateBy per stem, how many samples it is late (negative: early), within
      *               {@code +/- maxLag}
+     * @param mixes  how many mixes are fed along
      * @param chunk  the largest block {@link #push} takes
      */
-    Aligner(int[] lateBy, int channels, int chunk) {
+    Aligner(int[] lateBy, int channels, int mixes, int chunk) {
         this.stems = lateBy.length;
         this.channels = channels;
+        this.mixes = mixes;
         int max = 0;
         int min = 0;
         for (int d : lateBy) {
@@ -43,9 +46,9 @@ final class Aligner {
         }
         this.size = max - min + chunk;
         this.stemRings = new double[stems][channels][size];
-        this.mixRing = new double[channels][size];
+        this.mixRings = new double[mixes][channels][size];
         this.stemOut = new double[stems][channels][chunk];
-        this.mixOut = new double[channels][chunk];
+        this.mixOut = new double[mixes][channels][chunk];
     }
 
     /** The aligned stems of the last {@link #push}, frames from 0. */
@@ -53,22 +56,24 @@ final class Aligner {
         return stemOut;
     }
 
-    /** The aligned mix of the last {@link #push}, frames from 0. */
-    double[][] mix() {
+    /** The aligned mixes of the last {@link #push}, frames from 0. */
+    double[][][] mixes() {
         return mixOut;
     }
 
     /**
      * Takes {@code frames <= chunk} frames and returns how many aligned frames are ready in
-     * {@link #stems()} and {@link #mix()} (fewer at the start, while the delay lines fill).
+     * {@link #stems()} and {@link #mixes()} (fewer at the start, while the delay lines fill).
      */
-    int push(double[][][] in, double[][] mix, int offset, int frames) {
+    int push(double[][][] in, double[][][] mix, int offset, int frames) {
         int at = (int) (written % size);
         for (int c = 0; c < channels; c++) {
             for (int i = 0; i < stems; i++) {
                 store(in[i][c], offset, stemRings[i][c], at, frames);
             }
-            store(mix[c], offset, mixRing[c], at, frames);
+            for (int k = 0; k < mixes; k++) {
+                store(mix[k][c], offset, mixRings[k][c], at, frames);
+            }
         }
         long from = Math.max(written, mixDelay);
         written += frames;
@@ -77,7 +82,9 @@ final class Aligner {
             for (int i = 0; i < stems; i++) {
                 load(stemRings[i][c], from - stemDelay[i], stemOut[i][c], ready);
             }
-            load(mixRing[c], from - mixDelay, mixOut[c], ready);
+            for (int k = 0; k < mixes; k++) {
+                load(mixRings[k][c], from - mixDelay, mixOut[k][c], ready);
+            }
         }
         return ready;
     }

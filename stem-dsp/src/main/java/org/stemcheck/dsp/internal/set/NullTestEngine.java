@@ -2,15 +2,19 @@ package org.stemcheck.dsp.internal.set;
 
 import java.util.List;
 import org.stemcheck.dsp.set.GainSolution;
+import org.stemcheck.dsp.set.NullSpectra;
 import org.stemcheck.dsp.set.NullResult;
 import org.stemcheck.dsp.set.StemDynamics;
 import org.stemcheck.dsp.set.StemOffset;
+import org.stemcheck.dsp.set.StemTransfer;
 
 /**
- * Runs the set kernels over aligned blocks of all stems and the mix: cuts each block into
- * chunks of at most {@link #CHUNK} frames that never cross a 100 ms segment boundary, computes
- * the residual once per chunk ({@link NullSumKernel}) and feeds every accumulator. Behind
- * {@code org.stemcheck.dsp.set.NullTest}; not thread-safe.
+ * Runs the set kernels of one mix over aligned blocks of all stems and that mix: cuts each block
+ * into chunks of at most {@link #CHUNK} frames that never cross a 100 ms segment boundary,
+ * computes the residual once per chunk ({@link NullSumKernel}) and feeds every accumulator. The
+ * spectral measurements, which share the stems' transforms between mixes, are
+ * {@link FrameSpectra}'s; {@link SetEngine} runs both. Also the offsets-only engine behind
+ * {@code org.stemcheck.dsp.set.OffsetSearch}. Not thread-safe.
  */
 public final class NullTestEngine {
 
@@ -33,27 +37,20 @@ public final class NullTestEngine {
     private final GramAccumulator gram;
     private final DynamicsAccumulator dynamics;
     private final LagEstimator lags;
-    private final BandTransferAccumulator transfer;
     private final boolean referenceIsMix;
-    /** Only the offsets are measured: no residual trace, gains, dynamics or transfers. */
+    /** Only the offsets are measured: no residual trace, gains or dynamics. */
     private final boolean offsetsOnly;
-    private Aligner aligner;
     private long frames;
     private int inSegment;
 
-    /**
-     * @param maxLag the largest offset searched, in samples (validated by the caller)
-     * @param lateBy per stem, an offset to undo before measuring (samples, positive = late), or
-     *               an empty array for none (validated by the caller: within {@code +/- maxLag})
-     */
-    public NullTestEngine(int sampleRate, int stems, int channels, int maxLag, int[] lateBy) {
+    /** @param maxLag the largest offset searched, in samples (validated by the caller) */
+    NullTestEngine(int sampleRate, int stems, int channels, int maxLag) {
         this(sampleRate, stems, channels, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, false);
-        this.aligner = lateBy.length == 0 ? null : new Aligner(lateBy, channels, CHUNK);
     }
 
     /**
      * An engine that measures the offsets only ({@link #offsets}): the residual is formed for the
-     * offset reference, and nothing else is accumulated (no Gram matrix, band transfer or trace).
+     * offset reference, and nothing else is accumulated (no Gram matrix, dynamics or trace).
      * Each offset is a whole-length average (the coarse stage of {@link LagEstimator} alone).
      */
     public static NullTestEngine offsetsOnly(int sampleRate, int stems, int channels, int maxLag) {
@@ -80,35 +77,19 @@ public final class NullTestEngine {
         this.gram = offsetsOnly ? null : new GramAccumulator(stems);
         this.dynamics = offsetsOnly ? null : new DynamicsAccumulator(stems, channels);
         this.lags = new LagEstimator(sampleRate, stems, maxLag, reference, offsetsOnly);
-        this.transfer = offsetsOnly ? null : new BandTransferAccumulator(sampleRate, stems, channels);
         this.referenceIsMix = reference == LagEstimator.Reference.MIX;
     }
 
     /** An estimate of the heap this engine holds at its peak (during {@link #result}), bytes. */
-    public static long estimateBytes(int sampleRate, int stems, int channels, int maxLag, boolean aligned) {
+    static long estimateBytes(int sampleRate, int stems, int channels, int maxLag) {
         long scratch = 8L * CHUNK * (channels + stems + 1);
-        if (aligned) {
-            scratch += 8L * (stems + 1) * channels * (2L * maxLag + 2L * CHUNK);
-        }
         long meter = 24L * ResidualMeter.MAX_SEGMENTS;
         long gram = 8L * stems * stems + 64L * stems;
-        return scratch + meter + gram + LagEstimator.bytes(sampleRate, stems, maxLag)
-                + BandTransferAccumulator.bytes(sampleRate, stems, channels);
+        return scratch + meter + gram + LagEstimator.bytes(sampleRate, stems, maxLag);
     }
 
     /** Arrays already validated by the caller. */
     public void accept(double[][][] in, double[][] mix, int offset, int count) {
-        if (aligner == null) {
-            measure(in, mix, offset, count);
-            return;
-        }
-        for (int done = 0; done < count; done += CHUNK) {
-            int ready = aligner.push(in, mix, offset + done, Math.min(CHUNK, count - done));
-            measure(aligner.stems(), aligner.mix(), 0, ready);
-        }
-    }
-
-    private void measure(double[][][] in, double[][] mix, int offset, int count) {
         int done = 0;
         while (done < count) {
             int n = Math.min(Math.min(CHUNK, count - done), segmentFrames - inSegment);
@@ -138,7 +119,6 @@ public final class NullTestEngine {
         dynamics.accept(gram, closes ? segmentFrames : 0);
         downmix(in, mix, offset, n);
         lags.accept(mono, monoResidual, n);
-        transfer.accept(in, mix, residual, offset, n);
         if (closes) {
             inSegment = 0;
         }
@@ -184,15 +164,21 @@ public final class NullTestEngine {
         return lags.result(sampleRate);
     }
 
-    /** Everything so far; does not change the state (more blocks may follow). */
-    public NullResult result() {
+    /**
+     * Everything so far; does not change the state (more blocks may follow).
+     *
+     * @param spectra the spectral measurements fed the same blocks
+     * @param mix     this engine's mix among those {@code spectra} measures
+     */
+    NullResult result(FrameSpectra spectra, int mix) {
         if (offsetsOnly) {
             throw new IllegalStateException("this engine measures the offsets only");
         }
         GainSolution gains = GainSolver.solve(gram.gram(), gram.withResidual(), gram.residualEnergy(),
                 gram.mixEnergy(), frames * channels);
         List<StemDynamics> dyn = dynamics.result();
-        return new NullResult(sampleRate, frames, meter.result(), gains, lags.result(sampleRate),
-                transfer.result(dyn));
+        List<StemTransfer> transfers = spectra.transfers(mix, dyn);
+        NullSpectra power = spectra.spectra(mix);
+        return new NullResult(sampleRate, frames, meter.result(), gains, lags.result(sampleRate), transfers, power);
     }
 }

@@ -1,0 +1,278 @@
+package org.stemcheck.dsp.internal.set;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.stemcheck.dsp.internal.Db;
+import org.stemcheck.dsp.internal.Fft;
+import org.stemcheck.dsp.set.NullSpectra;
+import org.stemcheck.dsp.set.StemDynamics;
+import org.stemcheck.dsp.set.StemTransfer;
+import org.stemcheck.dsp.spectrum.Spectrum;
+
+/**
+ * Everything the null test measures from short-time spectra, for the stems against one or more
+ * mixes at once, from Hann-windowed frames of about 170 ms with 50 % overlap (Welch's layout):
+ * <ul>
+ *   <li>per mix, stem and third-octave band: {@code S_xx}, {@code S_xm} and {@code S_xe} (stem x,
+ *       mix m, residual {@code e = sum(stems) - m}), summed over channels, frames and the bins of
+ *       the band: the {@link StemTransfer}s;</li>
+ *   <li>per bin, the power of every stem, of every mix and of every residual, summed over
+ *       channels and frames: the {@link NullSpectra}.</li>
+ * </ul>
+ * Each frame costs one transform per stem and channel, shared by all mixes, and one per mix and
+ * channel; the residual's transform is {@code sum_i X_i - M} (the transform is linear), so it
+ * costs none. Only complete frames count (the last partial one is left out). Memory: one ring and
+ * one transform of {@code F} doubles per stem and channel, one ring per mix and channel, and
+ * {@code 3F/2} doubles of power sums per stem and mix. Not thread-safe.
+ */
+final class FrameSpectra {
+
+    /** Frame length in seconds, rounded up to a power of two: about 6 Hz bins, 4 in the 25 Hz band at 48 kHz. */
+    private static final double FRAME_SECONDS = 0.17;
+
+    private final int stems;
+    private final int mixes;
+    private final int channels;
+    private final int sampleRate;
+    private final int size;
+    private final int hop;
+    private final Fft fft;
+    private final ThirdOctaveBands bands;
+    private final double[] window;
+    private final double[][][] stemRings;
+    private final double[][][] mixRings;
+    /** The current frame's transforms of every stem and channel, packed as {@link Fft} leaves them. */
+    private final double[][][] stemSpec;
+    private final double[] mixSpec;
+    private final double[] resSpec;
+    /** [mix][stem][band][5]: S_xx, Re S_xm, Im S_xm, Re S_xe, Im S_xe. */
+    private final double[][][][] sums;
+    /** Per bin {@code 0 .. F/2}, |X|^2 summed over channels and frames: [stem][bin], [mix][bin]. */
+    private final double[][] stemPower;
+    private final double[][] mixPower;
+    private final double[][] resPower;
+    private long written;
+    private long frames;
+
+    FrameSpectra(int sampleRate, int stems, int channels, int mixes) {
+        this.stems = stems;
+        this.mixes = mixes;
+        this.channels = channels;
+        this.sampleRate = sampleRate;
+        this.size = frameSizeFor(sampleRate);
+        this.hop = size / 2;
+        this.fft = Fft.ofSize(size);
+        this.bands = new ThirdOctaveBands(sampleRate, size);
+        this.window = new double[size];
+        for (int t = 0; t < size; t++) {
+            window[t] = 0.5 - 0.5 * Math.cos(2 * Math.PI * t / size);
+        }
+        this.stemRings = new double[stems][channels][size];
+        this.mixRings = new double[mixes][channels][size];
+        this.stemSpec = new double[stems][channels][size];
+        this.mixSpec = new double[size];
+        this.resSpec = new double[size];
+        this.sums = new double[mixes][stems][bands.count()][5];
+        int bins = size / 2 + 1;
+        this.stemPower = new double[stems][bins];
+        this.mixPower = new double[mixes][bins];
+        this.resPower = new double[mixes][bins];
+    }
+
+    /** The frame length: {@link #FRAME_SECONDS} rounded up to a power of two. */
+    static int frameSizeFor(int sampleRate) {
+        return Integer.highestOneBit((int) Math.ceil(sampleRate * FRAME_SECONDS) - 1) << 1;
+    }
+
+    /** Bytes held: rings and transforms of the stems, rings of the mixes, work arrays and sums. */
+    static long bytes(int sampleRate, int stems, int channels, int mixes) {
+        long f = frameSizeFor(sampleRate);
+        return 8L * f * (2L * stems * channels + (long) mixes * channels + 3)
+                + 8L * (f / 2 + 1) * (stems + 2L * mixes) + 40L * mixes * stems * 31;
+    }
+
+    /** Stems and mixes at {@code [offset, offset + count)}. */
+    void accept(double[][][] in, double[][][] mix, int offset, int count) {
+        int done = 0;
+        while (done < count) {
+            long due = frames * hop + size;
+            int n = (int) Math.min(count - done, due - written);
+            int at = (int) (written % size);
+            for (int c = 0; c < channels; c++) {
+                for (int i = 0; i < stems; i++) {
+                    copy(in[i][c], offset + done, stemRings[i][c], at, n);
+                }
+                for (int k = 0; k < mixes; k++) {
+                    copy(mix[k][c], offset + done, mixRings[k][c], at, n);
+                }
+            }
+            written += n;
+            done += n;
+            if (written == due) {
+                addFrame(due);
+                frames++;
+            }
+        }
+    }
+
+    private void copy(double[] src, int from, double[] ring, int at, int n) {
+        int first = Math.min(n, size - at);
+        System.arraycopy(src, from, ring, at, first);
+        System.arraycopy(src, from + first, ring, 0, n - first);
+    }
+
+    /** The frame ending at {@code end} (exclusive) is the whole content of every ring. */
+    private void addFrame(long end) {
+        int start = (int) (end % size);
+        for (int i = 0; i < stems; i++) {
+            for (int c = 0; c < channels; c++) {
+                windowed(stemRings[i][c], start, stemSpec[i][c]);
+                addPower(stemSpec[i][c], stemPower[i]);
+            }
+        }
+        for (int k = 0; k < mixes; k++) {
+            for (int c = 0; c < channels; c++) {
+                windowed(mixRings[k][c], start, mixSpec);
+                residual(c);
+                addPower(mixSpec, mixPower[k]);
+                addPower(resSpec, resPower[k]);
+                for (int i = 0; i < stems; i++) {
+                    addBands(stemSpec[i][c], sums[k][i]);
+                }
+            }
+        }
+    }
+
+    /** {@code resSpec = sum_i X_i - M} for channel {@code c}, in the packed layout. */
+    private void residual(int c) {
+        for (int t = 0; t < size; t++) {
+            resSpec[t] = -mixSpec[t];
+        }
+        for (int i = 0; i < stems; i++) {
+            double[] x = stemSpec[i][c];
+            for (int t = 0; t < size; t++) {
+                resSpec[t] += x[t];
+            }
+        }
+    }
+
+    private void windowed(double[] ring, int start, double[] out) {
+        int first = size - start;
+        for (int t = 0; t < first; t++) {
+            out[t] = ring[start + t] * window[t];
+        }
+        for (int t = first; t < size; t++) {
+            out[t] = ring[t - first] * window[t];
+        }
+        fft.forward(out);
+    }
+
+    /** Adds {@code |X_k|^2} per bin {@code 0 .. F/2} (DC and Nyquist packed at 0 and 1). */
+    private void addPower(double[] packed, double[] sum) {
+        int half = size / 2;
+        sum[0] += packed[0] * packed[0];
+        sum[half] += packed[1] * packed[1];
+        for (int k = 1; k < half; k++) {
+            double re = packed[2 * k];
+            double im = packed[2 * k + 1];
+            sum[k] += re * re + im * im;
+        }
+    }
+
+    private void addBands(double[] x, double[][] into) {
+        int nyquist = size / 2;
+        for (int b = 0; b < bands.count(); b++) {
+            double[] s = into[b];
+            double xx = s[0];
+            double xmRe = s[1];
+            double xmIm = s[2];
+            double xeRe = s[3];
+            double xeIm = s[4];
+            int end = Math.min(bands.endBin(b), nyquist);
+            for (int k = bands.firstBin(b); k < end; k++) {
+                double xr = x[2 * k];
+                double xi = x[2 * k + 1];
+                double mr = mixSpec[2 * k];
+                double mi = mixSpec[2 * k + 1];
+                double er = resSpec[2 * k];
+                double ei = resSpec[2 * k + 1];
+                xx += xr * xr + xi * xi;
+                xmRe += xr * mr + xi * mi;
+                xmIm += xr * mi - xi * mr;
+                xeRe += xr * er + xi * ei;
+                xeIm += xr * ei - xi * er;
+            }
+            if (bands.firstBin(b) <= nyquist && nyquist < bands.endBin(b)) {
+                // The Nyquist bin is real, packed at index 1.
+                double xr = x[1];
+                xx += xr * xr;
+                xmRe += xr * mixSpec[1];
+                xeRe += xr * resSpec[1];
+            }
+            s[0] = xx;
+            s[1] = xmRe;
+            s[2] = xmIm;
+            s[3] = xeRe;
+            s[4] = xeIm;
+        }
+    }
+
+    /** One transfer per stem against mix {@code k}; {@code dynamics} supplies the level-dependence part. */
+    List<StemTransfer> transfers(int k, List<StemDynamics> dynamics) {
+        List<StemTransfer> out = new ArrayList<>(stems);
+        for (int i = 0; i < stems; i++) {
+            List<StemTransfer.Band> list = new ArrayList<>(bands.count());
+            for (int b = 0; b < bands.count(); b++) {
+                list.add(band(b, sums[k][i][b]));
+            }
+            out.add(new StemTransfer(i, list, dynamics.get(i)));
+        }
+        return out;
+    }
+
+    /** The power spectra of the residual against mix {@code k}, of that mix and of every stem. */
+    NullSpectra spectra(int k) {
+        List<Spectrum> perStem = new ArrayList<>(stems);
+        for (double[] p : stemPower) {
+            perStem.add(spectrum(p));
+        }
+        return new NullSpectra(spectrum(resPower[k]), spectrum(mixPower[k]), perStem);
+    }
+
+    /**
+     * Welch's scaling ({@code org.stemcheck.dsp.spectrum.WelchSpectrum}, whose frames these are):
+     * one-sided power over {@code F * sum(w^2)}, the mean over frames and channels.
+     */
+    private Spectrum spectrum(double[] sum) {
+        double windowPower = 0;
+        for (double w : window) {
+            windowPower += w * w;
+        }
+        double scale = frames == 0 ? 0 : 1.0 / (size * windowPower * frames * channels);
+        double[] db = new double[sum.length];
+        for (int k = 0; k < db.length; k++) {
+            boolean edge = k == 0 || k == db.length - 1;
+            db[k] = Db.power(sum[k] * scale * (edge ? 1 : 2));
+        }
+        return new Spectrum((double) sampleRate / size, db, frames);
+    }
+
+    private StemTransfer.Band band(int b, double[] s) {
+        double xx = s[0];
+        double ownRe = xx > 0 ? 1.0 - s[3] / xx : Double.NaN;
+        double ownIm = xx > 0 ? -s[4] / xx : Double.NaN;
+        double mixMag = xx > 0 ? Math.hypot(s[1], s[2]) / xx : Double.NaN;
+        double resMag = xx > 0 ? Math.hypot(s[3], s[4]) / xx : Double.NaN;
+        return new StemTransfer.Band(bands.centre(b), bands.low(b), bands.high(b),
+                amplitudeDb(Math.hypot(ownRe, ownIm)), Math.atan2(ownIm, ownRe),
+                amplitudeDb(mixMag), amplitudeDb(resMag));
+    }
+
+    private static double amplitudeDb(double gain) {
+        if (Double.isNaN(gain)) {
+            return Double.NaN;
+        }
+        return Math.max(-200.0, 20.0 * Math.log10(gain));
+    }
+}
