@@ -70,19 +70,12 @@ final class BestHop {
 
     /** Energy of stem {@code i} over the reference stretch of the hop from {@code start}, up to {@code limit}. */
     private double energy(int i, long start, long limit) {
-        double e = 0;
-        for (long t = start; t < start + hop && t < limit; t++) {
-            double x = rings.stem(i, t, limit);
-            e += x * x;
-        }
-        return e;
+        return rings.stemEnergy(i, start, hop, limit);
     }
 
     /** The hop from {@code start} of stem {@code i}, samples at or after {@code limit} read as zeros. */
     private void fill(int i, long start, long limit, float[] lng, float[] shrt) {
-        for (int k = 0; k < size; k++) {
-            lng[k] = rings.stem(i, start - maxLag + k, limit);
-        }
+        rings.stem(i, start - maxLag, size, limit, lng, 0);
         for (int k = 0; k < hop; k++) {
             shrt[k] = (float) rings.reference(i, start + k, limit, reference);
         }

@@ -156,10 +156,7 @@ final class HopCorrelator {
             fillShort(start, limit, i);
             fft.forward(shortWork);
         }
-        for (int k = 0; k < size; k++) {
-            long t = start - maxLag + k;
-            longWork[k] = rings.stem(i, t, limit);
-        }
+        rings.stem(i, start - maxLag, size, limit, longWork, 0);
         fft.forward(longWork);
         accumulate(shortWork, longWork, acc);
         addPower(longWork, sp);
@@ -169,9 +166,7 @@ final class HopCorrelator {
     /** The reference over {@code [start, start + hop)}: the mix, or stem {@code i} minus e. */
     private void fillShort(long start, long limit, int stem) {
         LagEstimator.Reference kind = stem < 0 ? LagEstimator.Reference.MIX : LagEstimator.Reference.MIX_MINUS_OTHERS;
-        for (int k = 0; k < hop; k++) {
-            shortWork[k] = rings.reference(Math.max(stem, 0), start + k, limit, kind);
-        }
+        rings.reference(Math.max(stem, 0), start, hop, limit, kind, shortWork, 0);
         Arrays.fill(shortWork, hop, size, 0.0);
     }
 

@@ -1,5 +1,7 @@
 package org.stemcheck.dsp.internal.set;
 
+import java.util.Arrays;
+
 /**
  * The recent samples of every stem's mono downmix and of the reference in float rings of
  * {@code N} samples, cut into the hops of {@link HopCorrelator}'s layout: hop {@code b} is the
@@ -78,14 +80,95 @@ final class HopRings {
         nextHop++;
     }
 
-    /** @return samples taken so far: the limit past which {@link #stem} and {@link #reference} read zeros */
+    /** @return samples taken so far: the limit past which {@link #stem(int, long, int, long, double[], int)} and {@link #reference} read zeros */
     long written() {
         return written;
     }
 
-    /** Stem {@code i} at time {@code t} (in the ring: within {@code size} of the newest sample), zero outside {@code [0, limit)}. */
-    float stem(int i, long t, long limit) {
-        return t >= 0 && t < limit ? rings[i][(int) (t % size)] : 0f;
+    /**
+     * Copies stem {@code i} over {@code [t, t + n)} (in the ring: within {@code size} of the newest
+     * sample) into {@code out[at ..]}, zeros outside {@code [0, limit)}.
+     */
+    void stem(int i, long t, int n, long limit, double[] out, int at) {
+        float[] ring = rings[i];
+        long from = Math.max(t, 0);
+        long to = Math.max(from, Math.min(t + n, limit));
+        Arrays.fill(out, at, at + (int) (from - t), 0.0);
+        int k = at + (int) (from - t);
+        for (long p = from; p < to; ) {
+            int r = (int) (p % size);
+            int run = (int) Math.min(to - p, size - r);
+            for (int j = 0; j < run; j++) {
+                out[k + j] = ring[r + j];
+            }
+            k += run;
+            p += run;
+        }
+        Arrays.fill(out, k, at + n, 0.0);
+    }
+
+    /** As {@link #stem(int, long, int, long, double[], int)}, into floats. */
+    void stem(int i, long t, int n, long limit, float[] out, int at) {
+        float[] ring = rings[i];
+        long from = Math.max(t, 0);
+        long to = Math.max(from, Math.min(t + n, limit));
+        Arrays.fill(out, at, at + (int) (from - t), 0f);
+        int k = at + (int) (from - t);
+        for (long p = from; p < to; ) {
+            int r = (int) (p % size);
+            int run = (int) Math.min(to - p, size - r);
+            System.arraycopy(ring, r, out, k, run);
+            k += run;
+            p += run;
+        }
+        Arrays.fill(out, k, at + n, 0f);
+    }
+
+    /** The energy of stem {@code i} over {@code [t, t + n)}, samples outside {@code [0, limit)} counting as zeros. */
+    double stemEnergy(int i, long t, int n, long limit) {
+        float[] ring = rings[i];
+        long from = Math.max(t, 0);
+        long to = Math.min(t + n, limit);
+        double e = 0;
+        for (long p = from; p < to; ) {
+            int r = (int) (p % size);
+            int run = (int) Math.min(to - p, size - r);
+            for (int j = 0; j < run; j++) {
+                double x = ring[r + j];
+                e += x * x;
+            }
+            p += run;
+        }
+        return e;
+    }
+
+    /**
+     * The correlation reference over {@code [t, t + n)} into {@code out[at ..]}, zeros outside
+     * {@code [0, limit)}: {@link #reference(int, long, long, LagEstimator.Reference)} for a stretch.
+     */
+    void reference(int i, long t, int n, long limit, LagEstimator.Reference kind, double[] out, int at) {
+        long from = Math.max(t, 0);
+        long to = Math.max(from, Math.min(t + n, limit));
+        Arrays.fill(out, at, at + (int) (from - t), 0.0);
+        int k = at + (int) (from - t);
+        boolean minus = kind == LagEstimator.Reference.MIX_MINUS_OTHERS;
+        float[] ring = rings[i];
+        for (long p = from; p < to; ) {
+            int r = (int) (p % size);
+            int run = (int) Math.min(to - p, size - r);
+            if (minus) {
+                for (int j = 0; j < run; j++) {
+                    out[k + j] = (double) ring[r + j] - ref[r + j];
+                }
+            } else {
+                for (int j = 0; j < run; j++) {
+                    out[k + j] = ref[r + j];
+                }
+            }
+            k += run;
+            p += run;
+        }
+        Arrays.fill(out, k, at + n, 0.0);
     }
 
     /**
