@@ -9,6 +9,7 @@ import org.stemcheck.dsp.LoudnessMeter;
 import org.stemcheck.dsp.TruePeakMeter;
 import org.stemcheck.dsp.set.NullResult;
 import org.stemcheck.dsp.set.NullTest;
+import org.stemcheck.dsp.set.NullTests;
 import org.stemcheck.io.AudioFile;
 import org.stemcheck.io.AudioFiles;
 import org.stemcheck.io.SampleStream;
@@ -77,5 +78,14 @@ final class MeasurementSnippets {
         NullResult r = test.result();
         boolean nulls = r.residual().totalDb() < -50;  // stemcheck warns above -50 dB re the mix
         return nulls;
+    }
+
+    // NullTests: which of two mixes do the stems belong to? (depths in dB: full, instrumental)
+    static double[] twoMixes(double[][][] stems, double[][] full, double[][] instrumental) {
+        NullTests tests = NullTests.create(NullTest.Setup.of(48_000, stems.length, 2), 2);
+        tests.accept(stems, new double[][][] {full, instrumental}, 0, full[0].length);
+        double fullDb = tests.result(0).residual().totalDb();
+        double instrumentalDb = tests.result(1).residual().totalDb();
+        return new double[] {fullDb, instrumentalDb};
     }
 }

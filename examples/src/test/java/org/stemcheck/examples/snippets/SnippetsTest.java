@@ -209,6 +209,9 @@ class SnippetsTest {
         }
         assertThat(MeasurementSnippets.nulls(stems, mix)).isTrue();
         assertThat(MeasurementSnippets.nulls(stems, stems[0])).as("a mix without the second stem").isFalse();
+        double[] depths = MeasurementSnippets.twoMixes(stems, mix, stems[0]);
+        assertThat(depths[0]).as("the full mix").isLessThan(-100);
+        assertThat(depths[1]).as("a mix without the second stem").isGreaterThan(-10);
     }
 
     @Test
