@@ -10,8 +10,10 @@ import org.stemcheck.dsp.set.StemOffset;
  * that hop's whitened cross-correlation near where the coarse search put it: to the sample and
  * a fraction of it, with the peak's width and the aligned gain. One hop of the loudest material
  * is plenty for that (a pure delay peaks at the same lag in every hop); the whole song's vote
- * on which peak is the right one came from the coarse search. Memory: per stem two float rings
- * of {@code N} and a float stretch of {@code H}. Not thread-safe.
+ * on which peak is the right one came from the coarse search. The loudest hop is the stem's, the
+ * same for every mix: with several mixes only each mix's reference signal over it is kept per
+ * mix. Memory: per stem two float rings of {@code N}, per mix and stem a float stretch of
+ * {@code H}. Not thread-safe.
  */
 final class BestHop {
 
@@ -21,20 +23,23 @@ final class BestHop {
     private final int hop;
     private final LagEstimator.Reference reference;
     private final HopRings rings;
+    private final int mixes;
     private final float[][] bestLong;
-    private final float[][] bestShort;
+    /** Per mix and stem: the mix's reference signal (not yet minus the stem) over the stem's loudest hop. */
+    private final float[][][] bestRef;
     private final double[] bestEnergy;
     private final boolean[] kept;
 
-    BestHop(int stems, int maxLag, LagEstimator.Reference reference) {
+    BestHop(int stems, int maxLag, LagEstimator.Reference reference, int mixes) {
         this.stems = stems;
         this.maxLag = maxLag;
-        this.rings = new HopRings(stems, maxLag);
+        this.mixes = mixes;
+        this.rings = new HopRings(stems, maxLag, mixes);
         this.size = rings.size;
         this.hop = rings.hop;
         this.reference = reference;
         this.bestLong = new float[stems][size];
-        this.bestShort = new float[stems][hop];
+        this.bestRef = new float[mixes][stems][hop];
         this.bestEnergy = new double[stems];
         this.kept = new boolean[stems];
     }
@@ -43,14 +48,14 @@ final class BestHop {
         return size;
     }
 
-    /** Bytes held for {@code stems} stems, with the transient peak of {@link #locate}. */
-    static long bytes(int stems, int maxLag) {
+    /** Bytes held for {@code stems} stems and {@code mixes} mixes, with the transient peak of {@link #locate}. */
+    static long bytes(int stems, int maxLag, int mixes) {
         long n = HopCorrelator.fftSizeFor(maxLag);
-        return stems * 12L * n + 44L * n;
+        return stems * 8L * n + mixes * (stems * 4L * n + 4L * n) + 40L * n;
     }
 
-    /** As {@link HopCorrelator#accept}: each stem's mono downmix and the reference. */
-    void accept(double[][] mono, double[] ref, int frames) {
+    /** As {@link HopCorrelator#accept}: each stem's mono downmix and each mix's reference. */
+    void accept(double[][] mono, double[][] ref, int frames) {
         for (int done = 0; done < frames; ) {
             done += rings.take(mono, ref, done, frames - done);
             if (rings.hopComplete()) {
@@ -60,7 +65,10 @@ final class BestHop {
                     if (e > bestEnergy[i]) {
                         bestEnergy[i] = e;
                         kept[i] = true;
-                        fill(i, start, rings.written(), bestLong[i], bestShort[i]);
+                        rings.stem(i, start - maxLag, size, rings.written(), bestLong[i], 0);
+                        for (int k = 0; k < mixes; k++) {
+                            rings.signal(k, start, hop, rings.written(), bestRef[k][i], 0);
+                        }
                     }
                 }
                 rings.advance();
@@ -73,23 +81,15 @@ final class BestHop {
         return rings.stemEnergy(i, start, hop, limit);
     }
 
-    /** The hop from {@code start} of stem {@code i}, samples at or after {@code limit} read as zeros. */
-    private void fill(int i, long start, long limit, float[] lng, float[] shrt) {
-        rings.stem(i, start - maxLag, size, limit, lng, 0);
-        for (int k = 0; k < hop; k++) {
-            shrt[k] = (float) rings.reference(i, start + k, limit, reference);
-        }
-    }
-
     /**
-     * Stem {@code i}'s offset in its loudest hop (the kept one or a pending one at the end),
-     * the peak looked for at lags {@code [from, to]}.
+     * Stem {@code i}'s offset against mix {@code mix} in its loudest hop (the kept one or a pending
+     * one at the end), the peak looked for at lags {@code [from, to]}.
      *
      * @return the offset, with its coherence and peak ratio from this hop alone
      */
-    StemOffset locate(int i, int from, int to, int sampleRate, Fft fft, LagPeak peak) {
+    StemOffset locate(int mix, int i, int from, int to, int sampleRate, Fft fft, LagPeak peak) {
         float[] lng = bestLong[i];
-        float[] shrt = bestShort[i];
+        float[] ref = bestRef[mix][i];
         double top = kept[i] ? bestEnergy[i] : 0;
         long written = rings.written();
         for (long start = rings.hopStart(); start < written; start += hop) {
@@ -97,8 +97,9 @@ final class BestHop {
             if (e > top) {
                 top = e;
                 lng = new float[size];
-                shrt = new float[hop];
-                fill(i, start, written, lng, shrt);
+                ref = new float[hop];
+                rings.stem(i, start - maxLag, size, written, lng, 0);
+                rings.signal(mix, start, hop, written, ref, 0);
             }
         }
         double[] longWork = new double[size];
@@ -106,8 +107,10 @@ final class BestHop {
         for (int k = 0; k < size; k++) {
             longWork[k] = lng[k];
         }
+        boolean minus = reference == LagEstimator.Reference.MIX_MINUS_OTHERS;
         for (int k = 0; k < hop; k++) {
-            shortWork[k] = shrt[k];
+            // the stem at time start + k is lng[maxLag + k]
+            shortWork[k] = minus ? (double) lng[maxLag + k] - ref[k] : ref[k];
         }
         fft.forward(longWork);
         fft.forward(shortWork);

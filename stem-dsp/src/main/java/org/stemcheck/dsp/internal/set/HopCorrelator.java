@@ -49,35 +49,42 @@ final class HopCorrelator {
     private final int usedBins;
     private final Fft fft;
     private final HopRings rings;
-    private final double[][] spectra;
-    /** Per stem and bin: summed power of the long stem segments and of the short references. */
+    private final int mixes;
+    /** Per mix and stem, the summed cross-spectrum. */
+    private final double[][][] spectra;
+    /** Per stem and bin: summed power of the long stem segments (the same for every mix). */
     private final float[][] stemPower;
-    private final float[][] refPower;
-    private final double[] shortWork;
+    /** Per mix, stem and bin: summed power of the short references. */
+    private final float[][][] refPower;
+    /** Per mix, the short reference's transform. */
+    private final double[][] shortWork;
     private final double[] longWork;
     /** Per stem: energy of the mono downmix fed so far. */
     private final double[] stemEnergy;
 
     /**
      * @param usedBins bins {@code [0, usedBins)} of the {@code size / 2 + 1} vote; the rest is left out
+     * @param mixes    how many references are correlated with the same stems: each stem's long
+     *                 segment is transformed once a hop for all of them
      */
-    HopCorrelator(int stems, int maxLag, LagEstimator.Reference reference, int usedBins) {
+    HopCorrelator(int stems, int maxLag, LagEstimator.Reference reference, int usedBins, int mixes) {
         if (maxLag < 1 || maxLag > (1 << 20)) {
             throw new IllegalArgumentException("maxLag out of range 1..2^20: " + maxLag);
         }
         this.stems = stems;
         this.maxLag = maxLag;
-        this.rings = new HopRings(stems, maxLag);
+        this.mixes = mixes;
+        this.rings = new HopRings(stems, maxLag, mixes);
         this.size = rings.size;
         this.hop = rings.hop;
         this.reference = reference;
         this.usedBins = Math.min(usedBins, size / 2 + 1);
         this.fft = Fft.ofSize(size);
-        this.spectra = new double[stems][size];
+        this.spectra = new double[mixes][stems][size];
         this.stemPower = new float[stems][size / 2 + 1];
-        this.refPower = new float[stems][size / 2 + 1];
+        this.refPower = new float[mixes][stems][size / 2 + 1];
         this.stemEnergy = new double[stems];
-        this.shortWork = new double[size];
+        this.shortWork = new double[mixes][size];
         this.longWork = new double[size];
     }
 
@@ -90,18 +97,18 @@ final class HopCorrelator {
         return HopRings.fftSizeFor(maxLag);
     }
 
-    /** Bytes held for {@code stems} stems, with the transient peak of {@link #result}. */
-    static long bytes(int stems, int maxLag) {
+    /** Bytes held for {@code stems} stems and {@code mixes} mixes, with the transient peak of {@link #result}. */
+    static long bytes(int stems, int maxLag, int mixes) {
         long n = fftSizeFor(maxLag);
-        return stems * 16L * n + 52L * n;
+        return stems * 6L * n + mixes * (stems * 10L * n + 12L * n) + 40L * n;
     }
 
     /**
-     * Takes the next {@code frames} samples of each stem's mono downmix and of the reference
+     * Takes the next {@code frames} samples of each stem's mono downmix and of each mix's reference
      * signal: the mono residual {@code e} for {@link Reference#MIX_MINUS_OTHERS}, the mono mix for
      * {@link Reference#MIX}.
      */
-    void accept(double[][] mono, double[] ref, int frames) {
+    void accept(double[][] mono, double[][] ref, int frames) {
         for (int done = 0; done < frames; ) {
             int n = rings.take(mono, ref, done, frames - done);
             for (int i = 0; i < stems; i++) {
@@ -116,58 +123,64 @@ final class HopCorrelator {
     }
 
     /**
-     * The offsets over everything accepted so far. The pending hops are zero-padded and added to
-     * a copy, one stem at a time (so the extra memory is one stem's spectra, not all of them).
+     * The offsets against mix {@code mix} over everything accepted so far. The pending hops are
+     * zero-padded and added to a copy, one stem at a time (so the extra memory is one stem's
+     * spectra, not all of them).
      */
-    List<StemOffset> result(int sampleRate) {
+    List<StemOffset> result(int mix, int sampleRate) {
         List<StemOffset> out = new ArrayList<>(stems);
         LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000));
+        double[] shrt = shortWork[mix];
         for (int i = 0; i < stems; i++) {
-            double[] acc = spectra[i].clone();
+            double[] acc = spectra[mix][i].clone();
             float[] sp = stemPower[i].clone();
-            float[] rp = refPower[i].clone();
+            float[] rp = refPower[mix][i].clone();
             long written = rings.written();
             for (long start = rings.hopStart(); start < written; start += hop) {
-                if (reference == LagEstimator.Reference.MIX) {
-                    fillShort(start, written, -1);
-                    fft.forward(shortWork);
-                }
-                addStem(start, written, i, acc, sp, rp);
+                fillShort(start, written, i, mix, shrt);
+                fft.forward(shrt);
+                rings.stem(i, start - maxLag, size, written, longWork, 0);
+                fft.forward(longWork);
+                accumulate(shrt, longWork, acc);
+                addPower(longWork, sp);
+                addPower(shrt, rp);
             }
             out.add(peak.find(i, acc, rings.reliability(sp, rp, usedBins), stemEnergy[i], sampleRate));
         }
         return out;
     }
 
-    /** Adds the hop from {@code start} of every stem, reading samples at or after {@code limit} as zeros. */
+    /**
+     * Adds the hop from {@code start} of every stem against every mix, reading samples at or after
+     * {@code limit} as zeros: each stem's long segment is transformed once; the mix's reference
+     * once a hop ({@link Reference#MIX}) or once a stem ({@link Reference#MIX_MINUS_OTHERS}).
+     */
     private void addHop(long start, long limit) {
         if (reference == LagEstimator.Reference.MIX) {
-            fillShort(start, limit, -1);
-            fft.forward(shortWork);
+            for (int k = 0; k < mixes; k++) {
+                fillShort(start, limit, 0, k, shortWork[k]);
+                fft.forward(shortWork[k]);
+            }
         }
         for (int i = 0; i < stems; i++) {
-            addStem(start, limit, i, spectra[i], stemPower[i], refPower[i]);
+            rings.stem(i, start - maxLag, size, limit, longWork, 0);
+            fft.forward(longWork);
+            addPower(longWork, stemPower[i]);
+            for (int k = 0; k < mixes; k++) {
+                if (reference == LagEstimator.Reference.MIX_MINUS_OTHERS) {
+                    fillShort(start, limit, i, k, shortWork[k]);
+                    fft.forward(shortWork[k]);
+                }
+                accumulate(shortWork[k], longWork, spectra[k][i]);
+                addPower(shortWork[k], refPower[k][i]);
+            }
         }
     }
 
-    /** Adds one hop of stem {@code i}; for the MIX reference {@code shortWork} already holds it. */
-    private void addStem(long start, long limit, int i, double[] acc, float[] sp, float[] rp) {
-        if (reference == LagEstimator.Reference.MIX_MINUS_OTHERS) {
-            fillShort(start, limit, i);
-            fft.forward(shortWork);
-        }
-        rings.stem(i, start - maxLag, size, limit, longWork, 0);
-        fft.forward(longWork);
-        accumulate(shortWork, longWork, acc);
-        addPower(longWork, sp);
-        addPower(shortWork, rp);
-    }
-
-    /** The reference over {@code [start, start + hop)}: the mix, or stem {@code i} minus e. */
-    private void fillShort(long start, long limit, int stem) {
-        LagEstimator.Reference kind = stem < 0 ? LagEstimator.Reference.MIX : LagEstimator.Reference.MIX_MINUS_OTHERS;
-        rings.reference(Math.max(stem, 0), start, hop, limit, kind, shortWork, 0);
-        Arrays.fill(shortWork, hop, size, 0.0);
+    /** Stem {@code i}'s reference against mix {@code mix} over {@code [start, start + hop)}, zero-padded. */
+    private void fillShort(long start, long limit, int i, int mix, double[] out) {
+        rings.reference(i, mix, start, hop, limit, reference, out, 0);
+        Arrays.fill(out, hop, size, 0.0);
     }
 
     /** {@code power[k] += |X[k]|^2} for the packed spectrum {@code x}. */

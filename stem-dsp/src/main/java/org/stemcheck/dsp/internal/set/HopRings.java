@@ -3,8 +3,8 @@ package org.stemcheck.dsp.internal.set;
 import java.util.Arrays;
 
 /**
- * The recent samples of every stem's mono downmix and of the reference in float rings of
- * {@code N} samples, cut into the hops of {@link HopCorrelator}'s layout: hop {@code b} is the
+ * The recent samples of every stem's mono downmix and of one reference per mix (the stems are
+ * correlated with each mix's) in float rings of {@code N} samples, cut into the hops of {@link HopCorrelator}'s layout: hop {@code b} is the
  * reference stretch {@code [b H, b H + H)} ({@code H = N - 2 maxLag}) and is complete once the
  * samples up to {@code maxLag} past its end are in (the stem's segment reaches that far). The
  * ring always holds the whole segment of the hop being completed. Shared by
@@ -18,18 +18,21 @@ final class HopRings {
     final int size;
     /** Reference stretch per hop {@code H = N - 2 maxLag} ({@code >= N / 2}). */
     final int hop;
+    /** How many references (mixes). */
+    final int references;
     private final float[][] rings;
-    private final float[] ref;
+    private final float[][] refs;
     private long written;
     private long nextHop;
 
-    HopRings(int stems, int maxLag) {
+    HopRings(int stems, int maxLag, int references) {
         this.stems = stems;
         this.maxLag = maxLag;
+        this.references = references;
         this.size = fftSizeFor(maxLag);
         this.hop = size - 2 * maxLag;
         this.rings = new float[stems][size];
-        this.ref = new float[size];
+        this.refs = new float[references][size];
     }
 
     /** The smallest power of two {@code >= 4 maxLag}. */
@@ -38,12 +41,12 @@ final class HopRings {
     }
 
     /**
-     * Copies samples {@code [from, from + n)} of each stem and of the reference, {@code n} at most
-     * {@code frames} and never past the end of the hop being completed.
+     * Copies samples {@code [from, from + n)} of each stem and of each reference, {@code n} at
+     * most {@code frames} and never past the end of the hop being completed.
      *
      * @return {@code n}, the samples taken
      */
-    int take(double[][] mono, double[] reference, int from, int frames) {
+    int take(double[][] mono, double[][] reference, int from, int frames) {
         long due = nextHop * hop + hop + maxLag;
         int n = (int) Math.min(frames, due - written);
         int at = (int) (written % size);
@@ -51,7 +54,9 @@ final class HopRings {
         for (int i = 0; i < stems; i++) {
             copy(mono[i], from, rings[i], at, first, n);
         }
-        copy(reference, from, ref, at, first, n);
+        for (int k = 0; k < references; k++) {
+            copy(reference[k], from, refs[k], at, first, n);
+        }
         written += n;
         return n;
     }
@@ -109,7 +114,15 @@ final class HopRings {
 
     /** As {@link #stem(int, long, int, long, double[], int)}, into floats. */
     void stem(int i, long t, int n, long limit, float[] out, int at) {
-        float[] ring = rings[i];
+        copy(rings[i], t, n, limit, out, at);
+    }
+
+    /** The reference signal of mix {@code mix} itself over {@code [t, t + n)}, as {@link #stem(int, long, int, long, float[], int)}. */
+    void signal(int mix, long t, int n, long limit, float[] out, int at) {
+        copy(refs[mix], t, n, limit, out, at);
+    }
+
+    private void copy(float[] ring, long t, int n, long limit, float[] out, int at) {
         long from = Math.max(t, 0);
         long to = Math.max(from, Math.min(t + n, limit));
         Arrays.fill(out, at, at + (int) (from - t), 0f);
@@ -143,10 +156,13 @@ final class HopRings {
     }
 
     /**
-     * The correlation reference over {@code [t, t + n)} into {@code out[at ..]}, zeros outside
-     * {@code [0, limit)}: {@link #reference(int, long, long, LagEstimator.Reference)} for a stretch.
+     * Stem {@code i}'s correlation reference against mix {@code mix} over {@code [t, t + n)} into
+     * {@code out[at ..]}, zeros outside {@code [0, limit)}: the reference signal itself for
+     * {@link LagEstimator.Reference#MIX}, or stem {@code i} minus it (the mix minus the other stems)
+     * for {@link LagEstimator.Reference#MIX_MINUS_OTHERS}.
      */
-    void reference(int i, long t, int n, long limit, LagEstimator.Reference kind, double[] out, int at) {
+    void reference(int i, int mix, long t, int n, long limit, LagEstimator.Reference kind, double[] out, int at) {
+        float[] ref = refs[mix];
         long from = Math.max(t, 0);
         long to = Math.max(from, Math.min(t + n, limit));
         Arrays.fill(out, at, at + (int) (from - t), 0.0);
@@ -171,18 +187,6 @@ final class HopRings {
         Arrays.fill(out, k, at + n, 0.0);
     }
 
-    /**
-     * The correlation reference at time {@code t}, zero outside {@code [0, limit)}: the reference
-     * signal itself for {@link LagEstimator.Reference#MIX}, or stem {@code i} minus it (the mix
-     * minus the other stems) for {@link LagEstimator.Reference#MIX_MINUS_OTHERS}.
-     */
-    double reference(int i, long t, long limit, LagEstimator.Reference kind) {
-        if (t < 0 || t >= limit) {
-            return 0.0;
-        }
-        int at = (int) (t % size);
-        return kind == LagEstimator.Reference.MIX ? ref[at] : (double) rings[i][at] - ref[at];
-    }
 
     /**
      * Per bin, how much of the reference is this stem: {@code min(1, S_ss / S_rr)}, the stem's

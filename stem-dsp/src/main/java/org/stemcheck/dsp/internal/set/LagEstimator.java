@@ -63,32 +63,38 @@ final class LagEstimator {
     private final int factor;
     private final HopCorrelator whole;
     private final BestHop fine;
+    private final int mixes;
     private final Decimator[] decimators;
     private final double[][] coarseMono;
-    private final double[] coarseRef;
+    private final double[][] coarseRef;
+    /** The one reference of {@link #accept(double[][], double[], int)}, as the stages take them. */
+    private final double[][] oneRef = new double[1][];
 
     /**
      * @param sampleRate the rate of the streams, Hz
      * @param maxLag     the search range, samples (1 .. 2^20)
      */
     LagEstimator(int sampleRate, int stems, int maxLag, Reference reference) {
-        this(sampleRate, stems, maxLag, reference, false);
+        this(sampleRate, stems, maxLag, reference, false, 1);
     }
 
     /**
      * @param wholeLength only the whole-length (coarse) stage: every offset an average over all
      *                    the material, to a fraction of a coarse sample (for offsets over parts of
      *                    a song, placed in time by where the part's energy lies)
+     * @param mixes       how many mixes' references are fed along with the same stems (the stems'
+     *                    share of the work, decimation and transforms, is done once for all)
      */
-    LagEstimator(int sampleRate, int stems, int maxLag, Reference reference, boolean wholeLength) {
+    LagEstimator(int sampleRate, int stems, int maxLag, Reference reference, boolean wholeLength, int mixes) {
         if (maxLag < 1 || maxLag > (1 << 20)) {
             throw new IllegalArgumentException("maxLag out of range 1..2^20: " + maxLag);
         }
         this.stems = stems;
         this.maxLag = maxLag;
+        this.mixes = mixes;
         this.factor = factorFor(sampleRate, maxLag);
         if (factor == 1) {
-            this.whole = new HopCorrelator(stems, maxLag, reference, Integer.MAX_VALUE);
+            this.whole = new HopCorrelator(stems, maxLag, reference, Integer.MAX_VALUE, mixes);
             this.fine = null;
             this.decimators = null;
             this.coarseMono = null;
@@ -98,15 +104,15 @@ final class LagEstimator {
         int coarseLag = coarseLag(maxLag, factor);
         int coarseSize = HopCorrelator.fftSizeFor(coarseLag);
         int used = (int) Math.floor(COARSE_USED_BAND * coarseSize) + 1;
-        this.whole = new HopCorrelator(stems, coarseLag, reference, used);
-        this.fine = wholeLength ? null : new BestHop(stems, maxLag, reference);
-        this.decimators = new Decimator[stems + 1];
-        for (int i = 0; i <= stems; i++) {
+        this.whole = new HopCorrelator(stems, coarseLag, reference, used, mixes);
+        this.fine = wholeLength ? null : new BestHop(stems, maxLag, reference, mixes);
+        this.decimators = new Decimator[stems + mixes];
+        for (int i = 0; i < decimators.length; i++) {
             decimators[i] = new Decimator(factor, BLOCK);
         }
         int out = Decimator.maxOutput(BLOCK, factor);
         this.coarseMono = new double[stems][out];
-        this.coarseRef = new double[out];
+        this.coarseRef = new double[mixes][out];
     }
 
     /** The decimation factor for a rate and range: 1 (one full-rate stage) when either is small. */
@@ -124,22 +130,29 @@ final class LagEstimator {
         return fine == null ? whole.fftSize() * factor : fine.fftSize();
     }
 
-    /** Bytes held for {@code stems} stems, with the transient peak of {@link #result}. */
-    static long bytes(int sampleRate, int stems, int maxLag) {
+    /** Bytes held for {@code stems} stems and {@code mixes} mixes, with the transient peak of {@link #result}. */
+    static long bytes(int sampleRate, int stems, int maxLag, int mixes) {
         int f = factorFor(sampleRate, maxLag);
         if (f == 1) {
-            return HopCorrelator.bytes(stems, maxLag);
+            return HopCorrelator.bytes(stems, maxLag, mixes);
         }
-        return HopCorrelator.bytes(stems, coarseLag(maxLag, f)) + BestHop.bytes(stems, maxLag)
-                + 8L * (stems + 1) * (BLOCK + 32);
+        return HopCorrelator.bytes(stems, coarseLag(maxLag, f), mixes) + BestHop.bytes(stems, maxLag, mixes)
+                + 8L * (stems + mixes) * (BLOCK + 32);
     }
 
     /**
      * Takes the next {@code frames} samples of each stem's mono downmix and of the reference
      * signal: the mono residual {@code e} for {@link Reference#MIX_MINUS_OTHERS}, the mono mix for
-     * {@link Reference#MIX}.
+     * {@link Reference#MIX}. Only for an estimator of one mix.
      */
     void accept(double[][] mono, double[] ref, int frames) {
+        oneRef[0] = ref;
+        accept(mono, oneRef, frames);
+        oneRef[0] = null;
+    }
+
+    /** As {@link #accept(double[][], double[], int)}, with one reference per mix. */
+    void accept(double[][] mono, double[][] ref, int frames) {
         if (factor == 1) {
             whole.accept(mono, ref, frames);
             return;
@@ -153,7 +166,9 @@ final class LagEstimator {
             for (int i = 0; i < stems; i++) {
                 got = decimators[i].process(mono[i], done, n, coarseMono[i]);
             }
-            decimators[stems].process(ref, done, n, coarseRef);
+            for (int k = 0; k < mixes; k++) {
+                decimators[stems + k].process(ref[k], done, n, coarseRef[k]);
+            }
             whole.accept(coarseMono, coarseRef, got);
         }
     }
@@ -169,8 +184,8 @@ final class LagEstimator {
      * length locates it better than one hop: its offset is then the coarse one. Without a
      * coherent coarse peak (a stem with little below the coarse band) the fine stage answers alone.
      */
-    private StemOffset combine(int i, StemOffset c, int sampleRate, Fft fft, LagPeak peak) {
-        StemOffset f = fine.locate(i, -maxLag, maxLag, sampleRate, fft, peak);
+    private StemOffset combine(int mix, int i, StemOffset c, int sampleRate, Fft fft, LagPeak peak) {
+        StemOffset f = fine.locate(mix, i, -maxLag, maxLag, sampleRate, fft, peak);
         if (Double.isNaN(c.samples()) || c.coherence() < StemOffset.CONFIDENT_COHERENCE) {
             return Double.isNaN(f.samples()) && !Double.isNaN(c.samples()) ? scaled(c, sampleRate) : f;
         }
@@ -183,7 +198,7 @@ final class LagEstimator {
         }
         int from = (int) Math.max(-maxLag, Math.round(centre - window));
         int to = (int) Math.min(maxLag, Math.round(centre + window));
-        StemOffset near = fine.locate(i, from, to, sampleRate, fft, peak);
+        StemOffset near = fine.locate(mix, i, from, to, sampleRate, fft, peak);
         if (Double.isNaN(near.samples())) {
             return scaled(c, sampleRate);
         }
@@ -199,12 +214,17 @@ final class LagEstimator {
                 c.peakWidthSamples() * factor, c.alignedScale(), c.inverted());
     }
 
-    /** The offsets over everything accepted so far. */
+    /** The offsets over everything accepted so far (of an estimator of one mix). */
     List<StemOffset> result(int sampleRate) {
+        return result(0, sampleRate);
+    }
+
+    /** The offsets against mix {@code mix} over everything accepted so far. */
+    List<StemOffset> result(int mix, int sampleRate) {
         if (factor == 1) {
-            return whole.result(sampleRate);
+            return whole.result(mix, sampleRate);
         }
-        List<StemOffset> coarse = whole.result((int) Math.round((double) sampleRate / factor));
+        List<StemOffset> coarse = whole.result(mix, (int) Math.round((double) sampleRate / factor));
         if (fine == null) {
             return coarse.stream().map(c -> scaled(c, sampleRate)).toList();
         }
@@ -212,7 +232,7 @@ final class LagEstimator {
         LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000));
         List<StemOffset> out = new ArrayList<>(stems);
         for (int i = 0; i < stems; i++) {
-            out.add(combine(i, coarse.get(i), sampleRate, fft, peak));
+            out.add(combine(mix, i, coarse.get(i), sampleRate, fft, peak));
         }
         return out;
     }

@@ -29,105 +29,122 @@ public final class NullTestEngine {
     private final int channels;
     private final int segmentFrames;
     private final double[][] residual;
-    private final double[][] mono;
+    /** The mono residual of the last chunk: the offset search's reference for this mix. */
     private final double[] monoResidual;
     private final double[] residualEnergy;
     private final double[] mixEnergy;
     private final ResidualMeter meter;
     private final GramAccumulator gram;
     private final DynamicsAccumulator dynamics;
-    private final LagEstimator lags;
-    private final boolean referenceIsMix;
-    /** Only the offsets are measured: no residual trace, gains or dynamics. */
+    /** Only the offsets are measured (by this engine's own {@link #lags}): no residual trace, gains or dynamics. */
     private final boolean offsetsOnly;
+    private final LagEstimator lags;
+    private final double[][] mono;
     private long frames;
     private int inSegment;
 
-    /** @param maxLag the largest offset searched, in samples (validated by the caller) */
-    NullTestEngine(int sampleRate, int stems, int channels, int maxLag) {
-        this(sampleRate, stems, channels, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, false);
+    /**
+     * An engine of one mix among those of a {@link SetEngine}, which searches the offsets of all of
+     * them at once (from {@link #monoResidual()}).
+     */
+    NullTestEngine(int sampleRate, int stems, int channels) {
+        this(sampleRate, stems, channels, 0, false);
     }
 
     /**
      * An engine that measures the offsets only ({@link #offsets}): the residual is formed for the
      * offset reference, and nothing else is accumulated (no Gram matrix, dynamics or trace).
      * Each offset is a whole-length average (the coarse stage of {@link LagEstimator} alone).
+     *
+     * @param maxLag the largest offset searched, in samples (validated by the caller)
      */
     public static NullTestEngine offsetsOnly(int sampleRate, int stems, int channels, int maxLag) {
-        return new NullTestEngine(sampleRate, stems, channels, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, true);
+        return new NullTestEngine(sampleRate, stems, channels, maxLag, true);
     }
 
-    NullTestEngine(int sampleRate, int stems, int channels, int maxLag, LagEstimator.Reference reference) {
-        this(sampleRate, stems, channels, maxLag, reference, false);
-    }
-
-    private NullTestEngine(int sampleRate, int stems, int channels, int maxLag, LagEstimator.Reference reference,
-                           boolean offsetsOnly) {
+    private NullTestEngine(int sampleRate, int stems, int channels, int maxLag, boolean offsetsOnly) {
         this.offsetsOnly = offsetsOnly;
         this.sampleRate = sampleRate;
         this.stems = stems;
         this.channels = channels;
         this.segmentFrames = (int) Math.round(sampleRate * SEGMENT_SECONDS);
         this.residual = new double[channels][CHUNK];
-        this.mono = new double[stems][CHUNK];
         this.monoResidual = new double[CHUNK];
         this.residualEnergy = new double[channels];
         this.mixEnergy = new double[channels];
         this.meter = offsetsOnly ? null : new ResidualMeter(sampleRate, channels, segmentFrames);
         this.gram = offsetsOnly ? null : new GramAccumulator(stems);
         this.dynamics = offsetsOnly ? null : new DynamicsAccumulator(stems, channels);
-        this.lags = new LagEstimator(sampleRate, stems, maxLag, reference, offsetsOnly);
-        this.referenceIsMix = reference == LagEstimator.Reference.MIX;
+        this.lags = offsetsOnly
+                ? new LagEstimator(sampleRate, stems, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, true, 1)
+                : null;
+        this.mono = offsetsOnly ? new double[stems][CHUNK] : null;
     }
 
-    /** An estimate of the heap this engine holds at its peak (during {@link #result}), bytes. */
-    static long estimateBytes(int sampleRate, int stems, int channels, int maxLag) {
-        long scratch = 8L * CHUNK * (channels + stems + 1);
+    /** An estimate of the heap this engine holds, bytes, without the offset search. */
+    static long estimateBytes(int stems, int channels) {
+        long scratch = 8L * CHUNK * (channels + 1);
         long meter = 24L * ResidualMeter.MAX_SEGMENTS;
         long gram = 8L * stems * stems + 64L * stems;
-        return scratch + meter + gram + LagEstimator.bytes(sampleRate, stems, maxLag);
+        return scratch + meter + gram;
     }
 
-    /** Arrays already validated by the caller. */
+    /** Arrays already validated by the caller. Only for an {@link #offsetsOnly} engine. */
     public void accept(double[][][] in, double[][] mix, int offset, int count) {
         int done = 0;
         while (done < count) {
-            int n = Math.min(Math.min(CHUNK, count - done), segmentFrames - inSegment);
+            int n = Math.min(count - done, room());
             chunk(in, mix, offset + done, n);
+            downmix(in, offset + done, n, mono);
+            lags.accept(mono, monoResidual, n);
             done += n;
         }
     }
 
-    private void chunk(double[][][] in, double[][] mix, int offset, int n) {
+    /** The most frames the next {@link #chunk} may take: up to {@link #CHUNK}, never across a segment boundary. */
+    int room() {
+        return Math.min(CHUNK, segmentFrames - inSegment);
+    }
+
+    /** Takes {@code n <= room()} frames; afterwards {@link #monoResidual()} holds their mono residual. */
+    void chunk(double[][][] in, double[][] mix, int offset, int n) {
         if (offsetsOnly) {
             for (int c = 0; c < channels; c++) {
                 NullSumKernel.residual(in, c, mix[c], offset, n, residual[c]);
             }
-            downmix(in, mix, offset, n);
-            lags.accept(mono, monoResidual, n);
-            frames += n;
-            return;
+        } else {
+            for (int c = 0; c < channels; c++) {
+                residualEnergy[c] = NullSumKernel.residual(in, c, mix[c], offset, n, residual[c]);
+                mixEnergy[c] = NullSumKernel.energy(mix[c], offset, n);
+            }
+            inSegment += n;
+            boolean closes = inSegment == segmentFrames;
+            meter.accept(residualEnergy, mixEnergy, n, closes);
+            gram.accept(in, residual, offset, n, sum(residualEnergy), sum(mixEnergy));
+            dynamics.accept(gram, closes ? segmentFrames : 0);
+            if (closes) {
+                inSegment = 0;
+            }
         }
-        for (int c = 0; c < channels; c++) {
-            residualEnergy[c] = NullSumKernel.residual(in, c, mix[c], offset, n, residual[c]);
-            mixEnergy[c] = NullSumKernel.energy(mix[c], offset, n);
-        }
-        inSegment += n;
-        boolean closes = inSegment == segmentFrames;
-        meter.accept(residualEnergy, mixEnergy, n, closes);
-        gram.accept(in, residual, offset, n, sum(residualEnergy), sum(mixEnergy));
-        dynamics.accept(gram, closes ? segmentFrames : 0);
-        downmix(in, mix, offset, n);
-        lags.accept(mono, monoResidual, n);
-        if (closes) {
-            inSegment = 0;
+        System.arraycopy(residual[0], 0, monoResidual, 0, n);
+        for (int c = 1; c < channels; c++) {
+            double[] x = residual[c];
+            for (int t = 0; t < n; t++) {
+                monoResidual[t] += x[t];
+            }
         }
         frames += n;
     }
 
-    /** Mono (channel sum) of every stem, and of the residual (or of the mix, for the MIX reference). */
-    private void downmix(double[][][] in, double[][] mix, int offset, int n) {
-        for (int i = 0; i < stems; i++) {
+    /** The mono (channel sum) residual of the last {@link #chunk}, from index 0. */
+    double[] monoResidual() {
+        return monoResidual;
+    }
+
+    /** Mono (channel sum) of every stem over {@code [offset, offset + n)} into {@code mono[stem][0 ..]}. */
+    static void downmix(double[][][] in, int offset, int n, double[][] mono) {
+        int channels = in.length == 0 ? 0 : in[0].length;
+        for (int i = 0; i < in.length; i++) {
             double[] m = mono[i];
             System.arraycopy(in[i][0], offset, m, 0, n);
             for (int c = 1; c < channels; c++) {
@@ -135,18 +152,6 @@ public final class NullTestEngine {
                 for (int t = 0; t < n; t++) {
                     m[t] += x[offset + t];
                 }
-            }
-        }
-        if (referenceIsMix) {
-            System.arraycopy(mix[0], offset, monoResidual, 0, n);
-        } else {
-            System.arraycopy(residual[0], 0, monoResidual, 0, n);
-        }
-        for (int c = 1; c < channels; c++) {
-            double[] x = referenceIsMix ? mix[c] : residual[c];
-            int from = referenceIsMix ? offset : 0;
-            for (int t = 0; t < n; t++) {
-                monoResidual[t] += x[from + t];
             }
         }
     }
@@ -161,6 +166,9 @@ public final class NullTestEngine {
 
     /** The offsets so far (all an {@link #offsetsOnly} engine measures); does not change the state. */
     public List<StemOffset> offsets() {
+        if (!offsetsOnly) {
+            throw new IllegalStateException("the offsets of this engine's mix are its SetEngine's");
+        }
         return lags.result(sampleRate);
     }
 
@@ -169,8 +177,9 @@ public final class NullTestEngine {
      *
      * @param spectra the spectral measurements fed the same blocks
      * @param mix     this engine's mix among those {@code spectra} measures
+     * @param offsets the offsets against this mix
      */
-    NullResult result(FrameSpectra spectra, int mix) {
+    NullResult result(FrameSpectra spectra, int mix, List<StemOffset> offsets) {
         if (offsetsOnly) {
             throw new IllegalStateException("this engine measures the offsets only");
         }
@@ -179,6 +188,6 @@ public final class NullTestEngine {
         List<StemDynamics> dyn = dynamics.result();
         List<StemTransfer> transfers = spectra.transfers(mix, dyn);
         NullSpectra power = spectra.spectra(mix);
-        return new NullResult(sampleRate, frames, meter.result(), gains, lags.result(sampleRate), transfers, power);
+        return new NullResult(sampleRate, frames, meter.result(), gains, offsets, transfers, power);
     }
 }

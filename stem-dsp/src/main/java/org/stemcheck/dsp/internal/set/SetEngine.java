@@ -4,16 +4,23 @@ import org.stemcheck.dsp.set.NullResult;
 
 /**
  * The null tests of one set of stems against one or more mixes, fed together: per mix a
- * {@link NullTestEngine} (residual, gains, dynamics, offsets), and one {@link FrameSpectra} for
- * all of them, so that each stem's short-time transforms are computed once whatever the number
- * of mixes. Known offsets are undone first, for all mixes alike ({@link Aligner}). Behind
- * {@code org.stemcheck.dsp.set.NullTest} and {@code NullTests}; not thread-safe.
+ * {@link NullTestEngine} (residual, gains, dynamics), and for all of them one
+ * {@link LagEstimator} (offsets) and one {@link FrameSpectra} (transfers, spectra), so that the
+ * stems' share of the work (their mono downmix, its decimation and transforms, their short-time
+ * spectra, their loudest hop) is done once whatever the number of mixes. Known offsets are undone
+ * first, for all mixes alike ({@link Aligner}). Behind {@code org.stemcheck.dsp.set.NullTest} and
+ * {@code NullTests}; not thread-safe.
  */
 public final class SetEngine {
 
+    private final int sampleRate;
     private final NullTestEngine[] engines;
+    private final LagEstimator lags;
     private final FrameSpectra spectra;
     private final Aligner aligner;
+    /** Per chunk: every stem's mono downmix, and each mix's mono residual. */
+    private final double[][] mono;
+    private final double[][] references;
 
     /**
      * @param maxLag the largest offset searched, in samples (validated by the caller)
@@ -22,10 +29,14 @@ public final class SetEngine {
      * @param mixes  how many mixes are compared, at least 1
      */
     public SetEngine(int sampleRate, int stems, int channels, int maxLag, int[] lateBy, int mixes) {
+        this.sampleRate = sampleRate;
         this.engines = new NullTestEngine[mixes];
         for (int k = 0; k < mixes; k++) {
-            engines[k] = new NullTestEngine(sampleRate, stems, channels, maxLag);
+            engines[k] = new NullTestEngine(sampleRate, stems, channels);
         }
+        this.lags = new LagEstimator(sampleRate, stems, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, false, mixes);
+        this.mono = new double[stems][NullTestEngine.CHUNK];
+        this.references = new double[mixes][];
         this.spectra = new FrameSpectra(sampleRate, stems, channels, mixes);
         this.aligner = lateBy.length == 0 ? null : new Aligner(lateBy, channels, mixes, NullTestEngine.CHUNK);
     }
@@ -36,7 +47,8 @@ public final class SetEngine {
      * @param aligned whether offsets are undone (delay lines as long as the offsets)
      */
     public static long estimateBytes(int sampleRate, int stems, int channels, int maxLag, boolean aligned, int mixes) {
-        long total = mixes * NullTestEngine.estimateBytes(sampleRate, stems, channels, maxLag)
+        long total = mixes * NullTestEngine.estimateBytes(stems, channels) + 8L * stems * NullTestEngine.CHUNK
+                + LagEstimator.bytes(sampleRate, stems, maxLag, mixes)
                 + FrameSpectra.bytes(sampleRate, stems, channels, mixes);
         if (aligned) {
             total += 8L * (stems + mixes) * channels * (2L * maxLag + 2L * NullTestEngine.CHUNK);
@@ -57,8 +69,17 @@ public final class SetEngine {
     }
 
     private void measure(double[][][] in, double[][][] mixes, int offset, int count) {
-        for (int k = 0; k < engines.length; k++) {
-            engines[k].accept(in, mixes[k], offset, count);
+        int done = 0;
+        while (done < count) {
+            // every engine has taken the same frames: the same room up to its next segment boundary
+            int n = Math.min(count - done, engines[0].room());
+            for (int k = 0; k < engines.length; k++) {
+                engines[k].chunk(in, mixes[k], offset + done, n);
+                references[k] = engines[k].monoResidual();
+            }
+            NullTestEngine.downmix(in, offset + done, n, mono);
+            lags.accept(mono, references, n);
+            done += n;
         }
         spectra.accept(in, mixes, offset, count);
     }
@@ -70,6 +91,6 @@ public final class SetEngine {
      * @return the result
      */
     public NullResult result(int k) {
-        return engines[k].result(spectra, k);
+        return engines[k].result(spectra, k, lags.result(k, sampleRate));
     }
 }
