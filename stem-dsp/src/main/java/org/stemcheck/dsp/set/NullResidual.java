@@ -15,9 +15,13 @@ import java.util.List;
  * @param segmentSeconds the length of one segment of {@code segments} (100 ms, doubled for
  *                       very long files so that the trace stays bounded)
  * @param segments       the residual along time, the last segment possibly shorter
+ * @param channelCorrelation Pearson's r between the residual's two channels over the whole
+ *                       comparison: near 0 for a diffuse residual (a missing reverb return), near
+ *                       1 for a centred one (a missing bass line or vocal); {@code NaN} for other
+ *                       than two channels or a silent residual
  */
 public record NullResidual(List<Double> channelDb, double totalDb, double segmentSeconds,
-                           List<Segment> segments) {
+                           List<Segment> segments, double channelCorrelation) {
 
     /** The level reported for a residual of exactly zero, in dB. */
     public static final double DIGITAL_NULL_DB = -200.0;
@@ -29,6 +33,7 @@ public record NullResidual(List<Double> channelDb, double totalDb, double segmen
      * @param totalDb        dB, {@link #DIGITAL_NULL_DB} or {@code NaN} as above
      * @param segmentSeconds {@code > 0}
      * @param segments       not {@code null}; copied
+     * @param channelCorrelation -1 to 1, or {@code NaN}
      */
     public NullResidual {
         channelDb = List.copyOf(channelDb);

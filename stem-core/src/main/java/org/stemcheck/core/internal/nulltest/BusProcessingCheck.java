@@ -40,7 +40,7 @@ final class BusProcessingCheck extends MixCheck {
      * only when the gains leave part of the mix unexplained (otherwise every stem is a plain gain
      * of its part). EQ counts on stems, not on FX returns (a return correlates with every dry stem,
      * so its transfer takes up whatever else is unexplained); missing compression is the loudest
-     * passages turned down more than the quiet ones ({@link LoudPassages}), or a whole-range
+     * passages turned down more than the quiet ones ({@code StemDynamics.loudReductionDb}), or a whole-range
      * dynamics slope together with a level error.
      * A stem reported as lossy-transcoded is judged below its codec's cut-off only: above it the
      * codec removed what the mix (made from the original) still has, which is no EQ.
@@ -76,7 +76,7 @@ final class BusProcessingCheck extends MixCheck {
 
     /**
      * The mix turns the stem's loudest passages down by {@link Thresholds#COMPRESSION_DB} more than
-     * its quiet ones ({@link LoudPassages}); or the older whole-range reading: a dynamics slope
+     * its quiet ones ({@code StemDynamics.loudReductionDb}); or the older whole-range reading: a dynamics slope
      * below {@code -SLOPE} together with a level error (a compressor with makeup gain never leaves
      * the average level as it was).
      */

@@ -14,7 +14,7 @@ import org.stemcheck.dsp.spectrum.BandEnergies.BandLevel;
  * @param highDb mean ownDb of the bands from {@link #HIGH_HZ} minus the mids
  * @param slope  the stem's dynamics slope minus the median of all stems' (when the mix is processed)
  * @param loudReductionDb how much more the mix turns the stem down on its loudest passages than on
- *               its quieter ones ({@link LoudPassages}), minus the median of all stems' (when the
+ *               its quieter ones ({@code StemDynamics.loudReductionDb}), minus the median of all stems' (when the
  *               mix is processed), dB
  */
 record BusShape(double lowDb, double highDb, double slope, double loudReductionDb) {

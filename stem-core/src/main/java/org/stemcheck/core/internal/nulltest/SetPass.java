@@ -22,8 +22,8 @@ import org.stemcheck.dsp.set.StemOffset;
 
 /**
  * The set pass: streams every stem and every candidate mix together in aligned blocks into
- * {@link NullTests} (one null test per mix, sharing the stems' transforms) and one
- * {@link ResidualProbe} per mix, and keeps the mix the stems null against best.
+ * {@link NullTests} (one null test per mix, sharing the stems' share of the work), and keeps the
+ * mix the stems null against best.
  *
  * <p>Passes: <b>one</b> for all mixes at once (each file decoded once), when the heap allows
  * (otherwise as many mixes a pass as fit {@link #HEAP_SHARE} of it, {@link #mixesPerPass}); a <b>second</b> one, over the stems and the chosen mix only, when a stem
@@ -232,10 +232,6 @@ public final class SetPass {
             int s = stems.size();
             int m = mixIdx.size();
             NullTests tests = NullTests.create(NullTest.Setup.of(rate, s, channels), m);
-            ResidualProbe[] probes = new ResidualProbe[m];
-            for (int k = 0; k < m; k++) {
-                probes[k] = new ResidualProbe(channels, rate, s);
-            }
             double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
             double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
             List<Feed> feeds = new ArrayList<>();
@@ -268,13 +264,8 @@ public final class SetPass {
                     if (done >= start) {
                         tests.accept(stemBuf, mixBuf, 0, n);
                     }
-                    for (int k = 0; k < m; k++) {
-                        if (done >= start) {
-                            probes[k].accept(stemBuf, mixBuf[k], n);
-                        }
-                        if (k < driftProbes.length) {
-                            driftProbes[k].accept(stemBuf, mixBuf[k], done, n);
-                        }
+                    for (int k = 0; k < driftProbes.length; k++) {
+                        driftProbes[k].accept(stemBuf, mixBuf[k], done, n);
                     }
                     done += n;
                 }
@@ -288,7 +279,7 @@ public final class SetPass {
             for (int k = 0; k < m; k++) {
                 NullResult r = tests.result(k);
                 results.put(mixIdx.get(k), r);
-                characters.put(mixIdx.get(k), probes[k].result(r.spectra()));
+                characters.put(mixIdx.get(k), ResidualCharacter.of(r));
             }
         }
 

@@ -50,8 +50,8 @@ final class Thresholds {
 
     /**
      * A stem whose loudest passages the mix turns down this much more than its quiet ones lacks a
-     * compressor ({@link LoudPassages}): 1 dB, the just-noticeable level step for music. Measured in
-     * the tests: compressors the stem lacks read 2.1-3.5 dB (dev101 Drums, max gain reduction
+     * compressor ({@code StemDynamics.loudReductionDb}): 1 dB, the just-noticeable level step for
+     * music. Measured in the tests: compressors the stem lacks read 2.1-3.5 dB (dev101 Drums, max gain reduction
      * 5-6.8 dB); stems without one, next to a missing FX stem or bass stem, -0.9 to +0.23 dB.
      */
     static final double COMPRESSION_DB = 1.0;

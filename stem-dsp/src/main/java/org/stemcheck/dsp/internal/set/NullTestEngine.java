@@ -1,6 +1,7 @@
 package org.stemcheck.dsp.internal.set;
 
 import java.util.List;
+import org.stemcheck.dsp.level.StereoCorrelation;
 import org.stemcheck.dsp.set.GainSolution;
 import org.stemcheck.dsp.set.NullSpectra;
 import org.stemcheck.dsp.set.NullResult;
@@ -36,6 +37,8 @@ public final class NullTestEngine {
     private final ResidualMeter meter;
     private final GramAccumulator gram;
     private final DynamicsAccumulator dynamics;
+    /** The residual's two channels alike or not; null for other than two channels. */
+    private final StereoCorrelation correlation;
     /** Only the offsets are measured (by this engine's own {@link #lags}): no residual trace, gains or dynamics. */
     private final boolean offsetsOnly;
     private final LagEstimator lags;
@@ -75,6 +78,7 @@ public final class NullTestEngine {
         this.meter = offsetsOnly ? null : new ResidualMeter(sampleRate, channels, segmentFrames);
         this.gram = offsetsOnly ? null : new GramAccumulator(stems);
         this.dynamics = offsetsOnly ? null : new DynamicsAccumulator(stems, channels);
+        this.correlation = offsetsOnly || channels != 2 ? null : StereoCorrelation.create(2, sampleRate);
         this.lags = offsetsOnly
                 ? new LagEstimator(sampleRate, stems, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, true, 1)
                 : null;
@@ -122,6 +126,9 @@ public final class NullTestEngine {
             meter.accept(residualEnergy, mixEnergy, n, closes);
             gram.accept(in, residual, offset, n, sum(residualEnergy), sum(mixEnergy));
             dynamics.accept(gram, closes ? segmentFrames : 0);
+            if (correlation != null) {
+                correlation.accept(residual, 0, n);
+            }
             if (closes) {
                 inSegment = 0;
             }
@@ -188,6 +195,7 @@ public final class NullTestEngine {
         List<StemDynamics> dyn = dynamics.result();
         List<StemTransfer> transfers = spectra.transfers(mix, dyn);
         NullSpectra power = spectra.spectra(mix);
-        return new NullResult(sampleRate, frames, meter.result(), gains, offsets, transfers, power);
+        double r = correlation == null ? Double.NaN : correlation.result().overall();
+        return new NullResult(sampleRate, frames, meter.result(r), gains, offsets, transfers, power);
     }
 }

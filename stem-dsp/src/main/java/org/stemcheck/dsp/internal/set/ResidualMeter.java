@@ -81,7 +81,7 @@ final class ResidualMeter {
         basePerSegment *= 2;
     }
 
-    NullResidual result() {
+    NullResidual result(double channelCorrelation) {
         int channels = channelResidual.length;
         List<Double> perChannel = new ArrayList<>(channels);
         double res = 0;
@@ -105,7 +105,7 @@ final class ResidualMeter {
             trace.add(segment(start, openFrames, openResidual, openMix, channels));
         }
         return new NullResidual(perChannel, Decibels.ratio(res, mix),
-                (double) baseFrames * basePerSegment / sampleRate, trace);
+                (double) baseFrames * basePerSegment / sampleRate, trace, channelCorrelation);
     }
 
     private NullResidual.Segment segment(long start, long frames, double res, double mix, int channels) {

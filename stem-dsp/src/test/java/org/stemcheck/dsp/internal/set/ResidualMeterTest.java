@@ -18,7 +18,7 @@ class ResidualMeterTest {
         }
         meter.accept(new double[] {1.0}, new double[] {10.0}, 4, false);
 
-        NullResidual r = meter.result();
+        NullResidual r = meter.result(Double.NaN);
 
         assertThat(r.segments().size()).isLessThanOrEqualTo(ResidualMeter.MAX_SEGMENTS);
         assertThat(r.segmentSeconds()).isEqualTo(0.04);
@@ -41,8 +41,8 @@ class ResidualMeterTest {
         ResidualMeter perfect = new ResidualMeter(1000, 2, 10);
         perfect.accept(new double[] {0, 0}, new double[] {1, 1}, 10, true);
 
-        assertThat(silent.result().totalDb()).isNaN();
-        assertThat(perfect.result().totalDb()).isEqualTo(NullResidual.DIGITAL_NULL_DB);
-        assertThat(perfect.result().channelDb()).containsExactly(-200.0, -200.0);
+        assertThat(silent.result(Double.NaN).totalDb()).isNaN();
+        assertThat(perfect.result(Double.NaN).totalDb()).isEqualTo(NullResidual.DIGITAL_NULL_DB);
+        assertThat(perfect.result(Double.NaN).channelDb()).containsExactly(-200.0, -200.0);
     }
 }
