@@ -9,6 +9,10 @@ package org.stemcheck.dsp.internal.set;
  * quantities small: for stems that nearly null, {@code c} is computed directly rather than as
  * the difference of two large numbers, so gains near 1 and deep nulls stay accurate.
  * The per-chunk diagonal and {@code c} are kept for {@link DynamicsAccumulator}.
+ *
+ * <p>{@code G} does not depend on the mix: the accumulators of other mixes fed the same chunks
+ * read it from the first one's ({@link #GramAccumulator(int, GramAccumulator)}) and sum only
+ * their own {@code c}.
  */
 final class GramAccumulator {
 
@@ -17,14 +21,25 @@ final class GramAccumulator {
     private final double[] withResidual;
     private final double[] chunkSelf;
     private final double[] chunkWithResidual;
+    /** Whether {@link #gram} and {@link #chunkSelf} are another accumulator's, which sums them. */
+    private final boolean sharesStems;
     private double residualEnergy;
     private double mixEnergy;
 
     GramAccumulator(int stems) {
+        this(stems, null);
+    }
+
+    /**
+     * @param stemsFrom an accumulator of another mix that is fed every chunk just before this one,
+     *                  whose stem products this one reads instead of summing them again; or null
+     */
+    GramAccumulator(int stems, GramAccumulator stemsFrom) {
         this.stems = stems;
-        this.gram = new double[stems][stems];
+        this.sharesStems = stemsFrom != null;
+        this.gram = sharesStems ? stemsFrom.gram : new double[stems][stems];
+        this.chunkSelf = sharesStems ? stemsFrom.chunkSelf : new double[stems];
         this.withResidual = new double[stems];
-        this.chunkSelf = new double[stems];
         this.chunkWithResidual = new double[stems];
     }
 
@@ -34,6 +49,19 @@ final class GramAccumulator {
      */
     void accept(double[][][] in, double[][] e, int offset, int frames, double eEnergy, double mEnergy) {
         int channels = e.length;
+        if (sharesStems) {
+            for (int i = 0; i < stems; i++) {
+                double withE = 0;
+                for (int c = 0; c < channels; c++) {
+                    withE += NullSumKernel.dot(in[i][c], offset, e[c], 0, frames);
+                }
+                withResidual[i] += withE;
+                chunkWithResidual[i] = withE;
+            }
+            residualEnergy += eEnergy;
+            mixEnergy += mEnergy;
+            return;
+        }
         for (int i = 0; i < stems; i++) {
             double self = 0;
             double withE = 0;

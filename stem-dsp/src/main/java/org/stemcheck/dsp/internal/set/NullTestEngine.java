@@ -49,9 +49,12 @@ public final class NullTestEngine {
     /**
      * An engine of one mix among those of a {@link SetEngine}, which searches the offsets of all of
      * them at once (from {@link #monoResidual()}).
+     *
+     * @param stemsFrom the engine of another mix, fed every chunk just before this one, whose
+     *                  stem products ({@link GramAccumulator}) this one reads; or null
      */
-    NullTestEngine(int sampleRate, int stems, int channels) {
-        this(sampleRate, stems, channels, 0, false);
+    NullTestEngine(int sampleRate, int stems, int channels, NullTestEngine stemsFrom) {
+        this(sampleRate, stems, channels, 0, false, stemsFrom);
     }
 
     /**
@@ -62,10 +65,11 @@ public final class NullTestEngine {
      * @param maxLag the largest offset searched, in samples (validated by the caller)
      */
     public static NullTestEngine offsetsOnly(int sampleRate, int stems, int channels, int maxLag) {
-        return new NullTestEngine(sampleRate, stems, channels, maxLag, true);
+        return new NullTestEngine(sampleRate, stems, channels, maxLag, true, null);
     }
 
-    private NullTestEngine(int sampleRate, int stems, int channels, int maxLag, boolean offsetsOnly) {
+    private NullTestEngine(int sampleRate, int stems, int channels, int maxLag, boolean offsetsOnly,
+                           NullTestEngine stemsFrom) {
         this.offsetsOnly = offsetsOnly;
         this.sampleRate = sampleRate;
         this.stems = stems;
@@ -76,7 +80,7 @@ public final class NullTestEngine {
         this.residualEnergy = new double[channels];
         this.mixEnergy = new double[channels];
         this.meter = offsetsOnly ? null : new ResidualMeter(sampleRate, channels, segmentFrames);
-        this.gram = offsetsOnly ? null : new GramAccumulator(stems);
+        this.gram = offsetsOnly ? null : new GramAccumulator(stems, stemsFrom == null ? null : stemsFrom.gram);
         this.dynamics = offsetsOnly ? null : new DynamicsAccumulator(stems, channels);
         this.correlation = offsetsOnly || channels != 2 ? null : StereoCorrelation.create(2, sampleRate);
         this.lags = offsetsOnly

@@ -32,7 +32,8 @@ public final class SetEngine {
         this.sampleRate = sampleRate;
         this.engines = new NullTestEngine[mixes];
         for (int k = 0; k < mixes; k++) {
-            engines[k] = new NullTestEngine(sampleRate, stems, channels);
+            // the first mix's engine sums the stems' Gram matrix for all (it is fed each chunk first)
+            engines[k] = new NullTestEngine(sampleRate, stems, channels, k == 0 ? null : engines[0]);
         }
         this.lags = new LagEstimator(sampleRate, stems, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, false, mixes);
         this.mono = new double[stems][NullTestEngine.CHUNK];
