@@ -65,11 +65,22 @@ final class Decimator {
         long next = (first + factor - 1) / factor * factor;
         for (long n = next; n < first + frames; n += factor) {
             int at = (int) (n - first) + keep;
-            double y = 0;
-            for (int k = 0; k < taps.length; k++) {
-                y += taps[k] * history[at - k];
+            // four partial sums: one chain of dependent adds would wait on each add's latency
+            double y0 = 0;
+            double y1 = 0;
+            double y2 = 0;
+            double y3 = 0;
+            int k = 0;
+            for (; k + 3 < taps.length; k += 4) {
+                y0 += taps[k] * history[at - k];
+                y1 += taps[k + 1] * history[at - k - 1];
+                y2 += taps[k + 2] * history[at - k - 2];
+                y3 += taps[k + 3] * history[at - k - 3];
             }
-            out[produced++] = y;
+            for (; k < taps.length; k++) {
+                y0 += taps[k] * history[at - k];
+            }
+            out[produced++] = (y0 + y1) + (y2 + y3);
         }
         System.arraycopy(history, frames, history, 0, keep);
         consumed += frames;
