@@ -62,14 +62,40 @@ final class DriftProbe {
         for (int s = 0; s < stems.length; s++) {
             double e = 0;
             for (double[] ch : stems[s]) {
-                for (int i = off + 1; i < off + len; i++) {
-                    double d = ch[i] - ch[i - 1];
-                    e += d * d;
-                }
+                e += differenceEnergy(ch, off, len);
             }
             energy[h][s] += e;
             moment[h][s] += e * centre;
         }
+    }
+
+    /**
+     * {@code sum (x[i] - x[i - 1])^2} over {@code i} in {@code (off, off + len)}, in four
+     * independent partial sums: one running sum waits on its previous addition every sample (C2
+     * does not vectorise a double reduction), which made this loop a fifth of the probe's time.
+     */
+    static double differenceEnergy(double[] x, int off, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int end = off + len;
+        int i = off + 1;
+        for (; i + 3 < end; i += 4) {
+            double d0 = x[i] - x[i - 1];
+            double d1 = x[i + 1] - x[i];
+            double d2 = x[i + 2] - x[i + 1];
+            double d3 = x[i + 3] - x[i + 2];
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        for (; i < end; i++) {
+            double d = x[i] - x[i - 1];
+            s0 += d * d;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     List<StemDrift> result() {
