@@ -63,24 +63,35 @@ final class Decimator {
         // first input index of this block (absolute) and the first multiple of D at or after it
         long first = consumed;
         long next = (first + factor - 1) / factor * factor;
-        for (long n = next; n < first + frames; n += factor) {
-            int at = (int) (n - first) + keep;
-            // four partial sums: one chain of dependent adds would wait on each add's latency
+        int at = (int) (next - first) + keep;
+        int end = frames + keep;
+        // four outputs at a time, each summed in the same order as alone: four independent chains
+        // of additions instead of one that waits on its previous addition at every tap
+        int f = factor;
+        for (; at + 3 * f < end; at += 4 * f) {
             double y0 = 0;
             double y1 = 0;
             double y2 = 0;
             double y3 = 0;
-            int k = 0;
-            for (; k + 3 < taps.length; k += 4) {
-                y0 += taps[k] * history[at - k];
-                y1 += taps[k + 1] * history[at - k - 1];
-                y2 += taps[k + 2] * history[at - k - 2];
-                y3 += taps[k + 3] * history[at - k - 3];
+            for (int k = 0; k < taps.length; k++) {
+                double h = taps[k];
+                y0 += h * history[at - k];
+                y1 += h * history[at + f - k];
+                y2 += h * history[at + 2 * f - k];
+                y3 += h * history[at + 3 * f - k];
             }
-            for (; k < taps.length; k++) {
-                y0 += taps[k] * history[at - k];
+            out[produced] = y0;
+            out[produced + 1] = y1;
+            out[produced + 2] = y2;
+            out[produced + 3] = y3;
+            produced += 4;
+        }
+        for (; at < end; at += f) {
+            double y = 0;
+            for (int k = 0; k < taps.length; k++) {
+                y += taps[k] * history[at - k];
             }
-            out[produced++] = (y0 + y1) + (y2 + y3);
+            out[produced++] = y;
         }
         System.arraycopy(history, frames, history, 0, keep);
         consumed += frames;
