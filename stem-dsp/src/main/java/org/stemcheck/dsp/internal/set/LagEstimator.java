@@ -69,6 +69,8 @@ final class LagEstimator {
     private final double[][] coarseRef;
     /** The one reference of {@link #accept(double[][], double[], int)}, as the stages take them. */
     private final double[][] oneRef = new double[1][];
+    /** The residual's scratch when one full-rate stage is fed {@link #acceptAgainstMix}. */
+    private double[] fullRef;
 
     /**
      * @param sampleRate the rate of the streams, Hz
@@ -170,6 +172,52 @@ final class LagEstimator {
                 decimators[stems + k].process(ref[k], done, n, coarseRef[k]);
             }
             whole.accept(coarseMono, coarseRef, got);
+        }
+    }
+
+    /**
+     * As {@link #accept} for {@link Reference#MIX_MINUS_OTHERS}, given the mono mix instead of
+     * the mono residual: the residual {@code e = sum_i mono_i - mix} is formed here, after the
+     * decimation when there is one (the decimator is linear, so this is the same reference up to
+     * rounding, at a quarter of the additions and without a full-rate residual of every channel).
+     * For the whole-length stage alone ({@code fine == null}) or one full-rate stage.
+     */
+    void acceptAgainstMix(double[][] mono, double[] mix, int frames) {
+        if (fine != null || mixes != 1) {
+            throw new IllegalStateException("the fine stage and several mixes take the residual itself");
+        }
+        if (factor == 1) {
+            if (fullRef == null || fullRef.length < frames) {
+                fullRef = new double[Math.max(BLOCK, frames)];
+            }
+            residual(mono, mix, frames, fullRef);
+            oneRef[0] = fullRef;
+            whole.accept(mono, oneRef, frames);
+            oneRef[0] = null;
+            return;
+        }
+        for (int done = 0; done < frames; done += BLOCK) {
+            int n = Math.min(BLOCK, frames - done);
+            int got = 0;
+            for (int i = 0; i < stems; i++) {
+                got = decimators[i].process(mono[i], done, n, coarseMono[i]);
+            }
+            decimators[stems].process(mix, done, n, coarseRef[0]);
+            residual(coarseMono, coarseRef[0], got, coarseRef[0]);
+            whole.accept(coarseMono, coarseRef, got);
+        }
+    }
+
+    /** {@code out[t] = sum_i mono[i][t] - mix[t]} for {@code t < n}; {@code out} may be {@code mix}. */
+    private void residual(double[][] mono, double[] mix, int n, double[] out) {
+        for (int t = 0; t < n; t++) {
+            out[t] = -mix[t];
+        }
+        for (int i = 0; i < stems; i++) {
+            double[] x = mono[i];
+            for (int t = 0; t < n; t++) {
+                out[t] += x[t];
+            }
         }
     }
 

@@ -97,14 +97,21 @@ public final class NullTestEngine {
         return scratch + meter + gram;
     }
 
-    /** Arrays already validated by the caller. Only for an {@link #offsetsOnly} engine. */
+    /**
+     * Arrays already validated by the caller. Only for an {@link #offsetsOnly} engine: no residual
+     * of every channel, only the mono downmixes of the stems and of the mix (in
+     * {@code monoResidual}), from which the lag estimator forms the residual after decimating.
+     */
     public void accept(double[][][] in, double[][] mix, int offset, int count) {
-        int done = 0;
-        while (done < count) {
-            int n = Math.min(count - done, room());
-            chunk(in, mix, offset + done, n);
+        if (!offsetsOnly) {
+            throw new IllegalStateException("the engines of a SetEngine are fed by it, chunk by chunk");
+        }
+        for (int done = 0; done < count; ) {
+            int n = Math.min(CHUNK, count - done);
             downmix(in, offset + done, n, mono);
-            lags.accept(mono, monoResidual, n);
+            monoSum(mix, offset + done, n, monoResidual);
+            lags.acceptAgainstMix(mono, monoResidual, n);
+            frames += n;
             done += n;
         }
     }
@@ -114,28 +121,25 @@ public final class NullTestEngine {
         return Math.min(CHUNK, segmentFrames - inSegment);
     }
 
-    /** Takes {@code n <= room()} frames; afterwards {@link #monoResidual()} holds their mono residual. */
+    /**
+     * Takes {@code n <= room()} frames (an engine of a {@link SetEngine}, not an
+     * {@link #offsetsOnly} one); afterwards {@link #monoResidual()} holds their mono residual.
+     */
     void chunk(double[][][] in, double[][] mix, int offset, int n) {
-        if (offsetsOnly) {
-            for (int c = 0; c < channels; c++) {
-                NullSumKernel.residual(in, c, mix[c], offset, n, residual[c]);
-            }
-        } else {
-            for (int c = 0; c < channels; c++) {
-                residualEnergy[c] = NullSumKernel.residual(in, c, mix[c], offset, n, residual[c]);
-                mixEnergy[c] = NullSumKernel.energy(mix[c], offset, n);
-            }
-            inSegment += n;
-            boolean closes = inSegment == segmentFrames;
-            meter.accept(residualEnergy, mixEnergy, n, closes);
-            gram.accept(in, residual, offset, n, sum(residualEnergy), sum(mixEnergy));
-            dynamics.accept(gram, closes ? segmentFrames : 0);
-            if (correlation != null) {
-                correlation.accept(residual, 0, n);
-            }
-            if (closes) {
-                inSegment = 0;
-            }
+        for (int c = 0; c < channels; c++) {
+            residualEnergy[c] = NullSumKernel.residual(in, c, mix[c], offset, n, residual[c]);
+            mixEnergy[c] = NullSumKernel.energy(mix[c], offset, n);
+        }
+        inSegment += n;
+        boolean closes = inSegment == segmentFrames;
+        meter.accept(residualEnergy, mixEnergy, n, closes);
+        gram.accept(in, residual, offset, n, sum(residualEnergy), sum(mixEnergy));
+        dynamics.accept(gram, closes ? segmentFrames : 0);
+        if (correlation != null) {
+            correlation.accept(residual, 0, n);
+        }
+        if (closes) {
+            inSegment = 0;
         }
         System.arraycopy(residual[0], 0, monoResidual, 0, n);
         for (int c = 1; c < channels; c++) {
@@ -163,6 +167,17 @@ public final class NullTestEngine {
                 for (int t = 0; t < n; t++) {
                     m[t] += x[offset + t];
                 }
+            }
+        }
+    }
+
+    /** {@code out[t] = sum_c x[c][offset + t]} for {@code t < n}. */
+    private static void monoSum(double[][] x, int offset, int n, double[] out) {
+        System.arraycopy(x[0], offset, out, 0, n);
+        for (int c = 1; c < x.length; c++) {
+            double[] ch = x[c];
+            for (int t = 0; t < n; t++) {
+                out[t] += ch[offset + t];
             }
         }
     }
