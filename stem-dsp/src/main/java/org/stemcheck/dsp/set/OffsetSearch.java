@@ -1,6 +1,7 @@
 package org.stemcheck.dsp.set;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.stemcheck.dsp.internal.set.NullTestEngine;
 
@@ -56,6 +57,34 @@ public final class OffsetSearch {
     public void accept(double[][][] stems, double[][] mix, int offset, int frames) {
         shapes.check(stems, mix, offset, frames);
         engine.accept(stems, mix, offset, frames);
+    }
+
+    /**
+     * Takes the next {@code frames} frames as mono downmixes: what the offsets are measured on
+     * (each stem's channels summed, and the mix's), for a caller that forms them anyway; the
+     * same offsets as {@link #accept} of the channels, up to rounding. Blocks of either kind may
+     * follow each other.
+     *
+     * @param stems  {@code [stem][0 .. frames)}: every stem's channel sum
+     * @param mix    {@code [0 .. frames)}: the mix's channel sum
+     * @param frames frames to take
+     * @throws IllegalArgumentException when the shapes do not match the setup
+     */
+    public void acceptMono(double[][] stems, double[] mix, int frames) {
+        Objects.requireNonNull(stems, "stems must not be null");
+        Objects.requireNonNull(mix, "mix must not be null");
+        if (frames < 0 || stems.length != setup.stems()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "expected %d stems and frames >= 0, got %d and %d", setup.stems(), stems.length, frames));
+        }
+        for (int i = 0; i <= stems.length; i++) {
+            double[] x = i < stems.length ? stems[i] : mix;
+            if (x == null || x.length < frames) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must hold %d frames",
+                        i < stems.length ? "stem " + i : "mix", frames));
+            }
+        }
+        engine.acceptMono(stems, mix, frames);
     }
 
     /**

@@ -116,6 +116,18 @@ public final class NullTestEngine {
         }
     }
 
+    /**
+     * An {@link #offsetsOnly} engine's input as mono downmixes: {@code mono[stem][0 .. count)}
+     * and {@code mix[0 .. count)}, each the sum of its channels (arrays validated by the caller).
+     */
+    public void acceptMono(double[][] mono, double[] mix, int count) {
+        if (!offsetsOnly) {
+            throw new IllegalStateException("only an offsets-only engine takes mono downmixes");
+        }
+        lags.acceptAgainstMix(mono, mix, count);
+        frames += count;
+    }
+
     /** The most frames the next {@link #chunk} may take: up to {@link #CHUNK}, never across a segment boundary. */
     int room() {
         return Math.min(CHUNK, segmentFrames - inSegment);
