@@ -58,9 +58,10 @@ public final class NullTestEngine {
     }
 
     /**
-     * An engine that measures the offsets only ({@link #offsets}): the residual is formed for the
-     * offset reference, and nothing else is accumulated (no Gram matrix, dynamics or trace).
-     * Each offset is a whole-length average (the coarse stage of {@link LagEstimator} alone).
+     * An engine that measures the offsets only ({@link #offsets}): only the mono downmixes are
+     * formed (the offset reference's residual from them, at the coarse rate), and nothing else is
+     * accumulated (no Gram matrix, dynamics or trace). Each offset is a whole-length average
+     * (the coarse stage of {@link LagEstimator} alone).
      *
      * @param maxLag the largest offset searched, in samples (validated by the caller)
      */
