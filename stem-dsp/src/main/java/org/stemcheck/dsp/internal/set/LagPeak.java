@@ -17,6 +17,12 @@ final class LagPeak {
      */
     static final double EMPTY_BIN = 1e-12;
 
+    /** Newton steps of the sub-sample search before it falls back to the golden section (it converges in 3 to 5). */
+    private static final int NEWTON_STEPS = 12;
+
+    /** A Newton step below this, in samples, ends the search: far below what the offsets are good for. */
+    private static final double NEWTON_TOLERANCE = 1e-9;
+
     /**
      * Golden-section steps of the sub-sample search over 2 samples: 2 * 0.618^32 ~ 4e-7 samples,
      * far below what the offsets are good for (about 1e-4 samples on clean material, docs/accuracy.md).
@@ -164,8 +170,36 @@ final class LagPeak {
         return used;
     }
 
-    /** Maximises {@code sign * c(tau)} over {@code [best - 1, best + 1]} by golden-section search. */
+    /**
+     * Maximises {@code sign * c(tau)} near {@code best}: Newton's method on the band-limited
+     * correlation's slope from the integer peak (a few passes over the spectrum where the search
+     * below takes {@value #REFINE_STEPS}), falling back to the golden-section search over
+     * {@code [best - 1, best + 1]} when a step leaves that interval or the curve is not a cap.
+     */
     private double refine(int best, double sign) {
+        double tau = best;
+        double[] d = new double[3];
+        for (int step = 0; step < NEWTON_STEPS; step++) {
+            derivatives(weights, tau, d);
+            double slope = sign * d[1];
+            double curve = sign * d[2];
+            if (!(curve < 0)) {
+                break;
+            }
+            double move = -slope / curve;
+            tau += move;
+            if (!(Math.abs(tau - best) <= 1.0)) {
+                break;
+            }
+            if (Math.abs(move) < NEWTON_TOLERANCE) {
+                return tau;
+            }
+        }
+        return golden(best, sign);
+    }
+
+    /** Maximises {@code sign * c(tau)} over {@code [best - 1, best + 1]} by golden-section search. */
+    private double golden(int best, double sign) {
         double golden = (Math.sqrt(5) - 1) / 2;
         double lo = best - 1.0;
         double hi = best + 1.0;
@@ -189,6 +223,69 @@ final class LagPeak {
             }
         }
         return (lo + hi) / 2;
+    }
+
+    /**
+     * The band-limited correlation {@code c(tau)} of {@link #interpolate} and its first and second
+     * derivatives in {@code tau}, into {@code out[0..2]}, in one pass over the spectrum (two
+     * phasor chains, bins {@code k} and {@code k + 1}):
+     * {@code N c' = -pi W_{N/2} sin(pi tau) - 2 sum_k theta_k Im(W_k e^{i theta_k tau})} and
+     * {@code N c'' = -pi^2 W_{N/2} cos(pi tau) - 2 sum_k theta_k^2 Re(W_k e^{i theta_k tau})},
+     * {@code theta_k = 2 pi k / N}.
+     */
+    static void derivatives(double[] weights, double tau, double[] out) {
+        int n = weights.length;
+        int half = n / 2;
+        double step = 2 * Math.PI * tau / n;
+        double c2 = Math.cos(2 * step);
+        double s2 = Math.sin(2 * step);
+        double r0 = Math.cos(step);
+        double i0 = Math.sin(step);
+        double r1 = c2;
+        double i1 = s2;
+        double re0 = 0;
+        double im0 = 0;
+        double cu0 = 0;
+        double re1 = 0;
+        double im1 = 0;
+        double cu1 = 0;
+        int k = 1;
+        for (; k + 1 < half; k += 2) {
+            double wr = weights[2 * k];
+            double wi = weights[2 * k + 1];
+            double re = wr * r0 - wi * i0;
+            re0 += re;
+            im0 += k * (wr * i0 + wi * r0);
+            cu0 += (double) k * k * re;
+            double vr = weights[2 * k + 2];
+            double vi = weights[2 * k + 3];
+            double rf = vr * r1 - vi * i1;
+            re1 += rf;
+            im1 += (k + 1) * (vr * i1 + vi * r1);
+            cu1 += (double) (k + 1) * (k + 1) * rf;
+            double t0 = r0 * c2 - i0 * s2;
+            i0 = r0 * s2 + i0 * c2;
+            r0 = t0;
+            double t1 = r1 * c2 - i1 * s2;
+            i1 = r1 * s2 + i1 * c2;
+            r1 = t1;
+        }
+        double sumRe = re0 + re1;
+        double sumIm = im0 + im1;
+        double sumCurve = cu0 + cu1;
+        for (; k < half; k++) {
+            double pr = Math.cos(k * step);
+            double pi = Math.sin(k * step);
+            double re = weights[2 * k] * pr - weights[2 * k + 1] * pi;
+            sumRe += re;
+            sumIm += k * (weights[2 * k] * pi + weights[2 * k + 1] * pr);
+            sumCurve += (double) k * k * re;
+        }
+        double theta = 2 * Math.PI / n;
+        double nyq = weights[1];
+        out[0] = (weights[0] + nyq * Math.cos(Math.PI * tau) + 2 * sumRe) / n;
+        out[1] = (-Math.PI * nyq * Math.sin(Math.PI * tau) - 2 * theta * sumIm) / n;
+        out[2] = (-Math.PI * Math.PI * nyq * Math.cos(Math.PI * tau) - 2 * theta * theta * sumCurve) / n;
     }
 
     /**

@@ -54,4 +54,29 @@ class LagPeakTest {
         }
         assertThat(best).isCloseTo(delay, within(1e-3));
     }
+
+    /** The derivatives against central differences of the interpolation itself. */
+    @ParameterizedTest
+    @ValueSource(ints = {8, 64, 1024, 1 << 14})
+    void derivativesMatchFiniteDifferences(int n) {
+        SplittableRandom r = new SplittableRandom(n + 1);
+        double[] w = new double[n];
+        for (int k = 0; k < n; k++) {
+            w[k] = r.nextDouble() - 0.5;
+        }
+        double[] d = new double[3];
+        for (double tau : new double[] {0, 0.37, 3.5, n / 3.0}) {
+            LagPeak.derivatives(w, tau, d);
+            double h = 1e-4;
+            double plus = LagPeak.interpolate(w, tau + h);
+            double mid = LagPeak.interpolate(w, tau);
+            double minus = LagPeak.interpolate(w, tau - h);
+            assertThat(d[0]).isCloseTo(mid, within(1e-12));
+            double scale = Math.max(1.0, Math.abs(d[1]));
+            assertThat(d[1]).as("slope, n %d tau %s", n, tau).isCloseTo((plus - minus) / (2 * h), within(1e-6 * scale));
+            double curve = Math.max(1.0, Math.abs(d[2]));
+            assertThat(d[2]).as("curve, n %d tau %s", n, tau)
+                    .isCloseTo((plus - 2 * mid + minus) / (h * h), within(1e-3 * curve));
+        }
+    }
 }
