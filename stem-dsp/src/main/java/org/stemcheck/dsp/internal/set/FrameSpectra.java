@@ -1,6 +1,7 @@
 package org.stemcheck.dsp.internal.set;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.stemcheck.dsp.internal.Db;
@@ -21,8 +22,9 @@ import org.stemcheck.dsp.spectrum.Spectrum;
  *       channels and frames: the {@link NullSpectra}.</li>
  * </ul>
  * Each frame costs one transform per stem and channel, shared by all mixes, and one per mix and
- * channel; the residual's transform is {@code sum_i X_i - M} (the transform is linear), so it
- * costs none. Only complete frames count (the last partial one is left out). Memory: one ring and
+ * channel; the residual's transform is {@code S - M} with {@code S = sum_i X_i} (the transform is
+ * linear), so it costs none. The mix-independent sums ({@code S_xx} and {@code S_xS}) are formed
+ * once for all mixes, and {@code S_xe = S_xS - S_xm} per mix. Only complete frames count (the last partial one is left out). Memory: one ring and
  * one transform of {@code F} doubles per stem and channel, one ring per mix and channel, and
  * {@code 3F/2} doubles of power sums per stem and mix. Not thread-safe.
  */
@@ -44,9 +46,13 @@ final class FrameSpectra {
     private final double[][][] mixRings;
     /** The current frame's transforms of every stem and channel, packed as {@link Fft} leaves them. */
     private final double[][][] stemSpec;
+    /** Per channel, the current frame's {@code S = sum_i X_i}. */
+    private final double[][] sumSpec;
     private final double[] mixSpec;
     private final double[] resSpec;
-    /** [mix][stem][band][5]: S_xx, Re S_xm, Im S_xm, Re S_xe, Im S_xe. */
+    /** [stem][band][3]: S_xx, Re S_xS, Im S_xS (the same for every mix). */
+    private final double[][][] stemSums;
+    /** [mix][stem][band][2]: Re S_xm, Im S_xm. */
     private final double[][][][] sums;
     /** Per bin {@code 0 .. F/2}, |X|^2 summed over channels and frames: [stem][bin], [mix][bin]. */
     private final double[][] stemPower;
@@ -73,7 +79,9 @@ final class FrameSpectra {
         this.stemSpec = new double[stems][channels][size];
         this.mixSpec = new double[size];
         this.resSpec = new double[size];
-        this.sums = new double[mixes][stems][bands.count()][5];
+        this.sumSpec = new double[channels][size];
+        this.stemSums = new double[stems][bands.count()][3];
+        this.sums = new double[mixes][stems][bands.count()][2];
         int bins = size / 2 + 1;
         this.stemPower = new double[stems][bins];
         this.mixPower = new double[mixes][bins];
@@ -88,7 +96,7 @@ final class FrameSpectra {
     /** Bytes held: rings and transforms of the stems, rings of the mixes, work arrays and sums. */
     static long bytes(int sampleRate, int stems, int channels, int mixes) {
         long f = frameSizeFor(sampleRate);
-        return 8L * f * (2L * stems * channels + (long) mixes * channels + 3)
+        return 8L * f * (2L * stems * channels + (long) mixes * channels + channels + 2)
                 + 8L * (f / 2 + 1) * (stems + 2L * mixes) + 40L * mixes * stems * 31;
     }
 
@@ -125,34 +133,33 @@ final class FrameSpectra {
     /** The frame ending at {@code end} (exclusive) is the whole content of every ring. */
     private void addFrame(long end) {
         int start = (int) (end % size);
-        for (int i = 0; i < stems; i++) {
-            for (int c = 0; c < channels; c++) {
-                windowed(stemRings[i][c], start, stemSpec[i][c]);
-                addPower(stemSpec[i][c], stemPower[i]);
+        for (int c = 0; c < channels; c++) {
+            double[] sum = sumSpec[c];
+            Arrays.fill(sum, 0.0);
+            for (int i = 0; i < stems; i++) {
+                double[] x = stemSpec[i][c];
+                windowed(stemRings[i][c], start, x);
+                addPower(x, stemPower[i]);
+                for (int t = 0; t < size; t++) {
+                    sum[t] += x[t];
+                }
+            }
+            for (int i = 0; i < stems; i++) {
+                addStemBands(stemSpec[i][c], sum, stemSums[i]);
             }
         }
         for (int k = 0; k < mixes; k++) {
             for (int c = 0; c < channels; c++) {
                 windowed(mixRings[k][c], start, mixSpec);
-                residual(c);
+                double[] sum = sumSpec[c];
+                for (int t = 0; t < size; t++) {
+                    resSpec[t] = sum[t] - mixSpec[t];
+                }
                 addPower(mixSpec, mixPower[k]);
                 addPower(resSpec, resPower[k]);
                 for (int i = 0; i < stems; i++) {
-                    addBands(stemSpec[i][c], sums[k][i]);
+                    addMixBands(stemSpec[i][c], mixSpec, sums[k][i]);
                 }
-            }
-        }
-    }
-
-    /** {@code resSpec = sum_i X_i - M} for channel {@code c}, in the packed layout. */
-    private void residual(int c) {
-        for (int t = 0; t < size; t++) {
-            resSpec[t] = -mixSpec[t];
-        }
-        for (int i = 0; i < stems; i++) {
-            double[] x = stemSpec[i][c];
-            for (int t = 0; t < size; t++) {
-                resSpec[t] += x[t];
             }
         }
     }
@@ -180,41 +187,56 @@ final class FrameSpectra {
         }
     }
 
-    private void addBands(double[] x, double[][] into) {
+    /** Adds {@code S_xx} and {@code S_xy = sum conj(X) Y} over each band's bins to {@code into[band][0..2]}. */
+    private void addStemBands(double[] x, double[] y, double[][] into) {
         int nyquist = size / 2;
         for (int b = 0; b < bands.count(); b++) {
             double[] s = into[b];
             double xx = s[0];
-            double xmRe = s[1];
-            double xmIm = s[2];
-            double xeRe = s[3];
-            double xeIm = s[4];
+            double re = s[1];
+            double im = s[2];
             int end = Math.min(bands.endBin(b), nyquist);
             for (int k = bands.firstBin(b); k < end; k++) {
                 double xr = x[2 * k];
                 double xi = x[2 * k + 1];
-                double mr = mixSpec[2 * k];
-                double mi = mixSpec[2 * k + 1];
-                double er = resSpec[2 * k];
-                double ei = resSpec[2 * k + 1];
+                double yr = y[2 * k];
+                double yi = y[2 * k + 1];
                 xx += xr * xr + xi * xi;
-                xmRe += xr * mr + xi * mi;
-                xmIm += xr * mi - xi * mr;
-                xeRe += xr * er + xi * ei;
-                xeIm += xr * ei - xi * er;
+                re += xr * yr + xi * yi;
+                im += xr * yi - xi * yr;
             }
             if (bands.firstBin(b) <= nyquist && nyquist < bands.endBin(b)) {
                 // The Nyquist bin is real, packed at index 1.
-                double xr = x[1];
-                xx += xr * xr;
-                xmRe += xr * mixSpec[1];
-                xeRe += xr * resSpec[1];
+                xx += x[1] * x[1];
+                re += x[1] * y[1];
             }
             s[0] = xx;
-            s[1] = xmRe;
-            s[2] = xmIm;
-            s[3] = xeRe;
-            s[4] = xeIm;
+            s[1] = re;
+            s[2] = im;
+        }
+    }
+
+    /** Adds {@code S_xy = sum conj(X) Y} over each band's bins to {@code into[band][0..1]}. */
+    private void addMixBands(double[] x, double[] y, double[][] into) {
+        int nyquist = size / 2;
+        for (int b = 0; b < bands.count(); b++) {
+            double[] s = into[b];
+            double re = s[0];
+            double im = s[1];
+            int end = Math.min(bands.endBin(b), nyquist);
+            for (int k = bands.firstBin(b); k < end; k++) {
+                double xr = x[2 * k];
+                double xi = x[2 * k + 1];
+                double yr = y[2 * k];
+                double yi = y[2 * k + 1];
+                re += xr * yr + xi * yi;
+                im += xr * yi - xi * yr;
+            }
+            if (bands.firstBin(b) <= nyquist && nyquist < bands.endBin(b)) {
+                re += x[1] * y[1];
+            }
+            s[0] = re;
+            s[1] = im;
         }
     }
 
@@ -224,7 +246,7 @@ final class FrameSpectra {
         for (int i = 0; i < stems; i++) {
             List<StemTransfer.Band> list = new ArrayList<>(bands.count());
             for (int b = 0; b < bands.count(); b++) {
-                list.add(band(b, sums[k][i][b]));
+                list.add(band(b, stemSums[i][b], sums[k][i][b]));
             }
             out.add(new StemTransfer(i, list, dynamics.get(i)));
         }
@@ -258,12 +280,15 @@ final class FrameSpectra {
         return new Spectrum((double) sampleRate / size, db, frames);
     }
 
-    private StemTransfer.Band band(int b, double[] s) {
-        double xx = s[0];
-        double ownRe = xx > 0 ? 1.0 - s[3] / xx : Double.NaN;
-        double ownIm = xx > 0 ? -s[4] / xx : Double.NaN;
-        double mixMag = xx > 0 ? Math.hypot(s[1], s[2]) / xx : Double.NaN;
-        double resMag = xx > 0 ? Math.hypot(s[3], s[4]) / xx : Double.NaN;
+    /** Band {@code b} from the stem's {@code S_xx, S_xS} and the mix's {@code S_xm}: {@code S_xe = S_xS - S_xm}. */
+    private StemTransfer.Band band(int b, double[] stem, double[] mix) {
+        double xx = stem[0];
+        double xeRe = stem[1] - mix[0];
+        double xeIm = stem[2] - mix[1];
+        double ownRe = xx > 0 ? 1.0 - xeRe / xx : Double.NaN;
+        double ownIm = xx > 0 ? -xeIm / xx : Double.NaN;
+        double mixMag = xx > 0 ? Math.hypot(mix[0], mix[1]) / xx : Double.NaN;
+        double resMag = xx > 0 ? Math.hypot(xeRe, xeIm) / xx : Double.NaN;
         return new StemTransfer.Band(bands.centre(b), bands.low(b), bands.high(b),
                 amplitudeDb(Math.hypot(ownRe, ownIm)), Math.atan2(ownIm, ownRe),
                 amplitudeDb(mixMag), amplitudeDb(resMag));
