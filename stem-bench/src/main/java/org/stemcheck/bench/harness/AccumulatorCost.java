@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.stemcheck.bench.PerFileAccumulators;
 import org.stemcheck.dsp.Accumulator;
+import org.stemcheck.dsp.FftThreads;
 import org.stemcheck.io.AudioFile;
 import org.stemcheck.io.AudioFiles;
 import org.stemcheck.io.SampleStream;
@@ -25,6 +26,10 @@ import org.stemcheck.io.SampleStream;
  *
  * With PASSES above 1 the folder is measured that many times and the last pass is printed (the
  * first pass includes JIT compilation).
+ *
+ * <p>Transforms stay on the calling thread ({@link FftThreads#callerOnly()}, as the CLI sets it):
+ * otherwise JTransforms splits the Welch segments' 8192-point transforms onto its pool, whose CPU
+ * the thread clock does not see, and the hand-offs make the welch line swing by a third between runs.
  */
 public final class AccumulatorCost {
 
@@ -39,6 +44,7 @@ public final class AccumulatorCost {
             System.err.println("usage: AccumulatorCost DIR [PASSES]");
             System.exit(2);
         }
+        FftThreads.callerOnly();
         int passes = args.length == 2 ? Integer.parseInt(args[1]) : 1;
         List<Path> files = DecodeOnly.audioFiles(Path.of(args[0]));
         Map<String, Long> nanos = null;

@@ -1,5 +1,7 @@
 package org.stemcheck.dsp.features;
 
+import java.util.Arrays;
+
 import org.stemcheck.dsp.internal.Fft;
 
 /**
@@ -14,8 +16,8 @@ final class BandMeter {
     private final Fft fft;
     private final double[] window;
     private final double[] data;
-    private final double[] power;
-    private final int[] bandOf;
+    /** Band b holds bins {@code firstBin[b] .. firstBin[b + 1])}; bin 0 (DC) is in none. */
+    private final int[] firstBin;
     private final double binHz;
     private final double[] bands = new double[EDGES.length + 1];
     private double weight;
@@ -30,15 +32,19 @@ final class BandMeter {
             window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
         }
         this.data = new double[n];
-        this.power = new double[fft.bins()];
         this.binHz = sampleRate / n;
-        this.bandOf = new int[fft.bins()];
-        for (int k = 0; k < bandOf.length; k++) {
+        this.firstBin = new int[EDGES.length + 2];
+        Arrays.fill(firstBin, fft.bins());
+        firstBin[0] = 1;
+        for (int k = fft.bins() - 1; k >= 1; k--) {
             int b = 0;
             while (b < EDGES.length && k * binHz >= EDGES[b]) {
                 b++;
             }
-            bandOf[k] = b;
+            firstBin[b] = k; // bins rise with k, so the lowest bin of band b is written last
+        }
+        for (int b = EDGES.length; b >= 1; b--) {
+            firstBin[b] = Math.min(firstBin[b], firstBin[b + 1]); // a band without bins starts where the next does
         }
     }
 
@@ -54,14 +60,19 @@ final class BandMeter {
             data[i] = x[i] * window[i];
         }
         fft.forward(data);
-        fft.power(data, power);
+        // the power of bin k straight from the packed transform (as Fft.power), band by band
         double total = 0;
         double moment = 0;
-        for (int k = 1; k < power.length; k++) {
-            double p = power[k];
-            bands[bandOf[k]] += p;
-            total += p;
-            moment += p * k * binHz;
+        int half = n / 2;
+        for (int b = 0; b < bands.length; b++) {
+            double sum = bands[b];
+            for (int k = firstBin[b]; k < firstBin[b + 1]; k++) {
+                double p = k == half ? data[1] * data[1] : data[2 * k] * data[2 * k] + data[2 * k + 1] * data[2 * k + 1];
+                sum += p;
+                total += p;
+                moment += p * k * binHz;
+            }
+            bands[b] = sum;
         }
         if (total > 0) {
             double c = moment / total;

@@ -35,25 +35,26 @@ final class OnsetCounter {
         endSubframe();
     }
 
+    /** Samples until the current sub-frame is complete, at least 1. */
+    int toSubframeEnd() {
+        return length - filled;
+    }
+
+    /** The running sum of squares of the current sub-frame. */
+    double sum() {
+        return sum;
+    }
+
     /**
-     * Takes the power of {@code n} mono samples {@code x[from ..]}: the same as
-     * {@link #accept(double)} with each {@code x * x} in turn, the running sum held in a local.
+     * Takes {@code n} samples (at most {@link #toSubframeEnd()}) whose squares the caller has added,
+     * in order, to {@link #sum()}, giving {@code sum}: the same as {@link #accept(double)} on each
+     * square in turn.
      */
-    void acceptSquares(double[] x, int from, int n) {
-        int i = from;
-        int end = from + n;
-        while (i < end) {
-            int take = Math.min(end - i, length - filled);
-            double s = sum;
-            for (int k = i; k < i + take; k++) {
-                s += x[k] * x[k];
-            }
-            sum = s;
-            filled += take;
-            i += take;
-            if (filled == length) {
-                endSubframe();
-            }
+    void addSquares(double sum, int n) {
+        this.sum = sum;
+        filled += n;
+        if (filled == length) {
+            endSubframe();
         }
     }
 

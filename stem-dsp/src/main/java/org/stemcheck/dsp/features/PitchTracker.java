@@ -30,31 +30,30 @@ final class PitchTracker {
 
     private final int factor;
     private final double rate;
-    private final Biquad lp1;
-    private final Biquad lp2;
+    /** The anti-alias low-pass and the decimation, or null when the input rate is already low. */
+    private final Decimator decimator;
     private final int window;
     private final int tauMin;
     private final int tauMax;
     private final double[] ring;
     private int ringPos;
     private long decimated;
-    private int phase;
     private final Fft fft;
     private final double[] a;
     private final double[] b;
     private final double[] d;
     private final double[] prefix;
     private final long[] histogram = new long[BINS];
-    /** Low-passed samples of the current {@link #accept(double[], int, int)} call. */
-    private double[] filtered = new double[0];
+    /** Kept samples of the current {@link #accept(double[], int, int)} call. */
+    private double[] kept = new double[0];
     private long voiced;
 
     PitchTracker(double sampleRate) {
         this.factor = Math.max(1, (int) Math.round(sampleRate / TARGET_RATE));
         this.rate = sampleRate / factor;
         double cutoff = 0.4 * rate;
-        this.lp1 = factor > 1 ? Biquad.lowPass(sampleRate, cutoff, 0.5412) : null;
-        this.lp2 = factor > 1 ? Biquad.lowPass(sampleRate, cutoff, 1.3066) : null;
+        this.decimator = factor > 1 ? new Decimator(Biquad.lowPass(sampleRate, cutoff, 0.5412),
+                Biquad.lowPass(sampleRate, cutoff, 1.3066), factor) : null;
         this.window = Math.max(8, (int) Math.round(WINDOW_SECONDS * rate));
         this.tauMin = Math.max(2, (int) Math.floor(rate / F0_MAX));
         this.tauMax = Math.max(tauMin + 2, (int) Math.ceil(rate / F0_MIN));
@@ -70,7 +69,13 @@ final class PitchTracker {
 
     /** Takes one mono sample at the input rate. */
     void accept(double x) {
-        keep(lp1 == null ? x : lp2.filter(lp1.filter(x)));
+        if (decimator == null) {
+            keep(x);
+            return;
+        }
+        if (decimator.accept(x)) {
+            keep(decimator.last());
+        }
     }
 
     /**
@@ -78,28 +83,26 @@ final class PitchTracker {
      * {@link #accept(double)} on each in turn.
      */
     void accept(double[] x, int from, int n) {
-        if (lp1 == null) {
+        if (decimator == null) {
             for (int i = 0; i < n; i++) {
                 keep(x[from + i]);
             }
             return;
         }
-        if (filtered.length < n) {
-            filtered = new double[n];
+        if (kept.length < n / factor + 1) {
+            kept = new double[n / factor + 1];
         }
-        lp1.cascade(lp2, x, from, n, filtered);
-        for (int i = 0; i < n; i++) {
-            keep(filtered[i]);
+        int m = decimator.accept(x, from, n, kept);
+        for (int i = 0; i < m; i++) {
+            keep(kept[i]);
         }
     }
 
+    /** Appends one sample at the decimated rate. */
     private void keep(double y) {
-        if (++phase >= factor) {
-            phase = 0;
-            ring[ringPos] = y;
-            ringPos = ringPos + 1 == ring.length ? 0 : ringPos + 1;
-            decimated++;
-        }
+        ring[ringPos] = y;
+        ringPos = ringPos + 1 == ring.length ? 0 : ringPos + 1;
+        decimated++;
     }
 
     /** Analyses the latest frame; counts it when voiced. Returns the f0 in Hz, or NaN when unvoiced. */

@@ -45,6 +45,8 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     private final float[] loudestInBin = new float[PEAK_BINS];
     private final double soundingPower = Db.toPower(SOUNDING_DBFS);
     private int fill;
+    /** The onset counter's running sum of squares while {@link #measure} adds the mid signal's. */
+    private double onsetSum;
     private double hopPeak;
     private double hopSquares;
     private long frames;
@@ -85,10 +87,11 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     public void accept(double[][] block, int offset, int frames) {
         Blocks.check(block, offset, frames, channels);
         for (int done = 0; done < frames; ) {
-            int n = Math.min(frames - done, hop - fill);
+            int n = Math.min(frames - done, Math.min(hop - fill, onsetCounter.toSubframeEnd()));
+            onsetSum = onsetCounter.sum();
             measure(block, offset + done, n);
+            onsetCounter.addSquares(onsetSum, n);
             pitch.accept(mid, fill, n);
-            onsetCounter.acceptSquares(mid, fill, n);
             fill += n;
             done += n;
             if (fill == hop) {
@@ -99,11 +102,16 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     }
 
     /**
-     * Levels of {@code n} frames from {@code from} (at most to the end of the hop), and their mid
-     * signal into {@code mid[fill ..]}; the pitch and onset trackers take it afterwards, in order,
-     * so their loops run without this one's work in between.
+     * Levels of {@code n} frames from {@code from} (at most to the end of the hop and of the onset
+     * counter's sub-frame), their mid signal into {@code mid[fill ..]} and its squares into
+     * {@link #onsetSum}, in order (the onset sum's chain of additions runs beside the levels'
+     * instead of in a pass of its own); the pitch tracker takes the mid signal afterwards.
      */
     private void measure(double[][] block, int from, int n) {
+        if (channels == 2) {
+            measureStereo(block[0], block[1], from, n);
+            return;
+        }
         double scale = 1.0 / channels;
         for (int i = from, j = fill; i < from + n; i++, j++) {
             double m = 0;
@@ -133,7 +141,50 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
                 }
             }
             mid[j] = m;
+            onsetSum += m * m;
         }
+    }
+
+    /**
+     * {@link #measure} for two channels, the common case: each sample read once, the sums in
+     * locals; the same sums in the same order (a non-finite sample's side and mid terms are
+     * skipped, and it counts as 0 in the levels, as there).
+     */
+    private void measureStereo(double[] left, double[] right, int from, int n) {
+        double p = hopPeak;
+        double q = hopSquares;
+        double side = sideSquares;
+        double middle = midSquares;
+        double onset = onsetSum;
+        for (int i = from, j = fill; i < from + n; i++, j++) {
+            double l = left[i];
+            double r = right[i];
+            double s = 0.5 * (l - r);
+            double ms = 0.5 * (l + r);
+            if (Double.isFinite(s) && Double.isFinite(ms)) {
+                side += s * s;
+                middle += ms * ms;
+            }
+            if (!Double.isFinite(l)) {
+                l = 0;
+            }
+            if (!Double.isFinite(r)) {
+                r = 0;
+            }
+            q += (l * l + r * r) * 0.5;
+            double a = Math.abs(l);
+            double b = Math.abs(r);
+            p = a > p ? a : p;
+            p = b > p ? b : p;
+            double m = (l + r) * 0.5;
+            mid[j] = m;
+            onset += m * m;
+        }
+        onsetSum = onset;
+        hopPeak = p;
+        hopSquares = q;
+        sideSquares = side;
+        midSquares = middle;
     }
 
     private void endHop() {

@@ -36,11 +36,18 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
     private final double sampleRate;
     private final Fft fft;
     private final double[] window;
+    /** Sum of the squared window, {@code sum w[j]^2}, for whole segments. */
+    private final double windowPower;
+    /**
+     * Per channel, the last {@code size} frames as a ring: the current segment starts at
+     * {@link #start} (0 or {@code hop}) and wraps, so a hop moves the start instead of the samples.
+     */
     private final double[][] buffers;
     private final double[][] sums;
     private final double[][] transforms;
     private final double[] mono;
     private int fill;
+    private int start;
     private long segments;
 
     private WelchSpectrum(int channels, double sampleRate, int size) {
@@ -50,10 +57,11 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
         this.sampleRate = sampleRate;
         this.fft = Fft.ofSize(size);
         this.window = hann(size);
+        this.windowPower = sumOfSquares(window, size);
         this.buffers = new double[channels][size];
         this.sums = new double[channels == 1 ? 1 : channels + 1][fft.bins()];
         this.transforms = new double[channels][size];
-        this.mono = new double[channels == 1 ? 0 : size];
+        this.mono = new double[channels > 2 ? size : 0];
     }
 
     /**
@@ -112,6 +120,14 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
         return w;
     }
 
+    private static double sumOfSquares(double[] w, int n) {
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            sum += w[j] * w[j];
+        }
+        return sum;
+    }
+
     @Override
     public void accept(double[][] block, int offset, int frames) {
         Blocks.check(block, offset, frames, channels);
@@ -123,18 +139,20 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
             done += n;
             if (fill == size) {
                 addSegment(size, sums);
-                for (double[] buffer : buffers) {
-                    System.arraycopy(buffer, hop, buffer, 0, size - hop);
-                }
                 segments++;
+                start = (start + hop) % size;
                 fill = size - hop;
             }
         }
     }
 
+    /** Copies {@code n} frames (at most to the segment's end) to the ring after the segment's {@code fill} frames. */
     private void copyIn(double[][] block, int from, int n) {
+        int at = (start + fill) % size;
+        int first = Math.min(n, size - at);
         for (int c = 0; c < channels; c++) {
-            System.arraycopy(block[c], from, buffers[c], fill, n);
+            System.arraycopy(block[c], from, buffers[c], at, first);
+            System.arraycopy(block[c], from + first, buffers[c], 0, n - first);
         }
     }
 
@@ -146,22 +164,27 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
      */
     private void addSegment(int used, double[][] target) {
         double[] w = used == size ? window : hann(used);
-        double windowPower = 0;
-        for (int j = 0; j < used; j++) {
-            windowPower += w[j] * w[j];
-        }
-        double scale = 1.0 / (size * windowPower);
+        double scale = 1.0 / (size * (used == size ? windowPower : sumOfSquares(w, used)));
         for (int c = 0; c < channels; c++) {
             double[] t = transforms[c];
             double[] b = buffers[c];
-            for (int j = 0; j < used; j++) {
-                t[j] = b[j] * w[j];
+            // the segment's frame j is ring[(start + j) % size]; zeros from used on
+            int wrap = Math.min(used, size - start);
+            for (int j = 0; j < wrap; j++) {
+                t[j] = b[start + j] * w[j];
+            }
+            for (int j = wrap; j < used; j++) {
+                t[j] = b[j - wrap] * w[j];
             }
             Arrays.fill(t, used, size, 0.0);
             fft.forward(t);
-            addPower(t, scale, target[c]);
+            if (channels != 2) {
+                addPower(t, scale, target[c]);
+            }
         }
-        if (channels > 1) {
+        if (channels == 2) {
+            addStereoPower(transforms[0], transforms[1], scale, target);
+        } else if (channels > 2) {
             Arrays.fill(mono, 0.0);
             for (double[] t : transforms) {
                 for (int j = 0; j < size; j++) {
@@ -169,6 +192,41 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
                 }
             }
             addPower(mono, scale / ((double) channels * channels), target[channels]);
+        }
+    }
+
+    /**
+     * {@link #addPower} for two channels and their mono fold in one pass over the bins: the fold's
+     * transform is {@code (L + R) / 2}, formed bin by bin instead of in an array of its own. The
+     * same products and sums as the general path (whose fold starts from 0, which changes no
+     * square).
+     */
+    private void addStereoPower(double[] left, double[] right, double scale, double[][] target) {
+        double[] sumL = target[0];
+        double[] sumR = target[1];
+        double[] sumM = target[2];
+        double monoScale = scale / 4.0;
+        int half = size / 2;
+        sumL[0] += left[0] * left[0] * scale;
+        sumL[half] += left[1] * left[1] * scale;
+        sumR[0] += right[0] * right[0] * scale;
+        sumR[half] += right[1] * right[1] * scale;
+        double m0 = left[0] + right[0];
+        double m1 = left[1] + right[1];
+        sumM[0] += m0 * m0 * monoScale;
+        sumM[half] += m1 * m1 * monoScale;
+        double twice = 2 * scale;
+        double monoTwice = 2 * monoScale;
+        for (int k = 1; k < half; k++) {
+            double lr = left[2 * k];
+            double li = left[2 * k + 1];
+            double rr = right[2 * k];
+            double ri = right[2 * k + 1];
+            sumL[k] += (lr * lr + li * li) * twice;
+            sumR[k] += (rr * rr + ri * ri) * twice;
+            double mr = lr + rr;
+            double mi = li + ri;
+            sumM[k] += (mr * mr + mi * mi) * monoTwice;
         }
     }
 

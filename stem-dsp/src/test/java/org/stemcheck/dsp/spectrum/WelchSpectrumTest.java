@@ -117,4 +117,62 @@ class WelchSpectrumTest {
                 .as("a header claiming 65535 channels must not allocate gigabytes")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("65535 channels");
     }
+
+    /**
+     * Against the definition, computed plainly here: every segment of {@code size} frames at a
+     * hop of {@code size / 2}, windowed, transformed, its one-sided power averaged; the mono fold
+     * from the mean of the channels' samples. Two channels (the fused path) and three (the general
+     * one), fed in blocks that straddle the segments' halves.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void everyChannelAndTheMonoFoldMatchThePlainDefinition(int count) {
+        int size = 512;
+        double[][] x = new double[count][];
+        for (int c = 0; c < count; c++) {
+            x[c] = Signals.noise(0.1 * (c + 1), 5 * size / 2 + 77, 10 + c);
+        }
+        WelchSpectrum.Result r = measure(size, 333, x);
+        double[] w = new double[size];
+        double windowPower = 0;
+        for (int j = 0; j < size; j++) {
+            w[j] = 0.5 - 0.5 * Math.cos(2 * Math.PI * j / size);
+            windowPower += w[j] * w[j];
+        }
+        double[][] sums = new double[count + 1][size / 2 + 1];
+        int segments = 0;
+        org.stemcheck.dsp.internal.Fft fft = org.stemcheck.dsp.internal.Fft.ofSize(size);
+        for (int at = 0; at + size <= x[0].length; at += size / 2, segments++) {
+            for (int c = 0; c <= count; c++) {
+                double[] t = new double[size];
+                for (int j = 0; j < size; j++) {
+                    double v = 0;
+                    if (c < count) {
+                        v = x[c][at + j];
+                    } else {
+                        for (double[] ch : x) {
+                            v += ch[at + j] / count;
+                        }
+                    }
+                    t[j] = v * w[j];
+                }
+                fft.forward(t);
+                double[] p = new double[size / 2 + 1];
+                fft.power(t, p);
+                for (int k = 0; k < p.length; k++) {
+                    sums[c][k] += p[k] * (k == 0 || k == size / 2 ? 1 : 2) / (size * windowPower);
+                }
+            }
+        }
+        assertThat(segments).isEqualTo(4);
+        for (int c = 0; c <= count; c++) {
+            Spectrum s = c < count ? r.channels().get(c) : r.mono();
+            assertThat(s.segments()).isEqualTo(segments);
+            for (int k = 0; k < s.bins(); k++) {
+                double expected = sums[c][k] / segments;
+                assertThat(Db.toPower(s.powerDb(k))).as("channel %d bin %d", c, k)
+                        .isCloseTo(expected, within(1e-9 * expected));
+            }
+        }
+    }
 }

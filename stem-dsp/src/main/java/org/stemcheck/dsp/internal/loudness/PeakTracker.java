@@ -106,7 +106,8 @@ public final class PeakTracker {
                 v = 0; // NaN or infinite samples of a float file are measured as silence
             }
             ext[h + i] = v;
-            sp = Math.max(sp, Math.abs(v));
+            double a = Math.abs(v);
+            sp = a > sp ? a : sp; // Math.max's NaN and signed-zero care is not needed here, nor its latency
         }
         samplePeak[c] = sp;
         double peak = Math.max(truePeak[c], sp);
@@ -155,7 +156,8 @@ public final class PeakTracker {
     private double windowMax(int from, int to) {
         double m = 0;
         for (int i = from; i < to; i++) {
-            m = Math.max(m, Math.abs(ext[i]));
+            double a = Math.abs(ext[i]);
+            m = a > m ? a : m;
         }
         return m;
     }
