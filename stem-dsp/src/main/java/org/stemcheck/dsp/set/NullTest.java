@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.stemcheck.dsp.internal.set.SetEngine;
 
 /**
@@ -14,7 +15,9 @@ import org.stemcheck.dsp.internal.set.SetEngine;
  * along time); which stem has a gain error or inverted polarity (least-squares gains,
  * {@link GainSolution}); which stem is offset in time and by how much ({@link StemOffset},
  * within {@code +/- maxOffsetSeconds}, to a fraction of a sample); and which stem's relation to
- * the mix is not a plain gain ({@link StemTransfer}: per-band EQ, level-dependent gain).
+ * the mix is not a plain gain ({@link StemTransfer}: per-band EQ, level-dependent gain); and, when
+ * the setup asks for it ({@link Setup#withHalves}), whether a stem's offset changes along the song
+ * ({@link HalfOffsets}: drift).
  *
  * <pre>{@code
  * NullTest test = NullTest.create(NullTest.Setup.of(48_000, stems.length, 2));
@@ -161,9 +164,11 @@ public final class NullTest {
      *                         found offsets ({@link #alignedTo}), so that gains, transfers and the
      *                         null of the other stems are measured with every stem in place. The
      *                         last {@code max(alignment)} frames of the mix are then not compared.
+     * @param halves           two parts of the song over which each stem's offset is also
+     *                         measured ({@link NullResult#halves()}), or empty ({@link #withHalves})
      */
     public record Setup(int sampleRate, int stems, int channels, double maxOffsetSeconds,
-                        List<Integer> alignment) {
+                        List<Integer> alignment, Optional<Halves> halves) {
 
         /** The default offset search range: +/- 2 s, what a misplaced export start typically is. */
         public static final double DEFAULT_MAX_OFFSET_SECONDS = 2.0;
@@ -176,6 +181,7 @@ public final class NullTest {
          * @param channels         1 to {@link #MAX_CHANNELS}
          * @param maxOffsetSeconds giving 1 to {@link #MAX_LAG_SAMPLES} samples at {@code sampleRate}
          * @param alignment        empty or one offset per stem, each within the search range; copied
+         * @param halves           empty, or parts whose range gives 1 to {@link #MAX_LAG_SAMPLES} samples
          * @throws IllegalArgumentException when a value is out of range
          */
         public Setup {
@@ -199,6 +205,29 @@ public final class NullTest {
                             "alignment offset %d is beyond the search range of %.0f samples", d, lag));
                 }
             }
+            Objects.requireNonNull(halves, "halves must not be null");
+            halves.ifPresent(h -> {
+                double partLag = h.maxOffsetSeconds() * sampleRate;
+                if (!(partLag >= 1 && partLag <= MAX_LAG_SAMPLES)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "the parts' maxOffsetSeconds must give 1 .. %d samples at %d Hz, got %s s",
+                            MAX_LAG_SAMPLES, sampleRate, h.maxOffsetSeconds()));
+                }
+            });
+        }
+
+        /**
+         * A setup with this offset search range and alignment, and no parts.
+         *
+         * @param sampleRate       1000 to 768000 Hz
+         * @param stems            1 to {@link #MAX_STEMS}
+         * @param channels         1 to {@link #MAX_CHANNELS}
+         * @param maxOffsetSeconds +/- seconds to search, giving 1 to {@link #MAX_LAG_SAMPLES} samples
+         * @param alignment        empty or one offset per stem, each within the search range; copied
+         * @throws IllegalArgumentException when a value is out of range
+         */
+        public Setup(int sampleRate, int stems, int channels, double maxOffsetSeconds, List<Integer> alignment) {
+            this(sampleRate, stems, channels, maxOffsetSeconds, alignment, Optional.empty());
         }
 
         /**
@@ -232,7 +261,23 @@ public final class NullTest {
             for (StemOffset o : firstPass.offsets()) {
                 late.add(o.displaced() ? (int) o.wholeSamples() : 0);
             }
-            return new Setup(sampleRate, stems, channels, maxOffsetSeconds, late);
+            return new Setup(sampleRate, stems, channels, maxOffsetSeconds, late, halves);
+        }
+
+        /**
+         * This setup, also measuring every stem's offset over the frames before {@code split} and
+         * over those from it on ({@link HalfOffsets}): drift. The parts cost little more than their
+         * own small transforms: they take the streams the whole-length offset search already
+         * decimates, with their own (narrow) range.
+         *
+         * @param split            the first frame of the second part, counted in frames compared
+         * @param maxOffsetSeconds each part's search range, +/- seconds
+         * @return a new setup
+         * @throws IllegalArgumentException when {@code split < 1} or the range is out of bounds
+         */
+        public Setup withHalves(long split, double maxOffsetSeconds) {
+            return new Setup(sampleRate, stems, channels, this.maxOffsetSeconds, alignment,
+                    Optional.of(new Halves(split, maxOffsetSeconds)));
         }
 
         /**
@@ -266,13 +311,20 @@ public final class NullTest {
          */
         public long estimatedBytes(int mixes) {
             check(mixes >= 1, "mixes", mixes);
-            return SetEngine.estimateBytes(sampleRate, stems, channels, maxLagSamples(), !alignment.isEmpty(), mixes);
+            return SetEngine.estimateBytes(sampleRate, stems, channels, maxLagSamples(), !alignment.isEmpty(), mixes,
+                    partLagSamples());
         }
 
-        /** An engine for {@code mixes} mixes with this setup's range and alignment. */
+        /** An engine for {@code mixes} mixes with this setup's range, alignment and parts. */
         SetEngine engine(int mixes) {
             return new SetEngine(sampleRate, stems, channels, maxLagSamples(),
-                    alignment.stream().mapToInt(Integer::intValue).toArray(), mixes);
+                    alignment.stream().mapToInt(Integer::intValue).toArray(), mixes,
+                    halves.map(Halves::split).orElse(0L), partLagSamples());
+        }
+
+        /** The parts' search range in samples, 0 without parts. */
+        private int partLagSamples() {
+            return halves.map(h -> (int) Math.round(h.maxOffsetSeconds() * sampleRate)).orElse(0);
         }
 
         /**
@@ -291,6 +343,34 @@ public final class NullTest {
         private static void check(boolean ok, String name, int value) {
             if (!ok) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "%s out of range: %d", name, value));
+            }
+        }
+    }
+
+    /**
+     * Two parts of the song over which each stem's offset is measured on its own, for drift
+     * ({@link Setup#withHalves}).
+     *
+     * @param split            the first frame of the second part, {@code >= 1}, counted in frames
+     *                         compared
+     * @param maxOffsetSeconds each part's search range, +/- seconds, positive: narrow, since drift
+     *                         moves a stem by milliseconds (100 ppm over 15 minutes is 90 ms)
+     */
+    public record Halves(long split, double maxOffsetSeconds) {
+
+        /**
+         * Validates the values.
+         *
+         * @param split            {@code >= 1}
+         * @param maxOffsetSeconds positive and finite
+         * @throws IllegalArgumentException when a value is out of range
+         */
+        public Halves {
+            if (split < 1) {
+                throw new IllegalArgumentException("split must be >= 1, got " + split);
+            }
+            if (!(maxOffsetSeconds > 0) || Double.isInfinite(maxOffsetSeconds)) {
+                throw new IllegalArgumentException("maxOffsetSeconds must be positive and finite, got " + maxOffsetSeconds);
             }
         }
     }

@@ -15,7 +15,7 @@ import org.stemcheck.dsp.internal.set.NullTestEngine;
  * Gram matrix and no band transforms, a small part of a full null test's cost.
  *
  * <p>Fed like a {@link NullTest} ({@code [stem][channel][frame]} blocks of one rate and layout);
- * the setup's {@code alignment} must be empty. Not thread-safe.
+ * the setup's {@code alignment} and {@code halves} must be empty. Not thread-safe.
  */
 public final class OffsetSearch {
 
@@ -24,8 +24,8 @@ public final class OffsetSearch {
     private final NullTestEngine engine;
 
     private OffsetSearch(NullTest.Setup setup) {
-        if (!setup.alignment().isEmpty()) {
-            throw new IllegalArgumentException("an offset search takes no alignment");
+        if (!setup.alignment().isEmpty() || setup.halves().isPresent()) {
+            throw new IllegalArgumentException("an offset search takes no alignment and no halves");
         }
         this.setup = setup;
         this.shapes = new NullTest.Shapes(setup);
@@ -36,9 +36,9 @@ public final class OffsetSearch {
     /**
      * A fresh search for the given set.
      *
-     * @param setup rate, stems, channels and search range; no alignment
+     * @param setup rate, stems, channels and search range; no alignment, no halves
      * @return the search, empty
-     * @throws IllegalArgumentException when the setup carries an alignment
+     * @throws IllegalArgumentException when the setup carries an alignment or halves
      */
     public static OffsetSearch create(NullTest.Setup setup) {
         return new OffsetSearch(Objects.requireNonNull(setup, "setup must not be null"));

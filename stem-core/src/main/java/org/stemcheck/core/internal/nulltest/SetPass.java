@@ -31,8 +31,8 @@ import org.stemcheck.dsp.set.StemOffset;
  * samples while streaming, so that gains, transfers, the residual and its character are measured
  * with every stem in place; the stretches at either end that a moved stem no longer covers are left
  * out. (Shifting in the feed rather than with {@code Setup.alignedTo} moves
- * the residual probe too.) The first pass also measures each stem's offset over the first and the
- * second half of the song ({@link DriftProbe}) for {@code mix.drift}.
+ * the residual probe too.) The first pass also has the null tests measure each stem's offset over
+ * the first and the second half of the song ({@link Drifts}) for {@code mix.drift}.
  *
  * <p>Reading: the first pass that opens a file hands every block it decodes to that file's
  * {@link FileSink}, if the caller gave one, and reads the file to its end for it, so that the
@@ -182,7 +182,8 @@ public final class SetPass {
                         int rate, int channels, Map<Integer, FileSink> sinks, Optional<String> given) {
 
         SetAnalysis execute() throws IOException {
-            int perPass = mixesPerPass(NullTest.Setup.of(rate, stems.size(), channels), mixes.size(),
+            NullTest.Setup measured = Drifts.measuring(NullTest.Setup.of(rate, stems.size(), channels), total(mixes));
+            int perPass = mixesPerPass(measured, mixes.size(),
                     Runtime.getRuntime().maxMemory());
             Map<Integer, NullResult> results = new LinkedHashMap<>();
             Map<Integer, ResidualCharacter> characters = new LinkedHashMap<>();
@@ -231,7 +232,9 @@ public final class SetPass {
                 throws IOException {
             int s = stems.size();
             int m = mixIdx.size();
-            NullTests tests = NullTests.create(NullTest.Setup.of(rate, s, channels), m);
+            long total = total(mixIdx);
+            NullTest.Setup setup = NullTest.Setup.of(rate, s, channels);
+            NullTests tests = NullTests.create(drifts == null ? setup : Drifts.measuring(setup, total), m);
             double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
             double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
             List<Feed> feeds = new ArrayList<>();
@@ -242,17 +245,8 @@ public final class SetPass {
                 for (int idx : mixIdx) {
                     feeds.add(Feed.open(inputs.get(idx), rate, 0, sinks.remove(idx)));
                 }
-                long total = 0;
-                for (int idx : mixIdx) {
-                    StemFile f = files.get(idx);
-                    total = Math.max(total, (long) Math.ceil(f.frames() * rate / f.format().orElseThrow().sampleRate()));
-                }
                 long start = start(shifts);
                 long end = total - Math.max(0, Arrays.stream(shifts).max().orElse(0));
-                DriftProbe[] driftProbes = new DriftProbe[drifts == null ? 0 : m];
-                for (int k = 0; k < driftProbes.length; k++) {
-                    driftProbes[k] = new DriftProbe(rate, s, channels, total);
-                }
                 for (long done = 0; done < end; ) {
                     int n = (int) Math.min(Feed.BLOCK, done < start ? start - done : end - done);
                     for (int k = 0; k < s; k++) {
@@ -264,13 +258,7 @@ public final class SetPass {
                     if (done >= start) {
                         tests.accept(stemBuf, mixBuf, 0, n);
                     }
-                    for (int k = 0; k < driftProbes.length; k++) {
-                        driftProbes[k].accept(stemBuf, mixBuf[k], done, n);
-                    }
                     done += n;
-                }
-                for (int k = 0; k < driftProbes.length; k++) {
-                    drifts.put(mixIdx.get(k), driftProbes[k].result());
                 }
                 feeds.forEach(Feed::drainToSink);
             } finally {
@@ -280,7 +268,20 @@ public final class SetPass {
                 NullResult r = tests.result(k);
                 results.put(mixIdx.get(k), r);
                 characters.put(mixIdx.get(k), ResidualCharacter.of(r));
+                if (drifts != null) {
+                    drifts.put(mixIdx.get(k), Drifts.of(r.halves(), rate, total));
+                }
             }
+        }
+
+        /** The frames of the longest of these mixes, at the pass's rate: the frames compared. */
+        private long total(List<Integer> mixIdx) {
+            long total = 0;
+            for (int idx : mixIdx) {
+                StemFile f = files.get(idx);
+                total = Math.max(total, (long) Math.ceil(f.frames() * rate / f.format().orElseThrow().sampleRate()));
+            }
+            return total;
         }
 
         /**

@@ -109,8 +109,13 @@ final class HopCorrelator {
      * {@link Reference#MIX}.
      */
     void accept(double[][] mono, double[][] ref, int frames) {
-        for (int done = 0; done < frames; ) {
-            int n = rings.take(mono, ref, done, frames - done);
+        accept(mono, ref, 0, frames);
+    }
+
+    /** As {@link #accept(double[][], double[][], int)}, from index {@code offset} of every array. */
+    void accept(double[][] mono, double[][] ref, int offset, int frames) {
+        for (int done = offset, end = offset + frames; done < end; ) {
+            int n = rings.take(mono, ref, done, end - done);
             for (int i = 0; i < stems; i++) {
                 stemEnergy[i] += NullSumKernel.energy(mono[i], done, n);
             }

@@ -67,6 +67,8 @@ final class LagEstimator {
     private final Decimator[] decimators;
     private final double[][] coarseMono;
     private final double[][] coarseRef;
+    /** The offsets over two parts of the song, fed what the whole-length stage takes; or null. */
+    private HalvesProbe halves;
     /** The one reference of {@link #accept(double[][], double[], int)}, as the stages take them. */
     private final double[][] oneRef = new double[1][];
     /** The residual's scratch when one full-rate stage is fed {@link #acceptAgainstMix}. */
@@ -127,6 +129,16 @@ final class LagEstimator {
         return (maxLag + factor - 1) / factor;
     }
 
+    /** The whole-length stage's decimation factor: 1 when it runs at the full rate. */
+    int factor() {
+        return factor;
+    }
+
+    /** From now on, also feeds {@code probe} what the whole-length stage takes (before the first block). */
+    void feed(HalvesProbe probe) {
+        this.halves = probe;
+    }
+
     /** The full-rate transform size (the fine stage's, or the single stage's). */
     int fftSize() {
         return fine == null ? whole.fftSize() * factor : fine.fftSize();
@@ -157,6 +169,9 @@ final class LagEstimator {
     void accept(double[][] mono, double[][] ref, int frames) {
         if (factor == 1) {
             whole.accept(mono, ref, frames);
+            if (halves != null) {
+                halves.accept(mono, ref, frames);
+            }
             return;
         }
         if (fine != null) {
@@ -172,6 +187,9 @@ final class LagEstimator {
                 decimators[stems + k].process(ref[k], done, n, coarseRef[k]);
             }
             whole.accept(coarseMono, coarseRef, got);
+            if (halves != null) {
+                halves.accept(coarseMono, coarseRef, got);
+            }
         }
     }
 
@@ -235,7 +253,7 @@ final class LagEstimator {
     private StemOffset combine(int mix, int i, StemOffset c, int sampleRate, Fft fft, LagPeak peak) {
         StemOffset f = fine.locate(mix, i, -maxLag, maxLag, sampleRate, fft, peak);
         if (Double.isNaN(c.samples()) || c.coherence() < StemOffset.CONFIDENT_COHERENCE) {
-            return Double.isNaN(f.samples()) && !Double.isNaN(c.samples()) ? scaled(c, sampleRate) : f;
+            return Double.isNaN(f.samples()) && !Double.isNaN(c.samples()) ? scaled(c, factor, sampleRate) : f;
         }
         double centre = c.samples() * factor;
         double window = (double) FINE_WINDOW * factor;
@@ -248,15 +266,15 @@ final class LagEstimator {
         int to = (int) Math.min(maxLag, Math.round(centre + window));
         StemOffset near = fine.locate(mix, i, from, to, sampleRate, fft, peak);
         if (Double.isNaN(near.samples())) {
-            return scaled(c, sampleRate);
+            return scaled(c, factor, sampleRate);
         }
         double lag = near.peakWidthSamples() > WIDE_PEAK * factor ? centre : near.samples();
         return new StemOffset(i, lag, lag / sampleRate, c.coherence(), c.peakRatio(),
                 near.peakWidthSamples(), near.alignedScale(), near.inverted());
     }
 
-    /** A coarse offset in full-rate samples. */
-    private StemOffset scaled(StemOffset c, int sampleRate) {
+    /** An offset measured on streams decimated by {@code factor}, in full-rate samples. */
+    static StemOffset scaled(StemOffset c, int factor, int sampleRate) {
         double lag = c.samples() * factor;
         return new StemOffset(c.stem(), lag, lag / sampleRate, c.coherence(), c.peakRatio(),
                 c.peakWidthSamples() * factor, c.alignedScale(), c.inverted());
@@ -274,7 +292,7 @@ final class LagEstimator {
         }
         List<StemOffset> coarse = whole.result(mix, (int) Math.round((double) sampleRate / factor));
         if (fine == null) {
-            return coarse.stream().map(c -> scaled(c, sampleRate)).toList();
+            return coarse.stream().map(c -> scaled(c, factor, sampleRate)).toList();
         }
         Fft fft = Fft.ofSize(fine.fftSize());
         LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000));

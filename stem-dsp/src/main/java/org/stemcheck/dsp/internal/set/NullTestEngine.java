@@ -3,6 +3,7 @@ package org.stemcheck.dsp.internal.set;
 import java.util.List;
 import org.stemcheck.dsp.level.StereoCorrelation;
 import org.stemcheck.dsp.set.GainSolution;
+import org.stemcheck.dsp.set.HalfOffsets;
 import org.stemcheck.dsp.set.NullSpectra;
 import org.stemcheck.dsp.set.NullResult;
 import org.stemcheck.dsp.set.StemDynamics;
@@ -217,8 +218,9 @@ public final class NullTestEngine {
      * @param spectra the spectral measurements fed the same blocks
      * @param mix     this engine's mix among those {@code spectra} measures
      * @param offsets the offsets against this mix
+     * @param halves  the offsets against this mix over two parts of the song, or none
      */
-    NullResult result(FrameSpectra spectra, int mix, List<StemOffset> offsets) {
+    NullResult result(FrameSpectra spectra, int mix, List<StemOffset> offsets, List<HalfOffsets> halves) {
         if (offsetsOnly) {
             throw new IllegalStateException("this engine measures the offsets only");
         }
@@ -228,6 +230,6 @@ public final class NullTestEngine {
         List<StemTransfer> transfers = spectra.transfers(mix, dyn);
         NullSpectra power = spectra.spectra(mix);
         double r = correlation == null ? Double.NaN : correlation.result().overall();
-        return new NullResult(sampleRate, frames, meter.result(r), gains, offsets, transfers, power);
+        return new NullResult(sampleRate, frames, meter.result(r), gains, offsets, transfers, power, halves);
     }
 }

@@ -1,5 +1,7 @@
 package org.stemcheck.dsp.internal.set;
 
+import java.util.List;
+import org.stemcheck.dsp.set.HalfOffsets;
 import org.stemcheck.dsp.set.NullResult;
 
 /**
@@ -18,6 +20,8 @@ public final class SetEngine {
     private final LagEstimator lags;
     private final FrameSpectra spectra;
     private final Aligner aligner;
+    /** The offsets over two parts of the song, or null when not asked for. */
+    private final HalvesProbe halves;
     /** Per chunk: every stem's mono downmix, and each mix's mono residual. */
     private final double[][] mono;
     private final double[][] references;
@@ -27,8 +31,11 @@ public final class SetEngine {
      * @param lateBy per stem, an offset to undo before measuring (samples, positive = late), or
      *               an empty array for none (validated by the caller: within {@code +/- maxLag})
      * @param mixes  how many mixes are compared, at least 1
+     * @param split  the first frame of the second part for {@link NullResult#halves()}, or 0 for none
+     * @param halfLag each part's offset search range, samples (used when {@code split > 0})
      */
-    public SetEngine(int sampleRate, int stems, int channels, int maxLag, int[] lateBy, int mixes) {
+    public SetEngine(int sampleRate, int stems, int channels, int maxLag, int[] lateBy, int mixes,
+                     long split, int halfLag) {
         this.sampleRate = sampleRate;
         this.engines = new NullTestEngine[mixes];
         for (int k = 0; k < mixes; k++) {
@@ -40,17 +47,26 @@ public final class SetEngine {
         this.references = new double[mixes][];
         this.spectra = new FrameSpectra(sampleRate, stems, channels, mixes);
         this.aligner = lateBy.length == 0 ? null : new Aligner(lateBy, channels, mixes, NullTestEngine.CHUNK);
+        this.halves = split > 0 ? new HalvesProbe(sampleRate, stems, channels, mixes, lags.factor(), split, halfLag) : null;
+        if (halves != null) {
+            lags.feed(halves);
+        }
     }
 
     /**
      * An estimate of the heap the engine holds at its peak, bytes.
      *
      * @param aligned whether offsets are undone (delay lines as long as the offsets)
+     * @param halfLag the parts' offset search range in samples, or 0 when there are no parts
      */
-    public static long estimateBytes(int sampleRate, int stems, int channels, int maxLag, boolean aligned, int mixes) {
+    public static long estimateBytes(int sampleRate, int stems, int channels, int maxLag, boolean aligned, int mixes,
+                                     int halfLag) {
         long total = mixes * NullTestEngine.estimateBytes(stems, channels) + 8L * stems * NullTestEngine.CHUNK
                 + LagEstimator.bytes(sampleRate, stems, maxLag, mixes)
                 + FrameSpectra.bytes(sampleRate, stems, channels, mixes);
+        if (halfLag > 0) {
+            total += HalvesProbe.bytes(stems, mixes, LagEstimator.factorFor(sampleRate, maxLag), halfLag);
+        }
         if (aligned) {
             total += 8L * (stems + mixes) * channels * (2L * maxLag + 2L * NullTestEngine.CHUNK);
         }
@@ -74,11 +90,18 @@ public final class SetEngine {
         while (done < count) {
             // every engine has taken the same frames: the same room up to its next segment boundary
             int n = Math.min(count - done, engines[0].room());
+            if (halves != null) {
+                n = halves.room(n);
+            }
             for (int k = 0; k < engines.length; k++) {
                 engines[k].chunk(in, mixes[k], offset + done, n);
                 references[k] = engines[k].monoResidual();
             }
-            NullTestEngine.downmix(in, offset + done, n, mono);
+            if (halves != null) {
+                halves.downmix(in, offset + done, n, mono);
+            } else {
+                NullTestEngine.downmix(in, offset + done, n, mono);
+            }
             lags.accept(mono, references, n);
             done += n;
         }
@@ -92,6 +115,7 @@ public final class SetEngine {
      * @return the result
      */
     public NullResult result(int k) {
-        return engines[k].result(spectra, k, lags.result(k, sampleRate));
+        List<HalfOffsets> parts = halves == null ? List.of() : halves.result(k);
+        return engines[k].result(spectra, k, lags.result(k, sampleRate), parts);
     }
 }
