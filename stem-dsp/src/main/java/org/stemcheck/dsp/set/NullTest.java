@@ -65,7 +65,7 @@ public final class NullTest {
 
     private NullTest(Setup setup) {
         this.shapes = new Shapes(setup);
-        this.engine = setup.engine(1);
+        this.engine = setup.engine(1, false);
     }
 
     /**
@@ -311,15 +311,29 @@ public final class NullTest {
          */
         public long estimatedBytes(int mixes) {
             check(mixes >= 1, "mixes", mixes);
+            return estimatedBytes(mixes, false);
+        }
+
+        /**
+         * As {@link #estimatedBytes(int)}, for {@link NullTests} that also sum the files' Welch
+         * spectra ({@link NullTests#create(Setup, int, boolean)}) or not.
+         *
+         * @param mixes       how many mixes, {@code >= 1}
+         * @param fileSpectra whether the stems' and mixes' Welch spectra are summed
+         * @return bytes, an estimate
+         * @throws IllegalArgumentException when {@code mixes < 1}
+         */
+        public long estimatedBytes(int mixes, boolean fileSpectra) {
+            check(mixes >= 1, "mixes", mixes);
             return SetEngine.estimateBytes(sampleRate, stems, channels, maxLagSamples(), !alignment.isEmpty(), mixes,
-                    partLagSamples());
+                    partLagSamples(), fileSpectra);
         }
 
         /** An engine for {@code mixes} mixes with this setup's range, alignment and parts. */
-        SetEngine engine(int mixes) {
+        SetEngine engine(int mixes, boolean fileSpectra) {
             return new SetEngine(sampleRate, stems, channels, maxLagSamples(),
                     alignment.stream().mapToInt(Integer::intValue).toArray(), mixes,
-                    halves.map(Halves::split).orElse(0L), partLagSamples());
+                    halves.map(Halves::split).orElse(0L), partLagSamples(), fileSpectra);
         }
 
         /** The parts' search range in samples, 0 without parts. */

@@ -3,6 +3,7 @@ package org.stemcheck.dsp.set;
 import java.util.Locale;
 import java.util.Objects;
 import org.stemcheck.dsp.internal.set.SetEngine;
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
 
 /**
  * The {@link NullTest}s of one set of stems against several candidate mixes (a full mix, an
@@ -17,7 +18,13 @@ import org.stemcheck.dsp.internal.set.SetEngine;
  * double instrumentalDb = tests.result(1).residual().totalDb();
  * }</pre>
  *
- * <p>Memory: {@link NullTest.Setup#estimatedBytes(int)}. Not thread-safe.
+ * <p>The tests transform every stem and mix in Welch's segments anyway (Hann windows of about
+ * 170 ms, 50 % overlap, from the first frame); made with {@code fileSpectra}, they also sum each
+ * file's Welch spectrum from those transforms ({@link #stemSpectrum}, {@link #mixSpectrum}): the
+ * same result, to the last bit, as a {@link WelchSpectrum} of the default size fed the same frames,
+ * at the cost of a few additions per bin instead of a transform per segment and channel.
+ *
+ * <p>Memory: {@link NullTest.Setup#estimatedBytes(int, boolean)}. Not thread-safe.
  */
 public final class NullTests {
 
@@ -27,11 +34,17 @@ public final class NullTests {
     private final NullTest.Shapes shapes;
     private final SetEngine engine;
     private final int mixes;
+    private final int stems;
+    private final boolean fileSpectra;
+    private final boolean welchSized;
 
-    private NullTests(NullTest.Setup setup, int mixes) {
+    private NullTests(NullTest.Setup setup, int mixes, boolean fileSpectra) {
         this.shapes = new NullTest.Shapes(setup);
-        this.engine = setup.engine(mixes);
+        this.engine = setup.engine(mixes, fileSpectra);
         this.mixes = mixes;
+        this.stems = setup.stems();
+        this.fileSpectra = fileSpectra;
+        this.welchSized = welchSized(setup.sampleRate());
     }
 
     /**
@@ -44,12 +57,26 @@ public final class NullTests {
      * @throws IllegalArgumentException when {@code mixes} is out of range
      */
     public static NullTests create(NullTest.Setup setup, int mixes) {
+        return create(setup, mixes, false);
+    }
+
+    /**
+     * Fresh tests of one set of stems against {@code mixes} mixes, which also sum every stem's
+     * and mix's Welch spectrum when {@code fileSpectra} is true (see the class comment).
+     *
+     * @param setup       as for {@link #create(NullTest.Setup, int)}
+     * @param mixes       how many mixes, 1 to {@link #MAX_MIXES}
+     * @param fileSpectra whether to sum the files' Welch spectra
+     * @return tests that have measured nothing
+     * @throws IllegalArgumentException when {@code mixes} is out of range
+     */
+    public static NullTests create(NullTest.Setup setup, int mixes, boolean fileSpectra) {
         Objects.requireNonNull(setup, "setup must not be null");
         if (mixes < 1 || mixes > MAX_MIXES) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "mixes must be 1 .. %d, got %d", MAX_MIXES, mixes));
         }
-        return new NullTests(setup, mixes);
+        return new NullTests(setup, mixes, fileSpectra);
     }
 
     /**
@@ -81,6 +108,58 @@ public final class NullTests {
      */
     public int mixes() {
         return mixes;
+    }
+
+    /**
+     * Whether the null tests' frames at {@code sampleRate} are the segments of a default-size
+     * {@link WelchSpectrum}, so that the files' spectra can stand for their Welch spectra.
+     *
+     * @param sampleRate the rate, Hz
+     * @return true at 22.05 to 192 kHz, false at 32 kHz and below
+     */
+    public static boolean welchSized(int sampleRate) {
+        return SetEngine.frameSizeFor(sampleRate) == WelchSpectrum.defaultSize(sampleRate);
+    }
+
+    /**
+     * Whether {@link #stemSpectrum} and {@link #mixSpectrum} are what a {@link WelchSpectrum} of
+     * the default size ({@link WelchSpectrum#create(int, double)}) would measure of the same
+     * frames: the tests were made with {@code fileSpectra}, the null test's frames have Welch's
+     * default size at this rate (they do at 22.05 to 192 kHz, not at 32 kHz and below), no
+     * alignment moved the stems, and at least one whole segment has been fed.
+     *
+     * @return true when the files' spectra can stand for their Welch spectra
+     */
+    public boolean fileSpectraAreWelch() {
+        return fileSpectra && welchSized && !engine.aligned() && engine.wholeFrames() > 0;
+    }
+
+    /**
+     * Stem {@code stem}'s Welch spectrum over the complete segments fed so far, per channel, their
+     * mean and the mono fold ({@link WelchSpectrum.Result}); with fewer frames than one segment it
+     * holds none (unlike a {@link WelchSpectrum}, which then zero-pads the short file).
+     *
+     * @param stem the stem, {@code 0 <= stem < stems}
+     * @return the spectrum
+     * @throws IllegalStateException     when the tests were made without {@code fileSpectra}
+     * @throws IndexOutOfBoundsException when {@code stem} is out of range
+     */
+    public WelchSpectrum.Result stemSpectrum(int stem) {
+        Objects.checkIndex(stem, stems);
+        return engine.stemSpectrum(stem);
+    }
+
+    /**
+     * As {@link #stemSpectrum}, of mix {@code mix}.
+     *
+     * @param mix the mix, {@code 0 <= mix < mixes()}
+     * @return the spectrum
+     * @throws IllegalStateException     when the tests were made without {@code fileSpectra}
+     * @throws IndexOutOfBoundsException when {@code mix} is out of range
+     */
+    public WelchSpectrum.Result mixSpectrum(int mix) {
+        Objects.checkIndex(mix, mixes);
+        return engine.mixSpectrum(mix);
     }
 
     /**

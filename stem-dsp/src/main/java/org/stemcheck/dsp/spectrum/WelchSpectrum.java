@@ -1,13 +1,12 @@
 package org.stemcheck.dsp.spectrum;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.internal.Blocks;
-import org.stemcheck.dsp.internal.Db;
 import org.stemcheck.dsp.internal.Fft;
+import org.stemcheck.dsp.internal.WelchPower;
 
 /**
  * Welch's averaged periodogram (P. D. Welch, IEEE Trans. Audio Electroacoustics 15(2), 1967):
@@ -56,10 +55,10 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
         this.hop = size / 2;
         this.sampleRate = sampleRate;
         this.fft = Fft.ofSize(size);
-        this.window = hann(size);
-        this.windowPower = sumOfSquares(window, size);
+        this.window = WelchPower.hann(size);
+        this.windowPower = WelchPower.sumOfSquares(window, size);
         this.buffers = new double[channels][size];
-        this.sums = new double[channels == 1 ? 1 : channels + 1][fft.bins()];
+        this.sums = WelchPower.sums(channels, size);
         this.transforms = new double[channels][size];
         this.mono = new double[channels > 2 ? size : 0];
     }
@@ -111,23 +110,6 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
         return new WelchSpectrum(channels, sampleRate, size);
     }
 
-    /** The periodic Hann window, {@code 0.5 - 0.5 cos(2 pi j / n)}, which overlap-adds flat at 50%. */
-    private static double[] hann(int n) {
-        double[] w = new double[n];
-        for (int j = 0; j < n; j++) {
-            w[j] = 0.5 - 0.5 * Math.cos(2 * Math.PI * j / n);
-        }
-        return w;
-    }
-
-    private static double sumOfSquares(double[] w, int n) {
-        double sum = 0;
-        for (int j = 0; j < n; j++) {
-            sum += w[j] * w[j];
-        }
-        return sum;
-    }
-
     @Override
     public void accept(double[][] block, int offset, int frames) {
         Blocks.check(block, offset, frames, channels);
@@ -158,13 +140,12 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
 
     /**
      * Windows the first {@code used} frames of each channel's buffer with a Hann window of that
-     * length (zero beyond: only a file shorter than one segment has {@code used < size}), transforms them
-     * and adds their scaled power to {@code target}; the mono fold is the mean of the channels'
-     * transforms (the FFT is linear), so it costs no transform of its own.
+     * length (zero beyond: only a file shorter than one segment has {@code used < size}), transforms
+     * them and adds their scaled power to {@code target} ({@link WelchPower#add}).
      */
     private void addSegment(int used, double[][] target) {
-        double[] w = used == size ? window : hann(used);
-        double scale = 1.0 / (size * (used == size ? windowPower : sumOfSquares(w, used)));
+        double[] w = used == size ? window : WelchPower.hann(used);
+        double scale = 1.0 / (size * (used == size ? windowPower : WelchPower.sumOfSquares(w, used)));
         for (int c = 0; c < channels; c++) {
             double[] t = transforms[c];
             double[] b = buffers[c];
@@ -178,73 +159,8 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
             }
             Arrays.fill(t, used, size, 0.0);
             fft.forward(t);
-            if (channels != 2) {
-                addPower(t, scale, target[c]);
-            }
         }
-        if (channels == 2) {
-            addStereoPower(transforms[0], transforms[1], scale, target);
-        } else if (channels > 2) {
-            Arrays.fill(mono, 0.0);
-            for (double[] t : transforms) {
-                for (int j = 0; j < size; j++) {
-                    mono[j] += t[j];
-                }
-            }
-            addPower(mono, scale / ((double) channels * channels), target[channels]);
-        }
-    }
-
-    /**
-     * {@link #addPower} for two channels and their mono fold in one pass over the bins: the fold's
-     * transform is {@code (L + R) / 2}, formed bin by bin instead of in an array of its own. The
-     * same products and sums as the general path (whose fold starts from 0, which changes no
-     * square).
-     */
-    private void addStereoPower(double[] left, double[] right, double scale, double[][] target) {
-        double[] sumL = target[0];
-        double[] sumR = target[1];
-        double[] sumM = target[2];
-        double monoScale = scale / 4.0;
-        int half = size / 2;
-        sumL[0] += left[0] * left[0] * scale;
-        sumL[half] += left[1] * left[1] * scale;
-        sumR[0] += right[0] * right[0] * scale;
-        sumR[half] += right[1] * right[1] * scale;
-        double m0 = left[0] + right[0];
-        double m1 = left[1] + right[1];
-        sumM[0] += m0 * m0 * monoScale;
-        sumM[half] += m1 * m1 * monoScale;
-        double twice = 2 * scale;
-        double monoTwice = 2 * monoScale;
-        for (int k = 1; k < half; k++) {
-            double lr = left[2 * k];
-            double li = left[2 * k + 1];
-            double rr = right[2 * k];
-            double ri = right[2 * k + 1];
-            sumL[k] += (lr * lr + li * li) * twice;
-            sumR[k] += (rr * rr + ri * ri) * twice;
-            double mr = lr + rr;
-            double mi = li + ri;
-            sumM[k] += (mr * mr + mi * mi) * monoTwice;
-        }
-    }
-
-    /**
-     * Adds the one-sided power of a transform in {@link Fft}'s packed layout: DC and Nyquist once,
-     * every other bin twice (its negative twin). The same products as {@link Fft#power} followed
-     * by a scaled sum, in one pass without the branch per bin.
-     */
-    private void addPower(double[] packed, double scale, double[] sum) {
-        int half = size / 2;
-        double twice = 2 * scale;
-        sum[0] += packed[0] * packed[0] * scale;
-        sum[half] += packed[1] * packed[1] * scale;
-        for (int k = 1; k < half; k++) {
-            double re = packed[2 * k];
-            double im = packed[2 * k + 1];
-            sum[k] += (re * re + im * im) * twice;
-        }
+        WelchPower.add(transforms, size, scale, target, mono);
     }
 
     /**
@@ -277,26 +193,7 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
             addSegment(fill, totals);
             count = 1;
         }
-        double binHz = sampleRate / size;
-        List<Spectrum> perChannel = new ArrayList<>(channels);
-        double[] average = new double[fft.bins()];
-        for (int c = 0; c < channels; c++) {
-            perChannel.add(toSpectrum(totals[c], count, 1, binHz));
-            for (int k = 0; k < average.length; k++) {
-                average[k] += totals[c][k];
-            }
-        }
-        Spectrum mono = channels == 1 ? perChannel.get(0) : toSpectrum(totals[channels], count, 1, binHz);
-        return new Result(perChannel, toSpectrum(average, count, channels, binHz), mono);
-    }
-
-    private static Spectrum toSpectrum(double[] sum, long segments, int channels, double binHz) {
-        double[] db = new double[sum.length];
-        double scale = segments == 0 ? 0 : 1.0 / ((double) segments * channels);
-        for (int k = 0; k < db.length; k++) {
-            db[k] = Db.power(sum[k] * scale);
-        }
-        return new Spectrum(binHz, db, segments);
+        return WelchPower.result(totals, channels, count, sampleRate / size);
     }
 
     /**

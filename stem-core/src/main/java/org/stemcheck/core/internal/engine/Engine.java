@@ -32,6 +32,7 @@ import org.stemcheck.core.internal.nulltest.FileSink;
 import org.stemcheck.core.internal.nulltest.SetAnalysis;
 import org.stemcheck.dsp.set.NullResidual;
 import org.stemcheck.core.internal.nulltest.SetPass;
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
 
 /**
  * Runs checks over a delivery: picks the checks whose needs this build can meet, computes the
@@ -196,7 +197,14 @@ public final class Engine {
             }
         }
         Set<Integer> shared = new HashSet<>(selection.map(SetPass.Selection::files).orElse(List.of()));
+        // the set pass transforms these files' Welch segments anyway: their spectrum comes from it
+        Set<Integer> spectraFromPass = needed.contains(Measurement.SPECTRUM) && registry.standardSpectrum()
+                ? new HashSet<>(selection.map(SetPass.Selection::spectra).orElse(List.of())) : Set.of();
+        Set<Measurement> withoutSpectrum = EnumSet.copyOf(needed);
+        withoutSpectrum.remove(Measurement.SPECTRUM);
         Map<Integer, Future<FileAnalysis.Outcome>> results = new HashMap<>();
+        Map<Integer, WelchSpectrum.Result> given = new HashMap<>();
+        Map<Integer, Future<FileAnalysis.Outcome>> spectra = new HashMap<>();
         Map<Integer, FileActor> actors = new LinkedHashMap<>();
         ExecutorService pool = todo.isEmpty() ? null
                 : Executors.newFixedThreadPool(Math.min(threads, todo.size()), daemonThreads());
@@ -208,9 +216,11 @@ public final class Engine {
                     results.put(i, pool.submit(() -> FileAnalysis.run(in, needed, registry)));
                     continue;
                 }
-                FileAnalysis a = FileAnalysis.create(in.name(), in.format().orElseThrow(), needed, registry);
-                if (a.wantsSamples()) {
-                    actors.put(i, new FileActor(in.name(), a, in.format().orElseThrow().channels(), pool));
+                boolean fromPass = spectraFromPass.contains(i);
+                FileAnalysis a = FileAnalysis.create(in.name(), in.format().orElseThrow(),
+                        fromPass ? withoutSpectrum : needed, registry);
+                if (a.wantsSamples() || fromPass) {
+                    actors.put(i, new FileActor(in.name(), a, in.format().orElseThrow().channels(), pool, fromPass));
                 } else {
                     results.put(i, CompletableFuture.completedFuture(a.outcome()));
                 }
@@ -221,6 +231,14 @@ public final class Engine {
             actors.forEach((i, actor) -> {
                 if (actor.finished()) {
                     results.put(i, actor.outcome());
+                    if (actor.wantsSpectrum()) {
+                        Input in = inputs.get(i);
+                        actor.givenSpectrum().ifPresentOrElse(w -> given.put(i, w), () -> {
+                            // the pass could not measure it (the file ended early, ...): read it for that alone
+                            LOG.debug("{}: read again for its spectrum (the set pass did not measure it)", in.name());
+                            spectra.put(i, pool.submit(() -> FileAnalysis.run(in, EnumSet.of(Measurement.SPECTRUM), registry)));
+                        });
+                    }
                 } else {
                     // The set pass stopped before the file's end: measure it on its own.
                     actor.abandon();
@@ -231,7 +249,14 @@ public final class Engine {
             });
             Map<String, FileAnalysis.Outcome> out = new LinkedHashMap<>();
             for (int i : todo) {
-                out.put(files.get(i).name(), await(results.get(i)));
+                FileAnalysis.Outcome o = await(results.get(i));
+                if (given.containsKey(i)) {
+                    o = o.with(Measurement.SPECTRUM, given.get(i));
+                }
+                if (spectra.containsKey(i)) {
+                    o = o.plus(await(spectra.get(i)));
+                }
+                out.put(files.get(i).name(), o);
             }
             return new Passes(out, set);
         } finally {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stemcheck.core.internal.nulltest.FileSink;
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
 
 /**
  * One file's per-file measurements fed from another thread's reads: the set pass decodes the file
@@ -28,8 +29,9 @@ import org.stemcheck.core.internal.nulltest.FileSink;
  * accumulator) makes the file's outcome an "analysis failed" one and drops the later blocks, still
  * freeing their buffers, so the reader never waits for ever.
  *
- * <p>Thread-safety: one producer thread calls {@link #accept}, {@link #end}, {@link #fail} and
- * {@link #abandon}; {@link #outcome()} may be read from any thread.
+ * <p>Thread-safety: one producer thread calls {@link #accept}, {@link #end}, {@link #fail},
+ * {@link #spectrum} and {@link #abandon}, and reads {@link #givenSpectrum()}; {@link #outcome()}
+ * may be read from any thread.
  */
 final class FileActor implements FileSink {
 
@@ -60,6 +62,9 @@ final class FileActor implements FileSink {
     private boolean closed;
     /** Producer side: end or fail was called (the outcome will come). */
     private volatile boolean finished;
+    /** Whether the file's Welch spectrum is to come from the set pass, and, once it has, the spectrum (producer side). */
+    private final boolean wantsSpectrum;
+    private WelchSpectrum.Result spectrum;
 
     /**
      * @param name     the file's name, for the log
@@ -68,6 +73,15 @@ final class FileActor implements FileSink {
      * @param pool     where the drain tasks run
      */
     FileActor(String name, FileAnalysis analysis, int channels, Executor pool) {
+        this(name, analysis, channels, pool, false);
+    }
+
+    /**
+     * @param wantsSpectrum whether the set pass is to measure the file's Welch spectrum
+     *                      ({@link #wantsSpectrum()}; {@code analysis} then leaves it out)
+     */
+    FileActor(String name, FileAnalysis analysis, int channels, Executor pool, boolean wantsSpectrum) {
+        this.wantsSpectrum = wantsSpectrum;
         this.name = name;
         this.analysis = analysis;
         this.pool = pool;
@@ -124,6 +138,24 @@ final class FileActor implements FileSink {
         }
         closed = true;
         outcome.cancel(false);
+    }
+
+    @Override
+    public boolean wantsSpectrum() {
+        return wantsSpectrum;
+    }
+
+    /** Keeps the spectrum the set pass measured; read on the producer's thread ({@link #givenSpectrum}). */
+    @Override
+    public void spectrum(WelchSpectrum.Result spectrum) {
+        if (wantsSpectrum) {
+            this.spectrum = spectrum;
+        }
+    }
+
+    /** @return the spectrum the set pass gave, if it gave one (producer side, like {@link #finished}) */
+    Optional<WelchSpectrum.Result> givenSpectrum() {
+        return Optional.ofNullable(spectrum);
     }
 
     /** @return true once {@link #end} or {@link #fail} was called: the outcome is coming */

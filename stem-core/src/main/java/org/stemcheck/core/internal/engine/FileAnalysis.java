@@ -38,6 +38,22 @@ final class FileAnalysis {
      * @param failure why the file could not be read to its end, when it could not
      */
     record Outcome(Map<Measurement, Object> results, Optional<String> failure) {
+
+        /** This outcome with one more measurement (one measured elsewhere, such as by the set pass). */
+        Outcome with(Measurement kind, Object result) {
+            Map<Measurement, Object> all = new EnumMap<>(Measurement.class);
+            all.putAll(results);
+            all.put(kind, result);
+            return new Outcome(Collections.unmodifiableMap(all), failure);
+        }
+
+        /** This outcome with the measurements of another read of the same file; the first failure stands. */
+        Outcome plus(Outcome other) {
+            Map<Measurement, Object> all = new EnumMap<>(Measurement.class);
+            all.putAll(results);
+            all.putAll(other.results);
+            return new Outcome(Collections.unmodifiableMap(all), failure.or(other::failure));
+        }
     }
 
     private final String name;

@@ -121,6 +121,18 @@ public final class MeasurementRegistry {
         }
     }
 
+    /**
+     * Whether {@link Measurement#SPECTRUM} is the standard Welch spectrum, which the set pass can
+     * measure from its own transforms instead of a file's accumulator (not when a registry put
+     * another spectrum in its place).
+     *
+     * @return true when the spectrum's entry is the standard registry's
+     */
+    public boolean standardSpectrum() {
+        Entry e = entries.get(Measurement.SPECTRUM);
+        return e != null && e == STANDARD.entries.get(Measurement.SPECTRUM);
+    }
+
     /** A registry with nothing registered. */
     public static MeasurementRegistry empty() {
         return new MeasurementRegistry(new EnumMap<>(Measurement.class));

@@ -37,6 +37,10 @@ final class Feed implements AutoCloseable {
     private long skip;
     private long silence;
     private boolean ended;
+    /** Frames decoded from the file so far, and whether a read failed. */
+    private long decoded;
+    private boolean failed;
+    private final long shift;
 
     private Feed(String name, SampleStream in, FileSink sink, Resampler resampler, int srcChannels, long shift) {
         this.name = name;
@@ -50,6 +54,7 @@ final class Feed implements AutoCloseable {
         this.fifo = new double[srcChannels][BLOCK + out];
         this.skip = Math.max(0, shift);
         this.silence = Math.max(0, -shift);
+        this.shift = shift;
     }
 
     /** True when a file of {@code format} can be fed into a pass of {@code channels} channels. */
@@ -142,6 +147,7 @@ final class Feed implements AutoCloseable {
         try {
             r = in.read(raw, 0, BLOCK);
         } catch (IOException e) {
+            failed = true;
             LOG.debug("{} ends early in the set pass: {}", name, e.toString());
             if (!sinkDone) {
                 sinkDone = true;
@@ -149,6 +155,7 @@ final class Feed implements AutoCloseable {
             }
             return 0;
         }
+        decoded += Math.max(0, r);
         if (!sinkDone) {
             if (r > 0) {
                 sink.accept(raw, r);
@@ -178,6 +185,17 @@ final class Feed implements AutoCloseable {
             System.arraycopy(converted[c], from, fifo[c], buffered, got - from);
         }
         buffered += got - from;
+    }
+
+    /**
+     * Whether the pass saw exactly the file: it was read to its end without a failure, held
+     * {@code frames} frames, and was not resampled or moved.
+     *
+     * @param frames the frames the pass compared
+     * @return true when every frame compared is the file's own, unchanged
+     */
+    boolean deliveredExactly(long frames) {
+        return ended && !failed && decoded == frames && resampler == null && shift == 0;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.stemcheck.core.internal.nulltest;
 
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
+
 /**
  * Where the set pass hands each file's samples as it decodes them, so that the file's per-file
  * measurements need not read it again. The set pass calls it from its own thread, in file order:
@@ -27,4 +29,26 @@ public interface FileSink {
      * @param why the reader's message
      */
     void fail(String why);
+
+    /**
+     * Whether the sink wants the file's Welch spectrum from the pass ({@link #spectrum}) rather
+     * than measuring it from the blocks: the pass transforms the file's segments anyway.
+     *
+     * @return false unless the sink's owner asked for it
+     */
+    default boolean wantsSpectrum() {
+        return false;
+    }
+
+    /**
+     * The file's Welch spectrum as {@code WelchSpectrum} of the default size measures it, summed by
+     * the pass from its own transforms of exactly the file's samples: called at most once, after
+     * {@link #end}, on the pass's thread, and only to a sink that {@link #wantsSpectrum() wants it}.
+     * A sink that wanted it and did not get it (a file of another length than the mixes, a pass
+     * that failed) must measure it another way.
+     *
+     * @param spectrum the file's spectrum
+     */
+    default void spectrum(WelchSpectrum.Result spectrum) {
+    }
 }

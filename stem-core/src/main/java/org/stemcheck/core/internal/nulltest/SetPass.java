@@ -19,6 +19,8 @@ import org.stemcheck.dsp.set.NullResult;
 import org.stemcheck.dsp.set.NullTest;
 import org.stemcheck.dsp.set.NullTests;
 import org.stemcheck.dsp.set.StemOffset;
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.io.AudioFormat;
 
 /**
  * The set pass: streams every stem and every candidate mix together in aligned blocks into
@@ -78,13 +80,22 @@ public final class SetPass {
      * @param given    the name of the mix the caller named as the reference ({@code StemSet.mixdown}),
      *                 if any and if it can be compared: it is then the reference whatever the
      *                 others' null depths (which are still measured and reported)
+     * @param spectra  the files (of {@code stems} and {@code mixes}) whose Welch spectrum the pass
+     *                 can measure from its own transforms ({@link FileSink#spectrum}): at the
+     *                 pass's rate and channels, as long as every mix, and at least one segment long
      */
     public record Selection(List<Integer> stems, List<Integer> mixes, int rate, int channels,
-                            Optional<String> given) {
+                            Optional<String> given, List<Integer> spectra) {
 
         public Selection {
             stems = List.copyOf(stems);
             mixes = List.copyOf(mixes);
+            spectra = List.copyOf(spectra);
+        }
+
+        /** A selection whose pass measures no file's spectrum. */
+        public Selection(List<Integer> stems, List<Integer> mixes, int rate, int channels, Optional<String> given) {
+            this(stems, mixes, rate, channels, given, List.of());
         }
 
         /** @return every file index the first pass reads: the stems, then the mixes */
@@ -140,7 +151,44 @@ public final class SetPass {
             return Optional.empty();
         }
         Optional<String> named = given.filter(name -> mixes.stream().anyMatch(i -> files.get(i).name().equals(name)));
-        return Optional.of(new Selection(stems, mixes, rate, channels, named));
+        return Optional.of(new Selection(stems, mixes, rate, channels, named, spectra(files, stems, mixes, rate, channels)));
+    }
+
+    /**
+     * The files whose Welch spectrum the pass can measure from its own transforms of exactly their
+     * samples: at the pass's rate and channel count (not resampled or upmixed), not truncated, and
+     * as long as every mix (so that the pass compares each of their frames and nothing more, in
+     * any grouping of the mixes), at least one Welch segment long, at a rate where the null test's
+     * frames are Welch's segments.
+     */
+    private static List<Integer> spectra(List<StemFile> files, List<Integer> stems, List<Integer> mixes, int rate,
+                                         int channels) {
+        if (!NullTests.welchSized(rate)) {
+            return List.of();
+        }
+        long length = files.get(mixes.get(0)).frames();
+        for (int i : mixes) {
+            if (!sameShape(files.get(i), rate, channels, length)) {
+                return List.of();
+            }
+        }
+        if (length < WelchSpectrum.defaultSize(rate)) {
+            return List.of();
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i : stems) {
+            if (sameShape(files.get(i), rate, channels, length)) {
+                out.add(i);
+            }
+        }
+        out.addAll(mixes);
+        return out;
+    }
+
+    private static boolean sameShape(StemFile f, int rate, int channels, long frames) {
+        AudioFormat format = f.format().orElseThrow();
+        return format.sampleRate() == rate && format.channels() == channels && f.frames() == frames
+                && f.truncation().isEmpty();
     }
 
     /**
@@ -234,16 +282,21 @@ public final class SetPass {
             int m = mixIdx.size();
             long total = total(mixIdx);
             NullTest.Setup setup = NullTest.Setup.of(rate, s, channels);
-            NullTests tests = NullTests.create(drifts == null ? setup : Drifts.measuring(setup, total), m);
+            List<FileSink> passSinks = new ArrayList<>();
+            for (int k = 0; k < s + m; k++) {
+                passSinks.add(sinks.remove(k < s ? stems.get(k) : mixIdx.get(k - s)));
+            }
+            boolean spectra = passSinks.stream().anyMatch(k -> k != null && k.wantsSpectrum());
+            NullTests tests = NullTests.create(drifts == null ? setup : Drifts.measuring(setup, total), m, spectra);
             double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
             double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
             List<Feed> feeds = new ArrayList<>();
             try {
                 for (int k = 0; k < s; k++) {
-                    feeds.add(Feed.open(inputs.get(stems.get(k)), rate, shifts[k], sinks.remove(stems.get(k))));
+                    feeds.add(Feed.open(inputs.get(stems.get(k)), rate, shifts[k], passSinks.get(k)));
                 }
-                for (int idx : mixIdx) {
-                    feeds.add(Feed.open(inputs.get(idx), rate, 0, sinks.remove(idx)));
+                for (int k = 0; k < m; k++) {
+                    feeds.add(Feed.open(inputs.get(mixIdx.get(k)), rate, 0, passSinks.get(s + k)));
                 }
                 long start = start(shifts);
                 long end = total - Math.max(0, Arrays.stream(shifts).max().orElse(0));
@@ -261,6 +314,9 @@ public final class SetPass {
                     done += n;
                 }
                 feeds.forEach(Feed::drainToSink);
+                if (spectra) {
+                    giveSpectra(tests, feeds, passSinks, end, s);
+                }
             } finally {
                 feeds.forEach(Feed::close);
             }
@@ -270,6 +326,23 @@ public final class SetPass {
                 characters.put(mixIdx.get(k), ResidualCharacter.of(r));
                 if (drifts != null) {
                     drifts.put(mixIdx.get(k), Drifts.of(r.halves(), rate, total));
+                }
+            }
+        }
+
+        /**
+         * Hands each sink that wants it its file's Welch spectrum, where the pass compared exactly
+         * the file's own frames (the others measure it themselves).
+         */
+        private static void giveSpectra(NullTests tests, List<Feed> feeds, List<FileSink> passSinks, long compared,
+                                        int stems) {
+            if (!tests.fileSpectraAreWelch()) {
+                return;
+            }
+            for (int k = 0; k < feeds.size(); k++) {
+                FileSink sink = passSinks.get(k);
+                if (sink != null && sink.wantsSpectrum() && feeds.get(k).deliveredExactly(compared)) {
+                    sink.spectrum(k < stems ? tests.stemSpectrum(k) : tests.mixSpectrum(k - stems));
                 }
             }
         }

@@ -145,6 +145,79 @@ class EngineOnePassTest {
         }
         assertThat(after.report().toJson()).isEqualTo(before.report().toJson());
         assertThat(single.report().toJson()).isEqualTo(before.report().toJson());
+        assertThat(after.report().plots().spectra()).isNotEmpty().isEqualTo(before.report().plots().spectra());
+    }
+
+    /**
+     * A runner that tells which files the set pass gave a spectrum, and drops those spectra when
+     * {@code drop} (as a pass that could not measure them).
+     */
+    private static Engine.SetRunner spectra(Set<String> given, boolean drop) {
+        return (files, inputs, sel, sinks) -> {
+            Map<Integer, FileSink> wrapped = new java.util.HashMap<>();
+            sinks.forEach((i, real) -> wrapped.put(i, new FileSink() {
+                @Override
+                public void accept(double[][] block, int n) {
+                    real.accept(block, n);
+                }
+
+                @Override
+                public void end() {
+                    real.end();
+                }
+
+                @Override
+                public void fail(String why) {
+                    real.fail(why);
+                }
+
+                @Override
+                public boolean wantsSpectrum() {
+                    return real.wantsSpectrum();
+                }
+
+                @Override
+                public void spectrum(org.stemcheck.dsp.spectrum.WelchSpectrum.Result spectrum) {
+                    given.add(inputs.get(i).name());
+                    if (!drop) {
+                        real.spectrum(spectrum);
+                    }
+                }
+            }));
+            return SetPass.run(files, inputs, sel, wrapped);
+        };
+    }
+
+    @Test
+    void theSetPassMeasuresTheSpectrumOfEveryFileAsLongAsTheMixAtItsRate(@TempDir Path tmp) throws IOException {
+        Path dir = delivery(tmp);
+        Set<String> given = ConcurrentHashMap.newKeySet();
+
+        Run before = run(dir, 2, TWO_READS, null);
+        Run after = run(dir, 2, spectra(given, false), null);
+
+        // not the short bass, the 44.1 kHz keys or the mono vocals: the pass does not compare their own frames
+        assertThat(given).containsExactlyInAnyOrder("Song_Drums_120bpm.wav", "Song_Guitars_120bpm.wav",
+                "Song_Pads_120bpm.wav", "Song_FX_120bpm.wav", "mixdown.wav");
+        assertThat(after.report().plots().spectra()).isEqualTo(before.report().plots().spectra());
+        assertThat(after.opened().values()).containsOnly(1);
+        assertThat(after.report().toJson()).isEqualTo(before.report().toJson());
+    }
+
+    @Test
+    void aSpectrumThePassDoesNotGiveIsMeasuredByAReadOfItsOwn(@TempDir Path tmp) throws IOException {
+        Path dir = delivery(tmp);
+        Set<String> dropped = ConcurrentHashMap.newKeySet();
+
+        Run before = run(dir, 2, TWO_READS, null);
+        Run after = run(dir, 2, spectra(dropped, true), null);
+
+        assertThat(dropped).hasSize(5);
+        for (StemFile f : after.report().files()) {
+            assertThat(after.opened().get(f.name())).as(f.name()).isEqualTo(dropped.contains(f.name()) ? 2 : 1);
+        }
+        assertThat(after.report().plots().spectra()).isEqualTo(before.report().plots().spectra());
+        assertThat(after.report().toJson()).isEqualTo(before.report().toJson());
     }
 
     @Test

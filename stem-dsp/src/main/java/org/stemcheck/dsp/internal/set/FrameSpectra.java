@@ -6,10 +6,12 @@ import java.util.List;
 
 import org.stemcheck.dsp.internal.Db;
 import org.stemcheck.dsp.internal.Fft;
+import org.stemcheck.dsp.internal.WelchPower;
 import org.stemcheck.dsp.set.NullSpectra;
 import org.stemcheck.dsp.set.StemDynamics;
 import org.stemcheck.dsp.set.StemTransfer;
 import org.stemcheck.dsp.spectrum.Spectrum;
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
 
 /**
  * Everything the null test measures from short-time spectra, for the stems against one or more
@@ -26,7 +28,12 @@ import org.stemcheck.dsp.spectrum.Spectrum;
  * linear), so it costs none. The mix-independent sums ({@code S_xx} and {@code S_xS}) are formed
  * once for all mixes, and {@code S_xe = S_xS - S_xm} per mix. Only complete frames count (the last partial one is left out). Memory: one ring and
  * one transform of {@code F} doubles per stem and channel, one ring per mix and channel, and
- * {@code 3F/2} doubles of power sums per stem and mix. Not thread-safe.
+ * {@code 3F/2} doubles of power sums per stem and mix.
+ *
+ * <p>When asked ({@code welch}), it also sums every stem's and mix's power per channel and of its
+ * mono fold as {@link WelchSpectrum} does ({@link WelchPower}): the frames are Welch's segments
+ * (periodic Hann, 50 % overlap, from frame 0) and their transforms are made here anyway, so each
+ * file's Welch spectrum comes without a transform of its own. Not thread-safe.
  */
 final class FrameSpectra {
 
@@ -48,7 +55,8 @@ final class FrameSpectra {
     private final double[][][] stemSpec;
     /** Per channel, the current frame's {@code S = sum_i X_i}. */
     private final double[][] sumSpec;
-    private final double[] mixSpec;
+    /** Per channel, the current frame's transform of the mix being summed. */
+    private final double[][] mixSpec;
     private final double[] resSpec;
     /** [stem][band][3]: S_xx, Re S_xS, Im S_xS (the same for every mix). */
     private final double[][][] stemSums;
@@ -58,10 +66,22 @@ final class FrameSpectra {
     private final double[][] stemPower;
     private final double[][] mixPower;
     private final double[][] resPower;
+    /** Welch's sums ({@link WelchPower#sums}) per stem and per mix, or null when not asked for. */
+    private final double[][][] stemWelch;
+    private final double[][][] mixWelch;
+    private final double welchScale;
+    private final double[] welchScratch;
     private long written;
     private long frames;
 
     FrameSpectra(int sampleRate, int stems, int channels, int mixes) {
+        this(sampleRate, stems, channels, mixes, false);
+    }
+
+    /**
+     * @param welch whether to sum each stem's and mix's Welch spectrum ({@link #stemWelch}, {@link #mixWelch})
+     */
+    FrameSpectra(int sampleRate, int stems, int channels, int mixes, boolean welch) {
         this.stems = stems;
         this.mixes = mixes;
         this.channels = channels;
@@ -70,14 +90,11 @@ final class FrameSpectra {
         this.hop = size / 2;
         this.fft = Fft.ofSize(size);
         this.bands = new ThirdOctaveBands(sampleRate, size);
-        this.window = new double[size];
-        for (int t = 0; t < size; t++) {
-            window[t] = 0.5 - 0.5 * Math.cos(2 * Math.PI * t / size);
-        }
+        this.window = WelchPower.hann(size);
         this.stemRings = new double[stems][channels][size];
         this.mixRings = new double[mixes][channels][size];
         this.stemSpec = new double[stems][channels][size];
-        this.mixSpec = new double[size];
+        this.mixSpec = new double[channels][size];
         this.resSpec = new double[size];
         this.sumSpec = new double[channels][size];
         this.stemSums = new double[stems][bands.count()][3];
@@ -86,6 +103,16 @@ final class FrameSpectra {
         this.stemPower = new double[stems][bins];
         this.mixPower = new double[mixes][bins];
         this.resPower = new double[mixes][bins];
+        this.stemWelch = welch ? new double[stems][][] : null;
+        this.mixWelch = welch ? new double[mixes][][] : null;
+        for (int i = 0; welch && i < stems; i++) {
+            stemWelch[i] = WelchPower.sums(channels, size);
+        }
+        for (int k = 0; welch && k < mixes; k++) {
+            mixWelch[k] = WelchPower.sums(channels, size);
+        }
+        this.welchScale = 1.0 / (size * WelchPower.sumOfSquares(window, size));
+        this.welchScratch = welch && channels > 2 ? new double[size] : null;
     }
 
     /** The frame length: {@link #FRAME_SECONDS} rounded up to a power of two. */
@@ -94,10 +121,16 @@ final class FrameSpectra {
     }
 
     /** Bytes held: rings and transforms of the stems, rings of the mixes, work arrays and sums. */
-    static long bytes(int sampleRate, int stems, int channels, int mixes) {
+    static long bytes(int sampleRate, int stems, int channels, int mixes, boolean welch) {
         long f = frameSizeFor(sampleRate);
-        return 8L * f * (2L * stems * channels + (long) mixes * channels + channels + 2)
-                + 8L * (f / 2 + 1) * (stems + 2L * mixes) + 40L * mixes * stems * 31;
+        long welchSums = welch ? 8L * (f / 2 + 1) * (channels + 1) * (stems + mixes) + 8L * f : 0;
+        return 8L * f * (2L * stems * channels + (long) mixes * channels + 2L * channels + 1)
+                + 8L * (f / 2 + 1) * (stems + 2L * mixes) + 40L * mixes * stems * 31 + welchSums;
+    }
+
+    /** @return the complete frames so far */
+    long frames() {
+        return frames;
     }
 
     /** Stems and mixes at {@code [offset, offset + count)}. */
@@ -148,18 +181,25 @@ final class FrameSpectra {
                 addStemBands(stemSpec[i][c], sum, stemSums[i]);
             }
         }
+        for (int i = 0; stemWelch != null && i < stems; i++) {
+            WelchPower.add(stemSpec[i], size, welchScale, stemWelch[i], welchScratch);
+        }
         for (int k = 0; k < mixes; k++) {
             for (int c = 0; c < channels; c++) {
-                windowed(mixRings[k][c], start, mixSpec);
+                double[] mix = mixSpec[c];
+                windowed(mixRings[k][c], start, mix);
                 double[] sum = sumSpec[c];
                 for (int t = 0; t < size; t++) {
-                    resSpec[t] = sum[t] - mixSpec[t];
+                    resSpec[t] = sum[t] - mix[t];
                 }
-                addPower(mixSpec, mixPower[k]);
+                addPower(mix, mixPower[k]);
                 addPower(resSpec, resPower[k]);
                 for (int i = 0; i < stems; i++) {
-                    addMixBands(stemSpec[i][c], mixSpec, sums[k][i]);
+                    addMixBands(stemSpec[i][c], mix, sums[k][i]);
                 }
+            }
+            if (mixWelch != null) {
+                WelchPower.add(mixSpec, size, welchScale, mixWelch[k], welchScratch);
             }
         }
     }
@@ -251,6 +291,27 @@ final class FrameSpectra {
             out.add(new StemTransfer(i, list, dynamics.get(i)));
         }
         return out;
+    }
+
+    /**
+     * Stem {@code i}'s Welch spectrum over the complete frames fed, as {@link WelchSpectrum} with
+     * this frame size measures the same samples (with at least one complete frame).
+     *
+     * @throws IllegalStateException when not asked for at construction
+     */
+    WelchSpectrum.Result stemWelch(int i) {
+        if (stemWelch == null) {
+            throw new IllegalStateException("these spectra sum no Welch spectra");
+        }
+        return WelchPower.result(stemWelch[i], channels, frames, (double) sampleRate / size);
+    }
+
+    /** As {@link #stemWelch}, of mix {@code k}. */
+    WelchSpectrum.Result mixWelch(int k) {
+        if (mixWelch == null) {
+            throw new IllegalStateException("these spectra sum no Welch spectra");
+        }
+        return WelchPower.result(mixWelch[k], channels, frames, (double) sampleRate / size);
     }
 
     /** The power spectra of the residual against mix {@code k}, of that mix and of every stem. */

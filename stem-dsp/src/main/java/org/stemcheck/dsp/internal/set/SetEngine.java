@@ -3,6 +3,7 @@ package org.stemcheck.dsp.internal.set;
 import java.util.List;
 import org.stemcheck.dsp.set.HalfOffsets;
 import org.stemcheck.dsp.set.NullResult;
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
 
 /**
  * The null tests of one set of stems against one or more mixes, fed together: per mix a
@@ -33,9 +34,10 @@ public final class SetEngine {
      * @param mixes  how many mixes are compared, at least 1
      * @param split  the first frame of the second part for {@link NullResult#halves()}, or 0 for none
      * @param halfLag each part's offset search range, samples (used when {@code split > 0})
+     * @param welch  whether to sum every stem's and mix's Welch spectrum ({@link #stemSpectrum})
      */
     public SetEngine(int sampleRate, int stems, int channels, int maxLag, int[] lateBy, int mixes,
-                     long split, int halfLag) {
+                     long split, int halfLag, boolean welch) {
         this.sampleRate = sampleRate;
         this.engines = new NullTestEngine[mixes];
         for (int k = 0; k < mixes; k++) {
@@ -45,7 +47,7 @@ public final class SetEngine {
         this.lags = new LagEstimator(sampleRate, stems, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, false, mixes);
         this.mono = new double[stems][NullTestEngine.CHUNK];
         this.references = new double[mixes][];
-        this.spectra = new FrameSpectra(sampleRate, stems, channels, mixes);
+        this.spectra = new FrameSpectra(sampleRate, stems, channels, mixes, welch);
         this.aligner = lateBy.length == 0 ? null : new Aligner(lateBy, channels, mixes, NullTestEngine.CHUNK);
         this.halves = split > 0 ? new HalvesProbe(sampleRate, stems, channels, mixes, lags.factor(), split, halfLag) : null;
         if (halves != null) {
@@ -58,12 +60,13 @@ public final class SetEngine {
      *
      * @param aligned whether offsets are undone (delay lines as long as the offsets)
      * @param halfLag the parts' offset search range in samples, or 0 when there are no parts
+     * @param welch   whether the Welch spectra of the stems and mixes are summed
      */
     public static long estimateBytes(int sampleRate, int stems, int channels, int maxLag, boolean aligned, int mixes,
-                                     int halfLag) {
+                                     int halfLag, boolean welch) {
         long total = mixes * NullTestEngine.estimateBytes(stems, channels) + 8L * stems * NullTestEngine.CHUNK
                 + LagEstimator.bytes(sampleRate, stems, maxLag, mixes)
-                + FrameSpectra.bytes(sampleRate, stems, channels, mixes);
+                + FrameSpectra.bytes(sampleRate, stems, channels, mixes, welch);
         if (halfLag > 0) {
             total += HalvesProbe.bytes(stems, mixes, LagEstimator.factorFor(sampleRate, maxLag), halfLag);
         }
@@ -106,6 +109,48 @@ public final class SetEngine {
             done += n;
         }
         spectra.accept(in, mixes, offset, count);
+    }
+
+    /**
+     * The short-time spectra's frame size at a rate.
+     *
+     * @param sampleRate Hz
+     * @return a power of two, about 170 ms
+     */
+    public static int frameSizeFor(int sampleRate) {
+        return FrameSpectra.frameSizeFor(sampleRate);
+    }
+
+    /** @return true when known offsets are undone before measuring */
+    public boolean aligned() {
+        return aligner != null;
+    }
+
+    /** @return the short-time spectra's complete frames so far */
+    public long wholeFrames() {
+        return spectra.frames();
+    }
+
+    /**
+     * Stem {@code i}'s Welch spectrum over the complete frames so far (see {@link FrameSpectra}).
+     *
+     * @param i the stem
+     * @return the spectrum
+     * @throws IllegalStateException when the engine was made without {@code welch}
+     */
+    public WelchSpectrum.Result stemSpectrum(int i) {
+        return spectra.stemWelch(i);
+    }
+
+    /**
+     * Mix {@code k}'s Welch spectrum over the complete frames so far.
+     *
+     * @param k the mix
+     * @return the spectrum
+     * @throws IllegalStateException when the engine was made without {@code welch}
+     */
+    public WelchSpectrum.Result mixSpectrum(int k) {
+        return spectra.mixWelch(k);
     }
 
     /**
