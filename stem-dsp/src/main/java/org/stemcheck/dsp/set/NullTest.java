@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.stemcheck.dsp.internal.set.SetEngine;
 
 /**
@@ -65,7 +66,7 @@ public final class NullTest {
 
     private NullTest(Setup setup) {
         this.shapes = new Shapes(setup);
-        this.engine = setup.engine(1, false);
+        this.engine = setup.engine(1, false, null);
     }
 
     /**
@@ -316,7 +317,8 @@ public final class NullTest {
 
         /**
          * As {@link #estimatedBytes(int)}, for {@link NullTests} that also sum the files' Welch
-         * spectra ({@link NullTests#create(Setup, int, boolean)}) or not.
+         * spectra ({@link NullTests#create(Setup, int, boolean)}) or not, with the queue of blocks
+         * they hold when their spectra run on an executor (a few MiB at most).
          *
          * @param mixes       how many mixes, {@code >= 1}
          * @param fileSpectra whether the stems' and mixes' Welch spectra are summed
@@ -325,15 +327,19 @@ public final class NullTest {
          */
         public long estimatedBytes(int mixes, boolean fileSpectra) {
             check(mixes >= 1, "mixes", mixes);
+            // with the queue of the spectra's thread, which NullTests made with an executor hold
             return SetEngine.estimateBytes(sampleRate, stems, channels, maxLagSamples(), !alignment.isEmpty(), mixes,
-                    partLagSamples(), fileSpectra);
+                    options(fileSpectra, null)) + SetEngine.queueBytes(stems, mixes, channels);
         }
 
         /** An engine for {@code mixes} mixes with this setup's range, alignment and parts. */
-        SetEngine engine(int mixes, boolean fileSpectra) {
+        SetEngine engine(int mixes, boolean fileSpectra, Executor executor) {
             return new SetEngine(sampleRate, stems, channels, maxLagSamples(),
-                    alignment.stream().mapToInt(Integer::intValue).toArray(), mixes,
-                    halves.map(Halves::split).orElse(0L), partLagSamples(), fileSpectra);
+                    alignment.stream().mapToInt(Integer::intValue).toArray(), mixes, options(fileSpectra, executor));
+        }
+
+        private SetEngine.Options options(boolean fileSpectra, Executor executor) {
+            return new SetEngine.Options(halves.map(Halves::split).orElse(0L), partLagSamples(), fileSpectra, executor);
         }
 
         /** The parts' search range in samples, 0 without parts. */

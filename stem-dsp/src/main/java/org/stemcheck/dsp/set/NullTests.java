@@ -2,6 +2,7 @@ package org.stemcheck.dsp.set;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.stemcheck.dsp.internal.set.SetEngine;
 import org.stemcheck.dsp.spectrum.WelchSpectrum;
 
@@ -38,9 +39,9 @@ public final class NullTests {
     private final boolean fileSpectra;
     private final boolean welchSized;
 
-    private NullTests(NullTest.Setup setup, int mixes, boolean fileSpectra) {
+    private NullTests(NullTest.Setup setup, int mixes, boolean fileSpectra, Executor executor) {
         this.shapes = new NullTest.Shapes(setup);
-        this.engine = setup.engine(mixes, fileSpectra);
+        this.engine = setup.engine(mixes, fileSpectra, executor);
         this.mixes = mixes;
         this.stems = setup.stems();
         this.fileSpectra = fileSpectra;
@@ -71,12 +72,32 @@ public final class NullTests {
      * @throws IllegalArgumentException when {@code mixes} is out of range
      */
     public static NullTests create(NullTest.Setup setup, int mixes, boolean fileSpectra) {
+        return create(setup, mixes, fileSpectra, null);
+    }
+
+    /**
+     * As {@link #create(NullTest.Setup, int, boolean)}, with the short-time spectra (the windowed
+     * transforms of every stem, mix and channel: the larger part of the work) running on
+     * {@code executor}'s threads beside the caller's, which goes on with the residual, gains and
+     * offsets. Each block is copied into a short queue (a few blocks; the caller waits when the
+     * spectra lag); the results are the same to the bit. Tasks on the executor never wait for the
+     * caller, so it may be a pool the caller shares with other work. The instance is still fed and
+     * read by one thread.
+     *
+     * @param setup       as for {@link #create(NullTest.Setup, int)}
+     * @param mixes       how many mixes, 1 to {@link #MAX_MIXES}
+     * @param fileSpectra whether to sum the files' Welch spectra
+     * @param executor    where the spectra run; null for the caller's thread
+     * @return tests that have measured nothing
+     * @throws IllegalArgumentException when {@code mixes} is out of range
+     */
+    public static NullTests create(NullTest.Setup setup, int mixes, boolean fileSpectra, Executor executor) {
         Objects.requireNonNull(setup, "setup must not be null");
         if (mixes < 1 || mixes > MAX_MIXES) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "mixes must be 1 .. %d, got %d", MAX_MIXES, mixes));
         }
-        return new NullTests(setup, mixes, fileSpectra);
+        return new NullTests(setup, mixes, fileSpectra, executor);
     }
 
     /**

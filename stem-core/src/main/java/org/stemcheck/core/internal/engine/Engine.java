@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,10 +62,11 @@ public final class Engine {
          * @param inputs    how to read them
          * @param selection the files the pass streams
          * @param sinks     by file index, where the pass hands each file's decoded blocks
+         * @param executor  the run's pool, where the pass may run work beside its own thread
          * @return the analysis, empty when the pass could not be made
          */
         Optional<SetAnalysis> run(List<StemFile> files, List<Input> inputs, SetPass.Selection selection,
-                                  Map<Integer, ? extends FileSink> sinks);
+                                  Map<Integer, ? extends FileSink> sinks, Executor executor);
     }
 
     private final MeasurementRegistry registry;
@@ -226,7 +228,7 @@ public final class Engine {
                 }
             }
             if (selection.isPresent()) {
-                set = runSetPass(files, inputs, selection.get(), actors);
+                set = runSetPass(files, inputs, selection.get(), actors, pool);
             }
             actors.forEach((i, actor) -> {
                 if (actor.finished()) {
@@ -268,9 +270,9 @@ public final class Engine {
 
     /** The set pass; whatever it throws costs the mix checks, never the per-file results. */
     private Optional<SetAnalysis> runSetPass(List<StemFile> files, List<Input> inputs, SetPass.Selection selection,
-                                             Map<Integer, FileActor> actors) {
+                                             Map<Integer, FileActor> actors, Executor pool) {
         try {
-            return setRunner.run(files, inputs, selection, actors);
+            return setRunner.run(files, inputs, selection, actors, pool);
         } catch (RuntimeException e) {
             LOG.warn("the set pass failed; the mix checks are left out", e);
             return Optional.empty();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -199,7 +200,7 @@ public final class SetPass {
      * @return the analysis, empty when no set pass can run or it failed
      */
     public static Optional<SetAnalysis> run(List<StemFile> files, List<Input> inputs) {
-        return select(files, inputs, Optional.empty()).flatMap(s -> run(files, inputs, s, Map.of()));
+        return select(files, inputs, Optional.empty()).flatMap(s -> run(files, inputs, s, Map.of(), null));
     }
 
     /**
@@ -212,13 +213,16 @@ public final class SetPass {
      *                  (it reads such a file to its end, even past the mixes' end); files without
      *                  a sink are read only as far as the pass needs. When the pass fails, a sink
      *                  may hear neither its end nor a failure.
+     * @param executor  where the null tests' short-time spectra run beside the calling thread
+     *                  ({@link NullTests#create(NullTest.Setup, int, boolean, Executor)}), or null
+     *                  to run everything on the calling thread
      * @return the analysis, empty when the pass failed
      */
     public static Optional<SetAnalysis> run(List<StemFile> files, List<Input> inputs, Selection selection,
-                                            Map<Integer, ? extends FileSink> sinks) {
+                                            Map<Integer, ? extends FileSink> sinks, Executor executor) {
         try {
             return Optional.of(new Plan(files, inputs, selection.stems(), selection.mixes(), selection.rate(),
-                    selection.channels(), new HashMap<>(sinks), selection.given()).execute());
+                    selection.channels(), new HashMap<>(sinks), selection.given(), executor).execute());
         } catch (IOException | RuntimeException e) {
             LOG.warn("the set pass failed; the mix checks are left out", e);
             return Optional.empty();
@@ -227,7 +231,8 @@ public final class SetPass {
 
     /** One run's files and common format; {@code sinks} loses each file's sink once a pass has opened it. */
     private record Plan(List<StemFile> files, List<Input> inputs, List<Integer> stems, List<Integer> mixes,
-                        int rate, int channels, Map<Integer, FileSink> sinks, Optional<String> given) {
+                        int rate, int channels, Map<Integer, FileSink> sinks, Optional<String> given,
+                        Executor executor) {
 
         SetAnalysis execute() throws IOException {
             NullTest.Setup measured = Drifts.measuring(NullTest.Setup.of(rate, stems.size(), channels), total(mixes));
@@ -287,7 +292,8 @@ public final class SetPass {
                 passSinks.add(sinks.remove(k < s ? stems.get(k) : mixIdx.get(k - s)));
             }
             boolean spectra = passSinks.stream().anyMatch(k -> k != null && k.wantsSpectrum());
-            NullTests tests = NullTests.create(drifts == null ? setup : Drifts.measuring(setup, total), m, spectra);
+            NullTests tests = NullTests.create(drifts == null ? setup : Drifts.measuring(setup, total), m, spectra,
+                    executor);
             double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
             double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
             List<Feed> feeds = new ArrayList<>();

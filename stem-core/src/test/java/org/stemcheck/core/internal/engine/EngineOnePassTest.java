@@ -36,7 +36,7 @@ import org.stemcheck.io.SampleStream;
 class EngineOnePassTest {
 
     /** The set pass as it was: it reads the files for itself, the per-file pass reads them again. */
-    private static final Engine.SetRunner TWO_READS = (files, inputs, sel, sinks) -> SetPass.run(files, inputs, sel, Map.of());
+    private static final Engine.SetRunner TWO_READS = (files, inputs, sel, sinks, pool) -> SetPass.run(files, inputs, sel, Map.of(), pool);
 
     /** What a run gave, with the times each file's stream was opened. */
     private record Run(Report report, Map<String, Integer> opened) {
@@ -153,7 +153,7 @@ class EngineOnePassTest {
      * {@code drop} (as a pass that could not measure them).
      */
     private static Engine.SetRunner spectra(Set<String> given, boolean drop) {
-        return (files, inputs, sel, sinks) -> {
+        return (files, inputs, sel, sinks, pool) -> {
             Map<Integer, FileSink> wrapped = new java.util.HashMap<>();
             sinks.forEach((i, real) -> wrapped.put(i, new FileSink() {
                 @Override
@@ -184,7 +184,7 @@ class EngineOnePassTest {
                     }
                 }
             }));
-            return SetPass.run(files, inputs, sel, wrapped);
+            return SetPass.run(files, inputs, sel, wrapped, pool);
         };
     }
 
@@ -243,7 +243,7 @@ class EngineOnePassTest {
     @Test
     void aSetPassThatThrowsLeavesEveryFilesOwnMeasurements(@TempDir Path tmp) throws IOException {
         Path dir = delivery(tmp);
-        Engine.SetRunner throwsHalfWay = (files, inputs, sel, sinks) -> {
+        Engine.SetRunner throwsHalfWay = (files, inputs, sel, sinks, pool) -> {
             for (Map.Entry<Integer, ? extends FileSink> e : sinks.entrySet()) {
                 int channels = inputs.get(e.getKey()).format().orElseThrow().channels();
                 e.getValue().accept(new double[channels][FileAnalysis.BLOCK_FRAMES], 1000); // not the file's samples
@@ -251,7 +251,7 @@ class EngineOnePassTest {
             throw new IllegalStateException("a bug in the set pass");
         };
         AtomicInteger failingSinkCalls = new AtomicInteger();
-        Engine.SetRunner sinkThrows = (files, inputs, sel, sinks) -> {
+        Engine.SetRunner sinkThrows = (files, inputs, sel, sinks, pool) -> {
             Map<Integer, FileSink> wrapped = new java.util.HashMap<>(sinks);
             int victim = sel.stems().get(2);
             FileSink real = sinks.get(victim);
@@ -274,7 +274,7 @@ class EngineOnePassTest {
                     real.fail(why);
                 }
             });
-            return SetPass.run(files, inputs, sel, wrapped);
+            return SetPass.run(files, inputs, sel, wrapped, pool);
         };
 
         Run clean = run(dir, 2);

@@ -1,6 +1,7 @@
 package org.stemcheck.dsp.internal.set;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.stemcheck.dsp.set.HalfOffsets;
 import org.stemcheck.dsp.set.NullResult;
 import org.stemcheck.dsp.spectrum.WelchSpectrum;
@@ -11,15 +12,32 @@ import org.stemcheck.dsp.spectrum.WelchSpectrum;
  * {@link LagEstimator} (offsets) and one {@link FrameSpectra} (transfers, spectra), so that the
  * stems' share of the work (their mono downmix, its decimation and transforms, their short-time
  * spectra, their loudest hop) is done once whatever the number of mixes. Known offsets are undone
- * first, for all mixes alike ({@link Aligner}). Behind {@code org.stemcheck.dsp.set.NullTest} and
- * {@code NullTests}; not thread-safe.
+ * first, for all mixes alike ({@link Aligner}). With an executor, the short-time spectra run on
+ * its threads beside the rest ({@link SpectraActor}). Behind {@code org.stemcheck.dsp.set.NullTest}
+ * and {@code NullTests}; not thread-safe (one caller thread).
  */
 public final class SetEngine {
+
+    /**
+     * What the engine measures beyond the residual, gains, offsets, transfers and spectra, and how.
+     *
+     * @param split    the first frame of the second part for {@link NullResult#halves()}, or 0 for none
+     * @param halfLag  each part's offset search range, samples (used when {@code split > 0})
+     * @param welch    whether to sum every stem's and mix's Welch spectrum ({@link #stemSpectrum})
+     * @param executor where the short-time spectra run beside the caller, or null: on the caller's thread
+     */
+    public record Options(long split, int halfLag, boolean welch, Executor executor) {
+
+        /** Nothing beyond the null test, all on the caller's thread. */
+        public static final Options NONE = new Options(0, 0, false, null);
+    }
 
     private final int sampleRate;
     private final NullTestEngine[] engines;
     private final LagEstimator lags;
     private final FrameSpectra spectra;
+    /** The spectra's feeder on another thread, or null when they are fed on the caller's. */
+    private final SpectraActor actor;
     private final Aligner aligner;
     /** The offsets over two parts of the song, or null when not asked for. */
     private final HalvesProbe halves;
@@ -32,12 +50,9 @@ public final class SetEngine {
      * @param lateBy per stem, an offset to undo before measuring (samples, positive = late), or
      *               an empty array for none (validated by the caller: within {@code +/- maxLag})
      * @param mixes  how many mixes are compared, at least 1
-     * @param split  the first frame of the second part for {@link NullResult#halves()}, or 0 for none
-     * @param halfLag each part's offset search range, samples (used when {@code split > 0})
-     * @param welch  whether to sum every stem's and mix's Welch spectrum ({@link #stemSpectrum})
+     * @param options what else to measure, and where the spectra run
      */
-    public SetEngine(int sampleRate, int stems, int channels, int maxLag, int[] lateBy, int mixes,
-                     long split, int halfLag, boolean welch) {
+    public SetEngine(int sampleRate, int stems, int channels, int maxLag, int[] lateBy, int mixes, Options options) {
         this.sampleRate = sampleRate;
         this.engines = new NullTestEngine[mixes];
         for (int k = 0; k < mixes; k++) {
@@ -47,9 +62,13 @@ public final class SetEngine {
         this.lags = new LagEstimator(sampleRate, stems, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, false, mixes);
         this.mono = new double[stems][NullTestEngine.CHUNK];
         this.references = new double[mixes][];
-        this.spectra = new FrameSpectra(sampleRate, stems, channels, mixes, welch);
+        this.spectra = new FrameSpectra(sampleRate, stems, channels, mixes, options.welch());
+        this.actor = options.executor() == null ? null
+                : new SpectraActor(spectra, options.executor(), stems, mixes, channels);
         this.aligner = lateBy.length == 0 ? null : new Aligner(lateBy, channels, mixes, NullTestEngine.CHUNK);
-        this.halves = split > 0 ? new HalvesProbe(sampleRate, stems, channels, mixes, lags.factor(), split, halfLag) : null;
+        this.halves = options.split() > 0
+                ? new HalvesProbe(sampleRate, stems, channels, mixes, lags.factor(), options.split(), options.halfLag())
+                : null;
         if (halves != null) {
             lags.feed(halves);
         }
@@ -59,21 +78,32 @@ public final class SetEngine {
      * An estimate of the heap the engine holds at its peak, bytes.
      *
      * @param aligned whether offsets are undone (delay lines as long as the offsets)
-     * @param halfLag the parts' offset search range in samples, or 0 when there are no parts
-     * @param welch   whether the Welch spectra of the stems and mixes are summed
+     * @param options what else is measured, and where
      */
     public static long estimateBytes(int sampleRate, int stems, int channels, int maxLag, boolean aligned, int mixes,
-                                     int halfLag, boolean welch) {
+                                     Options options) {
         long total = mixes * NullTestEngine.estimateBytes(stems, channels) + 8L * stems * NullTestEngine.CHUNK
                 + LagEstimator.bytes(sampleRate, stems, maxLag, mixes)
-                + FrameSpectra.bytes(sampleRate, stems, channels, mixes, welch);
-        if (halfLag > 0) {
-            total += HalvesProbe.bytes(stems, mixes, LagEstimator.factorFor(sampleRate, maxLag), halfLag);
+                + FrameSpectra.bytes(sampleRate, stems, channels, mixes, options.welch());
+        if (options.split() > 0) {
+            total += HalvesProbe.bytes(stems, mixes, LagEstimator.factorFor(sampleRate, maxLag), options.halfLag());
+        }
+        if (options.executor() != null) {
+            total += queueBytes(stems, mixes, channels);
         }
         if (aligned) {
             total += 8L * (stems + mixes) * channels * (2L * maxLag + 2L * NullTestEngine.CHUNK);
         }
         return total;
+    }
+
+    /**
+     * The heap the queue of blocks holds when the spectra run on an executor.
+     *
+     * @return bytes
+     */
+    public static long queueBytes(int stems, int mixes, int channels) {
+        return SpectraActor.bytes(stems + mixes, channels);
     }
 
     /** Arrays already validated by the caller: {@code in[stem][channel]}, {@code mixes[mix][channel]}. */
@@ -108,7 +138,16 @@ public final class SetEngine {
             lags.accept(mono, references, n);
             done += n;
         }
-        spectra.accept(in, mixes, offset, count);
+        if (actor != null) {
+            actor.accept(in, mixes, offset, count);
+        } else {
+            spectra.accept(in, mixes, offset, count);
+        }
+    }
+
+    /** The spectra, once every block fed so far has reached them. */
+    private FrameSpectra spectra() {
+        return actor == null ? spectra : actor.await();
     }
 
     /**
@@ -128,7 +167,7 @@ public final class SetEngine {
 
     /** @return the short-time spectra's complete frames so far */
     public long wholeFrames() {
-        return spectra.frames();
+        return spectra().frames();
     }
 
     /**
@@ -139,7 +178,7 @@ public final class SetEngine {
      * @throws IllegalStateException when the engine was made without {@code welch}
      */
     public WelchSpectrum.Result stemSpectrum(int i) {
-        return spectra.stemWelch(i);
+        return spectra().stemWelch(i);
     }
 
     /**
@@ -150,7 +189,7 @@ public final class SetEngine {
      * @throws IllegalStateException when the engine was made without {@code welch}
      */
     public WelchSpectrum.Result mixSpectrum(int k) {
-        return spectra.mixWelch(k);
+        return spectra().mixWelch(k);
     }
 
     /**
@@ -161,6 +200,6 @@ public final class SetEngine {
      */
     public NullResult result(int k) {
         List<HalfOffsets> parts = halves == null ? List.of() : halves.result(k);
-        return engines[k].result(spectra, k, lags.result(k, sampleRate), parts);
+        return engines[k].result(spectra(), k, lags.result(k, sampleRate), parts);
     }
 }
