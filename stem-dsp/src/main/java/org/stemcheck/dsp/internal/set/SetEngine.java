@@ -27,9 +27,6 @@ public final class SetEngine {
      * @param executor where the short-time spectra run beside the caller, or null: on the caller's thread
      */
     public record Options(long split, int halfLag, boolean welch, Executor executor) {
-
-        /** Nothing beyond the null test, all on the caller's thread. */
-        public static final Options NONE = new Options(0, 0, false, null);
     }
 
     private final int sampleRate;
@@ -119,6 +116,9 @@ public final class SetEngine {
     }
 
     private void measure(double[][][] in, double[][][] mixes, int offset, int count) {
+        if (actor != null) {
+            actor.accept(in, mixes, offset, count); // first, so that the spectra start while the rest runs here
+        }
         int done = 0;
         while (done < count) {
             // every engine has taken the same frames: the same room up to its next segment boundary
@@ -138,9 +138,7 @@ public final class SetEngine {
             lags.accept(mono, references, n);
             done += n;
         }
-        if (actor != null) {
-            actor.accept(in, mixes, offset, count);
-        } else {
+        if (actor == null) {
             spectra.accept(in, mixes, offset, count);
         }
     }
