@@ -44,6 +44,15 @@ final class FloatScreen {
      */
     private static final int MAX_GAP = 2;
 
+    /**
+     * A partial screen's maximum is rarely below this share of the window's largest magnitude
+     * (the phases pass close to the samples): a span louder than the peak over this plus the
+     * screen's tail share would most likely not be dismissed, so it goes to the next, wider screen
+     * straight away. Only the work depends on it: the last screen takes every span in doubt.
+     * On the benchmark song 0.7, 0.9 and 1.0 took alike, a few per cent less than no skipping.
+     */
+    private static final double LIKELY_PARTIAL = 0.9;
+
     private static final int[] HALF_WIDTHS = {4, 8, Interpolator.HALF_LENGTH};
 
     private final Interpolator interpolator;
@@ -90,14 +99,15 @@ final class FloatScreen {
         int spans = (n + span - 1) / span;
         boolean converted = false;
         for (int j = 0; j < HALF_WIDTHS.length; j++) {
+            double hopeless = j + 1 < HALF_WIDTHS.length ? peak / (LIKELY_PARTIAL + tails[j]) : Double.POSITIVE_INFINITY;
             for (int s = 0; s < spans; ) {
-                if (!screenable(s, windowMax, open)) {
+                if (!screenable(s, windowMax, open, hopeless)) {
                     s++;
                     continue;
                 }
                 int e = s + 1;
                 for (int t = e; t < spans && t <= e + MAX_GAP; t++) {
-                    if (screenable(t, windowMax, open)) {
+                    if (screenable(t, windowMax, open, hopeless)) {
                         e = t + 1;
                     }
                 }
@@ -107,7 +117,7 @@ final class FloatScreen {
                 }
                 screen(s, e, n, HALF_WIDTHS[j]);
                 for (int t = s; t < e; t++) {
-                    if (!screenable(t, windowMax, open)) {
+                    if (!screenable(t, windowMax, open, hopeless)) {
                         continue;
                     }
                     double rounding = ERROR * interpolator.worstGain() * windowMax[t] + FLOOR;
@@ -118,8 +128,9 @@ final class FloatScreen {
         }
     }
 
-    private static boolean screenable(int s, double[] windowMax, boolean[] open) {
-        return open[s] && windowMax[s] <= LIMIT;
+    /** Open, within float's range, and not so loud that the screen would most likely fail. */
+    private static boolean screenable(int s, double[] windowMax, boolean[] open, double hopeless) {
+        return open[s] && windowMax[s] <= LIMIT && windowMax[s] <= hopeless;
     }
 
     private void toFloat(double[] ext, int length) {
