@@ -43,6 +43,8 @@ public final class PeakTracker {
     private final double[] truePeak;
     private final double[] ext;
     private final double[] acc;
+    /** Per block of {@value #SPAN} samples of {@link #ext}, its largest magnitude. */
+    private final double[] blockMax;
     private final double[] windowMax;
     private final boolean[] open;
 
@@ -55,6 +57,10 @@ public final class PeakTracker {
         this.truePeak = new double[channels];
         this.ext = new double[taps - 1 + CHUNK];
         this.acc = new double[SPAN];
+        if (taps - 1 > SPAN) {
+            throw new IllegalArgumentException("a span's window must fit in two blocks: " + taps + " taps");
+        }
+        this.blockMax = new double[(taps - 1 + CHUNK + SPAN - 1) / SPAN];
         this.windowMax = new double[CHUNK / SPAN];
         this.open = new boolean[CHUNK / SPAN];
     }
@@ -81,28 +87,70 @@ public final class PeakTracker {
         System.arraycopy(ext, n, tails[c], 0, h);
     }
 
-    /** Copies the chunk after the history, non-finite samples as 0. @return the sample peak including it */
+    /**
+     * Copies the chunk after the history and takes the largest magnitude of every block of
+     * {@value #SPAN} samples of the work array; non-finite samples become 0.
+     *
+     * @return the sample peak including the chunk
+     */
     private double load(double[] x, int from, int n, double samplePeak) {
         int h = taps - 1;
+        System.arraycopy(x, from, ext, h, n);
+        int blocks = (h + n + SPAN - 1) / SPAN;
+        if (!blockMaxima(blocks, h + n)) {
+            zeroNonFinite(h, h + n);
+            blockMaxima(blocks, h + n);
+        }
         double sp = samplePeak;
-        for (int i = 0; i < n; i++) {
-            double v = x[from + i];
-            if (!(Math.abs(v) <= Double.MAX_VALUE)) {
-                v = 0; // NaN or infinite samples of a float file are measured as silence
-            }
-            ext[h + i] = v;
-            double a = Math.abs(v);
-            sp = a > sp ? a : sp; // Math.max's NaN and signed-zero care is not needed here, nor its latency
+        for (int i = h; i < Math.min(SPAN, h + n); i++) {
+            double a = Math.abs(ext[i]);
+            sp = a > sp ? a : sp;
+        }
+        for (int b = 1; b < blocks; b++) {
+            sp = blockMax[b] > sp ? blockMax[b] : sp; // blocks after the first hold chunk samples only
         }
         return sp;
     }
 
-    /** Sets every span's window maximum and opens those the bound cannot dismiss. @return whether any is open */
+    /** Sets {@code blockMax[0 .. blocks)} over {@code ext[0 .. length)}. @return whether every sample is finite */
+    private boolean blockMaxima(int blocks, int length) {
+        int bad = 0;
+        for (int b = 0; b < blocks; b++) {
+            double m = 0;
+            for (int i = b * SPAN, to = Math.min(length, i + SPAN); i < to; i++) {
+                double a = Math.abs(ext[i]);
+                m = a > m ? a : m; // Math.max's NaN and signed-zero care is not needed here, nor its latency
+                bad |= a <= Double.MAX_VALUE ? 0 : 1;
+            }
+            blockMax[b] = m;
+        }
+        return bad == 0;
+    }
+
+    /** NaN or infinite samples of a float file are measured as silence. */
+    private void zeroNonFinite(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!(Math.abs(ext[i]) <= Double.MAX_VALUE)) {
+                ext[i] = 0;
+            }
+        }
+    }
+
+    /**
+     * Sets every span's window maximum and opens those the bound cannot dismiss. Span {@code t}'s
+     * window, {@code ext[t * SPAN .. t * SPAN + SPAN + 2H - 1)}, lies within blocks {@code t} and
+     * {@code t + 1}, whose larger maximum stands for it (a little more than the window: the bound
+     * only gets looser).
+     *
+     * @return whether any span is open
+     */
     private boolean bound(int n, double peak) {
+        int blocks = (taps - 1 + n + SPAN - 1) / SPAN;
         double gain = interpolator.worstGain();
         boolean any = false;
         for (int s = 0, t = 0; s < n; s += SPAN, t++) {
-            windowMax[t] = windowMax(s, Math.min(n, s + SPAN) + taps - 1);
+            double next = t + 1 < blocks ? blockMax[t + 1] : 0;
+            windowMax[t] = Math.max(blockMax[t], next);
             open[t] = gain * windowMax[t] > peak;
             any |= open[t];
         }
@@ -118,15 +166,6 @@ public final class PeakTracker {
             }
         }
         return peak;
-    }
-
-    private double windowMax(int from, int to) {
-        double m = 0;
-        for (int i = from; i < to; i++) {
-            double a = Math.abs(ext[i]);
-            m = a > m ? a : m;
-        }
-        return m;
     }
 
     /**

@@ -164,6 +164,27 @@ class PeakTrackerTest {
         }
     }
 
+    /** A NaN or infinite sample, alone or beside another, counts as 0, wherever it falls in a chunk. */
+    @ParameterizedTest(name = "at {0}")
+    @ValueSource(ints = {0, 5, 63, 64, 1024 + 10, 1024 + 1000, 2047})
+    void nonFiniteSamplesCountAsZeroExactly(int at) {
+        Interpolator ip = Interpolator.of(4);
+        Random random = new Random(at);
+        double[] x = new double[2500];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 0.4 * random.nextGaussian();
+        }
+        double[] zeroed = x.clone();
+        zeroed[at] = 0;
+        zeroed[at + 1] = 0;
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            double[] dirty = x.clone();
+            dirty[at] = bad;
+            dirty[at + 1] = Double.NaN;
+            assertThat(tracked(ip, dirty, 1024)).as("%s", bad).isEqualTo(direct(ip, zeroed));
+        }
+    }
+
     @ParameterizedTest(name = "L = {0}")
     @ValueSource(ints = {2, 4, 9})
     void tailGainBoundsWhatTheOmittedTapsAdd(int factor) {
