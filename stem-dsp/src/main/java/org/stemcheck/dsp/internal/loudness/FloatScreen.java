@@ -63,8 +63,10 @@ final class FloatScreen {
     private final float[] floatExt;
     /** Per phase 1 .. L-1 (index k - 1), the partial sums of a run's outputs. */
     private final float[][] acc;
-    /** The run's samples shifted by one tap: {@code floatExt[start + i + p]} at {@code p}. */
-    private final float[] shifted;
+    /** Taps per pass of {@link #filter}. */
+    private static final int SHIFTS = 4;
+    /** The run's samples shifted by four taps: row j holds {@code floatExt[start + i + j + p]} at {@code p}. */
+    private final float[][] shifted;
     private final float[] spanPeak;
 
     /**
@@ -82,7 +84,7 @@ final class FloatScreen {
         }
         this.floatExt = new float[taps - 1 + chunk];
         this.acc = new float[interpolator.factor() - 1][chunk];
-        this.shifted = new float[chunk];
+        this.shifted = new float[SHIFTS][chunk];
         this.spanPeak = new float[(chunk + span - 1) / span];
     }
 
@@ -159,25 +161,43 @@ final class FloatScreen {
 
     /**
      * {@code acc[k - 1][p] = sum over taps from .. to-1 of c_k[i] * x[start + p + i]}, for p in
-     * 0 .. len-1, tap by tap. Each tap's samples are first copied to {@link #shifted}, so that the
-     * accumulation reads and writes the same index: the JIT vectorises that loop, where it cannot
-     * prove that {@code acc} and {@code x[o + p]} are distinct arrays and so leaves a loop over
-     * {@code x[o + p]} scalar.
+     * 0 .. len-1, tap by tap. The samples of four taps at a time are first copied to
+     * {@link #shifted}, one row per tap, so that the accumulation reads and writes one index: the
+     * JIT vectorises that loop, where it cannot prove that {@code acc} and {@code x[o + p]} are
+     * distinct arrays and so leaves a loop over {@code x[o + p]} scalar; four taps a pass load and
+     * store each sum once for four products.
      */
     private void filter(int start, int len, int from, int to) {
         for (float[] a : acc) {
             Arrays.fill(a, 0, len, 0f);
         }
-        for (int i = from; i < to; i++) {
-            System.arraycopy(floatExt, start + i, shifted, 0, len);
+        int i = from;
+        for (; i + SHIFTS <= to; i += SHIFTS) {
+            for (int j = 0; j < SHIFTS; j++) {
+                System.arraycopy(floatExt, start + i + j, shifted[j], 0, len);
+            }
+            for (int k = 1; k < interpolator.factor(); k++) {
+                float[] c = interpolator.floatPhaseTaps(k);
+                addScaled(acc[k - 1], c[i], c[i + 1], c[i + 2], c[i + 3], len);
+            }
+        }
+        for (; i < to; i++) {
+            System.arraycopy(floatExt, start + i, shifted[0], 0, len);
             for (int k = 1; k < interpolator.factor(); k++) {
                 addScaled(acc[k - 1], interpolator.floatPhaseTaps(k)[i], len);
             }
         }
     }
 
+    private void addScaled(float[] a, float c0, float c1, float c2, float c3, int len) {
+        float[] x0 = shifted[0], x1 = shifted[1], x2 = shifted[2], x3 = shifted[3];
+        for (int p = 0; p < len; p++) {
+            a[p] = a[p] + c0 * x0[p] + c1 * x1[p] + c2 * x2[p] + c3 * x3[p];
+        }
+    }
+
     private void addScaled(float[] a, float c, int len) {
-        float[] x = shifted;
+        float[] x = shifted[0];
         for (int p = 0; p < len; p++) {
             a[p] += c * x[p];
         }
