@@ -48,8 +48,8 @@ public class FileAccumulatorsBenchmark {
     /** Full scale of 24-bit PCM. */
     static final double FULL_SCALE_24 = 1 << 23;
 
-    @Param({"all", "sampleStats", "clipRuns", "truePeak", "loudness", "bitDepth", "welch", "contentHash",
-            "fingerprint", "timeline", "correlation", "features"})
+    @Param({"all", "sampleStats", "clipRuns", "truePeak", "loudness", "bitDepth", "welch", "contentDigest",
+            "contentHash", "fingerprint", "timeline", "correlation", "features"})
     public String accumulator;
 
     private double[][] audio;

@@ -21,8 +21,19 @@ public enum Measurement {
     SPECTRUM,
     /** The number of bits the samples actually use: {@code org.stemcheck.dsp.level.BitDepth.Result}. */
     BIT_DEPTH,
-    /** A hash of the decoded samples (finds exact duplicates): a {@code String}. */
+    /**
+     * The SHA-256 of the decoded samples in a canonical form, the same whatever the container or
+     * word length (64 hex digits): a {@code String}, from {@code org.stemcheck.dsp.content.ContentHash}.
+     * Computed only for a check that needs it; to find identical files within a delivery
+     * {@link #CONTENT_DIGEST} is about half the cost.
+     */
     CONTENT_HASH,
+    /**
+     * A 128-bit non-cryptographic digest of the same canonical samples as {@link #CONTENT_HASH}
+     * (equal for identical audio, whatever the container; unrelated audio collides with odds of
+     * about 2<sup>-128</sup>, but files crafted to collide can): {@code org.stemcheck.dsp.content.ContentDigest.Result}.
+     */
+    CONTENT_DIGEST,
     /** A gain- and polarity-aware summary of the audio: {@code org.stemcheck.dsp.content.Fingerprint}. */
     FINGERPRINT,
     /** Level over time, first and last sound, the last 100 ms: {@code org.stemcheck.dsp.level.LevelTimeline.Result}. */

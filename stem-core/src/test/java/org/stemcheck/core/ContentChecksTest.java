@@ -224,6 +224,47 @@ class ContentChecksTest {
     }
 
     @Test
+    void theSameSamplesAs24BitPcmAndAsFloatAreDuplicates() throws IOException {
+        Delivery d = noiseDelivery(48_000, false);
+        double[][] keys = on24BitGrid(d.file("Keys").samples);
+        d.file("Keys").samples = keys;
+        d.file("Guitars").samples = keys;
+        d.file("Guitars").floating = true;
+        Report r = run(d);
+
+        // The float stem among 24-bit ones is also a format.bit-depth warning; this test is about set.duplicate.
+        List<Finding> p = problems(r).stream().filter(x -> !x.code().equals("format.bit-depth")).toList();
+        assertThat(p).as("problems in %s", r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("set.duplicate");
+            assertThat(f.files()).containsExactlyInAnyOrder("Song_Keys_120bpm.wav", "Song_Guitars_120bpm.wav");
+            assertThat(f.message()).contains("hold the same audio (bit-identical samples)");
+        });
+    }
+
+    @Test
+    void aCopyOneLsbAwayIsNoBitIdenticalDuplicateButStillACopy() throws IOException {
+        Delivery d = noiseDelivery(48_000, false);
+        double[][] keys = on24BitGrid(d.file("Keys").samples);
+        double[][] guitars = {keys[0].clone(), keys[1].clone()};
+        guitars[1][frames(48_000) / 3] += 0x1p-23;
+        d.file("Keys").samples = keys;
+        d.file("Guitars").samples = guitars;
+        Report r = run(d);
+
+        Finding f = onlyProblem(r, "set.duplicate", "Song_Keys_120bpm.wav", "Song_Guitars_120bpm.wav");
+        assertThat(f.message()).doesNotContain("bit-identical").contains("is a copy of", "at the same level");
+    }
+
+    /** The samples rounded to the 24-bit grid, so that a 24-bit and a float file hold the same values. */
+    private static double[][] on24BitGrid(double[][] x) {
+        double[][] y = new double[x.length][];
+        for (int c = 0; c < x.length; c++) {
+            y[c] = java.util.Arrays.stream(x[c]).map(v -> Math.rint(v * 0x1p23) / 0x1p23).toArray();
+        }
+        return y;
+    }
+
+    @Test
     void anInvertedCopy6dBDownIsADuplicateWithItsGain() throws IOException {
         Delivery d = noiseDelivery(48_000, false);
         double[][] keys = d.file("Keys").samples;

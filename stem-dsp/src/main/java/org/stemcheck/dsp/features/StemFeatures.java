@@ -32,6 +32,8 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     static final int PEAK_BINS = 1000;
     /** A hop "at the ceiling" peaks within 0.1 dB of the file's peak (a limiter holds its ceiling to that). */
     static final double NEAR_PEAK_DB = 0.1;
+    /** Samples at most this large have a finite sum and difference (twice it is below Double.MAX_VALUE). */
+    static final double FINITE_SUMS = 0x1p1022;
 
     private final double sampleRate;
     private final int channels;
@@ -146,11 +148,53 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     }
 
     /**
+     * {@link #measureStereoChecked} without its four finiteness tests per frame, taken when they
+     * would all have passed: the stretch is summed as if every sample were finite, and kept only
+     * if no sample was NaN (the mid signal's sum of squares would be NaN: before, a non-finite
+     * sample never reached it) and the largest magnitude is at most {@value #FINITE_SUMS}, so that
+     * every {@code l - r} and {@code l + r} is finite (an infinite sample is above it). Otherwise
+     * the stretch is measured again, checked. Either way the sums are those of the checked loop,
+     * bit for bit.
+     */
+    private void measureStereo(double[] left, double[] right, int from, int n) {
+        double p = hopPeak;
+        double q = hopSquares;
+        double side = sideSquares;
+        double middle = midSquares;
+        double onset = onsetSum;
+        for (int i = from, j = fill; i < from + n; i++, j++) {
+            double l = left[i];
+            double r = right[i];
+            double s = 0.5 * (l - r);
+            double ms = 0.5 * (l + r);
+            side += s * s;
+            middle += ms * ms;
+            q += (l * l + r * r) * 0.5;
+            double a = Math.abs(l);
+            double b = Math.abs(r);
+            p = a > p ? a : p;
+            p = b > p ? b : p;
+            double m = (l + r) * 0.5;
+            mid[j] = m;
+            onset += m * m;
+        }
+        if (!(onset == onset && p <= FINITE_SUMS)) {
+            measureStereoChecked(left, right, from, n);
+            return;
+        }
+        onsetSum = onset;
+        hopPeak = p;
+        hopSquares = q;
+        sideSquares = side;
+        midSquares = middle;
+    }
+
+    /**
      * {@link #measure} for two channels, the common case: each sample read once, the sums in
      * locals; the same sums in the same order (a non-finite sample's side and mid terms are
      * skipped, and it counts as 0 in the levels, as there).
      */
-    private void measureStereo(double[] left, double[] right, int from, int n) {
+    private void measureStereoChecked(double[] left, double[] right, int from, int n) {
         double p = hopPeak;
         double q = hopSquares;
         double side = sideSquares;

@@ -114,24 +114,16 @@ public final class LevelTimeline implements Accumulator<LevelTimeline.Result> {
             double[] x = block[c];
             double p = bucketPeak[c];
             double q = 0;
-            int first = -1;
-            int last = -1;
             for (int i = 0; i < n; i++) {
                 double v = x[from + i];
                 double a = Math.abs(v);
-                if (a > p) {
-                    p = a;
-                }
+                p = a > p ? a : p;
                 q += v * v;
-                if (a > silence) {
-                    if (first < 0) {
-                        first = i;
-                    }
-                    last = i;
-                }
             }
             bucketPeak[c] = p;
             bucketSquares[c] += q;
+            int first = firstAbove(x, from, n);
+            int last = first < 0 ? -1 : lastAbove(x, from + first, n - first) + first;
             System.arraycopy(x, from, tail[c], ring, n);
             if (first >= 0) {
                 long at = frames + first;
@@ -142,6 +134,30 @@ public final class LevelTimeline implements Accumulator<LevelTimeline.Result> {
             }
         }
         frames += n;
+    }
+
+    /**
+     * @return the index (from {@code from}) of the first of {@code n} samples louder than the
+     *         silence threshold, or -1. A scan of its own, which stops at the first sound, so that
+     *         the level loop carries no branch on it.
+     */
+    private int firstAbove(double[] x, int from, int n) {
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(x[from + i]) > silence) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the index (from {@code from}) of the last of {@code n} samples louder than the threshold, or -1 */
+    private int lastAbove(double[] x, int from, int n) {
+        for (int i = n - 1; i >= 0; i--) {
+            if (Math.abs(x[from + i]) > silence) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void closeBucket() {

@@ -24,6 +24,37 @@ class StemFeaturesTest {
         return measure(8192, mono);
     }
 
+    /**
+     * The stereo loop sums a stretch as if every sample were finite and measures it again, checked,
+     * when a sample was not (or so large that {@code l + r} overflows): a frame of two non-finite
+     * samples, or of two samples at 2^1023, must then count exactly as a frame of two zeros does
+     * in the side and mid sums (skipped there, adding 0 here), and the same in the levels for the
+     * non-finite ones (measured as 0).
+     */
+    @Test
+    void stereoFramesThatAreNotFiniteAreMeasuredLikeTheCheckedLoop() {
+        double[] l = Instruments.vowel(SECONDS, 220, 0.3);
+        double[] r = Instruments.bassLine(SECONDS, 0.3);
+        int frame = 48_000 + 123;
+        StemFeatures.Result zeros = measure(4096, with(l, frame, 0), with(r, frame, 0));
+        double[][] bad = {{Double.NaN, Double.NaN}, {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY},
+                {Double.NaN, Double.POSITIVE_INFINITY}, {Double.NEGATIVE_INFINITY, 0.0}};
+        for (double[] pair : bad) {
+            assertThat(measure(4096, with(l, frame, pair[0]), with(r, frame, pair[1])))
+                    .as("%s, %s", pair[0], pair[1]).isEqualTo(zeros);
+        }
+        StemFeatures.Result huge = measure(4096, with(l, frame, 0x1p1023), with(r, frame, 0x1p1023));
+        assertThat(huge.sideShare()).isEqualTo(zeros.sideShare());
+        assertThat(huge.peakDbfs()).isCloseTo(20 * Math.log10(0x1p1023), within(1e-9));
+        assertThat(measure(4096, l, r).sideShare()).isNotEqualTo(zeros.sideShare());
+    }
+
+    private static double[] with(double[] x, int i, double v) {
+        double[] y = x.clone();
+        y[i] = v;
+        return y;
+    }
+
     @Test
     void bassLineHasItsPowerBelow300HzAndALowPitchInMostFrames() {
         StemFeatures.Result r = measure(Instruments.bassLine(SECONDS, 0.5));

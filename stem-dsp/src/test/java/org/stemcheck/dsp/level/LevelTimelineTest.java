@@ -64,6 +64,28 @@ class LevelTimelineTest {
         assertThat(r.points()).isEqualTo(3);
     }
 
+    /**
+     * Single samples just above the -80 dBFS threshold, in different channels and blocks, between
+     * samples at the threshold and NaNs (neither is sound): first and last sound are exactly theirs.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 4800, 8192})
+    void firstAndLastSoundAreTheExactSamplesAboveTheThreshold(int block) {
+        double threshold = Math.pow(10, -80 / 20.0);
+        double[] left = new double[20_000];
+        double[] right = new double[20_000];
+        left[4_799] = threshold; // at the threshold: not sound
+        right[4_800] = Double.NaN;
+        right[5_003] = -Math.nextUp(threshold);
+        left[9_600] = Math.nextUp(threshold);
+        left[17_001] = Math.nextUp(threshold);
+        right[17_000] = 0.5;
+        left[19_999] = Double.NaN;
+        LevelTimeline.Result r = measure(block, left, right);
+        assertThat(r.firstSound()).hasValue(5_003);
+        assertThat(r.lastSound()).hasValue(17_001);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 4096})
     void blockSizeDoesNotChangeTheResult(int block) {

@@ -13,14 +13,17 @@ import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
+import org.stemcheck.dsp.content.ContentDigest;
 import org.stemcheck.dsp.content.Fingerprint;
 import org.stemcheck.dsp.content.FingerprintMatch;
 
 /**
  * {@code set.duplicate}: two files carry the same audio. Stems are compared with each other by
- * content hash (bit-identical audio, whatever the container) and by fingerprint (the same audio at
- * another gain or inverted: {@link Fingerprint#MATCH_CORRELATION}); a stem is also compared with
- * the mixdowns by hash (the mix delivered as a stem). Silent stems are left to {@code level.silent}.
+ * content digest (bit-identical audio, whatever the container: {@link ContentDigest}, a 128-bit
+ * digest, not the SHA-256 of {@link Measurement#CONTENT_HASH}, which costs twice as much and adds
+ * nothing within one delivery) and by fingerprint (the same audio at another gain or inverted:
+ * {@link Fingerprint#MATCH_CORRELATION}); a stem is also compared with the mixdowns by digest (the
+ * mix delivered as a stem). Silent stems are left to {@code level.silent}.
  */
 final class DuplicateCheck extends BaseCheck {
 
@@ -30,7 +33,7 @@ final class DuplicateCheck extends BaseCheck {
 
     @Override
     public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.SAMPLE_STATS, Measurement.CONTENT_HASH,
+        return EnumSet.of(Measurement.HEADER, Measurement.SAMPLE_STATS, Measurement.CONTENT_DIGEST,
                 Measurement.FINGERPRINT);
     }
 
@@ -59,8 +62,8 @@ final class DuplicateCheck extends BaseCheck {
     }
 
     private Optional<Finding> compare(CheckContext ctx, StemFile a, StemFile b, boolean fingerprints) {
-        Optional<String> ha = ctx.measurement(a, Measurement.CONTENT_HASH, String.class);
-        Optional<String> hb = ctx.measurement(b, Measurement.CONTENT_HASH, String.class);
+        Optional<ContentDigest.Result> ha = digest(ctx, a);
+        Optional<ContentDigest.Result> hb = digest(ctx, b);
         if (ha.isPresent() && ha.equals(hb)) {
             return Optional.of(identical(a, b));
         }
@@ -73,6 +76,10 @@ final class DuplicateCheck extends BaseCheck {
             return Optional.empty();
         }
         return fa.get().match(fb.get()).map(m -> scaled(a, b, m));
+    }
+
+    private static Optional<ContentDigest.Result> digest(CheckContext ctx, StemFile f) {
+        return ctx.measurement(f, Measurement.CONTENT_DIGEST, ContentDigest.Result.class);
     }
 
     private Finding identical(StemFile a, StemFile b) {

@@ -14,6 +14,7 @@ import org.stemcheck.dsp.LoudnessMeter;
 import org.stemcheck.dsp.LoudnessResult;
 import org.stemcheck.dsp.TruePeakMeter;
 import org.stemcheck.dsp.TruePeakResult;
+import org.stemcheck.dsp.content.ContentDigest;
 import org.stemcheck.dsp.content.ContentHash;
 import org.stemcheck.dsp.content.Fingerprinter;
 import org.stemcheck.dsp.features.StemFeatures;
@@ -79,6 +80,7 @@ public final class MeasurementRegistry {
             .with(Measurement.SPECTRUM, f -> WelchSpectrum.create(f.channels(), f.sampleRate()),
                     MeasurementRegistry::bandwidth)
             .with(Measurement.CONTENT_HASH, f -> ContentHash.create(f.channels()), NO_FACTS)
+            .with(Measurement.CONTENT_DIGEST, f -> ContentDigest.create(f.channels()), NO_FACTS)
             .with(Measurement.FINGERPRINT, f -> Fingerprinter.create(f.channels(), f.sampleRate()), NO_FACTS)
             .with(Measurement.TIMELINE, f -> LevelTimeline.create(f.channels(), f.sampleRate()), NO_FACTS)
             .with(Measurement.CORRELATION, f -> StereoCorrelation.create(f.channels(), f.sampleRate()), NO_FACTS)

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.stemcheck.core.Check;
 import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Checks;
 import org.stemcheck.core.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
@@ -24,6 +25,7 @@ import org.stemcheck.core.StemSet;
 import org.stemcheck.core.internal.Input;
 import org.stemcheck.core.internal.Inputs;
 import org.stemcheck.dsp.Accumulator;
+import org.stemcheck.dsp.content.ContentDigest;
 
 /** The engine computes the union of the checks' needs in one pass per file and skips what it cannot measure. */
 class EngineTest {
@@ -109,7 +111,11 @@ class EngineTest {
 
     /** Runs the engine over memory stems whose stream openings are counted. */
     private static Report run(List<Check> checks, MeasurementRegistry reg, AtomicInteger opened, int threads) {
-        List<Stem> stems = stems();
+        return run(checks, reg, opened, threads, stems());
+    }
+
+    private static Report run(List<Check> checks, MeasurementRegistry reg, AtomicInteger opened, int threads,
+                              List<Stem> stems) {
         List<StemFile> files = StemSet.of(stems).files();
         List<Input> inputs = new ArrayList<>();
         for (Stem s : stems) {
@@ -201,6 +207,34 @@ class EngineTest {
 
         assertThat(r.findings()).extracting(Finding::code).containsOnly("test.both");
         assertThat(both.seen.keySet()).hasSize(5).allMatch(k -> k.endsWith("/SAMPLE_STATS"));
+    }
+
+    @Test
+    void theSha256IsComputedOnlyForACheckThatNeedsItTheDuplicateCheckUsesTheDigest() {
+        AtomicInteger sha = new AtomicInteger();
+        AtomicInteger digests = new AtomicInteger();
+        MeasurementRegistry reg = MeasurementRegistry.standard()
+                .with(Measurement.CONTENT_HASH, f -> { sha.incrementAndGet(); return new Peak(); },
+                        MeasurementRegistry.NO_FACTS)
+                .with(Measurement.CONTENT_DIGEST, f -> {
+                    digests.incrementAndGet();
+                    return ContentDigest.create(f.channels());
+                }, MeasurementRegistry.NO_FACTS);
+
+        List<Stem> stems = new ArrayList<>(stems());
+        double[] part1 = new double[20_001];
+        part1[100] = 0.1; // Song_Part1's samples, under another name
+        stems.add(Stem.ofSamples("Song_Copy_120bpm", 48_000, new double[][] {part1, part1}));
+        Report standard = run(Checks.standard(), reg, new AtomicInteger(), 2, stems);
+        assertThat(sha).hasValue(0);
+        assertThat(digests).hasValue(6);
+        assertThat(standard.findings()).filteredOn(f -> f.code().equals("set.duplicate"))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("bit-identical"));
+
+        Needs hash = new Needs("test.hash", Measurement.CONTENT_HASH);
+        run(List.of(hash), reg, new AtomicInteger(), 2);
+        assertThat(sha).hasValue(5);
+        assertThat(hash.seen).hasSize(5);
     }
 
     @Test

@@ -7,25 +7,19 @@ import java.util.Arrays;
  *
  * <p>Each channel keeps its last {@code 2H - 1} samples; a block is processed in chunks laid out
  * after that history in one contiguous array, and the chunk is examined in spans of
- * {@value #SPAN} output positions, each in up to three steps that never change the result:
+ * {@value #SPAN} output positions, in up to three steps that never change the result:
  * <ol>
- * <li><b>Bound.</b> A span is skipped when {@link Interpolator#worstGain()} times the largest
+ * <li><b>Bound.</b> A span is dismissed when {@link Interpolator#worstGain()} times the largest
  * magnitude in its window is at most the channel's peak so far (no phase can exceed it).</li>
- * <li><b>Screen.</b> Otherwise every phase is evaluated in binary32 ({@code float}), tap by tap
- * over the span (a loop the JIT vectorises twice as wide as in {@code double}), first with the
- * central 8 taps, then 16, then all 48 ({@link #SCREEN_HALF_WIDTHS}); a partial screen adds what
- * its omitted taps can contribute ({@link Interpolator#tailGain} times the window's largest
- * magnitude). The float value differs from the double one by at most {@value #SCREEN_ULPS} units
- * of 2<sup>-24</sup> of {@code sum |c_i x_i|}: rounding the taps and samples to float (one unit
- * each), the product (one) and up to 47 additions (one each, Higham's gamma_n bound), with margin;
- * that is at most {@code SCREEN_ULPS * 2^-24 * worstGain * max|x|}, plus a floor for float
- * underflow. A span whose screened maximum plus these bounds is at most the peak so far cannot
- * raise it.</li>
+ * <li><b>Screen.</b> The spans left are screened in binary32 with proven rounding and tail
+ * bounds ({@link FloatScreen}), run by run of consecutive spans.</li>
  * <li><b>Exact.</b> The remaining spans (the few that may set a new peak) are evaluated in
- * {@code double}, every output summed in tap order from 0 exactly as before.</li>
+ * {@code double}, in order, every output summed in tap order from 0 exactly as before, after the
+ * bound is tried again against the peak the earlier spans may have raised.</li>
  * </ol>
- * So the peak is the exact maximum of the double evaluation, bit for bit, whatever the block
- * sizes and however much is skipped; only the work depends on the running peak.
+ * A span is dismissed only against a peak that some sample or exact output reaches, and the peak
+ * only grows, so the peak is the exact maximum of the double evaluation, bit for bit, whatever the
+ * block sizes and however much is dismissed; only the work depends on the running peak.
  *
  * <p>The audio is taken as silent before its first sample and after its last, so
  * {@link #truePeaks()} also evaluates the interpolated signal over the last H samples (fed H
@@ -36,55 +30,39 @@ public final class PeakTracker {
     /** Frames per chunk: the work arrays stay in the first-level cache. */
     private static final int CHUNK = 1024;
     /**
-     * Output positions per span: the unit of skipping. Short enough that a quiet stretch of a few
-     * milliseconds is skipped, long enough that the tap loops run on whole vectors.
+     * Output positions per span: the unit of dismissal. Short enough that a quiet stretch of a few
+     * milliseconds is dismissed, long enough that its bound costs little per position.
      */
     private static final int SPAN = 64;
-    /** The float screen's error bound, in units of 2^-24 of sum |c_i x_i| (51 needed, see above). */
-    static final int SCREEN_ULPS = 64;
-    /** Relative error bound of the screen. */
-    private static final double SCREEN_ERROR = SCREEN_ULPS * 0x1p-24;
-    /** Absolute error floor of the screen: 100 float operations each losing at most 2^-149 to underflow. */
-    private static final double SCREEN_FLOOR = 0x1p-140;
-    /** Above this magnitude the float screen could overflow: such spans go straight to double. */
-    private static final double SCREEN_LIMIT = 0x1p100;
-
-    /**
-     * Taps either side of the kernel's centre used by the successive float screens, the last being
-     * the whole kernel. A partial screen adds the omitted taps' largest absolute sum
-     * ({@link Interpolator#tailGain}) times the window's largest magnitude: at L = 4 the central 8
-     * taps leave at most 0.55, the central 16 at most 0.21 (of a worst gain of 2.65), so most
-     * spans a few dB below the running peak are dismissed at a sixth or a third of the full cost.
-     */
-    private static final int[] SCREEN_HALF_WIDTHS = {4, 8, Interpolator.HALF_LENGTH};
 
     private final Interpolator interpolator;
     private final int taps;
-    /** Per screen: what the taps it leaves out can add, per unit of the window's largest magnitude. */
-    private final double[] screenTails;
+    private final FloatScreen screen;
     private final double[][] tails;
     private final double[] samplePeak;
     private final double[] truePeak;
     private final double[] ext;
-    private final float[] floatExt;
     private final double[] acc;
-    private final float[] floatAcc;
+    /** Per block of {@value #SPAN} samples of {@link #ext}, its largest magnitude. */
+    private final double[] blockMax;
+    private final double[] windowMax;
+    private final boolean[] open;
 
     public PeakTracker(Interpolator interpolator, int channels) {
         this.interpolator = interpolator;
         this.taps = interpolator.historyLength();
-        this.screenTails = new double[SCREEN_HALF_WIDTHS.length];
-        for (int j = 0; j < screenTails.length; j++) {
-            int half = SCREEN_HALF_WIDTHS[j];
-            screenTails[j] = interpolator.tailGain(taps / 2 - half, taps / 2 + half);
-        }
+        this.screen = new FloatScreen(interpolator, CHUNK, SPAN);
         this.tails = new double[channels][taps - 1];
         this.samplePeak = new double[channels];
         this.truePeak = new double[channels];
         this.ext = new double[taps - 1 + CHUNK];
-        this.floatExt = new float[taps - 1 + CHUNK];
         this.acc = new double[SPAN];
-        this.floatAcc = new float[SPAN];
+        if (taps - 1 > SPAN) {
+            throw new IllegalArgumentException("a span's window must fit in two blocks: " + taps + " taps");
+        }
+        this.blockMax = new double[(taps - 1 + CHUNK + SPAN - 1) / SPAN];
+        this.windowMax = new double[CHUNK / SPAN];
+        this.open = new boolean[CHUNK / SPAN];
     }
 
     /** Feeds {@code frames} frames of every channel (arguments already checked). */
@@ -99,97 +77,92 @@ public final class PeakTracker {
     private void chunk(int c, double[] x, int from, int n) {
         int h = taps - 1;
         System.arraycopy(tails[c], 0, ext, 0, h);
-        double sp = samplePeak[c];
-        for (int i = 0; i < n; i++) {
-            double v = x[from + i];
-            if (!(Math.abs(v) <= Double.MAX_VALUE)) {
-                v = 0; // NaN or infinite samples of a float file are measured as silence
-            }
-            ext[h + i] = v;
-            double a = Math.abs(v);
-            sp = a > sp ? a : sp; // Math.max's NaN and signed-zero care is not needed here, nor its latency
-        }
-        samplePeak[c] = sp;
-        double peak = Math.max(truePeak[c], sp);
-        double gain = interpolator.worstGain();
-        boolean floatsReady = false;
-        for (int s = 0; s < n; s += SPAN) {
-            int m = Math.min(SPAN, n - s);
-            double windowMax = windowMax(s, s + m + h);
-            if (gain * windowMax <= peak) {
-                continue;
-            }
-            if (windowMax <= SCREEN_LIMIT) {
-                if (!floatsReady) {
-                    toFloat(h + n);
-                    floatsReady = true;
-                }
-                if (screenedOut(s, m, windowMax, peak)) {
-                    continue;
-                }
-            }
-            peak = Math.max(peak, interpolatedPeak(ext, s, m));
+        samplePeak[c] = load(x, from, n, samplePeak[c]);
+        double peak = Math.max(truePeak[c], samplePeak[c]);
+        if (bound(n, peak)) {
+            screen.dismiss(ext, n, windowMax, open, peak);
+            peak = exact(n, peak);
         }
         truePeak[c] = peak;
         System.arraycopy(ext, n, tails[c], 0, h);
     }
 
-    /** True when a float screen proves that no output of the span exceeds {@code peak}. */
-    private boolean screenedOut(int start, int n, double windowMax, double peak) {
-        double rounding = SCREEN_ERROR * interpolator.worstGain() * windowMax + SCREEN_FLOOR;
-        for (int j = 0; j < SCREEN_HALF_WIDTHS.length; j++) {
-            int half = SCREEN_HALF_WIDTHS[j];
-            double partial = screenedPeak(start, n, taps / 2 - half, taps / 2 + half);
-            if (partial + screenTails[j] * windowMax + rounding <= peak) {
-                return true;
+    /**
+     * Copies the chunk after the history and takes the largest magnitude of every block of
+     * {@value #SPAN} samples of the work array; non-finite samples become 0.
+     *
+     * @return the sample peak including the chunk
+     */
+    private double load(double[] x, int from, int n, double samplePeak) {
+        int h = taps - 1;
+        System.arraycopy(x, from, ext, h, n);
+        int blocks = (h + n + SPAN - 1) / SPAN;
+        if (!blockMaxima(blocks, h + n)) {
+            zeroNonFinite(h, h + n);
+            blockMaxima(blocks, h + n);
+        }
+        double sp = samplePeak;
+        for (int i = h; i < Math.min(SPAN, h + n); i++) {
+            double a = Math.abs(ext[i]);
+            sp = a > sp ? a : sp;
+        }
+        for (int b = 1; b < blocks; b++) {
+            sp = blockMax[b] > sp ? blockMax[b] : sp; // blocks after the first hold chunk samples only
+        }
+        return sp;
+    }
+
+    /** Sets {@code blockMax[0 .. blocks)} over {@code ext[0 .. length)}. @return whether every sample is finite */
+    private boolean blockMaxima(int blocks, int length) {
+        int bad = 0;
+        for (int b = 0; b < blocks; b++) {
+            double m = 0;
+            for (int i = b * SPAN, to = Math.min(length, i + SPAN); i < to; i++) {
+                double a = Math.abs(ext[i]);
+                m = a > m ? a : m; // Math.max's NaN and signed-zero care is not needed here, nor its latency
+                bad |= a <= Double.MAX_VALUE ? 0 : 1;
+            }
+            blockMax[b] = m;
+        }
+        return bad == 0;
+    }
+
+    /** NaN or infinite samples of a float file are measured as silence. */
+    private void zeroNonFinite(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!(Math.abs(ext[i]) <= Double.MAX_VALUE)) {
+                ext[i] = 0;
             }
         }
-        return false;
-    }
-
-    private void toFloat(int length) {
-        for (int i = 0; i < length; i++) {
-            floatExt[i] = (float) ext[i];
-        }
-    }
-
-    private double windowMax(int from, int to) {
-        double m = 0;
-        for (int i = from; i < to; i++) {
-            double a = Math.abs(ext[i]);
-            m = a > m ? a : m;
-        }
-        return m;
     }
 
     /**
-     * Like {@link #interpolatedPeak} over {@code floatExt}, in float, with taps {@code from .. to-1}
-     * only: within the screen's rounding bound of the double sum of those taps.
+     * Sets every span's window maximum and opens those the bound cannot dismiss. Span {@code t}'s
+     * window, {@code ext[t * SPAN .. t * SPAN + SPAN + 2H - 1)}, lies within blocks {@code t} and
+     * {@code t + 1}, whose larger maximum stands for it (a little more than the window: the bound
+     * only gets looser).
+     *
+     * @return whether any span is open
      */
-    private double screenedPeak(int start, int n, int from, int to) {
-        float peak = 0;
-        float[] x = floatExt;
-        for (int k = 1; k < interpolator.factor(); k++) {
-            float[] c = interpolator.floatPhaseTaps(k);
-            Arrays.fill(floatAcc, 0, n, 0f);
-            int i = from;
-            for (; i + 4 <= to; i += 4) {
-                float c0 = c[i], c1 = c[i + 1], c2 = c[i + 2], c3 = c[i + 3];
-                int o = start + i;
-                for (int p = 0; p < n; p++) {
-                    floatAcc[p] = floatAcc[p] + c0 * x[o + p] + c1 * x[o + p + 1] + c2 * x[o + p + 2]
-                            + c3 * x[o + p + 3];
-                }
-            }
-            for (; i < to; i++) {
-                float ci = c[i];
-                int o = start + i;
-                for (int p = 0; p < n; p++) {
-                    floatAcc[p] += ci * x[o + p];
-                }
-            }
-            for (int p = 0; p < n; p++) {
-                peak = Math.max(peak, Math.abs(floatAcc[p]));
+    private boolean bound(int n, double peak) {
+        int blocks = (taps - 1 + n + SPAN - 1) / SPAN;
+        double gain = interpolator.worstGain();
+        boolean any = false;
+        for (int s = 0, t = 0; s < n; s += SPAN, t++) {
+            double next = t + 1 < blocks ? blockMax[t + 1] : 0;
+            windowMax[t] = Math.max(blockMax[t], next);
+            open[t] = gain * windowMax[t] > peak;
+            any |= open[t];
+        }
+        return any;
+    }
+
+    /** Evaluates the open spans in order, each unless the peak raised by those before now bounds it. */
+    private double exact(int n, double peak) {
+        double gain = interpolator.worstGain();
+        for (int s = 0, t = 0; s < n; s += SPAN, t++) {
+            if (open[t] && gain * windowMax[t] > peak) {
+                peak = Math.max(peak, interpolatedPeak(ext, s, Math.min(SPAN, n - s)));
             }
         }
         return peak;
