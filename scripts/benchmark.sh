@@ -72,29 +72,41 @@ build_if_needed() {
 
 now() { date +%s.%N; }
 
+# CPU time the whole machine has been busy, in clock ticks (user, nice, system, irq, softirq, steal)
+cpu_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+
 # run_timed ID LABEL RUN LOGDIR CMD... : one timed run, appended to $OUT/runs.tsv
 run_timed() {
   local id=$1 label=$2 run=$3 logs=$4; shift 4
   cat "$DIR"/*.wav >/dev/null   # the same warm page cache for every tool
   local gclog="$logs/$id-$run.gc.log" rsslog="$logs/$id-$run.rss" code=0
-  local t0 t1
+  local t0 t1 busy0 busy1
+  busy0=$(cpu_busy)
   t0=$(now)
-  GCLOG=$gclog /usr/bin/time -o "$rsslog" -f %M "$@" >"$logs/$id-$run.out" 2>"$logs/$id-$run.err" || code=$?
+  GCLOG=$gclog /usr/bin/time -o "$rsslog" -f '%M %U %S' "$@" >"$logs/$id-$run.out" 2>"$logs/$id-$run.err" || code=$?
   t1=$(now)
+  busy1=$(cpu_busy)
   if [ "$code" -ge 2 ] || { [ "$code" -eq 1 ] && [ "$id" != check ]; }; then
     say "$label failed (exit $code); see $logs/$id-$run.err"
     tail -5 "$logs/$id-$run.err" >&2
     exit 1
   fi
   [ "$code" -eq 1 ] && say "$label exited 1 (findings?); timed all the same"
-  local secs heap rss load
+  local secs heap rss load cpu others
   secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
   heap=-
   [ -f "$gclog" ] && heap=$(java -cp "$BENCH_JAR" org.stemcheck.bench.harness.GcLog "$gclog")
-  rss=$(awk '/^[0-9]+$/ { printf "%.0f", $1 / 1024 }' "$rsslog")
+  # GNU time's line (after a "Command exited ..." line when the exit status is not 0)
+  rss=$(awk 'NF == 3 && $1 ~ /^[0-9]+$/ { printf "%.0f", $1 / 1024 }' "$rsslog")
+  cpu=$(awk 'NF == 3 && $1 ~ /^[0-9]+$/ { printf "%.2f", $2 + $3 }' "$rsslog")
+  # what the rest of the machine used meanwhile: busy time not the tool's (its children included)
+  others=$(awk -v a="$busy0" -v b="$busy1" -v c="${cpu:-0}" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { o = (b - a) / hz - c; printf "%.2f", o < 0 ? 0 : o }')
   load=$(cut -d' ' -f1 /proc/loadavg)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$label" "$run" "$secs" "$heap" "$load" "${rss:--}" >>"$OUT/runs.tsv"
-  say "$(printf '%-55s run %s: %8.2f s  heap %s MiB  rss %s MiB  load %s' "$label" "$run" "$secs" "$heap" "${rss:--}" "$load")"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$label" "$run" "$secs" "$heap" "$load" "${rss:--}" \
+    "${cpu:--}" "$others" >>"$OUT/runs.tsv"
+  say "$(printf '%-55s run %s: %8.2f s  cpu %s s  heap %s MiB  rss %s MiB  others %s s' "$label" "$run" "$secs" \
+    "${cpu:--}" "$heap" "${rss:--}" "$others")"
 }
 
 java_gc() { # java with the GC log named by $GCLOG (set per run by run_timed)

@@ -21,8 +21,18 @@ public final class BenchReport {
 
     static final String SECTION = "## Side by side: stemcheck vs ffmpeg vs numpy";
     private static final String LINEARITY = "### Linearity";
-    /** Above this 1-minute load per core, the numbers are flagged as taken on a busy machine. */
+    /**
+     * Above this 1-minute load per core, the numbers are flagged as taken on a busy machine, when
+     * the runs did not record what other processes used (the load after a run is mostly the run's).
+     */
     private static final double BUSY_LOAD_PER_CORE = 0.5;
+
+    /**
+     * Above this share of a core used by other processes during a run, the numbers are flagged as
+     * taken on a busy machine: a tenth of a core is about 5 % of a two-core machine, more than the
+     * runs' own spread.
+     */
+    static final double BUSY_OTHER_CORES = 0.1;
 
     private BenchReport() {
     }
@@ -97,22 +107,31 @@ public final class BenchReport {
                 r.get("date"), r.get("command"), r.get("runs"), r.get("jvm_options")));
         sb.append(String.format(Locale.ROOT, "Machine: %s, %s cores, %s RAM; %s; %s; %s; %s.%n%n",
                 r.get("cpu"), r.get("cores"), r.get("ram"), r.get("java"), r.get("ffmpeg"), r.get("python"), r.get("os")));
-        sb.append(String.format(Locale.ROOT, "Load average (1 min) after the runs: %.2f to %.2f on %.0f cores.%n",
-                load[0], load[1], cores));
-        if (load[1] > BUSY_LOAD_PER_CORE * cores) {
-            sb.append("**These numbers were taken while other builds were running on the machine: re-take them on a"
+        double others = r.othersPeakCores();
+        boolean busy;
+        if (Double.isNaN(others)) {
+            sb.append(String.format(Locale.ROOT, "Load average (1 min) after the runs: %.2f to %.2f on %.0f cores.%n",
+                    load[0], load[1], cores));
+            busy = load[1] > BUSY_LOAD_PER_CORE * cores;
+        } else {
+            sb.append(String.format(Locale.ROOT, "Other processes used at most %.2f of a core during a run (of %.0f"
+                    + " cores: the machine's busy time minus the tool's own CPU).%n", others, cores));
+            busy = others > BUSY_OTHER_CORES;
+        }
+        if (busy) {
+            sb.append("**These numbers were taken while other work was running on the machine: re-take them on a"
                     + " quiet machine before quoting them.**\n");
         }
         sb.append("\n| what | median s | runs s | MB/s | s per minute of programme | x stemcheck check | x decode-only"
-                + " | peak heap MiB | peak RSS MiB |\n");
-        sb.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + " | CPU s (cores busy) | peak heap MiB | peak RSS MiB |\n");
+        sb.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         RunResults.Tool check = r.tools().get("check");
         RunResults.Tool decode = r.tools().get("decode");
         for (RunResults.Tool t : r.tools().values()) {
             double m = t.median();
-            sb.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %.0f | %.3f | %s | %s | %s | %s |%n", t.label(), m,
+            sb.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %.0f | %.3f | %s | %s | %s | %s | %s |%n", t.label(), m,
                     runs(t.seconds()), bytes / 1e6 / m, m / minutes, ratio(m, check), ratio(m, decode),
-                    mib(t.peakHeap()), mib(t.peakRss())));
+                    cpu(t.medianCpu(), m), mib(t.peakHeap()), mib(t.peakRss())));
         }
         if (check != null && decode != null && check.median() < decode.median()) {
             sb.append("\n`stemcheck check` took less time than reading every sample once: it does not read all the audio"
@@ -120,6 +139,8 @@ public final class BenchReport {
         }
         sb.append("\n\"x stemcheck check\", \"x decode-only\": the tool's median time over that of `stemcheck check`,"
                 + " of stemcheck decode-only (above 1: stemcheck is faster)."
+                + " CPU s: the median user + system time of the tool's process and its children (cores busy: CPU"
+                + " over wall time)."
                 + " Peak heap: the largest used heap before a collection or at exit, from `-Xlog:gc,gc+heap+exit`."
                 + " Peak RSS: GNU time's maximum resident set (for ffmpeg, of the largest single process).\n");
         return sb.toString();
@@ -141,6 +162,10 @@ public final class BenchReport {
 
     private static String ratio(double median, RunResults.Tool base) {
         return base == null ? "-" : String.format(Locale.ROOT, "%.2f", median / base.median());
+    }
+
+    private static String cpu(double cpu, double wall) {
+        return Double.isNaN(cpu) ? "-" : String.format(Locale.ROOT, "%.2f (%.2f)", cpu, cpu / wall);
     }
 
     private static String mib(java.util.OptionalDouble v) {

@@ -16,16 +16,36 @@ import java.util.Properties;
  * What {@code scripts/benchmark.sh} recorded for one delivery: {@code run.properties} (the
  * delivery and the machine) and {@code runs.tsv} (one line a timed run: tool id, label, run number,
  * seconds, peak heap in MiB or {@code -}, 1-minute load average after the run, and optionally
- * the peak resident set in MiB or {@code -}).
+ * the peak resident set in MiB or {@code -}, the tool's CPU seconds (user + system, its children
+ * included) or {@code -}, and the CPU seconds the rest of the machine used during the run).
  */
 record RunResults(Properties props, Map<String, Tool> tools) {
 
     /** The runs of one tool. */
     record Tool(String id, String label, List<Double> seconds, List<Double> heapMiB, List<Double> load,
-                List<Double> rssMiB) {
+                List<Double> rssMiB, List<Double> cpu, List<Double> others) {
 
         double median() {
-            double[] s = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return median(seconds);
+        }
+
+        /** The median CPU seconds of the tool's runs, NaN when not recorded. */
+        double medianCpu() {
+            return cpu.isEmpty() ? Double.NaN : median(cpu);
+        }
+
+        /** The most the rest of the machine used during one run, as a share of a core (NaN when not recorded). */
+        double othersPeakCores() {
+            double peak = Double.NaN;
+            for (int i = 0; i < others.size() && i < seconds.size(); i++) {
+                double share = others.get(i) / seconds.get(i);
+                peak = Double.isNaN(peak) ? share : Math.max(peak, share);
+            }
+            return peak;
+        }
+
+        private static double median(List<Double> values) {
+            double[] s = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
         }
 
@@ -50,7 +70,8 @@ record RunResults(Properties props, Map<String, Tool> tools) {
                 continue;
             }
             Tool t = tools.computeIfAbsent(f[0],
-                    id -> new Tool(id, f[1], new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+                    id -> new Tool(id, f[1], new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                            new ArrayList<>(), new ArrayList<>()));
             t.seconds().add(Double.parseDouble(f[3]));
             if (!"-".equals(f[4])) {
                 t.heapMiB().add(Double.parseDouble(f[4]));
@@ -58,6 +79,10 @@ record RunResults(Properties props, Map<String, Tool> tools) {
             t.load().add(Double.parseDouble(f[5]));
             if (f.length > 6 && !"-".equals(f[6])) {
                 t.rssMiB().add(Double.parseDouble(f[6]));
+            }
+            if (f.length > 8 && !"-".equals(f[7])) {
+                t.cpu().add(Double.parseDouble(f[7]));
+                t.others().add(Double.parseDouble(f[8]));
             }
         }
         return new RunResults(props, tools);
@@ -69,6 +94,12 @@ record RunResults(Properties props, Map<String, Tool> tools) {
 
     double number(String key) {
         return Double.parseDouble(props.getProperty(key, "NaN"));
+    }
+
+    /** The most the rest of the machine used during any run, as a share of a core (NaN when not recorded). */
+    double othersPeakCores() {
+        return tools.values().stream().mapToDouble(Tool::othersPeakCores).filter(d -> !Double.isNaN(d))
+                .max().orElse(Double.NaN);
     }
 
     double[] loadRange() {

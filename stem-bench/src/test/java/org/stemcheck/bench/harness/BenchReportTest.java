@@ -48,11 +48,31 @@ class BenchReportTest {
         String md = BenchReport.render(RunResults.read(dir));
 
         // check: median 3.0 s, 200 MB/s, 0.75 s a minute; ffmpeg 4x slower
-        assertThat(md).contains("| stemcheck check | 3.00 | 2.00, 4.00, 3.00 | 200 | 0.750 | 1.00 | - | 50 | 120 |")
-                .contains("| ffmpeg | 12.00 | 12.00 | 50 | 3.000 | 4.00 | - | - | - |")
+        assertThat(md).contains("| stemcheck check | 3.00 | 2.00, 4.00, 3.00 | 200 | 0.750 | 1.00 | - | - | 50 | 120 |")
+                .contains("| ffmpeg | 12.00 | 12.00 | 50 | 3.000 | 4.00 | - | - | - | - |")
                 .contains("4.00 to 6.00 on 2 cores")
                 .contains("re-take them on a quiet machine")
                 .doesNotContain("does not read all the audio");
+    }
+
+    @Test
+    void renderGivesTheToolsCpuAndFlagsOtherProcessesByTheirCpuNotByTheLoad() throws IOException {
+        Files.writeString(dir.resolve("run.properties"), "name=song\nfiles=9\nbytes=600000000\nseconds=240\ncores=2\n");
+        // a load of 2 after each run is the run's own two threads: the others used 0.02 and 0.05 s
+        Files.writeString(dir.resolve("runs.tsv"), "check\tstemcheck check\t1\t8.0\t200\t2.1\t250\t15.20\t0.02\n"
+                + "check\tstemcheck check\t2\t10.0\t210\t2.3\t260\t17.00\t0.05\n"
+                + "ffmpeg\tffmpeg\t1\t8.0\t-\t2.0\t58\t15.90\t0.10\n");
+
+        String quiet = BenchReport.render(RunResults.read(dir));
+
+        // check: median 9.0 s wall, 16.1 s CPU: 1.79 cores
+        assertThat(quiet).contains("| stemcheck check | 9.00 | 8.00, 10.00 | 67 | 2.250 | 1.00 | - | 16.10 (1.79) | 210 | 260 |")
+                .contains("| ffmpeg | 8.00 | 8.00 | 75 | 2.000 | 0.89 | - | 15.90 (1.99) | - | 58 |")
+                .contains("Other processes used at most 0.01 of a core")
+                .doesNotContain("re-take them");
+
+        Files.writeString(dir.resolve("runs.tsv"), "check\tstemcheck check\t1\t8.0\t200\t0.1\t250\t15.20\t1.60\n");
+        assertThat(BenchReport.render(RunResults.read(dir))).contains("at most 0.20 of a core").contains("re-take them");
     }
 
     @Test
@@ -64,7 +84,7 @@ class BenchReportTest {
 
         String md = BenchReport.render(RunResults.read(dir));
 
-        assertThat(md).contains("| numpy | 3.00 | 3.00 | 200 | 0.750 | 6.00 | 1.50 | - | - |")
+        assertThat(md).contains("| numpy | 3.00 | 3.00 | 200 | 0.750 | 6.00 | 1.50 | - | - | - |")
                 .contains("does not read all the audio")
                 .doesNotContain("re-take them");
     }
