@@ -28,9 +28,9 @@ public final class BenchReport {
     private static final double BUSY_LOAD_PER_CORE = 0.5;
 
     /**
-     * Above this share of a core used by other processes during a run, the numbers are flagged as
-     * taken on a busy machine: a tenth of a core is about 5 % of a two-core machine, more than the
-     * runs' own spread.
+     * Above this share of a core used by other processes during the runs, the numbers are flagged
+     * as taken on a busy machine: a tenth of a core is about 5 % of a two-core machine, more than
+     * the runs' own spread.
      */
     static final double BUSY_OTHER_CORES = 0.1;
 
@@ -107,15 +107,15 @@ public final class BenchReport {
                 r.get("date"), r.get("command"), r.get("runs"), r.get("jvm_options")));
         sb.append(String.format(Locale.ROOT, "Machine: %s, %s cores, %s RAM; %s; %s; %s; %s.%n%n",
                 r.get("cpu"), r.get("cores"), r.get("ram"), r.get("java"), r.get("ffmpeg"), r.get("python"), r.get("os")));
-        double others = r.othersPeakCores();
+        double others = r.othersShare();
         boolean busy;
         if (Double.isNaN(others)) {
             sb.append(String.format(Locale.ROOT, "Load average (1 min) after the runs: %.2f to %.2f on %.0f cores.%n",
                     load[0], load[1], cores));
             busy = load[1] > BUSY_LOAD_PER_CORE * cores;
         } else {
-            sb.append(String.format(Locale.ROOT, "Other processes used at most %.2f of a core during a run (of %.0f"
-                    + " cores: the machine's busy time minus the tool's own CPU).%n", others, cores));
+            sb.append(String.format(Locale.ROOT, "Other processes used %.2f of a core on average during the runs (of"
+                    + " %.0f cores: the machine's busy time minus the tool's own CPU).%n", others, cores));
             busy = others > BUSY_OTHER_CORES;
         }
         if (busy) {

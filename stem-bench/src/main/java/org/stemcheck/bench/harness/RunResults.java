@@ -34,16 +34,6 @@ record RunResults(Properties props, Map<String, Tool> tools) {
             return cpu.isEmpty() ? Double.NaN : median(cpu);
         }
 
-        /** The most the rest of the machine used during one run, as a share of a core (NaN when not recorded). */
-        double othersPeakCores() {
-            double peak = Double.NaN;
-            for (int i = 0; i < others.size() && i < seconds.size(); i++) {
-                double share = others.get(i) / seconds.get(i);
-                peak = Double.isNaN(peak) ? share : Math.max(peak, share);
-            }
-            return peak;
-        }
-
         private static double median(List<Double> values) {
             double[] s = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -96,10 +86,22 @@ record RunResults(Properties props, Map<String, Tool> tools) {
         return Double.parseDouble(props.getProperty(key, "NaN"));
     }
 
-    /** The most the rest of the machine used during any run, as a share of a core (NaN when not recorded). */
-    double othersPeakCores() {
-        return tools.values().stream().mapToDouble(Tool::othersPeakCores).filter(d -> !Double.isNaN(d))
-                .max().orElse(Double.NaN);
+    /**
+     * What the rest of the machine used during the timed runs, as a share of a core: its CPU
+     * seconds over the runs' wall seconds, all runs of all tools together (a share per run would
+     * read a tenth of a second of noise during a half-second run as a fifth of a core); NaN when
+     * not recorded.
+     */
+    double othersShare() {
+        double others = 0;
+        double seconds = 0;
+        for (Tool t : tools.values()) {
+            for (int i = 0; i < t.others().size() && i < t.seconds().size(); i++) {
+                others += t.others().get(i);
+                seconds += t.seconds().get(i);
+            }
+        }
+        return seconds > 0 ? others / seconds : Double.NaN;
     }
 
     double[] loadRange() {
