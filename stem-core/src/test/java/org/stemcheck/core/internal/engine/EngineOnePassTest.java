@@ -26,6 +26,7 @@ import org.stemcheck.core.internal.Inputs;
 import org.stemcheck.core.internal.nulltest.FileSink;
 import org.stemcheck.core.internal.nulltest.SetPass;
 import org.stemcheck.core.testing.Delivery;
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
 import org.stemcheck.io.AudioFormat;
 import org.stemcheck.io.SampleStream;
 
@@ -148,6 +149,40 @@ class EngineOnePassTest {
         assertThat(after.report().plots().spectra()).isNotEmpty().isEqualTo(before.report().plots().spectra());
     }
 
+    /** A sink that hands everything on to another; a test overrides what it watches. */
+    private static class Forwarding implements FileSink {
+        private final FileSink real;
+
+        Forwarding(FileSink real) {
+            this.real = real;
+        }
+
+        @Override
+        public void accept(double[][] block, int n) {
+            real.accept(block, n);
+        }
+
+        @Override
+        public void end() {
+            real.end();
+        }
+
+        @Override
+        public void fail(String why) {
+            real.fail(why);
+        }
+
+        @Override
+        public boolean wantsSpectrum() {
+            return real.wantsSpectrum();
+        }
+
+        @Override
+        public void spectrum(WelchSpectrum.Result spectrum) {
+            real.spectrum(spectrum);
+        }
+    }
+
     /**
      * A runner that tells which files the set pass gave a spectrum, and drops those spectra when
      * {@code drop} (as a pass that could not measure them).
@@ -155,32 +190,12 @@ class EngineOnePassTest {
     private static Engine.SetRunner spectra(Set<String> given, boolean drop) {
         return (files, inputs, sel, sinks, pool) -> {
             Map<Integer, FileSink> wrapped = new java.util.HashMap<>();
-            sinks.forEach((i, real) -> wrapped.put(i, new FileSink() {
+            sinks.forEach((i, real) -> wrapped.put(i, new Forwarding(real) {
                 @Override
-                public void accept(double[][] block, int n) {
-                    real.accept(block, n);
-                }
-
-                @Override
-                public void end() {
-                    real.end();
-                }
-
-                @Override
-                public void fail(String why) {
-                    real.fail(why);
-                }
-
-                @Override
-                public boolean wantsSpectrum() {
-                    return real.wantsSpectrum();
-                }
-
-                @Override
-                public void spectrum(org.stemcheck.dsp.spectrum.WelchSpectrum.Result spectrum) {
+                public void spectrum(WelchSpectrum.Result spectrum) {
                     given.add(inputs.get(i).name());
                     if (!drop) {
-                        real.spectrum(spectrum);
+                        super.spectrum(spectrum);
                     }
                 }
             }));
@@ -255,23 +270,13 @@ class EngineOnePassTest {
             Map<Integer, FileSink> wrapped = new java.util.HashMap<>(sinks);
             int victim = sel.stems().get(2);
             FileSink real = sinks.get(victim);
-            wrapped.put(victim, new FileSink() {
+            wrapped.put(victim, new Forwarding(real) {
                 @Override
                 public void accept(double[][] block, int n) {
                     if (failingSinkCalls.incrementAndGet() == 2) {
                         throw new IllegalStateException("a bug while handing a block over");
                     }
-                    real.accept(block, n);
-                }
-
-                @Override
-                public void end() {
-                    real.end();
-                }
-
-                @Override
-                public void fail(String why) {
-                    real.fail(why);
+                    super.accept(block, n);
                 }
             });
             return SetPass.run(files, inputs, sel, wrapped, pool);
