@@ -94,11 +94,6 @@ public final class SetPass {
             spectra = List.copyOf(spectra);
         }
 
-        /** A selection whose pass measures no file's spectrum. */
-        public Selection(List<Integer> stems, List<Integer> mixes, int rate, int channels, Optional<String> given) {
-            this(stems, mixes, rate, channels, given, List.of());
-        }
-
         /** @return every file index the first pass reads: the stems, then the mixes */
         public List<Integer> files() {
             List<Integer> all = new ArrayList<>(stems);

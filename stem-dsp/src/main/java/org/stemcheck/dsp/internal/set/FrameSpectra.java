@@ -74,10 +74,6 @@ final class FrameSpectra {
     private long written;
     private long frames;
 
-    FrameSpectra(int sampleRate, int stems, int channels, int mixes) {
-        this(sampleRate, stems, channels, mixes, false);
-    }
-
     /**
      * @param welch whether to sum each stem's and mix's Welch spectrum ({@link #stemWelch}, {@link #mixWelch})
      */
