@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
+import org.stemcheck.core.ReportFormat;
 import org.stemcheck.core.StemSet;
 
 /**
@@ -32,7 +33,7 @@ public final class CheckAFolder {
         System.out.println(report.passed() ? "PASSED" : "FAILED");
 
         Path html = dir.resolve("stemcheck-report.html");
-        report.writeHtml(html);
+        ReportFormat.html().write(report, html);
         System.out.println("report: " + html.toAbsolutePath());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.stemcheck.core.ReportFormat;
 import org.stemcheck.core.StemSet;
 
 /**
@@ -54,7 +55,7 @@ public final class CatalogueJob {
     /** The folder's JSON report, or a one-line JSON error for a folder that cannot be checked. */
     static String reportLine(String folder) {
         try {
-            return StemSet.from(Path.of(folder)).threads(1).run().toJson();
+            return ReportFormat.json().toString(StemSet.from(Path.of(folder)).threads(1).run());
         } catch (IllegalArgumentException | UncheckedIOException e) {
             return "{\"delivery\":" + quote(folder) + ",\"error\":" + quote(String.valueOf(e.getMessage())) + "}";
         }

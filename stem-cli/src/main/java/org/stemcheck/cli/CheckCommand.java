@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.stemcheck.core.Checks;
 import org.stemcheck.core.DeliverySpec;
 import org.stemcheck.core.Report;
+import org.stemcheck.core.ReportFormat;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.StemSet;
 
@@ -141,11 +142,11 @@ final class CheckCommand implements Callable<Integer> {
 
     private void write(Report r, Writer out, int index) throws IOException {
         if (format == Format.html) {
-            r.writeHtml(out);
+            ReportFormat.html().write(r, out);
             return;
         }
         if (format == Format.json) {
-            r.writeJson(out);
+            ReportFormat.json().write(r, out);
             out.write('\n');
             return;
         }
@@ -154,7 +155,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         boolean ansi = colour == Colour.always
                 || (colour == Colour.auto && main.terminal && output == null && System.getenv("NO_COLOR") == null);
-        r.writeText(out, ansi);
+        ReportFormat.text(ansi).write(r, out);
     }
 
     private boolean fails(Report r) {

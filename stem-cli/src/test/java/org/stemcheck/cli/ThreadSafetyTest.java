@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stemcheck.core.ReportFormat;
 import org.stemcheck.core.StemSet;
 import org.stemcheck.io.AudioFile;
 import org.stemcheck.io.AudioFiles;
@@ -81,9 +82,9 @@ class ThreadSafetyTest {
     @Test
     void oneStemSetRunFromEightThreadsGivesTheSameReportAsOneThread() throws Exception {
         StemSet set = StemSet.from(delivery()).threads(2);
-        String alone = set.run().toJson();
+        String alone = ReportFormat.json().toString(set.run());
 
-        List<String> together = atOnce(() -> set.run().toJson());
+        List<String> together = atOnce(() -> ReportFormat.json().toString(set.run()));
 
         assertThat(alone).contains("format.bit-depth");
         assertThat(together).hasSize(THREADS).allSatisfy(json -> assertThat(json).isEqualTo(alone));

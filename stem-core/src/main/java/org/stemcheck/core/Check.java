@@ -1,6 +1,5 @@
 package org.stemcheck.core;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -43,14 +42,13 @@ public interface Check {
     String description();
 
     /**
-     * What must be measured before {@link #run} (default: only {@link Measurement#HEADER}). When a
-     * measurement is not available in this build, the check is skipped and the skip is logged.
-     * Ask only for what the check reads: each kind costs a pass of work over every file.
+     * What must be measured before {@link #run} (default: nothing beyond the files' headers, which
+     * are always read). Ask only for what the check reads: each kind costs work over every file.
      *
      * @return the measurements this check reads from its {@link CheckContext}
      */
-    default Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER);
+    default Set<Measurement<?>> needs() {
+        return Set.of();
     }
 
     /**

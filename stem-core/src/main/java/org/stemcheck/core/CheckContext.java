@@ -52,14 +52,37 @@ public interface CheckContext {
 
     /**
      * A measurement of one file, where it was computed: present when a check that ran declared it
-     * in {@link Check#needs()}, the file is readable, and this build has the measurement.
+     * in {@link Check#needs()}, the file is readable, and the measurement could be made.
+     *
+     * <pre>{@code
+     * Optional<TruePeakResult> tp = ctx.measurement(file, Measurement.TRUE_PEAK);
+     * }</pre>
      *
      * @param <R>  the result type
      * @param file one of {@link #files()}
-     * @param kind the measurement, one named in the check's {@link Check#needs()}
-     * @param type the result type the measurement's accumulator produces (see {@link Measurement})
+     * @param kind a per-file measurement named in the check's {@link Check#needs()}
      * @return the result, or empty when it was not computed for this file
-     * @throws ClassCastException when the result is not of {@code type}
+     * @throws IllegalArgumentException when {@code kind} is not a per-file measurement
+     *         ({@link Measurement#NULL_TEST}: use {@link #nullTest()})
      */
-    <R> Optional<R> measurement(StemFile file, Measurement kind, Class<R> type);
+    <R> Optional<R> measurement(StemFile file, Measurement<R> kind);
+
+    /**
+     * The null test: the stems summed against the reference mix, where a check that ran declared
+     * {@link Measurement#NULL_TEST} and the delivery has a mix and at least two stems that could
+     * be compared with it.
+     *
+     * @return the result, or empty
+     */
+    Optional<NullTestResult> nullTest();
+
+    /**
+     * A judgement shared by several checks, computed on first use and kept for the run. Reading
+     * it from several threads at once computes it once.
+     *
+     * @param <R>      its type
+     * @param analysis the analysis, a {@code static final} instance
+     * @return its result for this run
+     */
+    <R> R analysis(Analysis<R> analysis);
 }

@@ -7,7 +7,8 @@ import java.util.ServiceLoader;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stemcheck.core.internal.checks.BuiltInChecks;
+import org.stemcheck.core.internal.checks.FileChecks;
+import org.stemcheck.core.internal.checks.mix.MixChecks;
 
 /** The built-in checks, and third-party checks found on the class or module path. */
 public final class Checks {
@@ -23,7 +24,15 @@ public final class Checks {
      * @return the checks, immutable; the default of {@link StemSet#run()}
      */
     public static List<Check> standard() {
-        return BuiltInChecks.all();
+        return STANDARD;
+    }
+
+    private static final List<Check> STANDARD = concat(FileChecks.all(), MixChecks.all());
+
+    private static List<Check> concat(List<Check> a, List<Check> b) {
+        List<Check> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     /**

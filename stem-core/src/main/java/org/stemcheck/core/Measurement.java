@@ -1,47 +1,173 @@
 package org.stemcheck.core;
 
+import java.util.List;
+import java.util.Objects;
+
+import org.stemcheck.dsp.LoudnessResult;
+import org.stemcheck.dsp.TruePeakResult;
+import org.stemcheck.dsp.content.ContentDigest;
+import org.stemcheck.dsp.content.Fingerprint;
+import org.stemcheck.dsp.features.StemFeatures;
+import org.stemcheck.dsp.level.BitDepth;
+import org.stemcheck.dsp.level.ClipRuns;
+import org.stemcheck.dsp.level.LevelTimeline;
+import org.stemcheck.dsp.level.SampleStats;
+import org.stemcheck.dsp.level.StereoCorrelation;
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
+
 /**
- * What a {@link Check} needs computed before it runs. {@link #HEADER} is always there; every
- * per-file kind is computed in one streaming pass over each file that a check needs it for;
- * {@link #NULL_TEST} is a pass over the whole set against the reference mix. Each per-file kind
- * names the type {@link CheckContext#measurement} returns for it.
+ * What a {@link Check} needs measured before it runs, as a typed key: {@code R} is what
+ * {@link CheckContext#measurement(StemFile, Measurement)} returns for it. A file's header (format,
+ * metadata, frames, names) is always there and needs no key. Every per-file kind is computed in one
+ * streaming pass over each file; {@link #NULL_TEST} is a pass over the whole set against the
+ * reference mix, read with {@link CheckContext#nullTest()}.
+ *
+ * <pre>{@code
+ * public Set<Measurement<?>> needs() {
+ *     return Set.of(Measurement.TRUE_PEAK);
+ * }
+ *
+ * public List<Finding> run(CheckContext ctx) {
+ *     return ctx.readableStems().stream()
+ *             .filter(f -> ctx.measurement(f, Measurement.TRUE_PEAK)
+ *                     .map(tp -> tp.maxTruePeakDbtp() > -2.0).orElse(false))
+ *             .map(f -> Finding.warning("acme.headroom", f.displayLabel() + " peaks above -2 dBTP"))
+ *             .toList();
+ * }
+ * }</pre>
+ *
+ * <p>The keys are the constants below; they compare by identity. Immutable and thread-safe.
+ *
+ * @param <R> the result type
  */
-public enum Measurement {
-    /** Container, format, metadata, frame count, truncation, names: known without decoding. */
-    HEADER,
-    /** Sample peak, RMS, DC offset per channel: {@code org.stemcheck.dsp.level.SampleStats.Result}. */
-    SAMPLE_STATS,
-    /** Runs of samples at or beyond full scale: {@code org.stemcheck.dsp.level.ClipRuns.Result}. */
-    CLIP_RUNS,
-    /** Inter-sample (oversampled) peak, ITU-R BS.1770-4 Annex 2: {@code org.stemcheck.dsp.TruePeakResult}. */
-    TRUE_PEAK,
-    /** Integrated, momentary, short-term loudness and range (BS.1770-4, EBU R128): {@code org.stemcheck.dsp.LoudnessResult}. */
-    LOUDNESS,
-    /** An averaged (Welch) power spectrum: {@code org.stemcheck.dsp.spectrum.WelchSpectrum.Result}. */
-    SPECTRUM,
-    /** The number of bits the samples actually use: {@code org.stemcheck.dsp.level.BitDepth.Result}. */
-    BIT_DEPTH,
+public final class Measurement<R> {
+
+    /** Sample peak, RMS and DC offset per channel. */
+    public static final Measurement<SampleStats.Result> SAMPLE_STATS =
+            new Measurement<>("SAMPLE_STATS", SampleStats.Result.class, true);
+
+    /** Runs of samples at or beyond full scale. */
+    public static final Measurement<ClipRuns.Result> CLIP_RUNS =
+            new Measurement<>("CLIP_RUNS", ClipRuns.Result.class, true);
+
+    /** Inter-sample (oversampled) peak, ITU-R BS.1770-4 Annex 2. */
+    public static final Measurement<TruePeakResult> TRUE_PEAK =
+            new Measurement<>("TRUE_PEAK", TruePeakResult.class, true);
+
+    /** Integrated, momentary, short-term loudness and range (ITU-R BS.1770-4, EBU R128). */
+    public static final Measurement<LoudnessResult> LOUDNESS =
+            new Measurement<>("LOUDNESS", LoudnessResult.class, true);
+
+    /** An averaged (Welch) power spectrum per channel, their mean and the mono fold. */
+    public static final Measurement<WelchSpectrum.Result> SPECTRUM =
+            new Measurement<>("SPECTRUM", WelchSpectrum.Result.class, true);
+
+    /** The number of bits the samples actually use. */
+    public static final Measurement<BitDepth.Result> BIT_DEPTH =
+            new Measurement<>("BIT_DEPTH", BitDepth.Result.class, true);
+
     /**
      * The SHA-256 of the decoded samples in a canonical form, the same whatever the container or
-     * word length (64 hex digits): a {@code String}, from {@code org.stemcheck.dsp.content.ContentHash}.
-     * Computed only for a check that needs it; to find identical files within a delivery
-     * {@link #CONTENT_DIGEST} is about half the cost.
+     * word length, as 64 hex digits. Computed only for a check that needs it; to find identical
+     * files within a delivery {@link #CONTENT_DIGEST} is about half the cost.
      */
-    CONTENT_HASH,
+    public static final Measurement<String> CONTENT_HASH = new Measurement<>("CONTENT_HASH", String.class, true);
+
     /**
      * A 128-bit non-cryptographic digest of the same canonical samples as {@link #CONTENT_HASH}
      * (equal for identical audio, whatever the container; unrelated audio collides with odds of
-     * about 2<sup>-128</sup>, but files crafted to collide can): {@code org.stemcheck.dsp.content.ContentDigest.Result}.
+     * about 2<sup>-128</sup>, but files crafted to collide can).
      */
-    CONTENT_DIGEST,
-    /** A gain- and polarity-aware summary of the audio: {@code org.stemcheck.dsp.content.Fingerprint}. */
-    FINGERPRINT,
-    /** Level over time, first and last sound, the last 100 ms: {@code org.stemcheck.dsp.level.LevelTimeline.Result}. */
-    TIMELINE,
-    /** Correlation between the channels of a stereo file: {@code org.stemcheck.dsp.level.StereoCorrelation.Result}. */
-    CORRELATION,
-    /** Content features: band shares, spectral centroid, pitch, onsets, width, and how often the peak level is reached. */
-    FEATURES,
-    /** The stems summed against the reference mix: residual, gains, offsets, polarity. */
-    NULL_TEST
+    public static final Measurement<ContentDigest.Result> CONTENT_DIGEST =
+            new Measurement<>("CONTENT_DIGEST", ContentDigest.Result.class, true);
+
+    /** A gain- and polarity-aware summary of the audio, to find copies at another gain or inverted. */
+    public static final Measurement<Fingerprint> FINGERPRINT =
+            new Measurement<>("FINGERPRINT", Fingerprint.class, true);
+
+    /** Level over time, first and last sound, the last 100 ms. */
+    public static final Measurement<LevelTimeline.Result> TIMELINE =
+            new Measurement<>("TIMELINE", LevelTimeline.Result.class, true);
+
+    /** Correlation between the channels of a stereo file. */
+    public static final Measurement<StereoCorrelation.Result> CORRELATION =
+            new Measurement<>("CORRELATION", StereoCorrelation.Result.class, true);
+
+    /** Content features: band shares, spectral centroid, pitch, onsets, width, how often the peak level is reached. */
+    public static final Measurement<StemFeatures.Result> FEATURES =
+            new Measurement<>("FEATURES", StemFeatures.Result.class, true);
+
+    /**
+     * The stems summed against the reference mix: residual, gains, offsets, drift, polarity and
+     * what explains what is left. Measured over the set, not per file: read it with
+     * {@link CheckContext#nullTest()}.
+     */
+    public static final Measurement<NullTestResult> NULL_TEST =
+            new Measurement<>("NULL_TEST", NullTestResult.class, false);
+
+    private static final List<Measurement<?>> ALL = List.of(SAMPLE_STATS, CLIP_RUNS, TRUE_PEAK, LOUDNESS, SPECTRUM,
+            BIT_DEPTH, CONTENT_HASH, CONTENT_DIGEST, FINGERPRINT, TIMELINE, CORRELATION, FEATURES, NULL_TEST);
+
+    private final String name;
+    private final Class<R> type;
+    private final boolean perFile;
+
+    private Measurement(String name, Class<R> type, boolean perFile) {
+        this.name = name;
+        this.type = type;
+        this.perFile = perFile;
+    }
+
+    /**
+     * Every measurement this build knows, per-file kinds first.
+     *
+     * @return the keys, immutable
+     */
+    public static List<Measurement<?>> values() {
+        return ALL;
+    }
+
+    /**
+     * The key's name, as logs and messages print it.
+     *
+     * @return the constant's name, e.g. {@code "TRUE_PEAK"}
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The type of the result.
+     *
+     * @return e.g. {@code TruePeakResult.class}
+     */
+    public Class<R> type() {
+        return type;
+    }
+
+    /**
+     * Whether the measurement belongs to one file (read with {@link CheckContext#measurement}) or
+     * to the set ({@link #NULL_TEST}).
+     *
+     * @return true for the per-file kinds
+     */
+    public boolean perFile() {
+        return perFile;
+    }
+
+    /**
+     * Casts a result of this measurement to its type.
+     *
+     * @param result a result computed for this key
+     * @return the same object, typed
+     * @throws ClassCastException when it is not of {@link #type()}
+     */
+    public R cast(Object result) {
+        return type.cast(Objects.requireNonNull(result, "result must not be null"));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
 }

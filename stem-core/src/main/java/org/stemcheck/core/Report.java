@@ -1,14 +1,5 @@
 package org.stemcheck.core;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,25 +8,23 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-import org.stemcheck.core.internal.report.ReportJson;
-import org.stemcheck.core.internal.report.ReportText;
-import org.stemcheck.core.internal.report.html.HtmlReport;
 
 /**
  * What a run found: the files with their facts, the findings, and whether the delivery passed.
- * Immutable and thread-safe. Written as JSON ({@code stemcheck-report/1}, see FINDINGS.md and
- * {@code docs/report.schema.json}), as text for a terminal, or as one self-contained HTML page
- * with plots ({@link #writeHtml(Path)}; the plot data is {@link #plots()}).
+ * A value: immutable and thread-safe. {@link ReportFormat} writes it as JSON
+ * ({@code stemcheck-report/1}, see {@code docs/findings.md} and {@code docs/report.schema.json}),
+ * as text for a terminal, or as one self-contained HTML page with plots (the plot data is
+ * {@link #plots()}).
  *
  * <pre>{@code
  * Report report = StemSet.from(dir).run();
  * report.findings(Severity.ERROR).forEach(System.out::println);
- * report.writeHtml(dir.resolve("report.html"));
+ * ReportFormat.html().write(report, dir.resolve("report.html"));
  * }</pre>
  */
 public final class Report {
 
-    /** The JSON schema id of {@link #writeJson}. */
+    /** The JSON schema id of {@link ReportFormat#json()}. */
     public static final String SCHEMA = "stemcheck-report/1";
 
     /** The version written into reports. */
@@ -107,7 +96,7 @@ public final class Report {
 
     /**
      * The same report with these plot series (the engine adds them after its passes; a tool may
-     * add its own). They are drawn by {@link #writeHtml}; the JSON and text reports leave them out.
+     * add its own). They are drawn by {@link ReportFormat#html()}; the JSON and text reports leave them out.
      *
      * @param p the series to draw, replacing any this report had
      * @return a new report; this one is unchanged
@@ -231,122 +220,6 @@ public final class Report {
     public boolean passes(Severity failOn) {
         Objects.requireNonNull(failOn, "failOn must not be null");
         return findings.stream().noneMatch(f -> f.severity().compareTo(failOn) <= 0);
-    }
-
-    /**
-     * Writes the JSON report on one line (no line breaks inside, so reports can be JSON Lines).
-     *
-     * @param out where to write; not flushed or closed
-     * @throws IOException when {@code out} fails
-     */
-    public void writeJson(Writer out) throws IOException {
-        ReportJson.write(this, out);
-    }
-
-    /**
-     * Writes the JSON report in UTF-8; the stream is flushed, not closed.
-     *
-     * @param out where to write
-     * @throws IOException when {@code out} fails
-     */
-    public void writeJson(OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writeJson(w);
-        w.flush();
-    }
-
-    /**
-     * The JSON report as a string.
-     *
-     * @return one line of JSON following {@link #SCHEMA}
-     */
-    public String toJson() {
-        StringWriter w = new StringWriter();
-        try {
-            writeJson(w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
-    }
-
-    /**
-     * Writes the report for a person, grouped by file.
-     *
-     * @param out  where to write; not flushed or closed
-     * @param ansi colour the severities with ANSI escapes (for a terminal)
-     * @throws IOException when {@code out} fails
-     */
-    public void writeText(Writer out, boolean ansi) throws IOException {
-        ReportText.write(this, out, ansi);
-    }
-
-    /**
-     * Writes the text report in UTF-8; the stream is flushed, not closed.
-     *
-     * @param out  where to write
-     * @param ansi colour the severities with ANSI escapes (for a terminal)
-     * @throws IOException when {@code out} fails
-     */
-    public void writeText(OutputStream out, boolean ansi) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writeText(w, ansi);
-        w.flush();
-    }
-
-    /**
-     * The text report, without colour.
-     *
-     * @return several lines, grouped by file
-     */
-    public String toText() {
-        StringWriter w = new StringWriter();
-        try {
-            writeText(w, false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
-    }
-
-    /**
-     * Writes one self-contained HTML page (UTF-8): the verdict, the findings by severity, a table
-     * of the files, and the plots as inline SVG. It loads nothing from anywhere (no scripts, no
-     * fonts, no network); a plot whose series were not measured says so.
-     *
-     * @param out where to write; not flushed or closed
-     * @throws IOException when {@code out} fails
-     */
-    public void writeHtml(Writer out) throws IOException {
-        HtmlReport.write(this, out);
-    }
-
-    /**
-     * Writes the HTML page to a file in UTF-8, replacing it.
-     *
-     * @param file the file to write, e.g. {@code report.html} in the delivery folder
-     * @throws IOException when the file cannot be written
-     */
-    public void writeHtml(Path file) throws IOException {
-        Objects.requireNonNull(file, "file must not be null");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            writeHtml(w);
-        }
-    }
-
-    /**
-     * The HTML page as a string.
-     *
-     * @return a whole, self-contained HTML document
-     */
-    public String toHtml() {
-        StringWriter w = new StringWriter();
-        try {
-            writeHtml(w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
     }
 
     @Override

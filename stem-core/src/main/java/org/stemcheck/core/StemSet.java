@@ -7,16 +7,17 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.stemcheck.core.internal.Input;
-import org.stemcheck.core.internal.Inputs;
-import org.stemcheck.core.internal.Naming;
-import org.stemcheck.core.internal.Roles;
-import org.stemcheck.core.internal.engine.Engine;
-import org.stemcheck.core.internal.engine.MeasurementRegistry;
+import org.stemcheck.core.internal.delivery.Naming;
+import org.stemcheck.core.internal.delivery.Roles;
+import org.stemcheck.core.internal.delivery.Source;
+import org.stemcheck.core.internal.delivery.Sources;
+import org.stemcheck.core.internal.pipeline.Engine;
+import org.stemcheck.core.internal.pipeline.Measurements;
 
 /**
  * A stem delivery to check: the files of a folder (or buffers in memory), what each one is, the
@@ -39,14 +40,14 @@ public final class StemSet {
 
     private final String delivery;
     private final Path dir;
-    private final List<Input> inputs;
+    private final List<Source> inputs;
     private final Optional<String> mixdown;
     private final DeliverySpec spec;
     private final List<Check> checks;
     private final Set<String> without;
     private final int threads;
 
-    private StemSet(String delivery, Path dir, List<Input> inputs, Optional<String> mixdown, DeliverySpec spec,
+    private StemSet(String delivery, Path dir, List<Source> inputs, Optional<String> mixdown, DeliverySpec spec,
                     List<Check> checks, Set<String> without, int threads) {
         this.delivery = delivery;
         this.dir = dir;
@@ -72,7 +73,7 @@ public final class StemSet {
         if (!Files.exists(dir)) {
             throw new IllegalArgumentException("no such folder: " + dir.toAbsolutePath());
         }
-        return new StemSet(dir.toString(), dir, Inputs.discover(dir), Optional.empty(), DeliverySpec.music(),
+        return new StemSet(dir.toString(), dir, Sources.discover(dir), Optional.empty(), DeliverySpec.music(),
                 List.of(), Set.of(), defaultThreads());
     }
 
@@ -86,14 +87,14 @@ public final class StemSet {
      */
     public static StemSet of(List<Stem> stems) {
         Objects.requireNonNull(stems, "stems must not be null");
-        List<Input> in = new ArrayList<>();
+        List<Source> in = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Stem s : stems) {
             Objects.requireNonNull(s, "a stem is null");
             if (!names.add(s.name())) {
                 throw new IllegalArgumentException("two stems are named " + s.name());
             }
-            in.add(Inputs.ofStem(s));
+            in.add(Sources.ofStem(s));
         }
         return new StemSet("(memory)", null, in, Optional.empty(), DeliverySpec.music(), List.of(), Set.of(),
                 defaultThreads());
@@ -146,12 +147,12 @@ public final class StemSet {
             throw new IllegalArgumentException("the mixdown " + p.toAbsolutePath()
                     + " has the name of a file of the delivery; rename or copy it");
         }
-        List<Input> more = new ArrayList<>(inputs);
-        more.add(Inputs.ofPath(p));
+        List<Source> more = new ArrayList<>(inputs);
+        more.add(Sources.ofPath(p));
         return withMixdown(more, name);
     }
 
-    private StemSet withMixdown(List<Input> in, String name) {
+    private StemSet withMixdown(List<Source> in, String name) {
         return new StemSet(delivery, dir, in, Optional.of(name), spec, checks, without, threads);
     }
 
@@ -238,14 +239,19 @@ public final class StemSet {
      * @return the files in name order, with their roles, labels and headers; immutable
      */
     public List<StemFile> files() {
-        List<StemFile> out = new ArrayList<>(inputs.size());
-        for (Input in : inputs) {
+        return classified().stream().map(Map.Entry::getKey).toList();
+    }
+
+    /** Every file as the checks will see it, with how to read it, in name order. */
+    private List<Map.Entry<StemFile, Source>> classified() {
+        List<Map.Entry<StemFile, Source>> out = new ArrayList<>(inputs.size());
+        for (Source in : inputs) {
             Naming.Parsed parsed = Naming.parse(in.name(), spec.namePattern());
             Role role = Roles.of(in, parsed, spec, mixdown.map(in.name()::equals).orElse(false));
             // A mix or a non-audio file has no stem label.
             Optional<String> label = role.isStem() || role == Role.UNREADABLE ? parsed.label() : Optional.empty();
-            out.add(new StemFile(in.name(), role, label, parsed.title(), parsed.bpm(), parsed.matched(),
-                    in.container(), in.format(), in.frames(), in.metadata(), in.truncation(), in.error()));
+            out.add(Map.entry(new StemFile(in.name(), role, label, parsed.title(), parsed.bpm(), parsed.matched(),
+                    in.container(), in.format(), in.frames(), in.metadata(), in.truncation(), in.error()), in));
         }
         return List.copyOf(out);
     }
@@ -257,18 +263,18 @@ public final class StemSet {
      * @return the report, with its plots
      */
     public Report run() {
-        return run(MeasurementRegistry.standard());
+        return run(Measurements.standard());
     }
 
     /** Runs with another measurement registry (tests wire fake accumulators here). */
-    Report run(MeasurementRegistry registry) {
-        List<StemFile> files = files();
-        Optional<StemFile> reference = files.stream()
+    Report run(Measurements registry) {
+        List<Map.Entry<StemFile, Source>> files = classified();
+        Optional<StemFile> reference = files.stream().map(Map.Entry::getKey)
                 .filter(f -> f.role() == Role.MIXDOWN && f.readable())
                 .filter(f -> mixdown.isEmpty() || mixdown.get().equals(f.name()))
                 .findFirst();
         List<Check> toRun = checks.isEmpty() ? Checks.standard() : checks;
-        return new Engine(registry, threads).run(delivery, spec, files, inputs, reference,
-                mixdown.isPresent(), toRun, without);
+        return new Engine(registry, threads).run(new Engine.Run(delivery, spec, files, reference,
+                mixdown.isPresent(), toRun, without));
     }
 }

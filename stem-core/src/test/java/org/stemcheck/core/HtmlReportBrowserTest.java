@@ -42,7 +42,7 @@ class HtmlReportBrowserTest {
         FaultyDelivery d = FaultyDelivery.write(delivery);
         Report r = d.withPlots(StemSet.from(delivery).run());
         Path page = scratch.resolve("report.html");
-        r.writeHtml(page);
+        ReportFormat.html().write(r, page);
 
         Chromium.Run dom = Chromium.load(chromium, page, scratch, "--dump-dom");
         assertThat(dom.console()).as("console messages").isEmpty();
@@ -72,7 +72,7 @@ class HtmlReportBrowserTest {
         Path delivery = Dev101.variant("missing_fx", Files.createDirectory(dir.resolve("missing_fx")));
         Report r = StemSet.from(delivery).run();
         Path page = scratch.resolve("dev101-missing-fx.html");
-        r.writeHtml(page);
+        ReportFormat.html().write(r, page);
 
         Chromium.Run dom = Chromium.load(chromium, page, scratch, "--dump-dom");
 
@@ -90,7 +90,7 @@ class HtmlReportBrowserTest {
     void aPageThatTriesToFetchSomethingIsCaughtByTheConsoleScan() throws IOException {
         Path scratch = Files.createDirectories(Path.of("target", "chromium"));
         Path chromium = Chromium.require(scratch);
-        String page = Report.of("d", "music", List.of(), Map.of(), Optional.empty(), List.of()).toHtml()
+        String page = ReportFormat.html().toString(Report.of("d", "music", List.of(), Map.of(), Optional.empty(), List.of()))
                 .replace("</main>", "<img src=\"http://stemcheck.invalid/x.png\"></main>");
         Path file = dir.resolve("fetching.html");
         Files.writeString(file, page);

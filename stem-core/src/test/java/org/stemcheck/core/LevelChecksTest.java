@@ -225,7 +225,7 @@ class LevelChecksTest {
         assertThat(r.plots().spectra().get("Song_Bass_120bpm.wav").x(0)).isGreaterThan(0);
         // Level, spectrum, loudness and (the delivery has a mix) the null residual are all drawn.
         assertThat(r.plots().residual()).isPresent();
-        String html = r.toHtml();
+        String html = ReportFormat.html().toString(r);
         assertThat(html).doesNotContain("class=\"missing\">Not measured");
     }
 }

@@ -46,7 +46,7 @@ class ReportJsonTest {
     }
 
     private static Map<String, Object> validated(Report r) {
-        String json = r.toJson();
+        String json = ReportFormat.json().toString(r);
         assertThat(json).doesNotContain("NaN", "Infinity").doesNotContain("\n");
         Object parsed = Json.parse(json);
         assertThat(schema.validate(parsed)).as(json).isEmpty();
@@ -131,7 +131,7 @@ class ReportJsonTest {
 
     @Test
     void theValidatorRejectsWhatTheSchemaForbids() {
-        String good = Report.of("d", "music", List.of(), Map.of(), Optional.empty(), List.of()).toJson();
+        String good = ReportFormat.json().toString(Report.of("d", "music", List.of(), Map.of(), Optional.empty(), List.of()));
         assertThat(schema.validate(Json.parse(good))).isEmpty();
 
         List<String> broken = new ArrayList<>();

@@ -149,6 +149,6 @@ class StemSetTest {
         assertThat(warnOnly.passed()).isTrue();
         assertThat(warnOnly.passes(Severity.WARNING)).isFalse();
         assertThat(warnOnly.findingsFor("Song_Bass_120bpm.wav")).hasSize(1);
-        assertThat(warnOnly.toText()).contains("Song_Bass_120bpm.wav", "WARNING", "format.channels", "PASSED");
+        assertThat(ReportFormat.text().toString(warnOnly)).contains("Song_Bass_120bpm.wav", "WARNING", "format.channels", "PASSED");
     }
 }

@@ -3,18 +3,24 @@ package org.stemcheck.examples.snippets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import org.stemcheck.core.ReportFormat;
+import org.stemcheck.core.Analysis;
 import org.stemcheck.core.Check;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Checks;
 import org.stemcheck.core.DeliverySpec;
 import org.stemcheck.core.Finding;
+import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Plots;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.Severity;
+import org.stemcheck.core.StemFile;
 import org.stemcheck.core.StemSet;
+import org.stemcheck.dsp.TruePeakResult;
 import org.stemcheck.io.AudioFile;
 import org.stemcheck.io.AudioFiles;
 import org.stemcheck.io.SampleStream;
@@ -94,7 +100,7 @@ try (SampleStream s = f.openStream()) {                   // never the whole fil
     static void report(Path dir) throws IOException {
         Report report = StemSet.from(dir).run();
         report.findings(Severity.ERROR).forEach(System.out::println);
-        report.writeHtml(dir.resolve("report.html"));
+        ReportFormat.html().write(report, dir.resolve("report.html"));
     }
 
     // README: the API in ten lines
@@ -107,7 +113,61 @@ try (SampleStream s = f.openStream()) {                   // never the whole fil
         for (Finding f : report.findings(Severity.ERROR)) {
             System.out.println(f.code() + " " + f.files() + ": " + f.message() + " -> " + f.fix());
         }
-        report.writeHtml(dir.resolve("report.html"));     // one self-contained page with plots
+        ReportFormat.html().write(report, dir.resolve("report.html"));     // one self-contained page with plots
         return report.passed();
+    }
+
+    // Measurement: a plug-in check that reads one per-file measurement
+    static final class Headroom implements Check {
+        public String id() { return "acme.headroom"; }
+        public String description() { return "true peaks below -2 dBTP"; }
+
+    public Set<Measurement<?>> needs() {
+        return Set.of(Measurement.TRUE_PEAK);
+    }
+
+    public List<Finding> run(CheckContext ctx) {
+        return ctx.readableStems().stream()
+                .filter(f -> ctx.measurement(f, Measurement.TRUE_PEAK)
+                        .map(tp -> tp.maxTruePeakDbtp() > -2.0).orElse(false))
+                .map(f -> Finding.warning("acme.headroom", f.displayLabel() + " peaks above -2 dBTP"))
+                .toList();
+    }
+    }
+
+    // CheckContext: one measurement of one file
+    static Optional<TruePeakResult> truePeak(CheckContext ctx, StemFile file) {
+        Optional<TruePeakResult> tp = ctx.measurement(file, Measurement.TRUE_PEAK);
+        return tp;
+    }
+
+    // NullTestResult: a plug-in check that reads the stems' gains from the null test
+    static List<Finding> tightGains(CheckContext ctx) {
+        List<Finding> found = ctx.nullTest().stream()
+                .flatMap(n -> n.stems().stream())
+                .filter(s -> s.gain().identifiable() && Math.abs(s.gain().levelErrorDb()) > 0.2)
+                .map(s -> Finding.warning("acme.tight-gain", s.file().displayLabel() + " is off by "
+                        + s.gain().levelErrorDb() + " dB").withFiles(s.file().name()))
+                .toList();
+        return found;
+    }
+
+    // Analysis: a judgement several checks share, computed once per run
+    static final Analysis<List<StemFile>> LOUD_STEMS = ctx -> ctx.readableStems().stream()
+            .filter(f -> ctx.measurement(f, Measurement.SAMPLE_STATS)
+                    .map(s -> s.peakDbfs() > -1.0).orElse(false))
+            .toList();
+
+    static int loud(CheckContext ctx) {
+        List<StemFile> loud = ctx.analysis(LOUD_STEMS);   // computed on first use, then shared
+        return loud.size();
+    }
+
+    // ReportFormat: write a report as HTML and as JSON
+    static String formats(Path dir) throws IOException {
+        Report report = StemSet.from(dir).run();
+        ReportFormat.html().write(report, dir.resolve("report.html"));
+        String json = ReportFormat.json().toString(report);
+        return json;
     }
 }

@@ -2,10 +2,14 @@ package org.stemcheck.examples.snippets;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.stemcheck.dsp.Accumulators;
 import org.stemcheck.dsp.FftThreads;
 import org.stemcheck.dsp.LoudnessMeter;
+import org.stemcheck.dsp.LoudnessResult;
+import org.stemcheck.dsp.QueuedAccumulator;
 import org.stemcheck.dsp.TruePeakMeter;
 import org.stemcheck.dsp.set.NullResult;
 import org.stemcheck.dsp.set.NullTest;
@@ -87,5 +91,22 @@ final class MeasurementSnippets {
         double fullDb = tests.result(0).residual().totalDb();
         double instrumentalDb = tests.result(1).residual().totalDb();
         return new double[] {fullDb, instrumentalDb};
+    }
+
+    // QueuedAccumulator: a meter fed on a pool while the file is read
+    static double queued(Path path) throws IOException {
+        AudioFile f = AudioFiles.open(path);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        QueuedAccumulator<LoudnessResult> loudness =
+                QueuedAccumulator.on(pool, LoudnessMeter.forFormat(f.format()), f.format().channels(), 8192);
+        try (SampleStream s = f.openStream()) {
+            double[][] block = new double[f.format().channels()][8192];
+            for (int n; (n = s.read(block, 0, 8192)) > 0; ) {
+                loudness.accept(block, 0, n);   // copied and queued; the meter runs on the pool
+            }
+        }
+        double lufs = loudness.result().integratedLufs();   // waits until every queued block was fed
+        pool.shutdown();
+        return lufs;
     }
 }

@@ -179,6 +179,7 @@ class SnippetsTest {
         WavWriter.float32().write(wav, rate, tone, tone);
 
         assertThat(MeasurementSnippets.loudness(wav)).isCloseTo(-23.0, within(0.1));
+        assertThat(MeasurementSnippets.queued(wav)).as("the same meter fed on a pool").isEqualTo(MeasurementSnippets.loudness(wav));
         // 48 samples a period: sample 12 sits on the crest, so the sample peak is the amplitude.
         assertThat(MeasurementSnippets.peak(wav)).isCloseTo(amplitude, within(1e-7));
     }

@@ -1,7 +1,6 @@
 package org.stemcheck.core.internal.checks;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,15 +34,15 @@ final class ClippingCheck extends BaseCheck {
     }
 
     @Override
-    public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.CLIP_RUNS);
+    public Set<Measurement<?>> needs() {
+        return Set.of(Measurement.CLIP_RUNS);
     }
 
     @Override
     public List<Finding> run(CheckContext ctx) {
         List<Finding> out = new ArrayList<>();
         for (StemFile f : ctx.readableStems()) {
-            ctx.measurement(f, Measurement.CLIP_RUNS, ClipRuns.Result.class)
+            ctx.measurement(f, Measurement.CLIP_RUNS)
                     .filter(r -> r.runs() > 0)
                     .ifPresent(r -> judge(f, r, out));
         }

@@ -2,7 +2,6 @@ package org.stemcheck.core.internal.checks;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -43,8 +42,8 @@ final class CutTailCheck extends BaseCheck {
     }
 
     @Override
-    public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.SAMPLE_STATS, Measurement.TIMELINE);
+    public Set<Measurement<?>> needs() {
+        return Set.of(Measurement.SAMPLE_STATS, Measurement.TIMELINE);
     }
 
     @Override
@@ -54,7 +53,7 @@ final class CutTailCheck extends BaseCheck {
             if (Measured.silent(ctx, f) || f.truncation().isPresent()) {
                 continue;
             }
-            ctx.measurement(f, Measurement.TIMELINE, LevelTimeline.Result.class)
+            ctx.measurement(f, Measurement.TIMELINE)
                     .ifPresent(t -> judge(f, t, out));
         }
         return out;

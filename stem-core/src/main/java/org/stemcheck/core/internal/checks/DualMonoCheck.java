@@ -1,6 +1,5 @@
 package org.stemcheck.core.internal.checks;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,15 +21,15 @@ final class DualMonoCheck extends BaseCheck {
     }
 
     @Override
-    public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.SAMPLE_STATS, Measurement.CORRELATION);
+    public Set<Measurement<?>> needs() {
+        return Set.of(Measurement.SAMPLE_STATS, Measurement.CORRELATION);
     }
 
     @Override
     public List<Finding> run(CheckContext ctx) {
         List<StemFile> dual = ctx.readableStems().stream()
                 .filter(f -> !Measured.silent(ctx, f))
-                .filter(f -> ctx.measurement(f, Measurement.CORRELATION, StereoCorrelation.Result.class)
+                .filter(f -> ctx.measurement(f, Measurement.CORRELATION)
                         .map(r -> r.stereo() && r.identical()).orElse(false))
                 .toList();
         if (dual.isEmpty()) {

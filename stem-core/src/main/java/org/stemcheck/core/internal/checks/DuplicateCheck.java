@@ -1,7 +1,6 @@
 package org.stemcheck.core.internal.checks;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +31,8 @@ final class DuplicateCheck extends BaseCheck {
     }
 
     @Override
-    public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.SAMPLE_STATS, Measurement.CONTENT_DIGEST,
+    public Set<Measurement<?>> needs() {
+        return Set.of(Measurement.SAMPLE_STATS, Measurement.CONTENT_DIGEST,
                 Measurement.FINGERPRINT);
     }
 
@@ -70,8 +69,8 @@ final class DuplicateCheck extends BaseCheck {
         if (!fingerprints) {
             return Optional.empty();
         }
-        Optional<Fingerprint> fa = ctx.measurement(a, Measurement.FINGERPRINT, Fingerprint.class);
-        Optional<Fingerprint> fb = ctx.measurement(b, Measurement.FINGERPRINT, Fingerprint.class);
+        Optional<Fingerprint> fa = ctx.measurement(a, Measurement.FINGERPRINT);
+        Optional<Fingerprint> fb = ctx.measurement(b, Measurement.FINGERPRINT);
         if (fa.isEmpty() || fb.isEmpty()) {
             return Optional.empty();
         }
@@ -79,7 +78,7 @@ final class DuplicateCheck extends BaseCheck {
     }
 
     private static Optional<ContentDigest.Result> digest(CheckContext ctx, StemFile f) {
-        return ctx.measurement(f, Measurement.CONTENT_DIGEST, ContentDigest.Result.class);
+        return ctx.measurement(f, Measurement.CONTENT_DIGEST);
     }
 
     private Finding identical(StemFile a, StemFile b) {

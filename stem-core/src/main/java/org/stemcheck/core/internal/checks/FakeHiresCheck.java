@@ -1,7 +1,6 @@
 package org.stemcheck.core.internal.checks;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,6 +10,8 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.StemFile;
+import org.stemcheck.core.internal.analysis.Shelf;
+import org.stemcheck.core.internal.analysis.Transcodes;
 import org.stemcheck.core.internal.report.Formats;
 
 /**
@@ -20,11 +21,11 @@ import org.stemcheck.core.internal.report.Formats;
  */
 final class FakeHiresCheck extends BaseCheck {
 
-    /** Rates above this are "high resolution": 48 kHz, the highest base rate of AES5-2018. */
-    static final double BASE_RATE_HZ = 48_000.0;
+    /** Rates above this are "high resolution" ({@link Transcodes#BASE_RATE_HZ}). */
+    static final double BASE_RATE_HZ = Transcodes.BASE_RATE_HZ;
 
-    /** Lowest wall searched: 19 kHz, the low-pass of resamplers from 44.1 kHz (86% of its Nyquist and up). */
-    static final double FROM_HZ = 19_000.0;
+    /** Lowest wall searched: {@link Transcodes#UPSAMPLED_FROM_HZ}, the low-pass of resamplers from 44.1 kHz. */
+    static final double FROM_HZ = Transcodes.UPSAMPLED_FROM_HZ;
 
     /** Highest wall searched: 24.5 kHz, just above the 24 kHz band edge of a 48 kHz source. */
     static final double TO_HZ = 24_500.0;
@@ -34,8 +35,8 @@ final class FakeHiresCheck extends BaseCheck {
     }
 
     @Override
-    public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.SAMPLE_STATS, Measurement.SPECTRUM);
+    public Set<Measurement<?>> needs() {
+        return Set.of(Measurement.SAMPLE_STATS, Measurement.SPECTRUM);
     }
 
     @Override
@@ -45,7 +46,7 @@ final class FakeHiresCheck extends BaseCheck {
             if (Measured.rate(f) <= BASE_RATE_HZ || Measured.silent(ctx, f)) {
                 continue;
             }
-            Optional<Shelf> wall = LossyTranscodeCheck.spectrum(ctx, f)
+            Optional<Shelf> wall = Transcodes.spectrum(ctx, f)
                     .flatMap(s -> Shelf.find(s, FROM_HZ, TO_HZ)).filter(Shelf::wall);
             wall.ifPresent(w -> out.add(finding(f, w)));
         }

@@ -1,7 +1,6 @@
 package org.stemcheck.core.internal.checks;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,8 +45,8 @@ final class LabelMismatchCheck extends BaseCheck {
     }
 
     @Override
-    public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.FEATURES);
+    public Set<Measurement<?>> needs() {
+        return Set.of(Measurement.FEATURES);
     }
 
     @Override
@@ -55,7 +54,7 @@ final class LabelMismatchCheck extends BaseCheck {
         List<Finding> out = new ArrayList<>();
         for (StemFile f : ctx.readableStems()) {
             Optional<StemClass> promised = f.label().flatMap(StemClass::of);
-            Optional<StemFeatures.Result> r = ctx.measurement(f, Measurement.FEATURES, StemFeatures.Result.class);
+            Optional<StemFeatures.Result> r = ctx.measurement(f, Measurement.FEATURES);
             if (promised.isPresent() && r.isPresent() && r.get().soundingSeconds() >= MIN_SOUNDING_SECONDS) {
                 contradiction(promised.get(), r.get()).ifPresent(what -> out.add(finding(f, promised.get(), what, r.get())));
             }

@@ -39,7 +39,7 @@ final class LossyCheck extends BaseCheck {
         if (inWav) {
             return codec + " audio in a WAV wrapper";
         }
-        String ext = org.stemcheck.core.internal.Inputs.extension(f.name());
+        String ext = org.stemcheck.core.internal.delivery.Sources.extension(f.name());
         boolean disguised = !ext.isEmpty() && e.detected().map(k -> !matchesExtension(k, ext)).orElse(false);
         return "an " + codec + " file" + (disguised ? " named ." + ext : "");
     }

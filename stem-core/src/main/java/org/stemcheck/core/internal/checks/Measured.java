@@ -7,28 +7,26 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.StemFile;
+import org.stemcheck.core.internal.analysis.Silence;
 import org.stemcheck.dsp.level.SampleStats;
 
 /** What the measurement-based checks share: the silence test, spans in seconds, numbers in words. */
 final class Measured {
 
-    /**
-     * A stem whose sample peak stays below -70 dBFS holds no music: 14 dB above the peaks of 16-bit
-     * TPDF dither (-84 dBFS, see {@code LevelTimeline.DEFAULT_SILENCE_DBFS}), far below any sounding stem.
-     */
-    static final double SILENT_PEAK_DBFS = -70.0;
+    /** A stem whose sample peak stays below this holds no music ({@link Silence#SILENT_PEAK_DBFS}). */
+    static final double SILENT_PEAK_DBFS = Silence.SILENT_PEAK_DBFS;
 
     private Measured() {
     }
 
     /** The file's sample statistics, where measured. */
     static Optional<SampleStats.Result> stats(CheckContext ctx, StemFile f) {
-        return ctx.measurement(f, Measurement.SAMPLE_STATS, SampleStats.Result.class);
+        return ctx.measurement(f, Measurement.SAMPLE_STATS);
     }
 
     /** True when the file was measured and holds no music (peak below {@link #SILENT_PEAK_DBFS}). */
     static boolean silent(CheckContext ctx, StemFile f) {
-        return stats(ctx, f).map(s -> !(s.peakDbfs() >= SILENT_PEAK_DBFS)).orElse(false);
+        return Silence.silent(ctx, f);
     }
 
     /** The file's sample rate (files reaching a measurement check are readable). */

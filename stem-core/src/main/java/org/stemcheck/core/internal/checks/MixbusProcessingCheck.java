@@ -1,7 +1,6 @@
 package org.stemcheck.core.internal.checks;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,8 +50,8 @@ final class MixbusProcessingCheck extends BaseCheck {
     }
 
     @Override
-    public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.FEATURES);
+    public Set<Measurement<?>> needs() {
+        return Set.of(Measurement.FEATURES);
     }
 
     /** One stem and its features. */
@@ -66,7 +65,7 @@ final class MixbusProcessingCheck extends BaseCheck {
     public List<Finding> run(CheckContext ctx) {
         List<Measured> stems = new ArrayList<>();
         for (StemFile f : ctx.readableStems()) {
-            ctx.measurement(f, Measurement.FEATURES, StemFeatures.Result.class)
+            ctx.measurement(f, Measurement.FEATURES)
                     .ifPresent(r -> stems.add(new Measured(f, r)));
         }
         List<Measured> ceiling = sharedCeiling(stems);
@@ -106,7 +105,7 @@ final class MixbusProcessingCheck extends BaseCheck {
     /** How much louder (dB) the stems' summed power is than the reference mix's, when there is one. */
     private static OptionalDouble makeupExcess(CheckContext ctx, List<Measured> stems) {
         Optional<StemFeatures.Result> mix = ctx.reference()
-                .flatMap(ref -> ctx.measurement(ref, Measurement.FEATURES, StemFeatures.Result.class));
+                .flatMap(ref -> ctx.measurement(ref, Measurement.FEATURES));
         if (mix.isEmpty() || !Double.isFinite(mix.get().rmsDbfs()) || stems.isEmpty()) {
             return OptionalDouble.empty();
         }

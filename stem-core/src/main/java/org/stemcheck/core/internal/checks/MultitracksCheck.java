@@ -1,7 +1,6 @@
 package org.stemcheck.core.internal.checks;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,7 +10,7 @@ import org.stemcheck.core.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.core.internal.Naming;
+import org.stemcheck.core.internal.delivery.Naming;
 
 /**
  * {@code set.multitracks}: the folder holds raw multitracks (one file per microphone or DI)
@@ -89,8 +88,8 @@ final class MultitracksCheck extends BaseCheck {
     }
 
     @Override
-    public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.SAMPLE_STATS);
+    public Set<Measurement<?>> needs() {
+        return Set.of(Measurement.SAMPLE_STATS);
     }
 
     /** Measured, sounding files whose peak is below {@link #RAW_PEAK_DBFS}. */

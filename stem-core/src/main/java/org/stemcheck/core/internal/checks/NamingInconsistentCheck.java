@@ -7,7 +7,7 @@ import java.util.Map;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.core.internal.Naming;
+import org.stemcheck.core.internal.delivery.Naming;
 
 /**
  * {@code naming.inconsistent}: the title or the tempo in a stem's name differs from the other

@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.core.internal.Inputs;
+import org.stemcheck.core.internal.delivery.Sources;
 
 /** {@code naming.pattern}: a stem whose name does not follow the spec's pattern ({@code <Title>_<Stem>_<bpm>bpm}). */
 final class NamingPatternCheck extends BaseCheck {
@@ -61,7 +61,7 @@ final class NamingPatternCheck extends BaseCheck {
     }
 
     private static String extensionOr(String name) {
-        String ext = Inputs.extension(name);
+        String ext = Sources.extension(name);
         return ext.isEmpty() ? "wav" : ext;
     }
 }

@@ -2,7 +2,6 @@ package org.stemcheck.core.internal.checks;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,15 +39,15 @@ final class OutOfPhaseCheck extends BaseCheck {
     }
 
     @Override
-    public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.CORRELATION);
+    public Set<Measurement<?>> needs() {
+        return Set.of(Measurement.CORRELATION);
     }
 
     @Override
     public List<Finding> run(CheckContext ctx) {
         List<Finding> out = new ArrayList<>();
         for (StemFile f : ctx.readableStems()) {
-            ctx.measurement(f, Measurement.CORRELATION, StereoCorrelation.Result.class)
+            ctx.measurement(f, Measurement.CORRELATION)
                     .filter(r -> r.stereo() && r.sustainedNegativeShare() >= MIN_SHARE)
                     .ifPresent(r -> out.add(finding(f, r)));
         }

@@ -1,7 +1,6 @@
 package org.stemcheck.core.internal.checks;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,15 +33,15 @@ final class PaddedBitsCheck extends BaseCheck {
     }
 
     @Override
-    public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.BIT_DEPTH);
+    public Set<Measurement<?>> needs() {
+        return Set.of(Measurement.BIT_DEPTH);
     }
 
     @Override
     public List<Finding> run(CheckContext ctx) {
         List<Finding> out = new ArrayList<>();
         for (StemFile f : ctx.readableStems()) {
-            ctx.measurement(f, Measurement.BIT_DEPTH, BitDepth.Result.class)
+            ctx.measurement(f, Measurement.BIT_DEPTH)
                     .ifPresent(r -> judge(ctx, f, r, out));
         }
         return out;

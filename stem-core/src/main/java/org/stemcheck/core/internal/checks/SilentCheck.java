@@ -1,7 +1,6 @@
 package org.stemcheck.core.internal.checks;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,8 +21,8 @@ final class SilentCheck extends BaseCheck {
     }
 
     @Override
-    public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.SAMPLE_STATS);
+    public Set<Measurement<?>> needs() {
+        return Set.of(Measurement.SAMPLE_STATS);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.stemcheck.core.internal.Naming;
+import org.stemcheck.core.internal.delivery.Naming;
 
 /**
  * What a stem's label promises, by the words in it. Only the classes with a clear acoustic

@@ -1,7 +1,6 @@
 package org.stemcheck.core.internal.checks;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,8 +35,8 @@ final class TruePeakCheck extends BaseCheck {
     }
 
     @Override
-    public Set<Measurement> needs() {
-        return EnumSet.of(Measurement.HEADER, Measurement.TRUE_PEAK, Measurement.CLIP_RUNS);
+    public Set<Measurement<?>> needs() {
+        return Set.of(Measurement.TRUE_PEAK, Measurement.CLIP_RUNS);
     }
 
     @Override
@@ -45,11 +44,11 @@ final class TruePeakCheck extends BaseCheck {
         double ceiling = ctx.spec().truePeakCeilingDbtp();
         List<Finding> out = new ArrayList<>();
         for (StemFile f : ctx.readableStems()) {
-            if (ctx.measurement(f, Measurement.CLIP_RUNS, ClipRuns.Result.class)
+            if (ctx.measurement(f, Measurement.CLIP_RUNS)
                     .map(c -> ClippingCheck.reports(f, c)).orElse(false)) {
                 continue;
             }
-            ctx.measurement(f, Measurement.TRUE_PEAK, TruePeakResult.class)
+            ctx.measurement(f, Measurement.TRUE_PEAK)
                     .filter(r -> r.maxTruePeakDbtp() > ceiling + MARGIN_DB)
                     .ifPresent(r -> out.add(finding(f, r, ceiling)));
         }

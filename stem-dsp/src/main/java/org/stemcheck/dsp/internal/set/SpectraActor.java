@@ -1,13 +1,12 @@
 package org.stemcheck.dsp.internal.set;
 
 import java.util.Arrays;
-import java.util.Queue;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.stemcheck.dsp.Accumulator;
+import org.stemcheck.dsp.QueuedAccumulator;
 
 /**
  * {@link FrameSpectra} fed on an executor's threads while the caller goes on: the short-time
@@ -15,22 +14,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * test's work and need nothing from the rest of it, so on a machine with a core to spare they run
  * beside the residual, gains and offsets instead of after them.
  *
- * <p>Each block is copied into one of {@link #QUEUE_BLOCKS} recycled buffers and queued; one drain
- * task at a time feeds the queued blocks, in order, to the spectra (a serial "actor": a queue and
- * a scheduled flag, no thread of its own). The caller waits for a free buffer when the spectra lag
- * ({@link #accept}) and for the queue to empty before reading them ({@link #await}). The drains
- * never wait for the caller, so a pool shared with other such actors cannot deadlock. Results are
- * those of the spectra fed directly, to the bit: the same samples in the same order.
+ * <p>The stems' and mixes' channels are queued as the rows of one block by a
+ * {@link QueuedAccumulator} (the library's one serial actor); the caller waits for a free buffer
+ * when the spectra lag and for the queue to empty before reading them ({@link #await}). Results
+ * are those of the spectra fed directly, to the bit: the same samples in the same order.
  *
  * <p>Thread-safety: one caller thread calls {@link #accept} and {@link #await}.
  */
 final class SpectraActor {
-
-    /**
-     * Blocks that may wait: enough to ride over a pool thread being busy with another task for a
-     * few blocks, while memory stays at {@code QUEUE_BLOCKS * BLOCK_BYTES} at most.
-     */
-    static final int QUEUE_BLOCKS = 4;
 
     /** The most bytes one queued block holds (2 MiB): a set of many stems and channels queues shorter blocks. */
     static final long BLOCK_BYTES = 1L << 21;
@@ -38,35 +29,22 @@ final class SpectraActor {
     /** The most frames a block holds, for a small set (8192: the set pass's blocks). */
     static final int MAX_FRAMES = 8192;
 
-    /** One queued block: the stems' and mixes' channels (views of one buffer) and its frames. */
-    private record Item(double[][][] buffer, double[][][] stems, double[][][] mixes, int frames) {
-    }
-
     private final FrameSpectra spectra;
-    private final Executor executor;
+    private final QueuedAccumulator<FrameSpectra> queue;
     private final int stems;
-    private final int frames;
-    private final BlockingQueue<Item> free;
-    private final Queue<Item> pending = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final Object lock = new Object();
-    /** Blocks queued and blocks fed (or dropped after a failure); guarded by {@link #lock}. */
-    private long queued;
-    private long done;
-    /** What a drain threw; guarded by {@link #lock}. */
-    private Throwable failure;
+    private final int mixes;
+    private final int channels;
+    /** The rows of one caller block: views of the caller's arrays, rebuilt per call (no copy). */
+    private final double[][] rows;
 
     SpectraActor(FrameSpectra spectra, Executor executor, int stems, int mixes, int channels) {
         this.spectra = spectra;
-        this.executor = executor;
         this.stems = stems;
-        this.frames = framesPerBlock(stems + mixes, channels);
-        this.free = new ArrayBlockingQueue<>(QUEUE_BLOCKS);
-        for (int b = 0; b < QUEUE_BLOCKS; b++) {
-            double[][][] buffer = new double[stems + mixes][channels][frames];
-            free.add(new Item(buffer, Arrays.copyOfRange(buffer, 0, stems),
-                    Arrays.copyOfRange(buffer, stems, stems + mixes), 0));
-        }
+        this.mixes = mixes;
+        this.channels = channels;
+        this.rows = new double[(stems + mixes) * channels][];
+        this.queue = QueuedAccumulator.on(executor, new Rows(spectra, stems, mixes, channels),
+                rows.length, framesPerBlock(stems + mixes, channels));
     }
 
     /** Frames per queued block: {@link #MAX_FRAMES}, fewer where that would pass {@link #BLOCK_BYTES}. */
@@ -77,33 +55,17 @@ final class SpectraActor {
 
     /** Bytes held by the queue's buffers. */
     static long bytes(int files, int channels) {
-        return QUEUE_BLOCKS * 8L * files * channels * framesPerBlock(files, channels);
+        return QueuedAccumulator.QUEUE_BLOCKS * 8L * files * channels * framesPerBlock(files, channels);
     }
 
     /** Queues a copy of stems and mixes at {@code [offset, offset + count)}; waits while the queue is full. */
-    void accept(double[][][] in, double[][][] mixes, int offset, int count) {
-        for (int at = 0; at < count; at += frames) {
-            int n = Math.min(frames, count - at);
-            Item buffer;
-            try {
-                buffer = free.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while queueing the short-time spectra", e);
-            }
-            for (int i = 0; i < buffer.buffer().length; i++) {
-                double[][] src = i < stems ? in[i] : mixes[i - stems];
-                double[][] dst = buffer.buffer()[i];
-                for (int c = 0; c < dst.length; c++) {
-                    System.arraycopy(src[c], offset + at, dst[c], 0, n);
-                }
-            }
-            synchronized (lock) {
-                queued++;
-            }
-            pending.add(new Item(buffer.buffer(), buffer.stems(), buffer.mixes(), n));
-            schedule();
+    void accept(double[][][] in, double[][][] mixesIn, int offset, int count) {
+        for (int i = 0; i < stems + mixes; i++) {
+            double[][] src = i < stems ? in[i] : mixesIn[i - stems];
+            System.arraycopy(src, 0, rows, i * channels, channels);
         }
+        queue.accept(rows, offset, count);
+        Arrays.fill(rows, null);
     }
 
     /**
@@ -113,66 +75,52 @@ final class SpectraActor {
      * @throws IllegalStateException when feeding them failed, or the wait was interrupted
      */
     FrameSpectra await() {
-        synchronized (lock) {
-            while (done < queued) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for the short-time spectra", e);
-                }
-            }
-            if (failure != null) {
-                throw new IllegalStateException("the short-time spectra failed: " + failure, failure);
-            }
-        }
+        queue.await();
         return spectra;
     }
 
-    private void schedule() {
-        if (scheduled.compareAndSet(false, true)) {
-            try {
-                executor.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                // the executor is shutting down: feed on the caller's thread rather than lose blocks
-                drain();
-            }
+    /**
+     * The spectra as an accumulator of one block whose rows are the stems' then the mixes'
+     * channels. The queue recycles {@link QueuedAccumulator#QUEUE_BLOCKS} buffers, so the views of
+     * each are made once.
+     */
+    private static final class Rows implements Accumulator<FrameSpectra> {
+        private final FrameSpectra spectra;
+        private final int stems;
+        private final int mixes;
+        private final int channels;
+        private final Map<double[][], double[][][][]> views = new IdentityHashMap<>();
+
+        Rows(FrameSpectra spectra, int stems, int mixes, int channels) {
+            this.spectra = spectra;
+            this.stems = stems;
+            this.mixes = mixes;
+            this.channels = channels;
         }
-    }
 
-    /** Feeds the queued blocks in order; runs on one thread at a time (the scheduled flag). */
-    private void drain() {
-        do {
-            for (Item it; (it = pending.poll()) != null; ) {
-                feed(it);
-            }
-            scheduled.set(false);
-        } while (!pending.isEmpty() && scheduled.compareAndSet(false, true));
-    }
-
-    private void feed(Item it) {
-        Throwable thrown = null;
-        try {
-            if (failed() == null) {
-                spectra.accept(it.stems(), it.mixes(), 0, it.frames());
-            }
-        } catch (Throwable t) { // reported to the caller by await, not lost on a pool thread
-            thrown = t;
-        } finally {
-            free.add(new Item(it.buffer(), it.stems(), it.mixes(), 0));
-            synchronized (lock) {
-                if (thrown != null && failure == null) {
-                    failure = thrown;
-                }
-                done++;
-                lock.notifyAll();
-            }
+        @Override
+        public void accept(double[][] block, int offset, int frames) {
+            double[][][][] v = views.computeIfAbsent(block, this::split);
+            spectra.accept(v[0], v[1], offset, frames);
         }
-    }
 
-    private Throwable failed() {
-        synchronized (lock) {
-            return failure;
+        /** {stems[stem][channel], mixes[mix][channel]} over the block's rows. */
+        private double[][][][] split(double[][] block) {
+            double[][][] s = new double[stems][][];
+            double[][][] m = new double[mixes][][];
+            for (int i = 0; i < stems; i++) {
+                s[i] = Arrays.copyOfRange(block, i * channels, (i + 1) * channels);
+            }
+            for (int k = 0; k < mixes; k++) {
+                int from = (stems + k) * channels;
+                m[k] = Arrays.copyOfRange(block, from, from + channels);
+            }
+            return new double[][][][] {s, m};
+        }
+
+        @Override
+        public FrameSpectra result() {
+            return spectra;
         }
     }
 }

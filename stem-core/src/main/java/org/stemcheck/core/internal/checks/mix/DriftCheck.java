@@ -1,0 +1,62 @@
+package org.stemcheck.core.internal.checks.mix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.StemFile;
+
+/**
+ * {@code mix.drift}: a stem whose offset against the mix changes along the song (its clock or
+ * sample rate differs from the session's), in ppm and in milliseconds at the end.
+ */
+final class DriftCheck extends MixCheck {
+
+    /**
+     * A change of offset of at least one sample between the two halves is drift: the
+     * partial offsets of broadband stems are good to about 0.03 samples (stem-dsp StemOffset tests),
+     * so one sample is far outside their error. A stem of few low partials locates only to a
+     * fraction of its correlation peak's width, so the change must also exceed half that width
+     * (the same rule as {@code StemOffset.displaced()}).
+     */
+    static final double MIN_CHANGE_SAMPLES = 1.0;
+
+    DriftCheck() {
+        super("mix.drift", "no stem drifts against the mix along the song");
+    }
+
+    @Override
+    List<Finding> judge(CheckContext ctx, NullTestResult r) {
+        List<Finding> out = new ArrayList<>();
+        int rate = r.sampleRate();
+        double duration = (double) r.frames() / rate;
+        for (NullTestResult.StemComparison s : r.stems()) {
+            if (s.drift().isEmpty()) {
+                continue;
+            }
+            NullTestResult.Drift d = s.drift().get();
+            double change = d.lateSamples() - d.earlySamples();
+            if (!d.plausible(rate) || !(Math.abs(change) >= Math.max(MIN_CHANGE_SAMPLES, d.peakWidthSamples() / 2))) {
+                continue;
+            }
+            StemFile f = s.file();
+            double ppm = d.ppm(rate);
+            double endMs = ppm * 1e-6 * duration * 1000.0;
+            out.add(Finding.error(id(), String.format(Locale.ROOT,
+                            "%s drifts against the mix: %.1f ppm, %.2f ms %s by the end (%.1f samples between the"
+                                    + " two halves of the song)", f.displayLabel(), Math.abs(ppm), Math.abs(endMs),
+                            ppm > 0 ? "later" : "earlier", Math.abs(change)))
+                    .withFiles(f.name())
+                    .withMeasurement("drift_ppm", ppm)
+                    .withMeasurement("drift_end_ms", endMs)
+                    .withMeasurement("early_offset_samples", d.earlySamples())
+                    .withMeasurement("late_offset_samples", d.lateSamples())
+                    .withFix("re-export " + f.displayLabel() + " from the session at its own sample rate, with the"
+                            + " interface locked to the session clock; do not convert it by ear"));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,66 @@
+package org.stemcheck.core.internal.checks.mix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Explanation;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.StemFile;
+import org.stemcheck.core.internal.diagnosis.Diagnosis;
+
+/**
+ * {@code set.missing-stem}: content in the mix that no stem carries and that is not diffuse (an
+ * instrument, not a reverb: see {@code mix.missing-fx}), named by where its spectrum sits; and
+ * any stem the spec expects by label that is not in the folder.
+ */
+final class MissingStemCheck extends MixCheck {
+
+    MissingStemCheck() {
+        super("set.missing-stem", "every element of the mix is in a stem; every stem the spec expects is there");
+    }
+
+    @Override
+    public List<Finding> run(CheckContext ctx) {
+        List<Finding> out = new ArrayList<>(expected(ctx));
+        out.addAll(super.run(ctx));
+        return out;
+    }
+
+    private List<Finding> expected(CheckContext ctx) {
+        Set<String> have = ctx.files().stream().filter(f -> f.role().isStem())
+                .map(StemFile::displayLabel).map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        List<Finding> out = new ArrayList<>();
+        for (String want : ctx.spec().expectedStems()) {
+            if (!have.contains(want.toLowerCase(Locale.ROOT))) {
+                out.add(Finding.error(id(), "no " + want + " stem in the delivery, which the spec "
+                                + ctx.spec().name() + " expects")
+                        .withFix("export the " + want + " stem and add it to the folder"));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    List<Finding> judge(CheckContext ctx, NullTestResult r) {
+        return r.explanations(Explanation.MissingPart.class).stream().filter(m -> !m.diffuse()).map(m -> {
+            String character = m.bandHz() <= Diagnosis.LOW_HZ * 1.01
+                    ? "low-frequency, centred content (a bass line or kick?)"
+                    : "centred content (an instrument or voice)";
+            return Finding.error(id(), String.format(Locale.ROOT,
+                            "%s holds %s at %s that no stem carries (%.1f dB below the mix, channel correlation %.2f):"
+                                    + " a stem is missing",
+                            r.mix().name(), character, hzSpan(m.lowHz(), m.highHz()), -m.levelDb(), m.correlation()))
+                    .withFiles(r.mix().name())
+                    .withMeasurement("residual_db", m.levelDb())
+                    .withMeasurement("correlation", m.correlation())
+                    .withMeasurement("low_share", m.lowShare())
+                    .withMeasurement("band_hz", m.bandHz())
+                    .withFix("export the missing part as its own stem (check the stem buses cover every track)");
+        }).toList();
+    }
+}

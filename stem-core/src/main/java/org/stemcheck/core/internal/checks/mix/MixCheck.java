@@ -1,0 +1,61 @@
+package org.stemcheck.core.internal.checks.mix;
+
+import java.util.List;
+import java.util.Set;
+
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Explanation;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.Measurement;
+import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.internal.analysis.Transcodes;
+import org.stemcheck.core.internal.checks.BaseCheck;
+
+/** A check on the null test's result: its id is the one code it emits; nothing to say without a mix. */
+abstract class MixCheck extends BaseCheck {
+
+    /**
+     * The null test, and what its diagnosis reads: the per-file spectra and levels tell which
+     * stems a lossy codec cut ({@link Transcodes#NEEDS}).
+     */
+    private static final Set<Measurement<?>> NEEDS = mixNeeds();
+
+    private static Set<Measurement<?>> mixNeeds() {
+        Set<Measurement<?>> all = new java.util.LinkedHashSet<>(Transcodes.NEEDS);
+        all.add(Measurement.NULL_TEST);
+        return Set.copyOf(all);
+    }
+
+    MixCheck(String id, String description) {
+        super(id, description);
+    }
+
+    @Override
+    public Set<Measurement<?>> needs() {
+        return NEEDS;
+    }
+
+    @Override
+    public List<Finding> run(CheckContext ctx) {
+        return ctx.nullTest().map(r -> judge(ctx, r)).orElse(List.of());
+    }
+
+    /** The findings, given the null test's result. */
+    abstract List<Finding> judge(CheckContext ctx, NullTestResult r);
+
+    /** The explanation of stem {@code file}'s lacking bus processing, if the diagnosis made one. */
+    static java.util.Optional<Explanation.LacksBusProcessing> lacking(NullTestResult r, String file) {
+        return r.explanations(Explanation.LacksBusProcessing.class).stream()
+                .filter(x -> x.stem().name().equals(file)).findFirst();
+    }
+
+    /** {@code 60-250 Hz}, {@code 2k-16k Hz}: an octave span for a message. */
+    static String hzSpan(double lowHz, double highHz) {
+        return hz(lowHz) + "-" + hz(highHz) + " Hz";
+    }
+
+    private static String hz(double f) {
+        return f >= 1000 ? String.format(java.util.Locale.ROOT, "%.0fk", f / 1000)
+                : String.format(java.util.Locale.ROOT, "%.0f", f);
+    }
+}

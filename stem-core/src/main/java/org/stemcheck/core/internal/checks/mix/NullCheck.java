@@ -1,0 +1,56 @@
+package org.stemcheck.core.internal.checks.mix;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Explanation;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.Severity;
+import org.stemcheck.core.StemFile;
+import org.stemcheck.core.internal.diagnosis.Thresholds;
+
+/**
+ * {@code mix.null}: what the stems leave unexplained in the mix after their gains and offsets
+ * are corrected, relative to the mix, with the worst 100 ms stretches. Against a mix with
+ * mix-bus processing the residual is that processing: reported as info. So is a residual that the
+ * stems reported as lossy-transcoded account for: a codec adds noise and removes the top end, so
+ * such a stem never nulls, and {@code content.lossy-transcode} already names the fault.
+ */
+final class NullCheck extends MixCheck {
+
+    NullCheck() {
+        super("mix.null", "the stems sum to the reference mix");
+    }
+
+    @Override
+    List<Finding> judge(CheckContext ctx, NullTestResult r) {
+        double db = r.nullDb();
+        if (!Double.isFinite(db) || db <= Thresholds.NULL_WARNING_DB) {
+            return List.of();
+        }
+        Optional<Explanation.CodecNoise> codec = r.explanations(Explanation.CodecNoise.class).stream().findFirst();
+        Severity s = r.mixBus().processed() || codec.isPresent() ? Severity.INFO
+                : db > Thresholds.NULL_ERROR_DB ? Severity.ERROR : Severity.WARNING;
+        List<NullTestResult.Segment> worst = r.residual().worst(Finding.MAX_SPANS);
+        double t0 = r.startSeconds();
+        String at = worst.isEmpty() ? "" : String.format(Locale.ROOT, ", worst at %.1f-%.1f s (%.1f dB)",
+                t0 + worst.get(0).startSeconds(), t0 + worst.get(0).endSeconds(), worst.get(0).relativeDb());
+        String msg = String.format(Locale.ROOT,
+                "the stems do not sum to %s: %.1f dB of the mix is left unexplained after gains and offsets%s",
+                r.mix().name(), db, at)
+                + (r.fractionLeft() ? "; part of it is a stem's offset by a fraction of a sample (see mix.offset)" : "")
+                + codec.map(c -> "; it is what the lossy codec of " + c.stems().stream().map(StemFile::displayLabel)
+                        .collect(Collectors.joining(", ")) + " added and removed (see content.lossy-transcode)").orElse("");
+        return List.of(Finding.of(s, id(), msg)
+                .withFiles(r.mix().name())
+                .withMeasurement("null_db", db)
+                .withMeasurement("plain_null_db", r.plainNullDb())
+                .withWhere(worst.stream().map(g -> new Finding.Span(t0 + g.startSeconds(), t0 + g.endSeconds())).toList())
+                .withFix(s == Severity.INFO ? "" : "export every stem from the session that made the mix, with every"
+                        + " track, return and bus included once"));
+    }
+}

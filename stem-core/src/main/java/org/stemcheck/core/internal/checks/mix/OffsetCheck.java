@@ -1,0 +1,61 @@
+package org.stemcheck.core.internal.checks.mix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.StemFile;
+import org.stemcheck.core.NullTestResult;
+
+/**
+ * {@code mix.offset}: a stem early or late against the mix, within the +/- 2 s search range, in
+ * samples (to a fraction where it is under ten), milliseconds and beats (tempo from the names).
+ */
+final class OffsetCheck extends MixCheck {
+
+    /** Below this many samples the fraction matters (sub-sample comb filtering at high frequencies). */
+    static final double FRACTION_BELOW = 10.0;
+
+    OffsetCheck() {
+        super("mix.offset", "every stem starts where it sits in the mix");
+    }
+
+    @Override
+    List<Finding> judge(CheckContext ctx, NullTestResult r) {
+        List<Finding> out = new ArrayList<>();
+        int rate = r.sampleRate();
+        OptionalDouble bpm = r.stems().stream().map(s -> s.file().bpm()).filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble).findFirst();
+        for (NullTestResult.StemComparison s : r.stems()) {
+            NullTestResult.Offset o = s.offset();
+            if (!o.displaced()) {
+                continue;
+            }
+            StemFile f = s.file();
+            double ms = 1000.0 * o.samples() / rate;
+            String samples = Math.abs(o.samples()) < FRACTION_BELOW
+                    ? String.format(Locale.ROOT, "%.2f", Math.abs(o.samples()))
+                    : String.format(Locale.ROOT, "%d", Math.abs(o.wholeSamples()));
+            String beats = bpm.isPresent()
+                    ? String.format(Locale.ROOT, ", %.2f beats at %.0f bpm", Math.abs(ms) * bpm.getAsDouble() / 60000.0,
+                            bpm.getAsDouble()) : "";
+            String when = o.samples() > 0 ? "late" : "early";
+            Finding x = Finding.error(id(), String.format(Locale.ROOT, "%s is %s samples (%.1f ms%s) %s against the mix",
+                            f.displayLabel(), samples, Math.abs(ms), beats, when))
+                    .withFiles(f.name())
+                    .withMeasurement("offset_samples", o.samples())
+                    .withMeasurement("offset_ms", ms)
+                    .withMeasurement("coherence", o.coherence())
+                    .withFix(String.format(Locale.ROOT, "re-export %s from the same start point as the other stems"
+                            + " (it is %s by %.1f ms)", f.displayLabel(), when, Math.abs(ms)));
+            if (bpm.isPresent()) {
+                x = x.withMeasurement("offset_beats", ms * bpm.getAsDouble() / 60000.0);
+            }
+            out.add(x);
+        }
+        return out;
+    }
+}

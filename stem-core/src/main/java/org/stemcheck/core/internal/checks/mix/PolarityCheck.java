@@ -1,0 +1,36 @@
+package org.stemcheck.core.internal.checks.mix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.StemFile;
+import org.stemcheck.core.internal.diagnosis.Thresholds;
+
+/** {@code mix.polarity}: a stem whose least-squares gain is near -1 (inverted against the mix). */
+final class PolarityCheck extends MixCheck {
+
+    PolarityCheck() {
+        super("mix.polarity", "no stem is polarity-inverted against the mix");
+    }
+
+    @Override
+    List<Finding> judge(CheckContext ctx, NullTestResult r) {
+        List<Finding> out = new ArrayList<>();
+        for (NullTestResult.StemComparison s : r.stems()) {
+            NullTestResult.Gain g = s.gain();
+            if (g.identifiable() && g.inverted() && -g.scale() >= Thresholds.POLARITY_MIN_SCALE) {
+                StemFile f = s.file();
+                out.add(Finding.error(id(), String.format(Locale.ROOT,
+                                "%s is polarity-inverted against the mix (gain %.2f)", f.displayLabel(), g.scale()))
+                        .withFiles(f.name())
+                        .withMeasurement("scale", g.scale())
+                        .withFix("re-export " + f.displayLabel() + " without the polarity (phase) flip"));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,72 @@
+package org.stemcheck.core.internal.checks.mix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.internal.setpass.MixbusJudge;
+
+/** {@code mix.reference} (info): which mix the stems were compared with, how deep they null, and whether it carries mix-bus processing. */
+final class ReferenceCheck extends MixCheck {
+
+    /** Another mix nulling this much less deep than the reference differs by processing on the mix bus. */
+    static final double OTHER_MIX_DB = 20.0;
+
+    ReferenceCheck() {
+        super("mix.reference", "the reference mix, the null depth of the stems against it, mix-bus processing");
+    }
+
+    /**
+     * What the common gain says. The mix louder than the stems is what a mix bus does (makeup gain,
+     * limiter drive); the stems louder than the mix is either a mix turned down on its bus or the
+     * stems carrying mix-bus processing themselves ({@code level.mixbus-processing}).
+     */
+    private static String processing(NullTestResult r) {
+        NullTestResult.MixBus bus = r.mixBus();
+        if (!bus.processed()) {
+            return "no mix-bus processing";
+        }
+        if (bus.commonGainDb() > MixbusJudge.COMMON_GAIN_DB) {
+            return String.format(Locale.ROOT, "it carries processing common to every stem: the stems are all about"
+                    + " %.1f dB louder than in it (a mix turned down on its bus, or stems exported through the"
+                    + " mix-bus chain: see level.mixbus-processing)", bus.commonGainDb());
+        }
+        return String.format(Locale.ROOT,
+                "it carries mix-bus processing (%+.1f dB of gain and/or compression common to every stem)",
+                -bus.commonGainDb());
+    }
+
+    @Override
+    List<Finding> judge(CheckContext ctx, NullTestResult r) {
+        String ref = r.mix().name();
+        StringBuilder msg = new StringBuilder(String.format(Locale.ROOT,
+                "%s is the reference mix%s: the stems null to %.1f dB against it (%.1f dB after gains%s); %s",
+                ref, r.mixNamed() ? " (as named)" : "", r.plainNullDb(), r.nullDb(), r.passes() > 1 ? " and offsets" : "",
+                processing(r)));
+        List<String> files = new ArrayList<>(List.of(ref));
+        for (NullTestResult.OtherMix o : r.otherMixes()) {
+            files.add(o.file().name());
+            boolean bus = o.nullDb() - r.nullDb() > OTHER_MIX_DB;
+            boolean deeper = r.mixNamed() && r.nullDb() - o.nullDb() > OTHER_MIX_DB;
+            double plain = o.plainNullDb();
+            boolean partial = !bus && !deeper && plain - r.plainNullDb() > OTHER_MIX_DB;
+            msg.append(String.format(Locale.ROOT, "; %s nulls to %.1f dB%s", o.file().name(), o.nullDb(),
+                    bus ? ", so it carries mix-bus processing"
+                            : deeper ? ", far deeper: the stems match it better than the named mix"
+                            : partial ? String.format(Locale.ROOT, " but only with the stems' gains fitted"
+                                    + " (%.1f dB as delivered): it holds some stems at other levels or not at"
+                                    + " all, like an instrumental or a TV mix", plain) : ""));
+        }
+        return List.of(Finding.info(id(), msg.toString())
+                .withFiles(files)
+                .withMeasurement("null_db", r.plainNullDb())
+                .withMeasurement("null_after_gains_db", r.nullDb())
+                .withMeasurement("mixbus_processing", r.mixBus().processed() ? 1 : 0)
+                .withMeasurement("common_gain_db", r.mixBus().commonGainDb())
+                .withMeasurement("passes", r.passes())
+                .withMeasurement("reference_given", r.mixNamed() ? 1 : 0));
+    }
+}

@@ -1,0 +1,72 @@
+package org.stemcheck.core.internal.diagnosis;
+
+/** The limits the mix checks judge by, each with where the number comes from. */
+public final class Thresholds {
+
+    /** A stem this far from its level in the mix is flagged (the brief's default; about the just-noticeable level step for music, 0.5-1 dB). */
+    public static final double GAIN_WARNING_DB = 0.5;
+
+    /** From here on a level difference changes the balance audibly: an error. */
+    public static final double GAIN_ERROR_DB = 1.0;
+
+    /**
+     * While the stems leave part of the mix unexplained, a gain error below this may be that part's
+     * share (dev101 with its FX stem dropped: BackingVocals reads 1.1 dB, the reverb it feeds being
+     * missing), so it is a warning, not an error.
+     */
+    public static final double GAIN_UNCERTAIN_DB = 2.0;
+
+    /** A gain estimate must stand this many standard errors clear of 0 to count (3 sigma). */
+    public static final double SIGMAS = 3.0;
+
+    /** An inverted stem counts as a polarity error when its gain is within 6 dB of -1 (|scale| >= 0.5). */
+    public static final double POLARITY_MIN_SCALE = 0.5;
+
+    /**
+     * A null shallower than this (after gains and offsets) leaves something unexplained. A 24-bit
+     * delivery nulls to about -140 dB, dev101's clean stems to -119 dB; -50 dB leaves room for
+     * dither, float-to-integer export and resampling, which stay below -90 dB.
+     */
+    public static final double NULL_WARNING_DB = org.stemcheck.core.NullTestResult.UNEXPLAINED_DB;
+
+    /** An unexplained part louder than this (relative to the mix) is an error: it is plainly audible in the mix. */
+    public static final double NULL_ERROR_DB = -20.0;
+
+    /**
+     * The stems must explain at least half the mix's energy (residual below -3 dB) before what is
+     * left is characterised as a missing part: otherwise the file is no mix of these stems at all.
+     */
+    public static final double EXPLAINED_DB = -3.0;
+
+    /**
+     * A residual whose channels correlate less than this is diffuse (reverb, ping-pong delay);
+     * a missing instrument is mostly centred or panned, with channels correlated well above it.
+     * Set between dev101's missing FX (-0.09) and the drums' missing bus processing (0.49).
+     */
+    public static final double DIFFUSE_CORRELATION = 0.25;
+
+    /** A stem's transfer varying across bands by more than this (dB, band groups against the mids) is EQ the stem lacks: a typical bus shelf is 1-3 dB. */
+    public static final double EQ_SHAPE_DB = 0.75;
+
+    /**
+     * A stem whose loudest passages the mix turns down this much more than its quiet ones lacks a
+     * compressor ({@code StemDynamics.loudReductionDb}): 1 dB, the just-noticeable level step for
+     * music. Measured in the tests: compressors the stem lacks read 2.1-3.5 dB (dev101 Drums, max gain reduction
+     * 5-6.8 dB); stems without one, next to a missing FX stem or bass stem, -0.9 to +0.23 dB.
+     */
+    public static final double COMPRESSION_DB = 1.0;
+
+    /** A dynamics slope this much below the other stems' is compression the stem lacks (-0.05 dB/dB: a 1.05:1 ratio over the whole range). */
+    public static final double SLOPE = 0.05;
+
+    /**
+     * A residual at least this far under the level of the stems a lossy codec went through is their
+     * coding noise and lost top end: perceptual coders shape their noise under the masking threshold,
+     * which ISO/IEC 11172-3 psychoacoustic model 1 (Annex D) sets 2-6 dB under a noise-like masker
+     * (masking index -2.025 - 0.175 z dB) and further under tones, so 6 dB is its upper end.
+     */
+    public static final double CODEC_NOISE_MARGIN_DB = 6.0;
+
+    private Thresholds() {
+    }
+}

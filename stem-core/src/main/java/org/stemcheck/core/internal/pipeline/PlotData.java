@@ -1,0 +1,131 @@
+package org.stemcheck.core.internal.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.stemcheck.core.Measurement;
+import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.Plots;
+import org.stemcheck.core.StemFile;
+import org.stemcheck.dsp.LoudnessResult;
+import org.stemcheck.dsp.LoudnessTimeline;
+import org.stemcheck.dsp.level.LevelTimeline;
+import org.stemcheck.dsp.spectrum.Spectrum;
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
+
+/**
+ * The HTML report's curves from the per-file measurements the pass made anyway: the level
+ * timeline (RMS over all channels per 100 ms), the channels' average Welch spectrum, and the
+ * short-term loudness. A file lacking a measurement has no curve (the report says "not measured").
+ */
+final class PlotData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlotData.class);
+
+    private PlotData() {
+    }
+
+    /**
+     * The curves; a failure to build them costs the plots, never the report.
+     *
+     * @param nullTest the null test, whose residual is drawn against the mix
+     */
+    static Plots of(List<StemFile> files, Map<String, FileResults> measured, Optional<NullTestResult> nullTest) {
+        Plots p;
+        try {
+            p = files(files, measured);
+        } catch (RuntimeException e) {
+            LOG.warn("the report's plots could not be built; left out", e);
+            return Plots.NONE;
+        }
+        if (nullTest.isPresent()) {
+            try {
+                p = withResidual(p, nullTest.get());
+            } catch (RuntimeException e) {
+                LOG.warn("the null residual could not be plotted; left out", e);
+            }
+        }
+        return p;
+    }
+
+    private static Plots files(List<StemFile> files, Map<String, FileResults> measured) {
+        Plots p = Plots.NONE;
+        for (StemFile f : files) {
+            FileResults m = measured.getOrDefault(f.name(), FileResults.NONE);
+            if (f.format().isEmpty()) {
+                continue;
+            }
+            double rate = f.format().get().sampleRate();
+            Optional<LevelTimeline.Result> t = m.get(Measurement.TIMELINE).filter(x -> x.points() > 0);
+            if (t.isPresent()) {
+                p = p.withLevel(f.name(), Plots.Series.uniform(0, t.get().intervalFrames() / rate, levels(t.get())));
+            }
+            Optional<WelchSpectrum.Result> s = m.get(Measurement.SPECTRUM).filter(x -> x.average().segments() > 0);
+            if (s.isPresent()) {
+                p = p.withSpectrum(f.name(), spectrum(s.get().average()));
+            }
+            Optional<LoudnessResult> l = m.get(Measurement.LOUDNESS).filter(x -> x.timeline().size() > 0);
+            if (l.isPresent()) {
+                p = p.withLoudness(f.name(), loudness(l.get().timeline()));
+            }
+        }
+        return p;
+    }
+
+    /** The null residual and the reference mix's level per segment, in dBFS, on the files' time axis. */
+    private static Plots withResidual(Plots plots, NullTestResult r) {
+        List<NullTestResult.Segment> segments = r.residual().segments();
+        if (segments.isEmpty()) {
+            return plots;
+        }
+        double[] t = new double[segments.size()];
+        double[] residual = new double[t.length];
+        double[] mix = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            NullTestResult.Segment g = segments.get(i);
+            t[i] = r.startSeconds() + (g.startSeconds() + g.endSeconds()) / 2;
+            residual[i] = 20 * Math.log10(g.residualRms());
+            mix[i] = 20 * Math.log10(g.mixRms());
+        }
+        return plots.withResidual(Plots.Series.of(t, residual), Plots.Series.of(t, mix));
+    }
+
+    /** Per point, the RMS over all channels (the power mean), in dBFS. */
+    private static double[] levels(LevelTimeline.Result t) {
+        float[][] rms = t.rms();
+        double[] y = new double[t.points()];
+        for (int i = 0; i < y.length; i++) {
+            double sum = 0;
+            for (float[] channel : rms) {
+                sum += (double) channel[i] * channel[i];
+            }
+            y[i] = 10 * Math.log10(sum / rms.length);
+        }
+        return y;
+    }
+
+    /** From the first bin above DC (the report's frequency axis is logarithmic). */
+    private static Plots.Series spectrum(Spectrum s) {
+        double[] x = new double[s.bins() - 1];
+        double[] y = new double[x.length];
+        for (int k = 1; k < s.bins(); k++) {
+            x[k - 1] = s.frequency(k);
+            y[k - 1] = s.powerDb(k);
+        }
+        return Plots.Series.of(x, y);
+    }
+
+    private static Plots.Series loudness(LoudnessTimeline t) {
+        double[] x = new double[t.size()];
+        double[] y = new double[t.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = t.timeSeconds(i);
+            y[i] = t.shortTermLufs(i);
+        }
+        return Plots.Series.of(x, y);
+    }
+}

@@ -1,0 +1,168 @@
+package org.stemcheck.core.internal.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stemcheck.core.Measurement;
+import org.stemcheck.core.internal.setpass.SetAnalysis;
+import org.stemcheck.core.internal.setpass.Selection;
+
+/**
+ * Reads every file of a run once. When the null test runs, the set pass (on the calling thread) is
+ * the only reader of the files it streams: it hands their blocks to each file's analysis, which
+ * runs on a pool of {@code threads} daemon threads ({@link DeliveryFile}). The other files are
+ * read whole on the same pool at the same time. A set pass that stops early costs the null test,
+ * never a file's own measurements: the files it left unfinished are read again on their own.
+ *
+ * <p>Thread-safe: all state of a reading is local to {@link #run}, which owns its pool and shuts it
+ * down before returning.
+ */
+final class Reading {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reading.class);
+
+    /** How the reading runs the set pass (tests put a failing one here). */
+    @FunctionalInterface
+    interface SetRunner {
+        /**
+         * @param selection the files the pass streams, each its own sink
+         * @param pool      the run's pool, where the pass may run work beside its own thread
+         * @return the analysis, empty when the pass could not be made
+         */
+        Optional<SetAnalysis> run(Selection selection, ExecutorService pool);
+    }
+
+    /**
+     * What the reading gave.
+     *
+     * @param files per file read, its measurements, in delivery order
+     * @param set   the set pass's analysis, when it ran and succeeded
+     */
+    record Result(Map<DeliveryFile, FileResults> files, Optional<SetAnalysis> set) {
+    }
+
+    private Reading() {
+    }
+
+    /**
+     * Reads the files.
+     *
+     * @param files     the delivery's files
+     * @param needed    the per-file measurements wanted (empty: no file is decoded for them)
+     * @param selection the set pass's files, when the null test runs
+     * @param registry  how to measure
+     * @param threads   the pool's size, at least 1
+     * @param setRunner runs the set pass
+     */
+    static Result run(List<DeliveryFile> files, Set<Measurement<?>> needed, Optional<Selection> selection,
+                      Measurements registry, int threads, SetRunner setRunner) {
+        List<DeliveryFile> todo = needed.isEmpty() ? List.of()
+                : files.stream().filter(DeliveryFile::readable).toList();
+        Set<DeliveryFile> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        selection.ifPresent(s -> s.files().forEach(p -> shared.add((DeliveryFile) p)));
+        boolean spectra = needed.contains(Measurement.SPECTRUM) && registry.standardSpectrum();
+        ExecutorService pool = todo.isEmpty() ? null
+                : Executors.newFixedThreadPool(Math.min(threads, todo.size()), daemonThreads());
+        try {
+            Map<DeliveryFile, Supplier<FileResults>> results = new LinkedHashMap<>();
+            List<DeliveryFile> sinks = new ArrayList<>();
+            for (DeliveryFile f : todo) {
+                if (!shared.contains(f)) {
+                    Future<FileResults> r = pool.submit(() -> f.readAlone(needed, registry));
+                    results.put(f, () -> await(r));
+                } else if (f.sinkFor(needed, registry, spectra && selection.get().spectra().contains(f), pool)) {
+                    sinks.add(f);
+                } else {
+                    FileResults r = f.passResults();
+                    results.put(f, () -> r);
+                }
+            }
+            Optional<SetAnalysis> set = selection.flatMap(s -> runSetPass(setRunner, s, pool));
+            for (DeliveryFile f : sinks) {
+                results.put(f, afterPass(f, needed, registry, pool));
+            }
+            Map<DeliveryFile, FileResults> out = new LinkedHashMap<>();
+            for (DeliveryFile f : todo) {
+                out.put(f, results.get(f).get());
+            }
+            return new Result(out, set);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** A file the set pass was to feed: its results, read again where the pass fell short. */
+    private static Supplier<FileResults> afterPass(DeliveryFile f, Set<Measurement<?>> needed,
+                                                   Measurements registry, ExecutorService pool) {
+        if (!f.passEnded()) {
+            // The set pass stopped before the file's end: measure it on its own.
+            f.abandonPass();
+            LOG.debug("{}: read again for its own measurements (the set pass stopped early)", f.info().name());
+            Future<FileResults> again = pool.submit(() -> f.readAlone(needed, registry));
+            return () -> await(again);
+        }
+        if (f.spectrumMissing()) {
+            // The pass could not measure it (the file ended early, ...): read it for that alone.
+            LOG.debug("{}: read again for its spectrum (the set pass did not measure it)", f.info().name());
+            Future<FileResults> spectrum = pool.submit(() -> f.readAlone(Set.of(Measurement.SPECTRUM), registry));
+            return () -> passResults(f).plus(await(spectrum));
+        }
+        return () -> passResults(f);
+    }
+
+    private static FileResults passResults(DeliveryFile f) {
+        try {
+            return f.passResults();
+        } catch (IllegalStateException e) {
+            LOG.warn("{}: the per-file analysis failed; its measurements are left out", f.info().name(), e);
+            return FileResults.NONE.failed("analysis failed: " + e.getCause());
+        }
+    }
+
+    /** The set pass; whatever it throws costs the null test, never the per-file results. */
+    private static Optional<SetAnalysis> runSetPass(SetRunner runner, Selection selection, ExecutorService pool) {
+        try {
+            return runner.run(selection, pool);
+        } catch (RuntimeException e) {
+            LOG.warn("the set pass failed; the mix checks are left out", e);
+            return Optional.empty();
+        }
+    }
+
+    private static FileResults await(Future<FileResults> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while analysing the delivery", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            LOG.warn("a file's analysis failed; its measurements are left out", cause);
+            return FileResults.NONE.failed("analysis failed: " + cause);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "stemcheck-analysis-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

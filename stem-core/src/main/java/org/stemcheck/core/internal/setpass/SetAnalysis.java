@@ -1,0 +1,119 @@
+package org.stemcheck.core.internal.setpass;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import org.stemcheck.core.StemFile;
+import org.stemcheck.dsp.set.NullResult;
+import org.stemcheck.dsp.set.StemGain;
+import org.stemcheck.dsp.set.StemOffset;
+
+/**
+ * What the set pass measured: the stems against the mix they null against best. The diagnosis
+ * reads it and builds the {@code NullTestResult} the checks see.
+ *
+ * @param stems    the stems compared, in the order of the results' indices
+ * @param choice   which mix is the reference, and how the stems null against every candidate
+ * @param passes   the null tests' results against the reference
+ * @param residual the character of the last pass's residual
+ * @param drifts   per stem, its offsets near the start and the end (first pass, chosen mix)
+ * @param bus      whether the chosen mix carries processing common to all stems
+ */
+public record SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, ResidualCharacter residual,
+                          List<StemDrift> drifts, MixbusJudge.Verdict bus) {
+
+    public SetAnalysis {
+        stems = List.copyOf(stems);
+        drifts = List.copyOf(drifts);
+    }
+
+    /**
+     * The reference mix and how it was chosen.
+     *
+     * @param reference the chosen mix
+     * @param given     the reference was named by the caller ({@code StemSet.mixdown}), not chosen
+     *                  as the deepest null
+     * @param depths    per candidate mix (the reference included), in selection order
+     */
+    public record Choice(StemFile reference, boolean given, Map<StemFile, Depths> depths) {
+        public Choice {
+            depths = Collections.unmodifiableMap(new LinkedHashMap<>(depths));
+        }
+    }
+
+    /**
+     * How deep the stems null against one candidate mix (first pass).
+     *
+     * @param afterGainsDb after least-squares gains, dB
+     * @param plainDb      as delivered (unity gains), dB
+     */
+    public record Depths(double afterGainsDb, double plainDb) {
+    }
+
+    /**
+     * The null tests against the reference.
+     *
+     * @param first        the first pass (offsets are read here)
+     * @param last         the last pass: the aligned one when a stem was displaced, else {@code first}
+     * @param count        how many passes over the audio were made (1 or 2)
+     * @param startSeconds where the last pass's comparison starts in the mix (after an early stem
+     *                     is moved back, its first stretch is not compared); the residual's segment
+     *                     times count from here
+     */
+    public record Passes(NullResult first, NullResult last, int count, double startSeconds) {
+    }
+
+    /** The chosen mix. */
+    public StemFile reference() {
+        return choice.reference();
+    }
+
+    /** The depth after gains (and alignment) against the chosen mix, dB. */
+    public double nullDb() {
+        return passes.last().gains().nullDepthDb();
+    }
+
+    /** The plain null of the stems as delivered (unity gains, aligned when a second pass ran), dB. */
+    public double plainNullDb() {
+        return passes.last().residual().totalDb();
+    }
+
+    /** Whether the chosen mix carries processing common to all stems. */
+    public boolean mixbusProcessing() {
+        return bus.processed();
+    }
+
+    /** The gain shared by the stems against the chosen mix (median level error), dB: 0 without mix-bus processing. */
+    public double commonGainDb() {
+        return bus.commonGainDb();
+    }
+
+    /** The tempo from the stems' file names, where they carry one. */
+    public OptionalDouble bpm() {
+        return stems.stream().map(StemFile::bpm).filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble).findFirst();
+    }
+
+    /**
+     * True when a displaced stem was off by a fraction of a sample that the whole-sample alignment
+     * of the second pass could not undo (more than 0.05 samples: a residual of about -24 dB at
+     * 10 kHz at 48 kHz); what is left unexplained is then partly that fraction, not a missing part.
+     */
+    public boolean fractionLeft() {
+        return passes.first().offsets().stream()
+                .anyMatch(o -> o.displaced() && Math.abs(o.samples() - o.wholeSamples()) > 0.05);
+    }
+
+    /** Stem {@code i}'s offset from the first pass. */
+    public StemOffset offset(int i) {
+        return passes.first().offsets().get(i);
+    }
+
+    /** Stem {@code i}'s gain from the last pass. */
+    public StemGain gain(int i) {
+        return passes.last().gains().gains().get(i);
+    }
+}

@@ -1,0 +1,385 @@
+package org.stemcheck.core.internal.setpass;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.Role;
+import org.stemcheck.core.StemFile;
+import org.stemcheck.dsp.set.NullResult;
+import org.stemcheck.dsp.set.NullTest;
+import org.stemcheck.dsp.set.NullTests;
+import org.stemcheck.dsp.set.StemOffset;
+import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.io.AudioFormat;
+
+/**
+ * The set pass: streams every stem and every candidate mix together in aligned blocks into
+ * {@link NullTests} (one null test per mix, sharing the stems' share of the work), and keeps the
+ * mix the stems null against best.
+ *
+ * <p>Passes: <b>one</b> for all mixes at once (each file decoded once), when the heap allows
+ * (otherwise as many mixes a pass as fit {@link #HEAP_SHARE} of it, {@link #mixesPerPass}); a
+ * <b>second</b> one, over the stems and the chosen mix only, when a stem was
+ * {@link StemOffset#displaced() displaced}: the displaced stems are moved back by their whole
+ * samples while streaming, so that gains, transfers, the residual and its character are measured
+ * with every stem in place; the stretches at either end that a moved stem no longer covers are left
+ * out. (Shifting in the feed rather than with {@code Setup.alignedTo} moves the residual probe too.)
+ * The first pass also has the null tests measure each stem's offset over the first and the second
+ * half of the song ({@link Drifts}) for {@code mix.drift}.
+ *
+ * <p>Reading: the first pass that opens a file hands every block it decodes to that file's
+ * {@link PassFile#sink() sink}, if it has one, and reads the file to its end for it, so that the
+ * file's per-file measurements need no read of their own. The second, aligned pass decodes the
+ * stems and the chosen mix again (without sinks). Which files are streamed is {@link #select}'s
+ * choice, known before the pass runs. Thread-safe: all state is local to {@link #run}.
+ */
+public final class SetPass {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SetPass.class);
+
+    /**
+     * Share of the heap the null tests of one pass may take; the rest stays for the per-file pass,
+     * decoding and the collector's headroom. Measured on the benchmark song (9 files, 2 mixes)
+     * under {@code -Xmx256m}: everything but the null tests is under 10 MB live (class histogram
+     * after a full collection), so half the heap leaves the collector more than half of it free.
+     */
+    static final double HEAP_SHARE = 0.5;
+
+    private SetPass() {
+    }
+
+    /**
+     * How many of {@code mixes} mixes one pass compares: as many as fit {@link #HEAP_SHARE} of
+     * {@code maxHeap}, at least one.
+     */
+    static int mixesPerPass(NullTest.Setup setup, int mixes, long maxHeap) {
+        int fit = 1;
+        while (fit < Math.min(mixes, NullTests.MAX_MIXES) && setup.estimatedBytes(fit + 1) <= HEAP_SHARE * maxHeap) {
+            fit++;
+        }
+        return fit;
+    }
+
+    /**
+     * The files a set pass would stream: a readable mix and at least two readable stems, at rates
+     * convertible to the first mix's and channel counts that fit it. The mix named {@code given}
+     * comes first, so that it sets the common format and is never the one left out.
+     *
+     * @param files the delivery's files, in delivery order
+     * @param given the name of the mix the caller named as the reference, if any
+     * @return the selection, empty when no set pass can run
+     */
+    public static Optional<Selection> select(List<? extends PassFile> files, Optional<String> given) {
+        List<PassFile> stems = new ArrayList<>();
+        List<PassFile> mixes = new ArrayList<>();
+        for (PassFile p : files) {
+            StemFile f = p.info();
+            if (!f.readable() || !p.source().readable()) {
+                continue;
+            }
+            if (f.role().isStem()) {
+                stems.add(p);
+            } else if (f.role() == Role.MIXDOWN) {
+                mixes.add(p);
+            }
+        }
+        if (mixes.isEmpty() || stems.size() < 2) {
+            return Optional.empty();
+        }
+        // The named mix sets the common format, so that it is never the one left out.
+        given.ifPresent(name -> mixes.sort(Comparator.comparing(p -> !p.info().name().equals(name))));
+        AudioFormat first = format(mixes.get(0));
+        int rate = (int) Math.round(first.sampleRate());
+        int channels = first.channels();
+        mixes.removeIf(p -> format(p).channels() != channels || !Feed.convertible(format(p), rate));
+        stems.removeIf(p -> !Feed.fits(format(p), channels) || !Feed.convertible(format(p), rate));
+        if (mixes.isEmpty()) {
+            return Optional.empty();
+        }
+        if (stems.size() < 2 || stems.size() > NullTest.MAX_STEMS || channels > NullTest.MAX_CHANNELS
+                || rate < 1000 || rate > 768_000) {
+            LOG.debug("set pass skipped: {} stems of {} channels at {} Hz", stems.size(), channels, rate);
+            return Optional.empty();
+        }
+        Optional<String> named = given.filter(name -> mixes.stream().anyMatch(p -> p.info().name().equals(name)));
+        return Optional.of(new Selection(stems, mixes, rate, channels, named, spectra(stems, mixes, rate, channels)));
+    }
+
+    private static AudioFormat format(PassFile p) {
+        return p.info().format().orElseThrow();
+    }
+
+    /**
+     * The files whose Welch spectrum the pass can measure from its own transforms of exactly their
+     * samples: at the pass's rate and channel count (not resampled or upmixed), not truncated, and
+     * as long as every mix (so that the pass compares each of their frames and nothing more, in
+     * any grouping of the mixes), at least one Welch segment long, at a rate where the null test's
+     * frames are Welch's segments.
+     */
+    private static Set<PassFile> spectra(List<PassFile> stems, List<PassFile> mixes, int rate, int channels) {
+        if (!NullTests.welchSized(rate)) {
+            return Set.of();
+        }
+        long length = mixes.get(0).info().frames();
+        for (PassFile p : mixes) {
+            if (!sameShape(p.info(), rate, channels, length)) {
+                return Set.of();
+            }
+        }
+        if (length < WelchSpectrum.defaultSize(rate)) {
+            return Set.of();
+        }
+        Set<PassFile> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (PassFile p : stems) {
+            if (sameShape(p.info(), rate, channels, length)) {
+                out.add(p);
+            }
+        }
+        out.addAll(mixes);
+        return out;
+    }
+
+    private static boolean sameShape(StemFile f, int rate, int channels, long frames) {
+        AudioFormat format = f.format().orElseThrow();
+        return format.sampleRate() == rate && format.channels() == channels && f.frames() == frames
+                && f.truncation().isEmpty();
+    }
+
+    /**
+     * Runs the set pass when the delivery has a readable mix and at least two readable stems
+     * (no sinks, everything on the calling thread).
+     *
+     * @param files the delivery's files
+     * @return the analysis, empty when no set pass can run or it failed
+     */
+    public static Optional<SetAnalysis> run(List<? extends PassFile> files) {
+        return select(files, Optional.empty()).flatMap(s -> run(s, null));
+    }
+
+    /**
+     * Runs the set pass over a selection, handing each file's decoded blocks to its sink.
+     *
+     * @param selection what {@link #select} chose; the first pass that reads a file with a sink
+     *                  hands it every raw block and reads the file to its end for it (even past the
+     *                  mixes' end); files without a sink are read only as far as the pass needs.
+     *                  When the pass fails, a sink may hear neither its end nor a failure.
+     * @param executor  where the null tests' short-time spectra run beside the calling thread, or
+     *                  null to run everything on the calling thread
+     * @return the analysis, empty when the pass failed
+     */
+    public static Optional<SetAnalysis> run(Selection selection, Executor executor) {
+        try {
+            return Optional.of(new Plan(selection, Collections.newSetFromMap(new IdentityHashMap<>()), executor)
+                    .execute());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the set pass failed; the mix checks are left out", e);
+            return Optional.empty();
+        }
+    }
+
+    /** One run's files and common format; {@code opened} holds the files a pass has opened (their sinks are used up). */
+    private record Plan(Selection selection, Set<PassFile> opened, Executor executor) {
+
+        List<PassFile> stems() {
+            return selection.stems();
+        }
+
+        int rate() {
+            return selection.rate();
+        }
+
+        SetAnalysis execute() throws IOException {
+            List<PassFile> mixes = selection.mixes();
+            NullTest.Setup measured = Drifts.measuring(NullTest.Setup.of(rate(), stems().size(), selection.channels()),
+                    total(mixes));
+            int perPass = mixesPerPass(measured, mixes.size(), Runtime.getRuntime().maxMemory());
+            Map<PassFile, NullResult> results = new LinkedHashMap<>();
+            Map<PassFile, ResidualCharacter> characters = new LinkedHashMap<>();
+            Map<PassFile, List<StemDrift>> drifts = new LinkedHashMap<>();
+            for (int from = 0; from < mixes.size(); from += perPass) {
+                List<PassFile> some = mixes.subList(from, Math.min(mixes.size(), from + perPass));
+                stream(some, new long[stems().size()], results, characters, drifts);
+            }
+            if (perPass < mixes.size()) {
+                LOG.debug("{} mixes compared {} a pass: the heap holds no more", mixes.size(), perPass);
+            }
+            // 1: the stems as delivered; 2: and again with the displaced ones moved back (however
+            // many passes the heap needed for the first comparison: the checks read it as that)
+            int passes = 1;
+            Optional<PassFile> named = selection.given().flatMap(name -> results.keySet().stream()
+                    .filter(p -> p.info().name().equals(name)).findFirst());
+            PassFile best = named.orElseGet(() -> best(results));
+            NullResult firstPass = results.get(best);
+            NullResult last = firstPass;
+            ResidualCharacter character = characters.get(best);
+            long[] shifts = shifts(firstPass);
+            if (Arrays.stream(shifts).anyMatch(s -> s != 0)) {
+                Map<PassFile, NullResult> r2 = new LinkedHashMap<>();
+                Map<PassFile, ResidualCharacter> c2 = new LinkedHashMap<>();
+                stream(List.of(best), shifts, r2, c2, null);
+                last = r2.get(best);
+                character = c2.get(best);
+                passes++;
+            }
+            Map<StemFile, SetAnalysis.Depths> depths = new LinkedHashMap<>();
+            results.forEach((p, r) -> depths.put(p.info(),
+                    new SetAnalysis.Depths(r.gains().nullDepthDb(), r.residual().totalDb())));
+            List<StemFile> stemFiles = stems().stream().map(PassFile::info).toList();
+            return new SetAnalysis(stemFiles,
+                    new SetAnalysis.Choice(best.info(), named.isPresent(), depths),
+                    new SetAnalysis.Passes(firstPass, last, passes, (double) start(shifts) / rate()),
+                    character, drifts.getOrDefault(best, List.of()), MixbusJudge.judge(last));
+        }
+
+        /** One pass over the stems (moved by {@code shifts}) and the mixes {@code some}. */
+        private void stream(List<PassFile> some, long[] shifts, Map<PassFile, NullResult> results,
+                            Map<PassFile, ResidualCharacter> characters, Map<PassFile, List<StemDrift>> drifts)
+                throws IOException {
+            int channels = selection.channels();
+            int s = stems().size();
+            int m = some.size();
+            long total = total(some);
+            NullTest.Setup setup = NullTest.Setup.of(rate(), s, channels);
+            List<PassFile> files = new ArrayList<>(stems());
+            files.addAll(some);
+            List<FileSink> passSinks = new ArrayList<>();
+            for (PassFile p : files) {
+                passSinks.add(opened.add(p) ? p.sink() : null);
+            }
+            boolean spectra = passSinks.stream().anyMatch(k -> k != null && k.wantsSpectrum());
+            NullTests tests = NullTests.create(drifts == null ? setup : Drifts.measuring(setup, total), m, spectra,
+                    executor);
+            double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
+            double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
+            List<Feed> feeds = new ArrayList<>();
+            try {
+                for (int k = 0; k < s + m; k++) {
+                    feeds.add(Feed.open(files.get(k).source(), rate(), k < s ? shifts[k] : 0, passSinks.get(k)));
+                }
+                long start = start(shifts);
+                long end = total - Math.max(0, Arrays.stream(shifts).max().orElse(0));
+                for (long done = 0; done < end; ) {
+                    int n = (int) Math.min(Feed.BLOCK, done < start ? start - done : end - done);
+                    for (int k = 0; k < s; k++) {
+                        feeds.get(k).fill(stemBuf[k], n);
+                    }
+                    for (int k = 0; k < m; k++) {
+                        feeds.get(s + k).fill(mixBuf[k], n);
+                    }
+                    if (done >= start) {
+                        tests.accept(stemBuf, mixBuf, 0, n);
+                    }
+                    done += n;
+                }
+                feeds.forEach(Feed::drainToSink);
+                if (spectra) {
+                    giveSpectra(tests, feeds, passSinks, end, s);
+                }
+            } finally {
+                feeds.forEach(Feed::close);
+            }
+            for (int k = 0; k < m; k++) {
+                NullResult r = tests.result(k);
+                results.put(some.get(k), r);
+                characters.put(some.get(k), ResidualCharacter.of(r));
+                if (drifts != null) {
+                    drifts.put(some.get(k), Drifts.of(r.halves(), rate(), total));
+                }
+            }
+        }
+
+        /**
+         * Hands each sink that wants it its file's Welch spectrum, where the pass compared exactly
+         * the file's own frames (the others measure it themselves).
+         */
+        private static void giveSpectra(NullTests tests, List<Feed> feeds, List<FileSink> passSinks, long compared,
+                                        int stems) {
+            if (!tests.fileSpectraAreWelch()) {
+                return;
+            }
+            for (int k = 0; k < feeds.size(); k++) {
+                FileSink sink = passSinks.get(k);
+                if (sink != null && sink.wantsSpectrum() && feeds.get(k).deliveredExactly(compared)) {
+                    sink.spectrum(k < stems ? tests.stemSpectrum(k) : tests.mixSpectrum(k - stems));
+                }
+            }
+        }
+
+        /** The frames of the longest of these mixes, at the pass's rate: the frames compared. */
+        private long total(List<PassFile> mixes) {
+            long total = 0;
+            for (PassFile p : mixes) {
+                StemFile f = p.info();
+                total = Math.max(total, (long) Math.ceil(f.frames() * rate() / f.format().orElseThrow().sampleRate()));
+            }
+            return total;
+        }
+
+        /**
+         * The first frame compared: after the alignment, an early stem (negative shift) has no
+         * material for the mix's first frames (it was cut before the file's start), as a late one
+         * has none for the last frames; those stretches are left out of the comparison, as
+         * {@code NullTest.Setup.alignedTo} does.
+         */
+        static long start(long[] shifts) {
+            return Math.max(0, -Arrays.stream(shifts).min().orElse(0));
+        }
+
+        /**
+         * The mix the stems are a delivery of: the deepest null after gains, except that among
+         * the mixes the stems null against after gains (below {@link Thresholds#NULL_WARNING_DB}),
+         * the one the stems as delivered (unity gains) null against best wins: an instrumental or
+         * TV mix nulls as deep after gains as the full mix, but only by fitting the vocal stems a
+         * gain of zero, which would then read as gain errors. NaN counts as the worst.
+         */
+        static PassFile best(Map<PassFile, NullResult> results) {
+            PassFile best = null;
+            double depth = Double.POSITIVE_INFINITY;
+            for (Map.Entry<PassFile, NullResult> e : results.entrySet()) {
+                double d = worstIfNaN(e.getValue().gains().nullDepthDb());
+                if (best == null || d < depth) {
+                    best = e.getKey();
+                    depth = d;
+                }
+            }
+            if (depth > NullTestResult.UNEXPLAINED_DB) {
+                return best;
+            }
+            double plain = Double.POSITIVE_INFINITY;
+            for (Map.Entry<PassFile, NullResult> e : results.entrySet()) {
+                double d = worstIfNaN(e.getValue().residual().totalDb());
+                if (worstIfNaN(e.getValue().gains().nullDepthDb()) <= NullTestResult.UNEXPLAINED_DB && d < plain) {
+                    best = e.getKey();
+                    plain = d;
+                }
+            }
+            return best;
+        }
+
+        private static double worstIfNaN(double db) {
+            return Double.isNaN(db) ? Double.POSITIVE_INFINITY : db;
+        }
+
+        /** Per stem, the whole samples to move it back by: its offset where displaced, else 0. */
+        private static long[] shifts(NullResult r) {
+            long[] out = new long[r.offsets().size()];
+            for (StemOffset o : r.offsets()) {
+                out[o.stem()] = o.displaced() ? o.wholeSamples() : 0;
+            }
+            return out;
+        }
+    }
+}
