@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * @param code         stable code, {@code prefix.name} in lower case ({@code mix.gain}, {@code acme.loudness-spec})
  * @param severity     how much it matters
  * @param files        the file names concerned (may be empty for the set as a whole)
- * @param message      one line for a person, with the numbers in it
+ * @param message      for a person, with the numbers in it; any text (a file name in it may hold
+ *                     line breaks or escape sequences: {@link ReportFormat} writers escape it)
  * @param measurements the numbers, by name, in a stable order
  * @param where        time spans in seconds where the problem sits, the worst first, at most {@link #MAX_SPANS}
  * @param fix          a suggested fix, or an empty string
@@ -72,12 +73,11 @@ public record Finding(
      * @param code         lower-case {@code prefix.name}
      * @param severity     not {@code null}
      * @param files        copied
-     * @param message      one line, not {@code null}
+     * @param message      not {@code null}
      * @param measurements copied in iteration order; no {@code null} name or value
      * @param where        copied, the first {@link #MAX_SPANS} only
      * @param fix          not {@code null}; empty for none
-     * @throws IllegalArgumentException when the code is not {@code prefix.name} in lower case or the
-     *         message has a line break
+     * @throws IllegalArgumentException when the code is not {@code prefix.name} in lower case
      */
     public Finding {
         Objects.requireNonNull(code, "code must not be null");
@@ -87,9 +87,6 @@ public record Finding(
         Objects.requireNonNull(severity, "severity must not be null");
         files = List.copyOf(files);
         Objects.requireNonNull(message, "message must not be null");
-        if (message.indexOf('\n') >= 0 || message.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("message must be one line: " + message);
-        }
         Map<String, Double> copy = new LinkedHashMap<>();
         measurements.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "measurement name"),
                 Objects.requireNonNull(v, "measurement value")));
@@ -103,9 +100,9 @@ public record Finding(
      * fails.
      *
      * @param code    lower-case {@code prefix.name}, e.g. {@code format.sample-rate}
-     * @param message one line for a person, with the numbers in it
+     * @param message for a person, with the numbers in it (any text; writers escape it)
      * @return a finding with no files, numbers, spans or fix yet
-     * @throws IllegalArgumentException when the code or message is malformed
+     * @throws IllegalArgumentException when the code is malformed
      */
     public static Finding error(String code, String message) {
         return of(Severity.ERROR, code, message);
@@ -115,9 +112,9 @@ public record Finding(
      * A finding that is very likely a problem, for a person to look at.
      *
      * @param code    lower-case {@code prefix.name}
-     * @param message one line for a person, with the numbers in it
+     * @param message for a person, with the numbers in it (any text; writers escape it)
      * @return a finding with no files, numbers, spans or fix yet
-     * @throws IllegalArgumentException when the code or message is malformed
+     * @throws IllegalArgumentException when the code is malformed
      */
     public static Finding warning(String code, String message) {
         return of(Severity.WARNING, code, message);
@@ -127,9 +124,9 @@ public record Finding(
      * A fact worth knowing, never a problem by itself (the measured loudness, say).
      *
      * @param code    lower-case {@code prefix.name}
-     * @param message one line for a person, with the numbers in it
+     * @param message for a person, with the numbers in it (any text; writers escape it)
      * @return a finding with no files, numbers, spans or fix yet
-     * @throws IllegalArgumentException when the code or message is malformed
+     * @throws IllegalArgumentException when the code is malformed
      */
     public static Finding info(String code, String message) {
         return of(Severity.INFO, code, message);
@@ -140,9 +137,9 @@ public record Finding(
      *
      * @param severity how much it matters
      * @param code     lower-case {@code prefix.name}
-     * @param message  one line for a person, with the numbers in it
+     * @param message  for a person, with the numbers in it (any text; writers escape it)
      * @return a finding with no files, numbers, spans or fix yet
-     * @throws IllegalArgumentException when the code or message is malformed
+     * @throws IllegalArgumentException when the code is malformed
      */
     public static Finding of(Severity severity, String code, String message) {
         return new Finding(code, severity, List.of(), message, Map.of(), List.of(), "");

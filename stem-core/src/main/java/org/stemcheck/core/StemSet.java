@@ -60,18 +60,27 @@ public final class StemSet {
     }
 
     /**
-     * The regular, non-hidden files of a folder, sorted by name, each sniffed by content and its
-     * header read. Sub-folders are not entered.
+     * A delivery folder: its files and those of its sub-folders (three levels down, as deliveries
+     * are laid out: {@code delivery/Stems/*.wav} with the mix at the top), named by their path
+     * inside the folder, sorted, each sniffed by content and its header read. Hidden files and
+     * folders are left out. Anything that is not a file that can be opened (a folder named like an
+     * audio file, a named pipe, a link to nothing) is kept as an unreadable file, so that the
+     * report says so. Given a single file instead of a folder, the delivery is that file.
      *
-     * @param dir the delivery folder
+     * @param dir the delivery folder, or one audio file
      * @return the set, held to {@link DeliverySpec#music()} with the standard checks
-     * @throws IllegalArgumentException when {@code dir} does not exist or is not a folder
+     * @throws IllegalArgumentException when {@code dir} does not exist
      * @throws java.io.UncheckedIOException when the folder cannot be listed
      */
     public static StemSet from(Path dir) {
         Objects.requireNonNull(dir, "dir must not be null");
         if (!Files.exists(dir)) {
-            throw new IllegalArgumentException("no such folder: " + dir.toAbsolutePath());
+            throw new IllegalArgumentException("no such folder or file: " + dir.toAbsolutePath());
+        }
+        if (!Files.isDirectory(dir)) {
+            Path parent = dir.toAbsolutePath().getParent();
+            return new StemSet(dir.toString(), parent, List.of(Sources.ofPath(dir)), Optional.empty(),
+                    DeliverySpec.music(), List.of(), Set.of(), defaultThreads());
         }
         return new StemSet(dir.toString(), dir, Sources.discover(dir), Optional.empty(), DeliverySpec.music(),
                 List.of(), Set.of(), defaultThreads());
@@ -105,8 +114,9 @@ public final class StemSet {
     }
 
     /**
-     * The reference mix: a file of the delivery by name, or a path (relative to the working
-     * folder or to the delivery folder).
+     * The reference mix: a file of the delivery by name (its path inside the delivery, or its
+     * file name when only one file has it), or a path (relative to the working folder or to the
+     * delivery folder).
      *
      * @param nameOrPath a file name of the delivery ({@code "mixdown.wav"}) or a path
      * @return a new set; this one is unchanged
@@ -116,6 +126,12 @@ public final class StemSet {
         Objects.requireNonNull(nameOrPath, "mixdown must not be null");
         if (inputs.stream().anyMatch(i -> i.name().equals(nameOrPath))) {
             return withMixdown(inputs, nameOrPath);
+        }
+        // the name of a file in a sub-folder ("mixdown.wav" for "Mix/mixdown.wav"), when only one has it
+        List<String> same = inputs.stream().map(Source::name)
+                .filter(n -> Sources.fileName(n).equals(nameOrPath)).toList();
+        if (same.size() == 1) {
+            return withMixdown(inputs, same.get(0));
         }
         if (dir == null) {
             throw new IllegalArgumentException("no stem is named " + nameOrPath);
@@ -137,9 +153,9 @@ public final class StemSet {
         if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException("no such mixdown file: " + file.toAbsolutePath());
         }
-        String name = p.getFileName().toString();
-        boolean inside = dir != null && p.toAbsolutePath().normalize().getParent()
-                .equals(dir.toAbsolutePath().normalize());
+        Path abs = p.toAbsolutePath().normalize();
+        boolean inside = dir != null && abs.startsWith(dir.toAbsolutePath().normalize());
+        String name = inside ? Sources.relative(dir.toAbsolutePath().normalize(), abs) : p.getFileName().toString();
         if (inside && inputs.stream().anyMatch(i -> i.name().equals(name))) {
             return withMixdown(inputs, name);
         }
@@ -246,7 +262,7 @@ public final class StemSet {
     private List<Map.Entry<StemFile, Source>> classified() {
         List<Map.Entry<StemFile, Source>> out = new ArrayList<>(inputs.size());
         for (Source in : inputs) {
-            Naming.Parsed parsed = Naming.parse(in.name(), spec.namePattern());
+            Naming.Parsed parsed = Naming.parse(Sources.fileName(in.name()), spec.namePattern());
             Role role = Roles.of(in, parsed, spec, mixdown.map(in.name()::equals).orElse(false));
             // A mix or a non-audio file has no stem label.
             Optional<String> label = role.isStem() || role == Role.UNREADABLE ? parsed.label() : Optional.empty();

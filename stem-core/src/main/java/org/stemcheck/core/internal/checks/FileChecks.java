@@ -8,6 +8,7 @@ import org.stemcheck.core.Check;
 public final class FileChecks {
 
     private static final List<Check> ALL = List.of(
+            new EmptyCheck(),
             new UnreadableCheck(),
             new TruncatedCheck(),
             new LossyCheck(),

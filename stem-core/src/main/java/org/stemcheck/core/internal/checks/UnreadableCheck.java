@@ -8,6 +8,7 @@ import org.stemcheck.core.Finding;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.StemFile.ReadError;
+import org.stemcheck.core.internal.delivery.Sources;
 
 /** {@code format.unreadable}: a file meant as audio that cannot be parsed (empty, not audio, corrupt). */
 final class UnreadableCheck extends BaseCheck {
@@ -21,7 +22,11 @@ final class UnreadableCheck extends BaseCheck {
         List<Finding> out = new ArrayList<>();
         for (StemFile f : ctx.files(Role.UNREADABLE)) {
             ReadError e = f.error().orElseThrow();
-            if (!e.lossy()) {
+            if (e.message().startsWith(Sources.NOT_A_FILE)) {
+                out.add(Finding.error(id(), f.name() + " " + e.message().substring(Sources.NOT_A_FILE.length()))
+                        .withFiles(f.name())
+                        .withFix("put the audio file itself in the delivery, as a plain file"));
+            } else if (!e.lossy()) {
                 out.add(Finding.error(id(), f.name() + " cannot be read as audio: " + reason(e))
                         .withFiles(f.name())
                         .withFix(fix(e)));

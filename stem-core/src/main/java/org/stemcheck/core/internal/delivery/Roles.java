@@ -29,7 +29,7 @@ public final class Roles {
             boolean claimsAudio = in.audioByExtension() || in.container().isPresent();
             return claimsAudio ? Role.UNREADABLE : Role.OTHER;
         }
-        if (explicitMixdown || isMixName(in.name())) {
+        if (explicitMixdown || isMixName(Sources.fileName(in.name()))) {
             return Role.MIXDOWN;
         }
         String label = parsed.label().orElse("");

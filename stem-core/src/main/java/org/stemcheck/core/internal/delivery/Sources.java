@@ -3,14 +3,19 @@ package org.stemcheck.core.internal.delivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.stemcheck.core.Stem;
 import org.stemcheck.core.StemFile.ReadError;
@@ -36,30 +41,175 @@ public final class Sources {
     }
 
     /**
-     * The regular, non-hidden files of a folder, sorted by name, each sniffed and its header parsed.
+     * How deep {@link #discover} goes: the delivery folder and three levels of sub-folders
+     * ({@code delivery/Stems/Drums/Kick.wav}), enough for every layout seen in practice, while a
+     * folder that holds a whole catalogue is not read as one delivery by accident.
+     */
+    public static final int MAX_DEPTH = 4;
+
+    /** Folders never entered: hidden ones ({@code .git}) and the resource forks macOS zips carry. */
+    private static final Set<String> SKIPPED_FOLDERS = Set.of("__MACOSX");
+
+    /**
+     * The files of a delivery folder and its sub-folders (to {@link #MAX_DEPTH}), sorted by their
+     * path relative to the folder ({@code Stems/Song_Bass_120bpm.wav}), each sniffed by content
+     * and its header read. Hidden files and folders are left out. What cannot be read as a file is
+     * kept as an unreadable entry that says why (a folder named like an audio file, a named pipe or
+     * a device, a link that leads nowhere or in a loop, a folder that cannot be entered), so that
+     * it becomes a finding instead of being skipped without a word.
      *
      * @throws IllegalArgumentException when {@code dir} is not a folder
-     * @throws UncheckedIOException     when the folder cannot be listed
      */
     public static List<Source> discover(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("not a folder: " + dir.toAbsolutePath());
         }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .map(Sources::ofPath)
-                    .toList();
+        List<Source> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), MAX_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (d.equals(dir)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String name = d.getFileName().toString();
+                    if (name.startsWith(".") || SKIPPED_FOLDERS.contains(name)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (AUDIO_EXTENSIONS.contains(extension(name))) {
+                        out.add(odd(dir, d, "is a folder, not an audio file"));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (f.getFileName().toString().startsWith(".")) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isRegularFile()) {
+                        out.add(ofPath(f, relative(dir, f)));
+                    } else if (attrs.isDirectory()) {
+                        // a folder below the depth limit: its files are not part of the delivery
+                        out.add(odd(dir, f, "is a folder " + MAX_DEPTH + " levels down or deeper: not read"));
+                    } else if (Files.isSymbolicLink(f) && !Files.exists(f)) {
+                        out.add(odd(dir, f, dangling(f)));
+                    } else {
+                        out.add(odd(dir, f, "is not a regular file (" + kind(f) + ")"));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) {
+                    if (!f.getFileName().toString().startsWith(".")) {
+                        out.add(odd(dir, f, why(f, e)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the folder " + dir.toAbsolutePath(), e);
         }
+        out.sort(java.util.Comparator.comparing(Source::name));
+        return List.copyOf(out);
+    }
+
+    /** The path of {@code f} inside the delivery, with forward slashes whatever the platform. */
+    public static String relative(Path dir, Path f) {
+        Path r = dir.relativize(f);
+        StringBuilder b = new StringBuilder();
+        for (Path part : r) {
+            if (b.length() > 0) {
+                b.append('/');
+            }
+            b.append(part);
+        }
+        return b.toString();
+    }
+
+    /** The last part of a delivery path ({@code Stems/Song_Bass.wav} -> {@code Song_Bass.wav}). */
+    public static String fileName(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+
+    /**
+     * How the read error of an entry that is no file to open starts ({@link #odd}): the checks
+     * say what the entry is instead of calling it corrupt audio.
+     */
+    public static final String NOT_A_FILE = "not a file: ";
+
+    /** An entry that is not a file the library can open, with the reason. */
+    private static Source odd(Path dir, Path f, String why) {
+        String name = f.equals(dir) ? String.valueOf(dir.toAbsolutePath().normalize().getFileName()) + "/"
+                : relative(dir, f);
+        boolean audioName = AUDIO_EXTENSIONS.contains(extension(fileName(name)));
+        ReadError err = new ReadError(AudioFileException.Kind.NOT_AUDIO, Optional.empty(), NOT_A_FILE + why);
+        return unreadable(name, audioName, Optional.empty(), err);
+    }
+
+    /** What kind of special file {@code f} is, for a message. */
+    private static String kind(Path f) {
+        try {
+            Object mode = Files.getAttribute(f, "unix:mode");
+            int type = ((Integer) mode) & 0170000;
+            switch (type) {
+                case 0010000:
+                    return "a named pipe";
+                case 0020000:
+                    return "a character device";
+                case 0060000:
+                    return "a block device";
+                case 0140000:
+                    return "a socket";
+                default:
+                    return "a special file";
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return "a special file";
+        }
+    }
+
+    /** A link that cannot be followed: to nothing, or in a loop of links. */
+    private static String dangling(Path f) {
+        try {
+            Path target = Files.readSymbolicLink(f);
+            Path resolved = f.resolveSibling(target);
+            return Files.isSymbolicLink(resolved) ? "is a link that leads round in a loop of links"
+                    : "is a link to something that does not exist (" + target + ")";
+        } catch (IOException | UnsupportedOperationException e) {
+            return "is a link to something that does not exist";
+        }
+    }
+
+    /** Why an entry could not be visited: a loop of links, a link to nothing, no permission. */
+    private static String why(Path f, IOException e) {
+        if (e instanceof java.nio.file.FileSystemLoopException) {
+            return "is a link that leads back to a folder above it (a loop)";
+        }
+        if (Files.isSymbolicLink(f) && !Files.exists(f)) {
+            return dangling(f);
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "cannot be read: permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                && fse.getReason().toLowerCase(Locale.ROOT).contains("too many levels")) {
+            return "is a link that leads to itself (a loop)";
+        }
+        return "cannot be read: " + e.getMessage();
     }
 
     /** One file: sniffed and its header parsed; a file that cannot be read carries its error. */
     public static Source ofPath(Path path) {
-        String name = path.getFileName().toString();
-        boolean audioName = AUDIO_EXTENSIONS.contains(extension(name));
+        return ofPath(path, path.getFileName().toString());
+    }
+
+    /** One file under the name findings use for it (its path inside the delivery). */
+    static Source ofPath(Path path, String name) {
+        boolean audioName = AUDIO_EXTENSIONS.contains(extension(fileName(name)));
         try {
             AudioFile f = AudioFiles.open(path);
             return new Source(name, audioName, Optional.of(containerName(f.format().kind())), Optional.of(f.format()),

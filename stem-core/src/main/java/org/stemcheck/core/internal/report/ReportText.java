@@ -31,7 +31,8 @@ public final class ReportText {
 
     public static void write(Report r, Writer out, boolean ansi) throws IOException {
         Style s = new Style(ansi);
-        out.write(s.bold("stemcheck " + r.delivery()) + "  (spec: " + r.spec() + ", " + r.files().size() + " files)\n");
+        out.write(s.bold("stemcheck " + Visible.of(r.delivery())) + "  (spec: " + Visible.of(r.spec()) + ", "
+                + r.files().size() + " files)\n");
         List<Finding> shared = new ArrayList<>();
         for (Finding f : r.findings()) {
             if (f.files().size() != 1) {
@@ -39,7 +40,7 @@ public final class ReportText {
             }
         }
         for (StemFile f : r.files()) {
-            out.write("\n" + s.bold(f.name()) + "  " + describe(f) + "\n");
+            out.write("\n" + s.bold(Visible.of(f.name())) + "  " + describe(f) + "\n");
             List<Finding> own = r.findings().stream()
                     .filter(x -> x.files().size() == 1 && x.files().get(0).equals(f.name())).toList();
             if (own.isEmpty()) {
@@ -54,7 +55,7 @@ public final class ReportText {
             for (Finding x : shared) {
                 finding(out, s, x);
                 if (!x.files().isEmpty()) {
-                    out.write("      files: " + String.join(", ", x.files()) + "\n");
+                    out.write("      files: " + Visible.of(String.join(", ", x.files())) + "\n");
                 }
             }
         }
@@ -68,12 +69,12 @@ public final class ReportText {
     }
 
     private static void finding(Writer out, Style s, Finding x) throws IOException {
-        out.write("  " + s.severity(x.severity()) + "  " + x.code() + "  " + x.message() + "\n");
+        out.write("  " + s.severity(x.severity()) + "  " + x.code() + "  " + Visible.of(x.message()) + "\n");
         if (!x.where().isEmpty()) {
             out.write("      at: " + where(x.where()) + "\n");
         }
         if (!x.fix().isEmpty()) {
-            out.write("      fix: " + x.fix() + "\n");
+            out.write("      fix: " + Visible.of(x.fix()) + "\n");
         }
     }
 
@@ -90,7 +91,7 @@ public final class ReportText {
     private static String describe(StemFile f) {
         StringBuilder b = new StringBuilder(f.role().jsonName());
         if (f.role().isStem()) {
-            f.label().ifPresent(l -> b.append(" \"").append(l).append('"'));
+            f.label().ifPresent(l -> b.append(" \"").append(Visible.of(l)).append('"'));
         }
         if (f.format().isPresent()) {
             AudioFormat fmt = f.format().get();

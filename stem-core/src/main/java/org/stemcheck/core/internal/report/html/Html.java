@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
+import org.stemcheck.core.internal.report.Visible;
+
 /** Escaping and number words shared by the HTML page and its SVG plots. */
 final class Html {
 
@@ -13,11 +15,12 @@ final class Html {
     private Html() {
     }
 
-    /** Text safe inside an element or a double- or single-quoted attribute, in HTML and in SVG. */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
+    /**
+     * Text safe inside an element or a double- or single-quoted attribute, in HTML and in SVG;
+     * control characters shown as escapes ({@link Visible}).
+     */
+    static String esc(String raw) {
+        String s = Visible.of(raw);
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -27,7 +30,7 @@ final class Html {
                 case '>' -> b.append("&gt;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
-                default -> b.append(c < 0x20 && c != '\n' && c != '\t' ? '\uFFFD' : c);
+                default -> b.append(c);
             }
         }
         return b.toString();

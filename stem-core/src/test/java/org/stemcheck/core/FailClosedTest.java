@@ -1,0 +1,160 @@
+package org.stemcheck.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.stemcheck.core.testing.Findings.of;
+import static org.stemcheck.core.testing.Findings.problems;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.stemcheck.core.testing.Delivery;
+import org.stemcheck.core.testing.Json;
+
+/**
+ * A report passes only if every file was read and every check ran: the layouts and entries that
+ * were once skipped without a word (or made a check throw) are findings now.
+ */
+class FailClosedTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anEmptyFolderIsAnErrorNotAPass() {
+        Report r = StemSet.from(tmp).run();
+
+        assertThat(r.passed()).isFalse();
+        assertThat(of(r, "set.empty")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("nothing was checked", "empty"));
+    }
+
+    @Test
+    void aFolderOfDocumentsOnlyIsAnErrorNotAPass() throws IOException {
+        Files.writeString(tmp.resolve("notes.txt"), "mix notes");
+        Files.writeString(tmp.resolve("cover.jpg"), "not really");
+
+        Report r = StemSet.from(tmp).run();
+
+        assertThat(r.passed()).isFalse();
+        assertThat(of(r, "set.empty")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("2 files, none of them audio"));
+    }
+
+    @Test
+    void stemsInASubfolderWithTheMixAtTheTopAreOneDelivery() throws IOException {
+        Path stems = Files.createDirectories(tmp.resolve("Stems"));
+        List<Path> written = Delivery.clean().write(stems);
+        Path mix = written.get(written.size() - 1);
+        Files.move(mix, tmp.resolve("mixdown.wav"));
+
+        Report r = StemSet.from(tmp).run();
+
+        assertThat(r.files()).extracting(StemFile::name).contains("Stems/Song_Bass_120bpm.wav", "mixdown.wav");
+        assertThat(r.files()).filteredOn(f -> f.name().equals("Stems/Song_Bass_120bpm.wav")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.role()).isEqualTo(Role.STEM);
+                    assertThat(f.label()).contains("Bass");
+                    assertThat(f.title()).contains("Song");
+                });
+        assertThat(r.reference()).as("the null test ran against the mix at the top").isPresent();
+        assertThat(problems(r)).isEmpty();
+        assertThat(StemSet.from(tmp).mixdown("mixdown.wav").run().reference()).isPresent();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void entriesThatAreNoFilesAreFindingsAndTheRestIsStillChecked() throws Exception {
+        Delivery.clean().write(tmp);
+        Files.createDirectory(tmp.resolve("folder.wav"));
+        Files.createSymbolicLink(tmp.resolve("dangling.wav"), tmp.resolve("nothing-here.wav"));
+        Files.createSymbolicLink(tmp.resolve("loop-a.wav"), tmp.resolve("loop-b.wav"));
+        Files.createSymbolicLink(tmp.resolve("loop-b.wav"), tmp.resolve("loop-a.wav"));
+        Path zero = Path.of("/dev/zero");
+        boolean device = Files.exists(zero);
+        if (device) {
+            Files.createSymbolicLink(tmp.resolve("zero.wav"), zero);
+        }
+        boolean fifo = new ProcessBuilder("mkfifo", tmp.resolve("pipe.wav").toString()).start().waitFor() == 0;
+
+        Report r = StemSet.from(tmp).run();
+
+        assertThat(of(r, "format.unreadable")).extracting(f -> f.files().get(0))
+                .contains("folder.wav", "dangling.wav", "loop-a.wav", "loop-b.wav");
+        assertThat(of(r, "format.unreadable")).filteredOn(f -> f.files().contains("folder.wav")).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("folder.wav is a folder, not an audio file"));
+        assertThat(of(r, "format.unreadable")).filteredOn(f -> f.files().contains("dangling.wav")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("link to something that does not exist"));
+        if (device) {
+            assertThat(of(r, "format.unreadable")).filteredOn(f -> f.files().contains("zero.wav")).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("not a regular file", "device"));
+        }
+        if (fifo) {
+            assertThat(of(r, "format.unreadable")).filteredOn(f -> f.files().contains("pipe.wav")).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("not a regular file", "named pipe"));
+        }
+        assertThat(r.reference()).as("the stems were still checked against the mix").isPresent();
+        assertThat(r.passed()).isFalse();
+        Files.deleteIfExists(tmp.resolve("zero.wav")); // JUnit warns when it must delete a link out of its folder
+    }
+
+    @Test
+    void aFileGivenInsteadOfAFolderIsAOneFileDelivery() throws IOException {
+        List<Path> written = Delivery.clean().write(tmp);
+
+        Report r = StemSet.from(written.get(1)).run();
+
+        assertThat(r.files()).extracting(StemFile::name).containsExactly("Song_Bass_120bpm.wav");
+        assertThat(of(r, "set.empty")).isEmpty();
+    }
+
+    @Test
+    void hostileNamesAreCheckedAndShownEscapedInEveryFormat() throws IOException {
+        Delivery d = Delivery.clean();
+        d.file("Keys").name = "Song_Bad\nName_120bpm.wav";
+        d.file("Pads").name = "Song_\u001b[31mRed\u001b[0m_120bpm.wav";
+        d.write(tmp);
+        Files.copy(tmp.resolve("Song_Bass_120bpm.wav"), tmp.resolve("Song_Bass\u202eCopy_120bpm.wav"));
+        Files.write(tmp.resolve("Song_Broken\r_120bpm.wav"), "RIFF\0\0\0\0WAVEjunk".getBytes(StandardCharsets.ISO_8859_1));
+
+        Report r = StemSet.from(tmp).run();
+
+        assertThat(of(r, "internal.check-failed")).as("no check threw").isEmpty();
+        assertThat(of(r, "format.unreadable")).extracting(f -> f.files().get(0)).contains("Song_Broken\r_120bpm.wav");
+        assertThat(of(r, "set.duplicate")).isNotEmpty();
+
+        String text = ReportFormat.text().toString(r);
+        assertThat(text).contains("Song_Bad\\nName_120bpm.wav", "Song_\\x1b[31mRed\\x1b[0m_120bpm.wav",
+                "Song_Bass\\u202eCopy_120bpm.wav", "Song_Broken\\r_120bpm.wav");
+        assertThat(text.chars().filter(c -> c == 0x1b || c == '\r' || c == 0x202e)).isEmpty();
+        String html = ReportFormat.html().toString(r);
+        assertThat(html.chars().filter(c -> c == 0x1b || c == '\r' || c == 0x202e)).isEmpty();
+        assertThat(html).contains("Song_\\x1b[31mRed");
+        Object json = Json.parse(ReportFormat.json().toString(r));
+        assertThat(json.toString()).contains("Song_Bad\nName_120bpm.wav");
+    }
+
+    @Test
+    void aFolderThatCannotBeEnteredIsAFinding() throws IOException {
+        assumeThat(System.getProperty("user.name")).as("root reads every folder").isNotEqualTo("root");
+        Delivery.clean().write(tmp);
+        Path locked = Files.createDirectories(tmp.resolve("Locked"));
+        Files.writeString(locked.resolve("Song_Hidden_120bpm.wav"), "x");
+        locked.toFile().setExecutable(false, false);
+        locked.toFile().setReadable(false, false);
+        try {
+            Report r = StemSet.from(tmp).run();
+            assertThat(of(r, "format.unreadable")).extracting(f -> f.files().get(0)).anyMatch(n -> n.startsWith("Locked"));
+        } finally {
+            locked.toFile().setReadable(true, false);
+            locked.toFile().setExecutable(true, false);
+        }
+    }
+}
