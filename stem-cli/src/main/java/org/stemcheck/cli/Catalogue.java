@@ -85,8 +85,8 @@ final class Catalogue {
     }
 
     private static Outcome checkOne(Path dir, Function<Path, Report> check) {
-        if (!Files.isDirectory(dir)) {
-            return Outcome.failed(dir, Main.USAGE, "no such folder: " + dir);
+        if (!Files.exists(dir)) {
+            return Outcome.failed(dir, Main.USAGE, "no such folder or file: " + dir);
         }
         try {
             return Outcome.of(check.apply(dir));

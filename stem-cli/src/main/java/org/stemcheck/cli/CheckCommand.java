@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.stemcheck.core.Checks;
@@ -17,6 +18,8 @@ import org.stemcheck.core.Report;
 import org.stemcheck.core.ReportFormat;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.StemSet;
+import org.stemcheck.io.AudioFiles;
+import org.stemcheck.io.FileKind;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(arity = "1..*", paramLabel = "DIR", description = "delivery folders")
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "delivery folders (or single audio files)")
     List<Path> dirs;
 
     @Option(names = "--mixdown", paramLabel = "FILE",
@@ -91,6 +94,11 @@ final class CheckCommand implements Callable<Integer> {
             main.err.println("stemcheck: --threads must be at least 1: " + threads);
             return Main.USAGE;
         }
+        String wrong = usageProblem();
+        if (wrong != null) {
+            main.err.println("stemcheck: " + wrong);
+            return Main.USAGE;
+        }
         int total = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Catalogue.Plan plan = Catalogue.Plan.of(total, dirs.size());
         int[] status = {0};
@@ -125,6 +133,47 @@ final class CheckCommand implements Callable<Integer> {
         return status[0];
     }
 
+    /**
+     * What is wrong with the command line before anything is read or written: an output that
+     * cannot be written or would overwrite audio, a code {@code --without} does not know. A usage
+     * error, so the line says what to change; null when all is well.
+     */
+    private String usageProblem() {
+        if (output != null) {
+            Path parent = output.toAbsolutePath().getParent();
+            if (Files.isDirectory(output)) {
+                return "--output " + output + " is a folder; give a file name, e.g. " + output.resolve("report." + format);
+            }
+            if (parent != null && !Files.isDirectory(parent)) {
+                return "--output " + output + ": the folder " + parent + " does not exist";
+            }
+            if (Files.exists(output) && audio(output)) {
+                return "--output " + output + " is an audio file; the report would overwrite it";
+            }
+            if (Files.exists(output) && !Files.isWritable(output) || parent != null && !Files.isWritable(parent)) {
+                return "--output " + output + " cannot be written (permission denied)";
+            }
+        }
+        Set<String> known = Codes.known(plugins);
+        for (String code : without) {
+            if (!known.contains(code)) {
+                return "--without " + code + ": no check makes this code" + Codes.suggestion(code, known);
+            }
+        }
+        return null;
+    }
+
+    /** Whether a file holds audio (by its content, or by an audio extension). */
+    private static boolean audio(Path file) {
+        try {
+            return AudioFiles.sniff(file) != FileKind.NOT_AUDIO && AudioFiles.sniff(file) != FileKind.EMPTY
+                    || file.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                    .matches(".*\\.(wav|wave|bwf|rf64|aif|aiff|aifc|flac|mp3|m4a|ogg|opus)");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private Report check(Path dir, int threadsPerFolder) {
         StemSet set = StemSet.from(dir).expect(spec == Spec.film ? DeliverySpec.film() : DeliverySpec.music());
         if (mixdown != null) {
@@ -154,8 +203,13 @@ final class CheckCommand implements Callable<Integer> {
             out.write('\n');
         }
         boolean ansi = colour == Colour.always
-                || (colour == Colour.auto && main.terminal && output == null && System.getenv("NO_COLOR") == null);
+                || (colour == Colour.auto && main.terminal && output == null && !noColor(System.getenv("NO_COLOR")));
         ReportFormat.text(ansi).write(r, out);
+    }
+
+    /** The NO_COLOR convention (no-color.org): colour is off when the variable is set and not empty. */
+    static boolean noColor(String value) {
+        return value != null && !value.isEmpty();
     }
 
     private boolean fails(Report r) {

@@ -80,13 +80,14 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * {@code stemcheck} without a sub-command: prints the usage.
+     * {@code stemcheck} without a sub-command: a usage error; prints the usage on stderr.
      *
-     * @return 0
+     * @return {@link #USAGE}
      */
     @Override
     public Integer call() {
-        new CommandLine(this).usage(out);
-        return 0;
+        err.println("stemcheck: say what to do: stemcheck check DIR..., or stemcheck demo");
+        new CommandLine(this).usage(err);
+        return USAGE;
     }
 }

@@ -106,7 +106,7 @@ class CatalogueTest {
         assertThat(r.lines().get(0)).contains(jsonPath(a));
         assertThat(r.lines().get(1)).contains(jsonPath(b));
         assertThat(r.err().lines()).singleElement().asString()
-                .startsWith("stemcheck: no such folder: ").contains(missing.toString());
+                .startsWith("stemcheck: no such folder or file: ").contains(missing.toString());
         assertThat(r.status()).as("the worst: a missing folder (2) outranks a failed check (1)").isEqualTo(2);
     }
 

@@ -111,7 +111,7 @@ class MainTest {
         Run missing = run("check", clean.toString(), tmp.resolve("nowhere").toString());
         assertThat(missing.status()).isEqualTo(2);
         assertThat(missing.err().lines()).singleElement().asString()
-                .contains("no such folder", tmp.resolve("nowhere").toString());
+                .contains("no such folder or file", tmp.resolve("nowhere").toString());
         // The folders that exist are still checked: one missing folder does not sink a catalogue.
         assertThat(missing.out()).contains("PASSED: 0 errors, 0 warnings");
 
@@ -123,6 +123,59 @@ class MainTest {
             assertThat(r.status()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", args)).startsWith("stemcheck: ").doesNotContain("Exception", "\tat ");
         }
+    }
+
+    @Test
+    void outputThatCannotBeWrittenOrWouldOverwriteAStemIsAUsageErrorAndNothingIsTouched() throws IOException {
+        Path clean = delivery("clean", 24, 2);
+        Path stem = clean.resolve("Song_Bass_120bpm.wav");
+        byte[] before = Files.readAllBytes(stem);
+        String[][] cases = {
+            {"--output", tmp.resolve("missing/dir/r.txt").toString(), "does not exist"},
+            {"--output", tmp.toString(), "is a folder"},
+            {"--output", stem.toString(), "is an audio file"},
+        };
+        for (String[] c : cases) {
+            Run r = run("check", clean.toString(), c[0], c[1]);
+            assertThat(r.status()).as(c[1]).isEqualTo(2);
+            assertThat(r.err().lines()).as(c[1]).singleElement().asString().startsWith("stemcheck: --output").contains(c[2]);
+        }
+        assertThat(Files.readAllBytes(stem)).as("the stem is untouched").isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownCodeInWithoutIsAUsageErrorThatSuggestsTheNearestOne() throws IOException {
+        Path clean = delivery("clean", 24, 2);
+        Run typo = run("check", clean.toString(), "--without", "naming.patern");
+        assertThat(typo.status()).isEqualTo(2);
+        assertThat(typo.err()).contains("--without naming.patern", "did you mean naming.pattern?");
+        Run unknown = run("check", clean.toString(), "--without", "nosuch.code");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no check makes this code");
+        assertThat(run("check", clean.toString(), "--without", "naming.pattern").status()).isZero();
+    }
+
+    @Test
+    void aFileArgumentIsCheckedAsAOneFileDelivery() throws IOException {
+        Path clean = delivery("clean", 24, 2);
+        Run r = run("check", clean.resolve("Song_Bass_120bpm.wav").toString());
+        assertThat(r.out()).contains("Song_Bass_120bpm.wav").doesNotContain("Song_Drums");
+        assertThat(r.err()).doesNotContain("no such folder");
+    }
+
+    @Test
+    void noSubcommandIsAUsageError() {
+        Run r = run();
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("stemcheck check DIR", "Usage:");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void noColorCountsOnlyWhenSetAndNotEmpty() {
+        assertThat(CheckCommand.noColor(null)).isFalse();
+        assertThat(CheckCommand.noColor("")).isFalse();
+        assertThat(CheckCommand.noColor("1")).isTrue();
     }
 
     @Test

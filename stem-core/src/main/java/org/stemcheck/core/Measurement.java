@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.stemcheck.dsp.LoudnessResult;
+import org.stemcheck.dsp.NonFiniteSamples;
 import org.stemcheck.dsp.TruePeakResult;
 import org.stemcheck.dsp.content.ContentDigest;
 import org.stemcheck.dsp.content.Fingerprint;
@@ -45,6 +46,10 @@ public final class Measurement<R> {
     /** Sample peak, RMS and DC offset per channel. */
     public static final Measurement<SampleStats.Result> SAMPLE_STATS =
             new Measurement<>("SAMPLE_STATS", SampleStats.Result.class, true);
+
+    /** Samples that are not numbers (NaN, infinities) in a floating-point file, counted by kind and placed in time. */
+    public static final Measurement<NonFiniteSamples.Result> NON_FINITE =
+            new Measurement<>("NON_FINITE", NonFiniteSamples.Result.class, true);
 
     /** Runs of samples at or beyond full scale. */
     public static final Measurement<ClipRuns.Result> CLIP_RUNS =
@@ -105,7 +110,7 @@ public final class Measurement<R> {
     public static final Measurement<NullTestResult> NULL_TEST =
             new Measurement<>("NULL_TEST", NullTestResult.class, false);
 
-    private static final List<Measurement<?>> ALL = List.of(SAMPLE_STATS, CLIP_RUNS, TRUE_PEAK, LOUDNESS, SPECTRUM,
+    private static final List<Measurement<?>> ALL = List.of(SAMPLE_STATS, NON_FINITE, CLIP_RUNS, TRUE_PEAK, LOUDNESS, SPECTRUM,
             BIT_DEPTH, CONTENT_HASH, CONTENT_DIGEST, FINGERPRINT, TIMELINE, CORRELATION, FEATURES, NULL_TEST);
 
     private final String name;

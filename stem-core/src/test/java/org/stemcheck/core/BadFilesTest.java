@@ -103,7 +103,8 @@ class BadFilesTest {
 
         Report r = StemSet.from(dir).run();
 
-        assertThat(r.findings()).singleElement().satisfies(f -> {
+        // the delivery holds nothing else: set.empty says so, the file's own finding says why
+        assertThat(r.findings()).filteredOn(f -> !f.code().equals("set.empty")).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo(code);
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.files()).containsExactly(name);

@@ -22,14 +22,16 @@ final class SilentCheck extends BaseCheck {
 
     @Override
     public Set<Measurement<?>> needs() {
-        return Set.of(Measurement.SAMPLE_STATS);
+        return Set.of(Measurement.SAMPLE_STATS, Measurement.NON_FINITE);
     }
 
     @Override
     public List<Finding> run(CheckContext ctx) {
         List<Finding> out = new ArrayList<>();
         for (StemFile f : ctx.readableStems()) {
-            if (f.frames() > 0 && Measured.silent(ctx, f)) {
+            // samples that are not numbers count as silence in the measurements: level.non-finite says what they are
+            boolean nonFinite = ctx.measurement(f, Measurement.NON_FINITE).map(r -> r.total() > 0).orElse(false);
+            if (f.frames() > 0 && Measured.silent(ctx, f) && !nonFinite) {
                 out.add(finding(f, Measured.stats(ctx, f).orElseThrow()));
             }
         }

@@ -11,6 +11,7 @@ import org.stemcheck.core.Measurement;
 import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.Accumulators;
+import org.stemcheck.dsp.NonFiniteSamples;
 import org.stemcheck.io.AudioFormat;
 import org.stemcheck.io.SampleStream;
 
@@ -31,11 +32,17 @@ final class FileAnalysis implements Accumulator<FileResults> {
     private static final Logger LOG = LoggerFactory.getLogger(FileAnalysis.class);
 
     private final String name;
+    /** Whether the file is floating point: its blocks are cleaned of non-finite samples before the meters see them. */
+    private final boolean floating;
+    private final int channels;
     private final Map<Measurement<?>, Accumulator<?>> live;
     private final Map<Measurement<?>, String> problems;
 
-    private FileAnalysis(String name, Map<Measurement<?>, Accumulator<?>> live, Map<Measurement<?>, String> problems) {
+    private FileAnalysis(String name, AudioFormat format, Map<Measurement<?>, Accumulator<?>> live,
+                         Map<Measurement<?>, String> problems) {
         this.name = name;
+        this.floating = format.isFloat();
+        this.channels = format.channels();
         this.live = live;
         this.problems = problems;
     }
@@ -65,7 +72,7 @@ final class FileAnalysis implements Accumulator<FileResults> {
                 }
             });
         }
-        return new FileAnalysis(name, accs, problems);
+        return new FileAnalysis(name, format, accs, problems);
     }
 
     /** True when some accumulator wants the samples (otherwise the file need not be decoded for it). */
@@ -73,12 +80,27 @@ final class FileAnalysis implements Accumulator<FileResults> {
         return !live.isEmpty();
     }
 
-    /** Feeds the block to every accumulator still live; one that throws is left out and its reason kept. */
+    /**
+     * Feeds the block to every accumulator still live; one that throws is left out and its reason
+     * kept. In a floating-point file the non-finite samples are counted first
+     * ({@link Measurement#NON_FINITE}) and then set to 0 in the block, so that one NaN does not
+     * turn every other measurement of the file into NaN.
+     */
     @Override
     public void accept(double[][] block, int offset, int frames) {
+        if (floating) {
+            Accumulator<?> nonFinite = live.get(Measurement.NON_FINITE);
+            if (nonFinite != null) {
+                feedOne(Measurement.NON_FINITE, nonFinite, block, offset, frames);
+            }
+            NonFiniteSamples.zero(block, channels, offset, frames);
+        }
         var it = live.entrySet().iterator();
         while (it.hasNext()) {
             var e = it.next();
+            if (floating && e.getKey() == Measurement.NON_FINITE) {
+                continue;
+            }
             try {
                 e.getValue().accept(block, offset, frames);
             } catch (RuntimeException ex) {
@@ -86,6 +108,16 @@ final class FileAnalysis implements Accumulator<FileResults> {
                 problems.put(e.getKey(), "failed: " + ex);
                 it.remove();
             }
+        }
+    }
+
+    private void feedOne(Measurement<?> m, Accumulator<?> acc, double[][] block, int offset, int frames) {
+        try {
+            acc.accept(block, offset, frames);
+        } catch (RuntimeException ex) {
+            LOG.warn("{}: measurement {} failed and is left out", name, m, ex);
+            problems.put(m, "failed: " + ex);
+            live.remove(m);
         }
     }
 

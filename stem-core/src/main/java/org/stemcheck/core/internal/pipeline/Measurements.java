@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.LoudnessMeter;
+import org.stemcheck.dsp.NonFiniteSamples;
 import org.stemcheck.dsp.TruePeakMeter;
 import org.stemcheck.dsp.content.ContentDigest;
 import org.stemcheck.dsp.content.ContentHash;
@@ -72,6 +73,7 @@ public final class Measurements {
 
     private static final Measurements STANDARD = empty()
             .with(Measurement.SAMPLE_STATS, f -> SampleStats.create(f.channels()), Measurements::levels)
+            .with(Measurement.NON_FINITE, NonFiniteSamples::forFormat, null)
             .with(Measurement.CLIP_RUNS, ClipRuns::forFormat, null)
             .with(Measurement.TRUE_PEAK, TruePeakMeter::forFormat,
                     (r, facts) -> facts.put("true_peak_dbtp", centi(r.maxTruePeakDbtp())))

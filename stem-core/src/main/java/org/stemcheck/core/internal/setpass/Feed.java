@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.dsp.Accumulators;
+import org.stemcheck.dsp.NonFiniteSamples;
 import org.stemcheck.dsp.set.Resampler;
 import org.stemcheck.io.AudioFormat;
 import org.stemcheck.io.SampleStream;
@@ -42,9 +43,13 @@ final class Feed implements AutoCloseable {
     private long decoded;
     private boolean failed;
     private final long shift;
+    /** Whether the file is floating point (it may hold NaN or infinities, set to 0 before the pass uses them). */
+    private final boolean floating;
 
-    private Feed(String name, SampleStream in, FileSink sink, Resampler resampler, int srcChannels, long shift) {
+    private Feed(String name, SampleStream in, FileSink sink, Resampler resampler, int srcChannels, long shift,
+                 boolean floating) {
         this.name = name;
+        this.floating = floating;
         this.in = in;
         this.sink = sink;
         this.sinkDone = sink == null;
@@ -100,7 +105,7 @@ final class Feed implements AutoCloseable {
     static Feed open(Source input, int rate, long shift, FileSink sink) throws IOException {
         AudioFormat f = input.format().orElseThrow();
         Resampler rs = f.sampleRate() == rate ? null : Resampler.of((int) f.sampleRate(), rate, f.channels());
-        return new Feed(input.name(), input.opener().open(), sink, rs, f.channels(), shift);
+        return new Feed(input.name(), input.opener().open(), sink, rs, f.channels(), shift, f.isFloat());
     }
 
     /** Writes the next {@code n <= BLOCK} frames into {@code dst[c][0..n)}, zeros past the end. */
@@ -164,6 +169,10 @@ final class Feed implements AutoCloseable {
                 sinkDone = true;
                 sink.end();
             }
+        }
+        if (floating && r > 0) {
+            // after the sink has seen them (it counts them): a NaN would make the whole null test NaN
+            NonFiniteSamples.zero(raw, raw.length, 0, r);
         }
         return r;
     }
