@@ -16,7 +16,7 @@ package org.stemcheck.dsp.internal;
  * {@code X[k] = A - Y} and {@code X[m-k] = B + conj Y}, 12 flops a pair. The inverse undoes the
  * split and takes the complex inverse as {@code conj(DFT(conj Z)) / m}.
  */
-final class RealFft {
+public final class RealFft {
 
     private final int size;
     private final int half;
@@ -28,7 +28,14 @@ final class RealFft {
     private final double[] uRe;
     private final double[] uIm;
 
-    RealFft(int size) {
+    /**
+     * Plans a transform of {@code size} points (public for the benchmarks; the library goes
+     * through {@link Fft}).
+     *
+     * @param size points per transform, even
+     * @throws IllegalArgumentException if {@code size} is odd or below 2
+     */
+    public RealFft(int size) {
         if (size < 2 || size % 2 != 0) {
             throw new IllegalArgumentException("size must be even and at least 2: " + size);
         }
@@ -48,13 +55,21 @@ final class RealFft {
         }
     }
 
-    /** Points per transform. */
-    int size() {
+    /**
+     * Points per transform.
+     *
+     * @return the size planned for
+     */
+    public int size() {
         return size;
     }
 
-    /** {@link Fft#forward}: {@code data[0 .. n)} in place into the packed layout. */
-    void forward(double[] data) {
+    /**
+     * As {@link Fft#forward}: {@code data[0 .. n)} in place into the packed layout.
+     *
+     * @param data at least {@link #size()} long
+     */
+    public void forward(double[] data) {
         double[] z = complex.transform(data, work);
         double z0r = z[0];
         double z0i = z[1];
@@ -78,8 +93,12 @@ final class RealFft {
         }
     }
 
-    /** {@link Fft#inverse}: a packed spectrum in place back into {@code n} real points. */
-    void inverse(double[] data) {
+    /**
+     * As {@link Fft#inverse}: a packed spectrum in place back into {@code n} real points.
+     *
+     * @param data at least {@link #size()} long
+     */
+    public void inverse(double[] data) {
         // conj Z from X in place: E = (X[k] + conj X[m-k]) / 2, O = conj(w^k) (X[k] - conj X[m-k]) / 2,
         // Z[k] = E + i O, Z[m-k] = conj E + i conj O
         double x0 = data[0];
