@@ -46,14 +46,4 @@ final class Twiddles {
         }
         return cosine ? x : y;
     }
-
-    /** {@code r[i]} = i with its {@code log2(n)} low bits reversed; n a power of two. */
-    static int[] bitReversal(int n) {
-        int bits = Integer.numberOfTrailingZeros(n);
-        int[] r = new int[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
-        }
-        return r;
-    }
 }
