@@ -6,7 +6,6 @@ module org.stemcheck.dsp {
     requires transitive org.stemcheck.io;
     requires org.slf4j;
     requires JTransforms;
-    requires commons.math3;
 
     exports org.stemcheck.dsp;
     exports org.stemcheck.dsp.level;

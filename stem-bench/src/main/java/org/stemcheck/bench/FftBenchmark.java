@@ -12,36 +12,44 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.stemcheck.dsp.internal.RealFft;
 
 /**
- * JTransforms' real forward FFT, planned once and reused (what stem-dsp's {@code Fft} does) versus
- * a plan allocated for every call. Each call first copies the same input into the work buffer (in
- * both variants), since the transform is in place.
+ * Real forward FFTs at the sizes a full check uses (512 and 4096 in the per-file features, 8192
+ * in the spectra and the null test's short-time transforms, 131072 and 524288 in the offset
+ * search): JTransforms' {@code realForward} and our own {@link RealFft}, each planned once. Each
+ * call first copies the same input into the work buffer, since the transforms are in place.
  *
- * <p>{@code threads}: {@code default} leaves JTransforms as it is (it forks transforms of 8192
- * points and more to its own pool on a multi-core machine); {@code single} raises that threshold
- * so every transform runs on the calling thread, as when files are analysed in parallel.
+ * <p>{@code engine}: {@code jtransforms} keeps every JTransforms transform on the calling thread
+ * (its threshold raised, as {@code FftThreads.callerOnly()} does: the fair single-threaded
+ * comparison); {@code jtransforms-pool} leaves JTransforms' defaults (from 8192 points it splits
+ * the work onto its own pool); {@code own} is our engine, which {@code Fft} uses where JTransforms
+ * would use its pool. A full check's weights (transforms per size) are in {@code docs/benchmarks.md}.
  *
- * <pre>java -jar stem-bench/target/benchmarks.jar Fft -f 1 -wi 2 -i 3 -w 1s -r 1s</pre>
+ * <pre>java -jar stem-bench/target/benchmarks.jar FftBenchmark -f 2 -wi 3 -i 5 -w 1s -r 1s</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class FftBenchmark {
 
-    @Param({"1024", "4096", "16384", "65536"})
+    /** Points per transform. */
+    @Param({"512", "4096", "8192", "131072", "524288"})
     public int size;
 
-    @Param({"default", "single"})
-    public String threads;
+    /** Which transform: {@code jtransforms}, {@code jtransforms-pool} or {@code own}. */
+    @Param({"jtransforms", "own"})
+    public String engine;
 
     private double[] input;
     private double[] work;
-    private DoubleFFT_1D plan;
+    private DoubleFFT_1D library;
+    private RealFft own;
 
+    /** Plans the transform and makes one second of Gaussian noise as input. */
     @Setup
     public void setUp() {
-        if (threads.equals("single")) {
+        if (engine.equals("jtransforms")) {
             CommonUtils.setThreadsBeginN_1D_FFT_2Threads(Long.MAX_VALUE / 2);
             CommonUtils.setThreadsBeginN_1D_FFT_4Threads(Long.MAX_VALUE / 2);
         } else {
@@ -53,22 +61,23 @@ public class FftBenchmark {
             input[i] = random.nextGaussian();
         }
         work = new double[size];
-        plan = new DoubleFFT_1D(size);
+        library = new DoubleFFT_1D(size);
+        own = new RealFft(size);
     }
 
-    /** The plan made once in setup, reused for every transform. */
+    /**
+     * One forward transform by the chosen engine.
+     *
+     * @return the transformed buffer
+     */
     @Benchmark
-    public double[] plannedOnce() {
+    public double[] forward() {
         System.arraycopy(input, 0, work, 0, size);
-        plan.realForward(work);
-        return work;
-    }
-
-    /** A new plan (twiddle tables and all) for every transform. */
-    @Benchmark
-    public double[] plannedPerCall() {
-        System.arraycopy(input, 0, work, 0, size);
-        new DoubleFFT_1D(size).realForward(work);
+        if (engine.equals("own")) {
+            own.forward(work);
+        } else {
+            library.realForward(work);
+        }
         return work;
     }
 }

@@ -45,8 +45,8 @@ public final class Main implements Callable<Integer> {
      * @param args the command line, e.g. {@code check DIR --format html --output report.html}
      */
     public static void main(String[] args) {
-        // The CLI owns its JVM: files and passes already keep every core busy, so transforms stay
-        // on their caller's thread (FftThreads explains the measurement behind this).
+        // The CLI owns its JVM: JTransforms may then keep every transform on its caller's thread,
+        // where it is faster than stemcheck's own FFT (FftThreads explains the measurements).
         FftThreads.callerOnly();
         System.exit(run(System.out, System.err, System.console() != null, args));
     }

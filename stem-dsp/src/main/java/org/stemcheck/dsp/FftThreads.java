@@ -3,20 +3,25 @@ package org.stemcheck.dsp;
 import org.jtransforms.utils.CommonUtils;
 
 /**
- * How the transforms behind the spectra and the null test use threads: a process-wide setting of
- * the FFT library (JTransforms), for applications that own their JVM.
+ * An optional, process-wide speed setting of the FFT library (JTransforms) for applications that
+ * own their JVM. Nothing needs it to behave: without it, stemcheck's transforms still never run on
+ * another thread and never keep a JVM alive.
  *
- * <p>By default JTransforms splits every transform of 8192 points or more across its own thread
- * pool. stemcheck already keeps the cores busy with whole files and passes, so that splitting only
- * adds task hand-offs and idle spinning: on the 4-minute benchmark song the set pass took 26 s of
- * CPU with it and 16 s without (see {@code docs/benchmarks.md}). The command-line tool therefore
- * calls {@link #callerOnly()} once at start-up.
+ * <p>JTransforms splits every transform from 8192 points on across its own process-wide pool.
+ * stemcheck already keeps the cores busy with whole files and passes, so that splitting only adds
+ * hand-offs (on the 4-minute benchmark song the set pass took 26 s of CPU with it and 16 s without)
+ * and its non-daemon pool threads keep a JVM alive for a minute after the last transform. So the
+ * library never lets JTransforms use its pool: the sizes JTransforms would split go to stemcheck's
+ * own FFT, which is exact to rounding but slower on one thread (0.5 to 0.85 times JTransforms, see
+ * {@code docs/benchmarks.md}). {@link #callerOnly()} raises JTransforms' thresholds so that it
+ * keeps every size on the calling thread, and stemcheck then uses it for all sizes: the faster
+ * choice, which the command-line tool makes at start-up.
  *
  * <p>The library never changes this on its own: the setting is global to the JVM and may matter
  * to other code in a host application that uses JTransforms.
  *
  * <pre>{@code
- * FftThreads.callerOnly();   // once, before the first check
+ * FftThreads.callerOnly();   // optional, once, before the first check
  * }</pre>
  */
 public final class FftThreads {

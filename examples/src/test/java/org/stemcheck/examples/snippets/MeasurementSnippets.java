@@ -29,9 +29,9 @@ final class MeasurementSnippets {
     private MeasurementSnippets() {
     }
 
-    // FftThreads: every transform on its caller's thread, set once by an application that owns its JVM
+    // FftThreads: optional; JTransforms for every size on the caller's thread (faster), for an application that owns its JVM
     static void fftThreads() {
-        FftThreads.callerOnly();   // once, before the first check
+        FftThreads.callerOnly();   // optional, once, before the first check
     }
 
     // AudioFiles: the sample peak of a file, read block by block

@@ -27,9 +27,10 @@ import org.stemcheck.io.SampleStream;
  * With PASSES above 1 the folder is measured that many times and the last pass is printed (the
  * first pass includes JIT compilation).
  *
- * <p>Transforms stay on the calling thread ({@link FftThreads#callerOnly()}, as the CLI sets it):
- * otherwise JTransforms splits the Welch segments' 8192-point transforms onto its pool, whose CPU
- * the thread clock does not see, and the hand-offs make the welch line swing by a third between runs.
+ * <p>JTransforms does every transform on the calling thread ({@link FftThreads#callerOnly()}, as the
+ * CLI sets it): otherwise the Welch segments' 8192-point transforms run on stemcheck's own FFT,
+ * which never uses JTransforms' pool but is slower on one thread, and the welch line would not be
+ * the CLI's.
  */
 public final class AccumulatorCost {
 

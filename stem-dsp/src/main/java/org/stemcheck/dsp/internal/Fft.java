@@ -2,10 +2,11 @@ package org.stemcheck.dsp.internal;
 
 import java.util.Locale;
 import org.jtransforms.fft.DoubleFFT_1D;
+import org.jtransforms.utils.CommonUtils;
 
 /**
  * A real-input FFT of one fixed size: planned once, then transforms in place with no allocation
- * of its own. A thin wrapper around JTransforms' {@link DoubleFFT_1D#realForward(double[])}.
+ * of its own, and never on another thread.
  *
  * <h2>Packed layout</h2>
  * For an input {@code x[0 .. n)} ({@code n} even) the forward transform overwrites the array with
@@ -18,14 +19,22 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * </pre>
  * {@link #power(double[], double[])} unpacks that into {@code |X[k]|^2}, {@code k = 0 .. n/2}.
  *
+ * <h2>Two engines, and why</h2>
+ * JTransforms ({@link DoubleFFT_1D#realForward(double[])}) is the faster engine on one thread, so
+ * it does every transform it would run on the caller's thread. But it hands transforms of
+ * {@code n >= CommonUtils.getThreadsBeginN_1D_FFT_2Threads()} points (8192 by default) to its own
+ * process-wide pool, whose non-daemon threads keep a JVM alive for a minute after the last
+ * transform and cost CPU in hand-offs. Those sizes go to our own {@link RealFft} instead, which
+ * uses no threads. The test is made before every call against the same setting JTransforms reads,
+ * so no work from here reaches its pool whatever a host application sets (short of changing the
+ * setting during the very call), and the library never writes that setting. An application that
+ * owns its JVM may raise it ({@link org.stemcheck.dsp.FftThreads#callerOnly()}, as the command-line
+ * tool does) to have JTransforms do all sizes on the caller's thread, which is faster
+ * ({@code docs/benchmarks.md}). Both engines agree to a few units of rounding of the largest bin.
+ *
  * <h2>Threads and allocation</h2>
- * An instance is not thread-safe in spirit (share one per thread). JTransforms itself splits large
- * transforms across its own thread pool when the machine has more than one core and the size
- * passes its global threshold ({@code CommonUtils.getThreadsBeginN_1D_FFT_2Threads()}, 8192 by
- * default); that path allocates small task objects per call. This wrapper does not change
- * JTransforms' global settings (no global mutable state in the library); an application that owns
- * its JVM calls {@link org.stemcheck.dsp.FftThreads#callerOnly()} once at start-up so that every
- * transform stays on its caller's thread (the CLI does; FftTest measures the allocation both ways).
+ * An instance holds work buffers, so it is confined to one thread (make one per thread). Each
+ * engine is planned on first use; after that no call allocates.
  */
 public final class Fft {
 
@@ -33,16 +42,18 @@ public final class Fft {
     public static final int MAX_SIZE = 1 << 24;
 
     private final int size;
-    private final DoubleFFT_1D plan;
+    private DoubleFFT_1D library;
+    private RealFft own;
 
     private Fft(int size) {
         this.size = size;
-        this.plan = new DoubleFFT_1D(size);
     }
 
     /**
      * Plans a transform of {@code size} points.
      *
+     * @param size points per transform
+     * @return a new plan
      * @throws IllegalArgumentException unless {@code size} is even and in {@code 2 .. MAX_SIZE}
      */
     public static Fft ofSize(int size) {
@@ -53,26 +64,50 @@ public final class Fft {
         return new Fft(size);
     }
 
-    /** Points per transform. */
+    /**
+     * Points per transform.
+     *
+     * @return the size planned for
+     */
     public int size() {
         return size;
     }
 
-    /** Bins of the one-sided spectrum, {@code size / 2 + 1}. */
+    /**
+     * Bins of the one-sided spectrum.
+     *
+     * @return {@code size / 2 + 1}
+     */
     public int bins() {
         return size / 2 + 1;
     }
 
-    /** Transforms {@code data[0 .. size)} in place into the packed layout described above. */
+    /**
+     * Transforms {@code data[0 .. size)} in place into the packed layout described above.
+     *
+     * @param data at least {@link #size()} long; entries from {@code size} on are left alone
+     */
     public void forward(double[] data) {
         checkLength(data);
-        plan.realForward(data);
+        if (libraryStaysOnThisThread()) {
+            library().realForward(data);
+        } else {
+            own().forward(data);
+        }
     }
 
-    /** Inverts {@link #forward} in place, scaled so that {@code inverse(forward(x)) == x}. */
+    /**
+     * Inverts {@link #forward} in place, scaled so that {@code inverse(forward(x)) == x} (to rounding).
+     *
+     * @param data a packed spectrum, at least {@link #size()} long
+     */
     public void inverse(double[] data) {
         checkLength(data);
-        plan.realInverse(data, true);
+        if (libraryStaysOnThisThread()) {
+            library().realInverse(data, true);
+        } else {
+            own().inverse(data);
+        }
     }
 
     /**
@@ -94,6 +129,29 @@ public final class Fft {
             double im = packed[2 * k + 1];
             out[k] = re * re + im * im;
         }
+    }
+
+    /**
+     * Whether JTransforms would run a transform of this size on the calling thread: its 1-D
+     * transforms go to its pool from this many points (its {@code cftfsub} and Bluestein paths
+     * test exactly this; the setter clamps the value at 1024 or more).
+     */
+    boolean libraryStaysOnThisThread() {
+        return size < CommonUtils.getThreadsBeginN_1D_FFT_2Threads();
+    }
+
+    private DoubleFFT_1D library() {
+        if (library == null) {
+            library = new DoubleFFT_1D(size);
+        }
+        return library;
+    }
+
+    private RealFft own() {
+        if (own == null) {
+            own = new RealFft(size);
+        }
+        return own;
     }
 
     private void checkLength(double[] data) {

@@ -3,9 +3,6 @@ package org.stemcheck.dsp.internal.set;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.stemcheck.dsp.set.GainSolution;
 import org.stemcheck.dsp.set.StemGain;
 
@@ -14,7 +11,7 @@ import org.stemcheck.dsp.set.StemGain;
  * over the gain corrections {@code d} (gain {@code = 1 + d}), i.e. solve {@code G d = -c}.
  *
  * <p>Rank-safe: silent stems are left out; the rest of {@code G} is scaled to a unit diagonal
- * (so the condition number does not depend on levels) and solved by SVD, dropping singular
+ * (so the condition number does not depend on levels) and solved by SVD ({@link JacobiSvd}), dropping singular
  * values below {@link #RCOND} times the largest (minimum-norm pseudo-inverse). A stem whose
  * column has weight in a dropped singular direction is reported as not identifiable (a duplicate
  * or a linear combination of others).
@@ -76,7 +73,7 @@ final class GainSolver {
     private static void fitActive(double[][] gram, double[] withResidual, int[] active, Fit fit) {
         int k = active.length;
         double[] norm = new double[k];
-        RealMatrix a = new Array2DRowRealMatrix(k, k);
+        double[][] a = new double[k][k];
         double[] rhs = new double[k];
         for (int p = 0; p < k; p++) {
             norm[p] = Math.sqrt(gram[active[p]][active[p]]);
@@ -84,13 +81,14 @@ final class GainSolver {
         for (int p = 0; p < k; p++) {
             rhs[p] = -withResidual[active[p]] / norm[p];
             for (int q = 0; q < k; q++) {
-                a.setEntry(p, q, gram[active[p]][active[q]] / (norm[p] * norm[q]));
+                a[p][q] = gram[active[p]][active[q]] / (norm[p] * norm[q]);
             }
         }
-        SingularValueDecomposition svd = new SingularValueDecomposition(a);
-        double[] sigma = svd.getSingularValues();
-        RealMatrix u = svd.getU();
-        RealMatrix v = svd.getV();
+        JacobiSvd svd = JacobiSvd.of(a);
+        double[] sigma = new double[k];
+        for (int s = 0; s < k; s++) {
+            sigma[s] = svd.sigma(s);
+        }
         double[] y = new double[k];
         double[] inverse = new double[k];
         boolean[] tied = new boolean[k];
@@ -99,15 +97,15 @@ final class GainSolver {
                 fit.rank++;
                 double coef = 0;
                 for (int p = 0; p < k; p++) {
-                    coef += u.getEntry(p, s) * rhs[p];
+                    coef += svd.u(p, s) * rhs[p];
                 }
                 for (int p = 0; p < k; p++) {
-                    y[p] += v.getEntry(p, s) * coef / sigma[s];
-                    inverse[p] += v.getEntry(p, s) * v.getEntry(p, s) / sigma[s];
+                    y[p] += svd.v(p, s) * coef / sigma[s];
+                    inverse[p] += svd.v(p, s) * svd.v(p, s) / sigma[s];
                 }
             } else {
                 for (int p = 0; p < k; p++) {
-                    tied[p] |= Math.abs(v.getEntry(p, s)) > NULL_SPACE_WEIGHT;
+                    tied[p] |= Math.abs(svd.v(p, s)) > NULL_SPACE_WEIGHT;
                 }
             }
         }
