@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.stemcheck.core.Report;
 
@@ -66,16 +66,18 @@ final class Catalogue {
     private Catalogue() {
     }
 
-    /** Checks every folder with {@code check} (given the threads per folder) and feeds {@code sink} in order. */
-    static void run(List<Path> dirs, Plan plan, Function<Path, Report> check, Sink sink) throws java.io.IOException {
+    /** Checks every folder with {@code check} (given its index and path) and feeds {@code sink} in order. */
+    static void run(List<Path> dirs, Plan plan, BiFunction<Integer, Path, Report> check, Sink sink)
+            throws java.io.IOException {
         ExecutorService pool = Executors.newFixedThreadPool(plan.parallelFolders(), daemonThreads());
         try {
             Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
             int next = 0;
             for (int i = 0; i < dirs.size(); i++) {
                 while (next < dirs.size() && inFlight.size() < plan.parallelFolders() * AHEAD) {
-                    Path dir = dirs.get(next++);
-                    inFlight.add(pool.submit(() -> checkOne(dir, check)));
+                    int index = next++;
+                    Path dir = dirs.get(index);
+                    inFlight.add(pool.submit(() -> checkOne(index, dir, check)));
                 }
                 sink.accept(i, dirs.get(i), await(inFlight.remove(), dirs.get(i)));
             }
@@ -84,12 +86,12 @@ final class Catalogue {
         }
     }
 
-    private static Outcome checkOne(Path dir, Function<Path, Report> check) {
+    private static Outcome checkOne(int index, Path dir, BiFunction<Integer, Path, Report> check) {
         if (!Files.exists(dir)) {
             return Outcome.failed(dir, Main.USAGE, "no such folder or file: " + dir);
         }
         try {
-            return Outcome.of(check.apply(dir));
+            return Outcome.of(check.apply(index, dir));
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             return Outcome.failed(dir, Main.USAGE, dir + ": " + e.getMessage());
         } catch (RuntimeException e) {

@@ -102,16 +102,21 @@ final class CheckCommand implements Callable<Integer> {
         int total = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Catalogue.Plan plan = Catalogue.Plan.of(total, dirs.size());
         int[] status = {0};
-        Progress progress = new Progress(main.err, main.terminal);
+        Progress progress = new Progress(main.err, main.progress, dirs.size());
         BufferedWriter out = new BufferedWriter(output == null
                 ? new OutputStreamWriter(main.out, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8));
         try {
             int[] written = {0};
-            Catalogue.run(dirs, plan, dir -> check(dir, plan.threadsPerFolder()), (i, dir, o) -> {
-                progress.show(i, dirs.size(), dir);
+            Catalogue.run(dirs, plan, (i, dir) -> {
+                try {
+                    return check(dir, plan.threadsPerFolder(), progress.listener(i, dir));
+                } finally {
+                    progress.finished(i);
+                }
+            }, (i, dir, o) -> {
+                progress.clear();
                 if (o.report() == null) {
-                    progress.done();
                     main.err.println("stemcheck: " + o.error());
                     status[0] = Math.max(status[0], o.status());
                     return;
@@ -123,7 +128,7 @@ final class CheckCommand implements Callable<Integer> {
                 }
             });
         } finally {
-            progress.done();
+            progress.clear();
             if (output == null) {
                 out.flush(); // standard output stays open
             } else {
@@ -174,8 +179,9 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private Report check(Path dir, int threadsPerFolder) {
-        StemSet set = StemSet.from(dir).expect(spec == Spec.film ? DeliverySpec.film() : DeliverySpec.music());
+    private Report check(Path dir, int threadsPerFolder, java.util.function.Consumer<org.stemcheck.core.Progress> listener) {
+        StemSet set = StemSet.from(dir).expect(spec == Spec.film ? DeliverySpec.film() : DeliverySpec.music())
+                .onProgress(listener);
         if (mixdown != null) {
             set = set.mixdown(mixdown);
         }

@@ -29,13 +29,16 @@ public final class Main implements Callable<Integer> {
 
     final PrintStream out;
     final PrintStream err;
-    /** True when run from a terminal: progress on stderr, colour by default. */
+    /** True when standard output is a terminal: the text report in colour by default. */
     final boolean terminal;
+    /** True when standard error is a terminal: live progress there. */
+    final boolean progress;
 
-    Main(PrintStream out, PrintStream err, boolean terminal) {
+    Main(PrintStream out, PrintStream err, boolean terminal, boolean progress) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.progress = progress;
     }
 
     /**
@@ -48,7 +51,21 @@ public final class Main implements Callable<Integer> {
         // The CLI owns its JVM: JTransforms may then keep every transform on its caller's thread,
         // where it is faster than stemcheck's own FFT (FftThreads explains the measurements).
         FftThreads.callerOnly();
-        System.exit(run(System.out, System.err, System.console() != null, args));
+        System.exit(run(System.out, System.err, System.console() != null, stderrIsTerminal(), args));
+    }
+
+    /**
+     * Whether standard error is a terminal (progress goes there, and only there). On Linux the
+     * descriptor's link says so ({@code /dev/pts/N}, {@code /dev/ttyN}) even when standard output
+     * is redirected to a file; elsewhere a console attached to the JVM is the sign.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     /** Runs the command in-process, printing to System.out/err as from a pipe (no progress, no colour). */
@@ -58,7 +75,12 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command in-process with these streams; returns the exit status. */
     static int run(PrintStream out, PrintStream err, boolean terminal, String... args) {
-        CommandLine cmd = new CommandLine(new Main(out, err, terminal));
+        return run(out, err, terminal, terminal, args);
+    }
+
+    /** Runs the command in-process; {@code terminal}: stdout is one (colour), {@code progress}: stderr is one. */
+    static int run(PrintStream out, PrintStream err, boolean terminal, boolean progress, String... args) {
+        CommandLine cmd = new CommandLine(new Main(out, err, terminal, progress));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

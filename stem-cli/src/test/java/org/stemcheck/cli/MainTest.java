@@ -171,6 +171,38 @@ class MainTest {
         assertThat(r.out()).isEmpty();
     }
 
+    /** A run with stderr a terminal (stdout not): what it printed where. */
+    private static Run runWithProgress(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = Main.run(o, e, false, true, args);
+        }
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void progressGoesToATerminalStderrOnlyAndIsClearedBeforeTheReport() throws IOException {
+        Path a = delivery("a", 24, 2);
+        Path b = delivery("b", 24, 2);
+        Run r = runWithProgress("check", "--format", "json", a.toString(), b.toString());
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).doesNotContain("\r", "files,").hasLineCount(2);
+        assertThat(r.err()).contains("\r", "done]", "files", "of audio", "checking");
+        // every status line is wiped: the last thing on stderr is the clearing carriage return
+        assertThat(r.err()).endsWith("\r");
+        assertThat(run("check", a.toString()).err()).as("no progress when stderr is no terminal").isEmpty();
+    }
+
+    @Test
+    void progressClockReadsLikeADaw() {
+        assertThat(Progress.clock(65)).isEqualTo("1:05");
+        assertThat(Progress.clock(3723)).isEqualTo("1:02:03");
+    }
+
     @Test
     void noColorCountsOnlyWhenSetAndNotEmpty() {
         assertThat(CheckCommand.noColor(null)).isFalse();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.stemcheck.core.internal.delivery.Naming;
 import org.stemcheck.core.internal.delivery.Roles;
@@ -46,9 +47,16 @@ public final class StemSet {
     private final List<Check> checks;
     private final Set<String> without;
     private final int threads;
+    private final Consumer<Progress> progress;
 
     private StemSet(String delivery, Path dir, List<Source> inputs, Optional<String> mixdown, DeliverySpec spec,
                     List<Check> checks, Set<String> without, int threads) {
+        this(delivery, dir, inputs, mixdown, spec, checks, without, threads, null);
+    }
+
+    private StemSet(String delivery, Path dir, List<Source> inputs, Optional<String> mixdown, DeliverySpec spec,
+                    List<Check> checks, Set<String> without, int threads, Consumer<Progress> progress) {
+        this.progress = progress;
         this.delivery = delivery;
         this.dir = dir;
         this.inputs = List.copyOf(inputs);
@@ -169,7 +177,7 @@ public final class StemSet {
     }
 
     private StemSet withMixdown(List<Source> in, String name) {
-        return new StemSet(delivery, dir, in, Optional.of(name), spec, checks, without, threads);
+        return new StemSet(delivery, dir, in, Optional.of(name), spec, checks, without, threads, progress);
     }
 
     /**
@@ -180,7 +188,7 @@ public final class StemSet {
      */
     public StemSet expect(DeliverySpec s) {
         Objects.requireNonNull(s, "spec must not be null");
-        return new StemSet(delivery, dir, inputs, mixdown, s, checks, without, threads);
+        return new StemSet(delivery, dir, inputs, mixdown, s, checks, without, threads, progress);
     }
 
     /**
@@ -208,7 +216,7 @@ public final class StemSet {
         for (Check c : more) {
             all.add(Objects.requireNonNull(c, "a check is null"));
         }
-        return new StemSet(delivery, dir, inputs, mixdown, spec, all, without, threads);
+        return new StemSet(delivery, dir, inputs, mixdown, spec, all, without, threads, progress);
     }
 
     /**
@@ -221,7 +229,7 @@ public final class StemSet {
         Objects.requireNonNull(code, "code must not be null");
         Set<String> w = new LinkedHashSet<>(without);
         w.add(code);
-        return new StemSet(delivery, dir, inputs, mixdown, spec, checks, w, threads);
+        return new StemSet(delivery, dir, inputs, mixdown, spec, checks, w, threads, progress);
     }
 
     /**
@@ -236,7 +244,25 @@ public final class StemSet {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + n);
         }
-        return new StemSet(delivery, dir, inputs, mixdown, spec, checks, without, n);
+        return new StemSet(delivery, dir, inputs, mixdown, spec, checks, without, n, progress);
+    }
+
+    /**
+     * Tells {@code listener} how far {@link #run()} has come: about ten times a second while files
+     * are read, and whenever the run moves to another stage. It is called from the run's analysis
+     * threads, so it must be quick and thread-safe; one that throws is dropped, never the run.
+     *
+     * <pre>{@code
+     * Report report = StemSet.from(dir)
+     *         .onProgress(p -> System.err.printf("\r%s: %.0f%%", p.stage(), 100 * p.fraction()))
+     *         .run();
+     * }</pre>
+     *
+     * @param listener hears the progress; null for none
+     * @return a new set; this one is unchanged
+     */
+    public StemSet onProgress(Consumer<Progress> listener) {
+        return new StemSet(delivery, dir, inputs, mixdown, spec, checks, without, threads, listener);
     }
 
     /**
@@ -291,6 +317,6 @@ public final class StemSet {
                 .findFirst();
         List<Check> toRun = checks.isEmpty() ? Checks.standard() : checks;
         return new Engine(registry, threads).run(new Engine.Run(delivery, spec, files, reference,
-                mixdown.isPresent(), toRun, without));
+                mixdown.isPresent(), toRun, without, progress));
     }
 }

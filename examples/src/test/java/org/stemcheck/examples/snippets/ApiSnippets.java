@@ -170,4 +170,12 @@ try (SampleStream s = f.openStream()) {                   // never the whole fil
         String json = ReportFormat.json().toString(report);
         return json;
     }
+
+    // StemSet.onProgress: how far a run has come, on stderr
+    static Report progress(Path dir) {
+        Report report = StemSet.from(dir)
+                .onProgress(p -> System.err.printf("\r%s: %.0f%%", p.stage(), 100 * p.fraction()))
+                .run();
+        return report;
+    }
 }

@@ -32,6 +32,7 @@ final class DeliveryFile implements PassFile, FileSink {
     private WelchSpectrum.Result spectrum;
     private boolean ended;
     private String failure;
+    private ProgressTracker progress = ProgressTracker.NONE;
 
     DeliveryFile(StemFile info, Source source) {
         this.info = info;
@@ -54,8 +55,8 @@ final class DeliveryFile implements PassFile, FileSink {
     }
 
     /** The file's measurements, read on their own (the calling thread reads the whole file). */
-    FileResults readAlone(Set<Measurement<?>> kinds, Measurements registry) {
-        return FileAnalysis.create(info.name(), source.format().orElseThrow(), kinds, registry).readAll(source);
+    FileResults readAlone(Set<Measurement<?>> kinds, Measurements registry, ProgressTracker progress) {
+        return FileAnalysis.create(info.name(), source.format().orElseThrow(), kinds, registry, progress).readAll(source);
     }
 
     /**
@@ -67,13 +68,15 @@ final class DeliveryFile implements PassFile, FileSink {
      *                         the analysis)
      * @return true when the pass has anything to hand the file (otherwise it need not be a sink)
      */
-    boolean sinkFor(Set<Measurement<?>> kinds, Measurements registry, boolean spectrumFromPass, Executor pool) {
+    boolean sinkFor(Set<Measurement<?>> kinds, Measurements registry, boolean spectrumFromPass, Executor pool,
+                    ProgressTracker progress) {
+        this.progress = progress;
         Set<Measurement<?>> own = kinds;
         if (spectrumFromPass) {
             own = new java.util.LinkedHashSet<>(kinds);
             own.remove(Measurement.SPECTRUM);
         }
-        this.analysis = FileAnalysis.create(info.name(), source.format().orElseThrow(), own, registry);
+        this.analysis = FileAnalysis.create(info.name(), source.format().orElseThrow(), own, registry, progress);
         this.spectrumFromPass = spectrumFromPass;
         if (analysis.wantsSamples()) {
             this.queue = QueuedAccumulator.on(pool, analysis, source.format().orElseThrow().channels(),
@@ -97,12 +100,14 @@ final class DeliveryFile implements PassFile, FileSink {
     @Override
     public void end() {
         ended = true;
+        progress.fileDone();
     }
 
     @Override
     public void fail(String why) {
         ended = true;
         failure = why;
+        progress.fileDone();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.Plots;
+import org.stemcheck.core.Progress;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.delivery.Source;
@@ -80,9 +82,11 @@ public final class Engine {
      *                  deeper; otherwise it takes the mix the stems null against best
      * @param checks    the checks to run
      * @param without   codes to leave out (checks of that id are not run; findings of that code dropped)
+     * @param progress  hears how far the run has come, or null
      */
     public record Run(String delivery, DeliverySpec spec, List<Map.Entry<StemFile, Source>> files,
-                      Optional<StemFile> reference, boolean given, List<Check> checks, Set<String> without) {
+                      Optional<StemFile> reference, boolean given, List<Check> checks, Set<String> without,
+                      Consumer<Progress> progress) {
     }
 
     /** One delivery's run. */
@@ -99,7 +103,12 @@ public final class Engine {
         Optional<Selection> selection = setPass
                 ? SetPass.select(files, run.given() ? run.reference().map(StemFile::name) : Optional.empty())
                 : Optional.empty();
-        Reading.Result read = Reading.run(files, ordered(needed), selection, registry, threads, setRunner);
+        List<Double> durations = needed.isEmpty() ? List.of()
+                : files.stream().filter(DeliveryFile::readable).map(f -> f.info().durationSeconds()).toList();
+        ProgressTracker progress = run.progress() == null ? ProgressTracker.NONE
+                : new ProgressTracker(run.progress(), run.delivery(), durations);
+        Reading.Result read = Reading.run(files, ordered(needed), selection, registry, threads, setRunner, progress);
+        progress.stage(Progress.Stage.CHECKING);
 
         Map<String, FileResults> measured = new LinkedHashMap<>();
         Map<String, Map<String, Double>> facts = new LinkedHashMap<>();

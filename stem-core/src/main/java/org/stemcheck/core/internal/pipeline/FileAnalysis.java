@@ -35,12 +35,16 @@ final class FileAnalysis implements Accumulator<FileResults> {
     /** Whether the file is floating point: its blocks are cleaned of non-finite samples before the meters see them. */
     private final boolean floating;
     private final int channels;
+    private final double rate;
+    private final ProgressTracker progress;
     private final Map<Measurement<?>, Accumulator<?>> live;
     private final Map<Measurement<?>, String> problems;
 
     private FileAnalysis(String name, AudioFormat format, Map<Measurement<?>, Accumulator<?>> live,
-                         Map<Measurement<?>, String> problems) {
+                         Map<Measurement<?>, String> problems, ProgressTracker progress) {
         this.name = name;
+        this.rate = format.sampleRate();
+        this.progress = progress;
         this.floating = format.isFloat();
         this.channels = format.channels();
         this.live = live;
@@ -56,6 +60,12 @@ final class FileAnalysis implements Accumulator<FileResults> {
      * @param registry how to make each
      */
     static FileAnalysis create(String name, AudioFormat format, Set<Measurement<?>> kinds, Measurements registry) {
+        return create(name, format, kinds, registry, ProgressTracker.NONE);
+    }
+
+    /** As {@link #create(String, AudioFormat, Set, Measurements)}, counting the audio read in {@code progress}. */
+    static FileAnalysis create(String name, AudioFormat format, Set<Measurement<?>> kinds, Measurements registry,
+                               ProgressTracker progress) {
         Map<Measurement<?>, Accumulator<?>> accs = new LinkedHashMap<>();
         Map<Measurement<?>, String> problems = new LinkedHashMap<>();
         for (Measurement<?> m : kinds) {
@@ -72,7 +82,7 @@ final class FileAnalysis implements Accumulator<FileResults> {
                 }
             });
         }
-        return new FileAnalysis(name, format, accs, problems);
+        return new FileAnalysis(name, format, accs, problems, progress);
     }
 
     /** True when some accumulator wants the samples (otherwise the file need not be decoded for it). */
@@ -88,6 +98,7 @@ final class FileAnalysis implements Accumulator<FileResults> {
      */
     @Override
     public void accept(double[][] block, int offset, int frames) {
+        progress.read(frames, rate);
         if (floating) {
             Accumulator<?> nonFinite = live.get(Measurement.NON_FINITE);
             if (nonFinite != null) {
@@ -156,6 +167,7 @@ final class FileAnalysis implements Accumulator<FileResults> {
             LOG.debug("{}: could not be read to its end: {}", name, failure);
         }
         FileResults r = result();
+        progress.fileDone();
         return failure == null ? r : r.failed(failure);
     }
 }

@@ -68,7 +68,7 @@ final class Reading {
      * @param setRunner runs the set pass
      */
     static Result run(List<DeliveryFile> files, Set<Measurement<?>> needed, Optional<Selection> selection,
-                      Measurements registry, int threads, SetRunner setRunner) {
+                      Measurements registry, int threads, SetRunner setRunner, ProgressTracker progress) {
         List<DeliveryFile> todo = needed.isEmpty() ? List.of()
                 : files.stream().filter(DeliveryFile::readable).toList();
         Set<DeliveryFile> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -81,9 +81,9 @@ final class Reading {
             List<DeliveryFile> sinks = new ArrayList<>();
             for (DeliveryFile f : todo) {
                 if (!shared.contains(f)) {
-                    Future<FileResults> r = pool.submit(() -> f.readAlone(needed, registry));
+                    Future<FileResults> r = pool.submit(() -> f.readAlone(needed, registry, progress));
                     results.put(f, () -> await(r));
-                } else if (f.sinkFor(needed, registry, spectra && selection.get().spectra().contains(f), pool)) {
+                } else if (f.sinkFor(needed, registry, spectra && selection.get().spectra().contains(f), pool, progress)) {
                     sinks.add(f);
                 } else {
                     FileResults r = f.passResults();
@@ -113,13 +113,14 @@ final class Reading {
             // The set pass stopped before the file's end: measure it on its own.
             f.abandonPass();
             LOG.debug("{}: read again for its own measurements (the set pass stopped early)", f.info().name());
-            Future<FileResults> again = pool.submit(() -> f.readAlone(needed, registry));
+            Future<FileResults> again = pool.submit(() -> f.readAlone(needed, registry, ProgressTracker.NONE));
             return () -> await(again);
         }
         if (f.spectrumMissing()) {
             // The pass could not measure it (the file ended early, ...): read it for that alone.
             LOG.debug("{}: read again for its spectrum (the set pass did not measure it)", f.info().name());
-            Future<FileResults> spectrum = pool.submit(() -> f.readAlone(Set.of(Measurement.SPECTRUM), registry));
+            Future<FileResults> spectrum = pool.submit(() -> f.readAlone(Set.of(Measurement.SPECTRUM), registry,
+                    ProgressTracker.NONE));
             return () -> passResults(f).plus(await(spectrum));
         }
         return () -> passResults(f);

@@ -128,7 +128,7 @@ class EngineOnePassTest {
         }
         Optional<StemFile> reference = files.stream().filter(f -> f.role() == Role.MIXDOWN).findFirst();
         Report r = new Engine(Measurements.standard(), threads, runner).run(new Engine.Run(dir.toString(),
-                DeliverySpec.music(), inputs, reference, false, Checks.standard(), Set.of()));
+                DeliverySpec.music(), inputs, reference, false, Checks.standard(), Set.of(), null));
         return new Run(r, opened);
     }
 

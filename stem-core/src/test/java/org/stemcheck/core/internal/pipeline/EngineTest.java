@@ -116,7 +116,7 @@ class EngineTest {
                     })));
         }
         return new Engine(reg, threads).run(new Engine.Run("mem", DeliverySpec.music(), inputs, Optional.empty(),
-                false, checks, Set.of()));
+                false, checks, Set.of(), null));
     }
 
     private static double peak(Object stats) {
