@@ -18,6 +18,7 @@ import org.stemcheck.io.internal.OneShotSource;
 import org.stemcheck.io.internal.PathSource;
 import org.stemcheck.io.internal.Sniffer;
 import org.stemcheck.io.internal.aiff.AiffReader;
+import org.stemcheck.io.internal.flac.FlacReader;
 import org.stemcheck.io.internal.wav.WavReader;
 import org.stemcheck.io.spi.AudioReader;
 import org.stemcheck.io.spi.AudioSource;
@@ -54,7 +55,7 @@ public final class AudioFiles {
     }
 
     private static List<AudioReader> loadReaders() {
-        List<AudioReader> readers = new ArrayList<>(List.of(new WavReader(), new AiffReader()));
+        List<AudioReader> readers = new ArrayList<>(List.of(new WavReader(), new AiffReader(), new FlacReader()));
         for (AudioReader plugIn : ServiceLoader.load(AudioReader.class, AudioFiles.class.getClassLoader())) {
             LOG.debug("audio reader plug-in found: {} ({})", plugIn.name(), plugIn.getClass().getName());
             readers.add(plugIn);
