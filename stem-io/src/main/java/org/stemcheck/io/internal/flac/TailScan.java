@@ -13,13 +13,15 @@ import org.stemcheck.io.spi.ByteInput;
  * FLAC frames carry no length, but each header says where its block starts (RFC 9639 section
  * 9.1.5), so the last frame that decodes whole, with a valid CRC-16, tells the end.
  *
- * <p>It looks for frame sync codes in the file's last {@link #window} bytes, from the end
- * backwards, and decodes the first candidate whose header is valid for this stream; at most
- * {@link #MAX_ATTEMPTS} candidates. The window is STREAMINFO's maximum frame size (or, when that
- * is unknown, the largest frame the format allows at this block size and depth) plus
- * {@link #TRAILING_SLACK} for a tag after the audio. Where that finds nothing (no whole frame in
- * the window, or a fixed-strategy stream whose block sizes vary, whose positions only a walk can
- * tell) every frame is decoded from the first, without output: slow, but exact.
+ * <p>It looks for frame sync codes in the file's last bytes (STREAMINFO's maximum frame size, or
+ * when that is unknown the largest frame the format allows at this block size and depth, plus
+ * {@link #TRAILING_SLACK} for a tag after the audio), from the end backwards, and decodes the
+ * first candidate whose header is valid for this stream; at most {@link #MAX_ATTEMPTS} candidates.
+ * When that frame reaches STREAMINFO's total, the file is taken as whole (a stream that then ends
+ * early throws where it does). Every other case is decoded from the first frame, without output:
+ * slow, but exact, and rare: a cut file (the truncation is then measured, not guessed), a total
+ * of 0 ("unknown"), a damaged last frame, a fixed-strategy stream whose block sizes vary (whose
+ * positions only a walk can tell), or no whole frame in the tail.
  */
 final class TailScan {
 
@@ -64,11 +66,11 @@ final class TailScan {
             return new Result(0, List.of());
         }
         boolean fixedPositions = first.variable() || info.fixedBlockSize();
-        if (fixedPositions) {
+        if (info.totalKnown() && fixedPositions) {
             long bound = Math.min(maxFrameBytes(info), info.maxFrameSize() > 0 ? info.maxFrameSize() : Long.MAX_VALUE);
             int window = (int) Math.min(audio, bound + TRAILING_SLACK);
             Result r = fromTheEnd(first.variable(), window);
-            if (r != null) {
+            if (r != null && r.samples() >= info.totalSamples()) {
                 return r;
             }
         }
@@ -103,8 +105,10 @@ final class TailScan {
                 decoder.startAt(variable, variable ? 0 : h.number(), firstSample);
                 try {
                     decoder.next();
-                } catch (InputEnded | NotAFrame | AudioFileException e) {
-                    continue;
+                } catch (InputEnded | NotAFrame e) {
+                    continue; // a frame cut by the end of the file, or no frame after all
+                } catch (AudioFileException e) {
+                    return null; // a damaged last frame: the walk finds where the damage is
                 }
                 long end = bits.position();
                 return new Result(decoder.position(), trailing(end, decoder.position()));
@@ -119,7 +123,9 @@ final class TailScan {
             in.seek(audioOffset);
             BitReader bits = new BitReader(in);
             FrameDecoder decoder = new FrameDecoder(bits, info, name);
-            while (true) {
+            // As far as a stream reads: to STREAMINFO's total, or to the end of the frames when it is unknown.
+            long limit = info.totalKnown() ? info.totalSamples() : Long.MAX_VALUE;
+            while (decoder.position() < limit) {
                 long at = bits.position();
                 try {
                     decoder.next();
@@ -127,6 +133,7 @@ final class TailScan {
                     return new Result(decoder.position(), trailing(at, decoder.position()));
                 }
             }
+            return new Result(decoder.position(), List.of());
         }
     }
 
