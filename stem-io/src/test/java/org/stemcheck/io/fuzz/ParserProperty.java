@@ -87,7 +87,10 @@ final class ParserProperty {
             // A FLAC path open can fail where the stream opens (a damaged frame found at open); the
             // stream then fails at that frame, or after its last one when the MD5 does not match.
             assertThat(streamed.error).as("a FLAC stream fails with an AudioFileException").isInstanceOf(AudioFileException.class);
-            assertThat(streamed.frames).as("a FLAC stream failed past its frames").isLessThanOrEqualTo(fromStream.frames());
+            if (fromStream.declaredFrames() > 0) {
+                // (A STREAMINFO total of 0 declares nothing: such a stream has no frame count until it ends.)
+                assertThat(streamed.frames).as("a FLAC stream failed past its frames").isLessThanOrEqualTo(fromStream.frames());
+            }
         } else {
             assertThat(streamed.frames).as("a stream failed before its last frame").isLessThan(fromStream.frames());
         }
