@@ -316,6 +316,19 @@ class FlacHardeningTest {
     }
 
     @Test
+    void oldVariableBlockSizeStreamsNumberedBySampleRead() throws IOException {
+        // Before the blocking strategy bit, variable block sizes kept the bit at 0 and numbered by
+        // sample; STREAMINFO's minimum and maximum block sizes differ (the test set's subset file 27).
+        byte[] b = RawFrame.concat(RawFrame.head(16, 4096, 48000, 1, 16, 300), constant(0, 100, 5), constant(100, 200, 6));
+        for (AudioFile f : new AudioFile[] {Decoded.fromPath(dir, "old.flac", b), Decoded.fromStream(b)}) {
+            int[][] y = Decoded.samples(f, 64);
+            assertThat(y[0]).hasSize(300);
+            assertThat(y[0][99]).isEqualTo(5);
+            assertThat(y[0][100]).isEqualTo(6);
+        }
+    }
+
+    @Test
     void headersThatDisagreeWithStreamInfoAreRefused() {
         AudioFileException big = refused(stream(5000, constant(0, 4097, 1)));
         assertThat(big.getMessage()).contains("a block of 4097 samples, more than STREAMINFO's maximum of 4096");

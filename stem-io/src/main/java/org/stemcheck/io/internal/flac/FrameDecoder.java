@@ -208,7 +208,10 @@ final class FrameDecoder {
                     shortBlock));
         }
         long expected = h.variable() ? position : frameIndex;
-        if (h.number() != expected) {
+        // Streams from before the blocking strategy bit (FLAC 1.2.0) vary their block size with the
+        // bit at 0 and number frames by their first sample; STREAMINFO's unequal block sizes tell them.
+        boolean oldVariable = !h.variable() && !info.fixedBlockSize() && h.number() == position;
+        if (h.number() != expected && !oldVariable) {
             throw refuse(CORRUPT, h, String.format(Locale.ROOT,
                     "it carries %s %d where %d was expected: frames are missing or out of order (RFC 9639 section 9.1.5)",
                     h.variable() ? "sample number" : "frame number", h.number(), expected));
