@@ -115,6 +115,33 @@ final class BitReader {
         }
     }
 
+    /**
+     * Reads one Rice code with parameter {@code k} (0 to 30): a unary quotient, then {@code k}
+     * bits (RFC 9639 section 9.2.7), as the folded value {@code quotient << k | remainder}.
+     *
+     * @return the folded value, or -1 when the quotient is over {@code maxQuotient}
+     */
+    long rice(int k, long maxQuotient) throws IOException {
+        if (((long) limit << 3) - bitPos >= 64) {
+            // Fast path: quotient and remainder within one 57-bit window.
+            long w = (long) LONG_BE.get(buf, (int) (bitPos >>> 3)) << (bitPos & 7);
+            int q = Long.numberOfLeadingZeros(w);
+            if (q + 1 + k <= MAX_BITS) {
+                bitPos += q + 1 + k;
+                if (q > maxQuotient) {
+                    return -1;
+                }
+                long r = k == 0 ? 0 : (w << (q + 1)) >>> (64 - k);
+                return (long) q << k | r;
+            }
+        }
+        long q = unary(maxQuotient);
+        if (q < 0) {
+            return -1;
+        }
+        return k == 0 ? q : q << k | bits(k);
+    }
+
     /** Skips to the next byte boundary (the frame's zero padding, RFC 9639 section 9.3); returns the skipped bits. */
     long alignToByte() throws IOException {
         int skip = (int) ((8 - (bitPos & 7)) & 7);

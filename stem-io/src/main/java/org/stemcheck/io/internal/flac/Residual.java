@@ -71,12 +71,8 @@ final class Residual {
     private static void rice(BitReader r, long[] out, int from, int to, int k) throws IOException {
         long maxQuotient = MAX_FOLDED >>> k;
         for (int i = from; i < to; i++) {
-            long q = r.unary(maxQuotient);
-            if (q < 0) {
-                throw new BadFrame("a residual beyond 32 bits (RFC 9639 section 9.2.7)");
-            }
-            long folded = k == 0 ? q : q << k | r.bits(k);
-            if (folded > MAX_FOLDED) {
+            long folded = r.rice(k, maxQuotient);
+            if (folded < 0 || folded > MAX_FOLDED) {
                 throw new BadFrame("a residual beyond 32 bits (RFC 9639 section 9.2.7)");
             }
             out[i] = (folded >>> 1) ^ -(folded & 1);
