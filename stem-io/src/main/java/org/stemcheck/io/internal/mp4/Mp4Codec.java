@@ -16,8 +16,8 @@ import org.stemcheck.io.spi.ByteInput;
  * it is: AAC is lossy, Apple Lossless is lossless but not read. Walks only the boxes on the way
  * to the first sound track's sample description (ISO/IEC 14496-12: {@code moov/trak/mdia} with
  * a {@code hdlr} of type {@code soun}, then {@code minf/stbl/stsd}), reading 16 bytes at a time
- * and skipping everything else; every box size is checked against its parent and the file, and
- * at most {@link #MAX_BOXES} boxes are looked at, so a crafted file costs little.
+ * and skipping everything else; no box is read past its parent or the file, and at most
+ * {@link #MAX_BOXES} boxes are looked at, so a crafted file costs little.
  */
 public final class Mp4Codec {
 
@@ -119,11 +119,13 @@ public final class Mp4Codec {
             } else if (size == 0) {
                 size = to - at; // to the end of the enclosing box or file
             }
-            if (size < header || size > to - at) {
+            if (size < header) {
                 return;
             }
             long body = at + header;
-            long end = at + size;
+            // A box that runs past its parent or the file (a cut file) is read as far as it goes,
+            // as it is from a stream, whose size is not known.
+            long end = size > to - at ? to : at + size;
             String trackHandler = handler;
             if (wanted(depth, type)) {
                 if (type.equals("trak")) {
