@@ -57,10 +57,22 @@ class FlacTestFilesTest {
         NOT_AUDIO
     }
 
-    static List<Arguments> files() throws IOException {
+    /** Shows in the test report, as a skipped test with its reason, whether the bench ran. */
+    @org.junit.jupiter.api.Test
+    void theBenchIsConfigured() {
+        assumeConfigured();
+        assertThat(Path.of(System.getProperty(PROPERTY)).resolve("subset")).isDirectory();
+    }
+
+    private static void assumeConfigured() {
         String configured = System.getProperty(PROPERTY);
         Assumptions.assumeTrue(configured != null && !configured.isBlank(),
                 "the IETF FLAC test bench is not configured: -D" + PROPERTY + "=DIR (see docs/formats.md)");
+    }
+
+    static List<Arguments> files() throws IOException {
+        assumeConfigured();
+        String configured = System.getProperty(PROPERTY);
         Path root = Path.of(configured);
         Assumptions.assumeTrue(Files.isDirectory(root.resolve("subset")), "no subset/ in " + root);
         List<Arguments> all = new ArrayList<>();
