@@ -1,5 +1,9 @@
 package org.stemcheck.io.testing;
 
+import static org.stemcheck.io.testing.FlacHead.ascii;
+import static org.stemcheck.io.testing.FlacHead.concat;
+import static org.stemcheck.io.testing.FlacHead.le;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +115,6 @@ public final class FlacWriter {
     /** Metadata block types (RFC 9639 section 8.1). */
     private static final int PADDING = 1;
     private static final int APPLICATION = 2;
-    private static final int VORBIS_COMMENT = 4;
 
     private final Settings s;
 
@@ -244,8 +247,8 @@ public final class FlacWriter {
     public FlacWriter riffBext(byte[] bext, int channels, int rate, int bits) {
         byte[] header = concat(ascii("RIFF"), le(4 + 8 + bext.length + 8 + 16 + 8, 4), ascii("WAVE"));
         int align = channels * ((bits + 7) / 8);
-        byte[] fmt = concat(ascii("fmt "), le(16, 4), le(1, 2), le(channels, 2), le(rate, 4), le((long) rate * align, 4),
-                le(align, 2), le(bits, 2));
+        byte[] fmt = concat(ascii("fmt "), le(16, 4), le(1, 2), le(channels, 2), le(rate, 4),
+                le((long) rate * align, 4), le(align, 2), le(bits, 2));
         return application("riff", header).application("riff", concat(ascii("bext"), le(bext.length, 4), bext))
                 .application("riff", fmt).application("riff", concat(ascii("data"), le(0, 4)));
     }
@@ -321,14 +324,14 @@ public final class FlacWriter {
         out.writeBytes(ascii("fLaC"));
         List<byte[]> blocks = new ArrayList<>(s.blocks);
         if (!s.comments.isEmpty()) {
-            blocks.add(vorbisComment());
+            blocks.add(FlacHead.vorbisComment(s.comments));
         }
-        byte[] info = streamInfo(minBlock, maxBlock, minFrame, maxFrame, rate, channels, bits,
+        byte[] info = FlacHead.streamInfo(minBlock, maxBlock, minFrame, maxFrame, rate, channels, bits,
                 s.totalKnown ? total : 0, s.md5 ? md5(samples, bits) : new byte[16]);
-        writeBlock(out, 0, info, blocks.isEmpty());
+        FlacHead.writeBlock(out, 0, info, blocks.isEmpty());
         for (int i = 0; i < blocks.size(); i++) {
             byte[] b = blocks.get(i);
-            writeBlock(out, b[0], java.util.Arrays.copyOfRange(b, 1, b.length), i == blocks.size() - 1);
+            FlacHead.writeBlock(out, b[0], java.util.Arrays.copyOfRange(b, 1, b.length), i == blocks.size() - 1);
         }
         out.writeBytes(frames.toByteArray());
         return new Encoded(out.toByteArray(), Map.copyOf(features));
@@ -382,41 +385,6 @@ public final class FlacWriter {
         w.write(flac, (int) f.format().sampleRateHz(), bits, samples);
     }
 
-    private byte[] vorbisComment() {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        byte[] vendor = ascii("stemcheck FlacWriter");
-        b.writeBytes(le(vendor.length, 4));
-        b.writeBytes(vendor);
-        b.writeBytes(le(s.comments.size(), 4));
-        for (Map.Entry<String, String> e : s.comments.entrySet()) {
-            byte[] text = (e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8);
-            b.writeBytes(le(text.length, 4));
-            b.writeBytes(text);
-        }
-        byte[] payload = b.toByteArray();
-        byte[] block = new byte[payload.length + 1];
-        block[0] = VORBIS_COMMENT;
-        System.arraycopy(payload, 0, block, 1, payload.length);
-        return block;
-    }
-
-    /** STREAMINFO (RFC 9639 section 8.2). */
-    static byte[] streamInfo(int minBlock, int maxBlock, int minFrame, int maxFrame, int rate, int channels, int bits,
-                             long total, byte[] md5) {
-        FlacBits w = new FlacBits().put(minBlock, 16).put(maxBlock, 16).put(minFrame, 24).put(maxFrame, 24)
-                .put(rate, 20).put(channels - 1, 3).put(bits - 1, 5).put(total, 36);
-        for (byte x : md5) {
-            w.put(x & 0xFF, 8);
-        }
-        return w.bytes();
-    }
-
-    private static void writeBlock(ByteArrayOutputStream out, int type, byte[] payload, boolean last) {
-        out.write((last ? 0x80 : 0) | type);
-        out.writeBytes(new byte[] {(byte) (payload.length >> 16), (byte) (payload.length >> 8), (byte) payload.length});
-        out.writeBytes(payload);
-    }
-
     /** The MD5 of RFC 9639 section 8.2: interleaved samples, signed little-endian, ceil(bits / 8) bytes each. */
     public static byte[] md5(int[][] samples, int bits) {
         try {
@@ -444,25 +412,5 @@ public final class FlacWriter {
             }
         }
         return b;
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    static byte[] le(long v, int bytes) {
-        byte[] b = new byte[bytes];
-        for (int i = 0; i < bytes; i++) {
-            b[i] = (byte) (v >>> (8 * i));
-        }
-        return b;
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            b.writeBytes(p);
-        }
-        return b.toByteArray();
     }
 }

@@ -32,7 +32,10 @@ record StreamInfo(int minBlockSize, int maxBlockSize, int minFrameSize, int maxF
     static final int MIN_BLOCK_SIZE = 16;
     /** The largest block size: the 16-bit STREAMINFO field (RFC 9639 section 8.2). */
     static final int MAX_BLOCK_SIZE = 65535;
-    /** The largest rate: the 20-bit STREAMINFO field (RFC 9639 section 8.2). Frame headers can code up to 655350 Hz; higher rates are taken from STREAMINFO. */
+    /**
+     * The largest rate: the 20-bit STREAMINFO field (RFC 9639 section 8.2). Frame headers code up
+     * to 655350 Hz (section 9.1.2); frames of higher rates (DXD's 705.6 kHz) refer to STREAMINFO.
+     */
     static final int MAX_SAMPLE_RATE = (1 << 20) - 1;
     /** Channels: a 3-bit field holding the count less one (RFC 9639 section 8.2). */
     static final int MAX_CHANNELS = 8;
