@@ -1,5 +1,5 @@
 /**
- * stemcheck's audio file layer: sniffs containers by content, parses WAV/BWF/RF64 and AIFF
+ * stemcheck's audio file layer: sniffs containers by content, parses WAV/BWF/RF64, AIFF and FLAC
  * headers and metadata, and streams samples in blocks normalised to {@code double}.
  *
  * <p>Readers are pluggable through {@link org.stemcheck.io.spi.AudioReader}; the built-in ones

@@ -90,6 +90,18 @@ public interface AudioFile {
     List<String> warnings();
 
     /**
+     * The checksum of the decoded audio that the file stores, if its format has one (FLAC's
+     * STREAMINFO MD5). It is checked when a stream has decoded the last frame; a mismatch is
+     * {@link Checksum.Status#MISMATCHED} here and also makes that stream's last read throw.
+     *
+     * @return the checksum and whether the audio matched it; empty when the format has none
+     *         (WAV, AIFF) or the encoder left it out (an all-zero FLAC MD5)
+     */
+    default Optional<Checksum> checksum() {
+        return Optional.empty();
+    }
+
+    /**
      * Opens a stream over the samples from the first frame. Close it when done; each call on a
      * file opened from a path gives an independent stream.
      *

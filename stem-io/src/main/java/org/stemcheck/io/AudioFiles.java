@@ -18,9 +18,12 @@ import org.stemcheck.io.internal.OneShotSource;
 import org.stemcheck.io.internal.PathSource;
 import org.stemcheck.io.internal.Sniffer;
 import org.stemcheck.io.internal.aiff.AiffReader;
+import org.stemcheck.io.internal.flac.FlacReader;
+import org.stemcheck.io.internal.mp4.Mp4Codec;
 import org.stemcheck.io.internal.wav.WavReader;
 import org.stemcheck.io.spi.AudioReader;
 import org.stemcheck.io.spi.AudioSource;
+import org.stemcheck.io.spi.ByteInput;
 
 /**
  * Opens audio files. The entry point of stem-io.
@@ -40,9 +43,10 @@ import org.stemcheck.io.spi.AudioSource;
  * }
  * }</pre>
  *
- * <p>Files are identified by content, never by name. The built-in readers (WAV/BWF/RF64/BW64/RIFX
- * and AIFF/AIFF-C) come first, then readers registered through {@link AudioReader} on the class or
- * module path. Thread-safe.
+ * <p>Files are identified by content, never by name. The built-in readers (WAV/BWF/RF64/BW64/RIFX,
+ * AIFF/AIFF-C and FLAC) come first, then readers registered through {@link AudioReader} on the
+ * class or module path. A file no reader takes is refused with what it is: an MP3, an M4A holding
+ * AAC (lossy) or Apple Lossless (not read), and so on. Thread-safe.
  */
 public final class AudioFiles {
 
@@ -54,7 +58,7 @@ public final class AudioFiles {
     }
 
     private static List<AudioReader> loadReaders() {
-        List<AudioReader> readers = new ArrayList<>(List.of(new WavReader(), new AiffReader()));
+        List<AudioReader> readers = new ArrayList<>(List.of(new WavReader(), new AiffReader(), new FlacReader()));
         for (AudioReader plugIn : ServiceLoader.load(AudioReader.class, AudioFiles.class.getClassLoader())) {
             LOG.debug("audio reader plug-in found: {} ({})", plugIn.name(), plugIn.getClass().getName());
             readers.add(plugIn);
@@ -156,7 +160,14 @@ public final class AudioFiles {
                 }
             }
         }
-        throw notReadable(source.name(), Sniffer.sniff(head, n));
+        FileKind kind = Sniffer.sniff(head, n);
+        if (kind == FileKind.MP4) {
+            // Name the codec: AAC is lossy, Apple Lossless is not, and the sender needs to know which.
+            try (ByteInput in = source.open()) {
+                throw Mp4Codec.refusal(in, source.name());
+            }
+        }
+        throw notReadable(source.name(), kind);
     }
 
     private static boolean probe(AudioReader reader, byte[] head, int n) {
@@ -175,9 +186,6 @@ public final class AudioFiles {
             case NOT_AUDIO:
                 return AudioFileException.recognised(AudioFileException.Kind.NOT_AUDIO, name, kind,
                         "not an audio file (no WAV, AIFF, MP3, AAC, Ogg or FLAC signature)");
-            case FLAC:
-                return AudioFileException.recognised(AudioFileException.Kind.UNSUPPORTED, name, kind,
-                        "a FLAC file: lossless, but no FLAC reader is installed; deliver WAV or add a FLAC reader plug-in");
             default:
                 if (kind.isLossy()) {
                     return AudioFileException.recognised(AudioFileException.Kind.LOSSY, name, kind,

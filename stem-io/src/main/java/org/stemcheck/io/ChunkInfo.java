@@ -3,9 +3,10 @@ package org.stemcheck.io;
 import java.util.Objects;
 
 /**
- * One chunk of a RIFF or IFF file, as found by the chunk walk.
+ * One chunk of a RIFF or IFF file, or one metadata block of a FLAC file, as found by the walk.
  *
- * @param id     the four-character id, e.g. {@code "fmt "}; non-printable bytes as {@code \xNN}
+ * @param id     the four-character id, e.g. {@code "fmt "}; non-printable bytes as {@code \xNN};
+ *               for FLAC the block type ({@code "STREAMINFO"}, {@code "VORBIS_COMMENT"} ...)
  * @param offset byte offset of the chunk header in the file
  * @param size   the chunk's payload size in bytes (the ds64 value for RF64 data)
  */

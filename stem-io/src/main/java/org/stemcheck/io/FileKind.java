@@ -3,8 +3,9 @@ package org.stemcheck.io;
 /**
  * What a file is, judged by its first bytes (never by its name).
  *
- * <p>{@link #isPcmContainer()} kinds are read by the built-in readers; {@link #isLossy()} kinds are
- * recognised so that a delivery check can say "this is an MP3" rather than "unreadable".
+ * <p>{@link #isPcmContainer()} kinds are read by the built-in readers (FLAC among them: it is
+ * compressed, but losslessly, and decodes to the PCM it was made from); {@link #isLossy()} kinds
+ * are recognised so that a delivery check can say "this is an MP3" rather than "unreadable".
  */
 public enum FileKind {
     /** RIFF/WAVE, little-endian. */
@@ -23,12 +24,16 @@ public enum FileKind {
     MP3("MP3", false, true),
     /** AAC in an ADTS stream. */
     AAC("AAC (ADTS)", false, true),
-    /** An ISO base media file (M4A/MP4/MOV), normally AAC or ALAC. */
+    /**
+     * An ISO base media file (M4A/MP4/MOV), normally AAC or ALAC. Not read: opening one names
+     * its codec ({@code LOSSY} for AAC and the other lossy codecs, {@code UNSUPPORTED} for Apple
+     * Lossless, FLAC or PCM in MP4).
+     */
     MP4("MP4/M4A", false, true),
     /** An Ogg stream (Vorbis, Opus or FLAC inside). */
     OGG("Ogg", false, true),
-    /** Native FLAC: lossless, but not read by the built-in readers. */
-    FLAC("FLAC", false, false),
+    /** Native FLAC (RFC 9639): lossless, read by the built-in FLAC reader. */
+    FLAC("FLAC", true, false),
     /**
      * Another container, read by a plug-in {@link org.stemcheck.io.spi.AudioReader} (W64, CAF,
      * WavPack ...). The built-in sniffer never returns it.
@@ -59,9 +64,9 @@ public enum FileKind {
     }
 
     /**
-     * Whether the built-in readers parse this container.
+     * Whether the built-in readers decode this container to the PCM samples it holds.
      *
-     * @return true for the uncompressed containers (WAV family, AIFF, AIFF-C)
+     * @return true for the WAV family, AIFF, AIFF-C and FLAC
      */
     public boolean isPcmContainer() {
         return pcmContainer;

@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param bext   the Broadcast Wave {@code bext} chunk
  * @param ixml   the {@code iXML} chunk's text (parse it with {@link IXml#parse(String)}, which
  *               refuses DTDs and external entities)
- * @param info   {@code LIST/INFO} entries by four-character id ({@code INAM}, {@code ISFT}, ...)
- *               or AIFF text chunks ({@code NAME}, {@code AUTH}, {@code ANNO}, {@code (c) })
+ * @param info   {@code LIST/INFO} entries by four-character id ({@code INAM}, {@code ISFT}, ...),
+ *               AIFF text chunks ({@code NAME}, {@code AUTH}, {@code ANNO}, {@code (c) }), or
+ *               FLAC Vorbis comments by upper-case field name ({@code TITLE}, {@code ENCODER}, ...)
  * @param cues   cue points in file order
- * @param chunks every chunk the walk found, in file order
+ * @param chunks every chunk the walk found, in file order (for FLAC, the metadata blocks)
  */
 public record Metadata(
         Optional<Bext> bext,
@@ -46,10 +47,12 @@ public record Metadata(
 
     /**
      * Where the file starts on the session timeline, as the Broadcast Wave TimeReference. Stems
-     * exported from one session share the rate, so equal values mean they start together.
+     * exported from one session share the rate, so equal values mean they start together. A FLAC
+     * file carries it in the bext chunk {@code flac --keep-foreign-metadata} keeps, or in the
+     * {@code TIME_REFERENCE} comment ffmpeg writes (then {@link #bext()} holds what ffmpeg kept).
      *
      * @return the first sample's position since midnight, in samples at the file's rate; empty
-     *         when the file has no bext chunk
+     *         when the file has no bext chunk (or, for FLAC, neither of those)
      */
     public Optional<Long> timeReference() {
         return bext.map(Bext::timeReference);

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stemcheck.io.testing.Heads;
 
-/** Opening a file that is not PCM audio says what it is: lossy, FLAC, empty or not audio. */
+/** Opening a file that is not PCM audio says what it is: lossy, empty or not audio. */
 class LossyFilesTest {
 
     @TempDir
@@ -51,11 +51,15 @@ class LossyFilesTest {
     }
 
     @Test
-    void namesFlacUnsupportedNotLossy() throws IOException {
+    void aFlacHeadOfZerosIsACorruptFlacNotUnsupportedOrLossy() throws IOException {
+        // FLAC is read now (FlacReaderTest); this head's STREAMINFO says a maximum block size of 0.
         AudioFileException e = openFails("Bass.wav", concat(Heads.flac(), new byte[100]));
 
-        assertThat(e.kind()).isEqualTo(AudioFileException.Kind.UNSUPPORTED);
+        assertThat(e.kind()).isEqualTo(AudioFileException.Kind.CORRUPT);
         assertThat(e.fileKind()).contains(FileKind.FLAC);
+        assertThat(e.chunk()).contains("STREAMINFO");
+        assertThat(e.offset()).hasValue(4);
+        assertThat(e.getMessage()).contains("FLAC maximum block size 0");
     }
 
     @Test

@@ -38,7 +38,7 @@ class ReaderSpiTest {
 
     @Test
     void findsThePlugInAfterTheBuiltInReaders() {
-        assertThat(AudioFiles.readers()).extracting(AudioReader::name).startsWith("wav", "aiff").endsWith("test-tone");
+        assertThat(AudioFiles.readers()).extracting(AudioReader::name).startsWith("wav", "aiff", "flac").endsWith("test-tone");
     }
 
     @Test

@@ -33,6 +33,10 @@ public final class MetadataBuilder {
         this.bext = b;
     }
 
+    public synchronized boolean hasBext() {
+        return bext != null;
+    }
+
     public synchronized void ixml(String xml) {
         this.ixml = xml;
     }

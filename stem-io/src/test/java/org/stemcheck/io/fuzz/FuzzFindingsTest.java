@@ -72,6 +72,29 @@ class FuzzFindingsTest {
         assertThat(f.metadata().chunks()).extracting(c -> c.id()).containsExactly("ds64", "fmt ", "data");
     }
 
+    @Test
+    void aFlacOfUnknownLengthThatFailsWhileStreamingHasNoFrameCountToHoldItTo() throws IOException {
+        // Found by FlacFuzzTest #1 (crash-60a41906...): a FLAC whose STREAMINFO total is 0 and whose
+        // second frame is damaged. Its path open decodes every frame (the total is unknown) and
+        // refuses the file there; its one-shot stream delivers the first frame, then fails. Its
+        // frames() stays 0 (nothing declared, and the stream did not end), which the property had
+        // wrongly required to bound the frames delivered.
+        int[][] x = new int[1][1000];
+        for (int i = 0; i < x[0].length; i++) {
+            x[0][i] = (int) (3000 * Math.sin(i * 0.05));
+        }
+        byte[] flac = org.stemcheck.io.testing.FlacWriter.defaults().blockSize(500).totalKnown(false)
+                .encode(44100, 16, x);
+        flac[flac.length - 1] ^= 0x20; // the second (last) frame's CRC-16
+
+        ParserProperty.Outcome o = ParserProperty.check(flac);
+
+        assertThat(o.fromPath()).isNull();
+        assertThat(o.fromStream()).isNotNull();
+        assertThat(o.streamEnded()).isFalse();
+        assertThat(o.fromStream().frames()).isZero();
+    }
+
     private static AudioFile open(byte[] bytes) throws IOException {
         AudioFile f = AudioFiles.open(new ByteArrayInputStream(bytes), "finding");
         try (SampleStream s = f.openStream()) {

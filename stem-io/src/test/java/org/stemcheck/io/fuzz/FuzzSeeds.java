@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.stemcheck.io.testing.FlacWriter;
 import org.stemcheck.io.testing.Heads;
 
 /**
@@ -104,6 +105,58 @@ final class FuzzSeeds {
         return m;
     }
 
+    /**
+     * Seeds of {@link FlacFuzzTest}: small FLAC files from our own encoder, each a few hundred
+     * samples, covering the subframe types, stereo codings, depths and metadata the reader parses.
+     */
+    static Map<String, byte[]> flac() {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        FlacWriter w = FlacWriter.defaults().blockSize(192);
+        m.put("pcm16-stereo-lpc.flac", w.subframe(FlacWriter.Subframe.LPC).lpcOrder(4).encode(44100, 16, tone(2, 400, 16)));
+        m.put("pcm24-mono-fixed.flac", w.subframe(FlacWriter.Subframe.FIXED).encode(48000, 24, tone(1, 400, 24)));
+        m.put("pcm8-verbatim.flac", w.subframe(FlacWriter.Subframe.VERBATIM).encode(8000, 8, tone(1, 300, 8)));
+        m.put("pcm32-left-side.flac", w.stereo(FlacWriter.Stereo.LEFT_SIDE).subframe(FlacWriter.Subframe.FIXED)
+                .encode(96000, 32, tone(2, 200, 32)));
+        m.put("pcm16-mid-side-wasted.flac", w.stereo(FlacWriter.Stereo.MID_SIDE).encode(44100, 16, padded(2, 400, 16)));
+        m.put("pcm16-side-right-escaped.flac", w.stereo(FlacWriter.Stereo.SIDE_RIGHT).escapeAll(true).fiveBitRice(true)
+                .encode(22050, 16, tone(2, 300, 16)));
+        m.put("pcm20-variable-blocks.flac", FlacWriter.defaults().variableBlockSizes(100, 16, 300)
+                .encode(88200, 20, tone(1, 600, 20)));
+        m.put("pcm12-8ch.flac", w.blockSize(64).encode(32000, 12, tone(8, 128, 12)));
+        m.put("pcm4-odd-rate-no-header-codes.flac", w.headerCodes(false).encode(35467, 4, tone(1, 300, 4)));
+        m.put("pcm16-unknown-total-no-md5.flac", w.totalKnown(false).md5(false).encode(44100, 16, tone(1, 400, 16)));
+        m.put("pcm24-bwf-metadata.flac", w.comment("TIME_REFERENCE", "172800000")
+                .comment("WAVEFORMATEXTENSIBLE_CHANNEL_MASK", "0x0003").padding(8)
+                .riffBext(bext(1, 172_800_000L, ""), 2, 48000, 24).encode(48000, 24, tone(2, 200, 24)));
+        m.put("pcm16-id3-in-front.flac", w.id3Tag(20).encode(44100, 16, tone(1, 200, 16)));
+        byte[] whole = w.encode(44100, 16, tone(2, 500, 16));
+        m.put("pcm16-cut-inside-a-frame.flac", java.util.Arrays.copyOf(whole, whole.length - 100));
+        return m;
+    }
+
+    /** A sine of {@code frames} samples per channel at half scale, channel c at a higher pitch. */
+    private static int[][] tone(int channels, int frames, int bits) {
+        int[][] x = new int[channels][frames];
+        double amplitude = 0.5 * ((1L << (bits - 1)) - 1);
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < frames; i++) {
+                x[c][i] = (int) Math.round(amplitude * Math.sin(2 * Math.PI * (0.01 + 0.003 * c) * i));
+            }
+        }
+        return x;
+    }
+
+    /** {@link #tone} with its two lowest bits zero: wasted bits. */
+    private static int[][] padded(int channels, int frames, int bits) {
+        int[][] x = tone(channels, frames, bits);
+        for (int[] channel : x) {
+            for (int i = 0; i < frames; i++) {
+                channel[i] &= ~3;
+            }
+        }
+        return x;
+    }
+
     /** One whole MPEG-1 layer III frame: 32 kbit/s at 48 kHz is 144 * 32000 / 48000 = 96 bytes (ISO/IEC 11172-3). */
     private static byte[] mp3Frame() {
         return Heads.mpegFrames(new byte[] {(byte) 0xFF, (byte) 0xFB, 0x14, 0x64}, 96, 1);
@@ -150,6 +203,7 @@ final class FuzzSeeds {
         write(root, AiffFuzzTest.class, "openAndStream", aiff());
         write(root, MetadataFuzzTest.class, "chunkPayload", metadata());
         write(root, SniffFuzzTest.class, "sniff", sniff());
+        write(root, FlacFuzzTest.class, "openAndStream", flac());
     }
 
     /** The directory Jazzer reads a fuzz test's inputs from, under the test resources root. */

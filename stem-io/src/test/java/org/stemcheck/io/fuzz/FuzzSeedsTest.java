@@ -33,7 +33,8 @@ class FuzzSeedsTest {
                 Arguments.of(WavFuzzTest.class, "openAndStream", FuzzSeeds.wav()),
                 Arguments.of(AiffFuzzTest.class, "openAndStream", FuzzSeeds.aiff()),
                 Arguments.of(MetadataFuzzTest.class, "chunkPayload", FuzzSeeds.metadata()),
-                Arguments.of(SniffFuzzTest.class, "sniff", FuzzSeeds.sniff()));
+                Arguments.of(SniffFuzzTest.class, "sniff", FuzzSeeds.sniff()),
+                Arguments.of(FlacFuzzTest.class, "openAndStream", FuzzSeeds.flac()));
     }
 
     @ParameterizedTest
@@ -68,6 +69,23 @@ class FuzzSeedsTest {
             assertThat(o.fromPath().format().kind()).as(seed.getKey()).isEqualTo(expected);
             assertThat(o.fromPath().frames()).as(seed.getKey()).isPositive();
         }
+    }
+
+    @Test
+    void everyFlacSeedOpensBothWaysAsFlac() {
+        for (Map.Entry<String, byte[]> seed : FuzzSeeds.flac().entrySet()) {
+            ParserProperty.Outcome o = ParserProperty.check(seed.getValue());
+            assertThat(o.fromPath()).as(seed.getKey()).isNotNull();
+            assertThat(o.fromPath().format().kind()).as(seed.getKey()).isEqualTo(FileKind.FLAC);
+            assertThat(o.streamEnded()).as(seed.getKey()).isTrue();
+            boolean cut = seed.getKey().contains("cut");
+            assertThat(o.fromPath().truncation().isPresent()).as(seed.getKey() + " is truncated").isEqualTo(cut);
+            if (!cut && !seed.getKey().contains("no-md5")) {
+                assertThat(o.fromPath().checksum()).as(seed.getKey())
+                        .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(org.stemcheck.io.Checksum.Status.MATCHED));
+            }
+        }
+        assertThat(FuzzSeeds.flac().values()).allSatisfy(b -> assertThat(b.length).isLessThan(4096));
     }
 
     @Test

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.stemcheck.io.AudioFile;
+import org.stemcheck.io.AudioFileException;
 import org.stemcheck.io.AudioFiles;
+import org.stemcheck.io.Checksum;
+import org.stemcheck.io.FileKind;
 import org.stemcheck.io.Metadata;
 import org.stemcheck.io.SampleStream;
 
@@ -58,6 +61,9 @@ final class ParserProperty {
     /** Checks the property on {@code data}; throws {@link AssertionError} (or what escaped) on a bug. */
     static Outcome check(byte[] data) {
         AudioFile fromPath = openFromPath(data);
+        if (fromPath != null && fromPath.format().kind() == FileKind.FLAC) {
+            return checkFlac(fromPath, data);
+        }
         Streamed pathSamples = null;
         if (fromPath != null) {
             checkHeader(fromPath);
@@ -77,6 +83,14 @@ final class ParserProperty {
         Streamed streamed = Streamed.readUntilError(fromStream);
         if (streamed.ended) {
             assertThat(streamed.frames).as("frames streamed from a stream").isEqualTo(fromStream.frames());
+        } else if (fromStream.format().kind() == FileKind.FLAC) {
+            // A FLAC path open can fail where the stream opens (a damaged frame found at open); the
+            // stream then fails at that frame, or after its last one when the MD5 does not match.
+            assertThat(streamed.error).as("a FLAC stream fails with an AudioFileException").isInstanceOf(AudioFileException.class);
+            if (fromStream.declaredFrames() > 0) {
+                // (A STREAMINFO total of 0 declares nothing: such a stream has no frame count until it ends.)
+                assertThat(streamed.frames).as("a FLAC stream failed past its frames").isLessThanOrEqualTo(fromStream.frames());
+            }
         } else {
             assertThat(streamed.frames).as("a stream failed before its last frame").isLessThan(fromStream.frames());
         }
@@ -92,6 +106,48 @@ final class ParserProperty {
             if (streamed.ended) {
                 assertThat(fromStream.metadata()).as("metadata, stream vs path").isEqualTo(fromPath.metadata());
             }
+        }
+        return new Outcome(fromPath, fromStream, streamed.ended);
+    }
+
+    /**
+     * FLAC frames carry no length, so a file's frames are counted at open from its tail and a
+     * damaged frame (CRC-16, a broken subframe) or a wrong MD5 shows only while streaming: there a
+     * stream may fail, with an {@link AudioFileException}, from a path too. What must still hold:
+     * both opens see the same samples up to where either stops; a stream that fails was failed by
+     * the path too (the path may fail where a one-shot stream ends quietly: it knows how much
+     * audio to expect); and where both end cleanly they agree on everything, checksum included.
+     */
+    private static Outcome checkFlac(AudioFile fromPath, byte[] data) {
+        checkHeader(fromPath);
+        Streamed path = Streamed.readUntilError(fromPath);
+        if (path.ended) {
+            assertThat(path.frames).as("frames streamed from a path").isEqualTo(fromPath.frames());
+        } else {
+            assertThat(path.error).as("a FLAC file fails while streaming with an AudioFileException")
+                    .isInstanceOf(AudioFileException.class);
+            assertThat(path.frames).as("frames before a FLAC path stream failed").isLessThanOrEqualTo(fromPath.frames());
+        }
+        AudioFile fromStream = openFromStream(data);
+        assertThat(fromStream).as("a FLAC that opens from a path opens from a stream").isNotNull();
+        checkHeader(fromStream);
+        Streamed streamed = Streamed.readUntilError(fromStream);
+        if (!streamed.ended) {
+            assertThat(streamed.error).as("a FLAC stream fails with an AudioFileException").isInstanceOf(AudioFileException.class);
+            assertThat(path.ended).as("a FLAC stream failed (%s) where its path did not", streamed.error).isFalse();
+        } else {
+            assertThat(streamed.frames).as("frames streamed from a stream").isEqualTo(fromStream.frames());
+        }
+        assertThat(fromStream.format()).as("format, stream vs path").isEqualTo(fromPath.format());
+        assertThat(fromStream.metadata()).as("metadata, stream vs path").isEqualTo(fromPath.metadata());
+        assertThat(streamed.frames).as("frames, stream vs path").isEqualTo(path.frames);
+        assertThat(streamed.hash).as("samples, stream vs path").isEqualTo(path.hash);
+        if (path.ended && streamed.ended) {
+            assertThat(fromStream.declaredFrames()).as("declared frames, stream vs path").isEqualTo(fromPath.declaredFrames());
+            assertThat(fromStream.truncation()).as("truncation, stream vs path").isEqualTo(fromPath.truncation());
+            assertThat(fromStream.checksum()).as("checksum, stream vs path").isEqualTo(fromPath.checksum());
+            fromPath.checksum().ifPresent(c -> assertThat(c.status()).as("a file read to its end without error")
+                    .isNotEqualTo(Checksum.Status.MISMATCHED));
         }
         return new Outcome(fromPath, fromStream, streamed.ended);
     }
@@ -135,11 +191,12 @@ final class ParserProperty {
         }
     }
 
-    /** Frames delivered by one stream, a hash of their sample bits, and whether it ended normally. */
+    /** Frames delivered by one stream, a hash of their sample bits, and whether it ended normally (else why not). */
     private static final class Streamed {
         long frames;
         long hash = 17;
         boolean ended;
+        IOException error;
 
         static Streamed read(AudioFile f) throws IOException {
             Streamed s = new Streamed();
@@ -155,6 +212,7 @@ final class ParserProperty {
                 s.drain(f, in);
             } catch (IOException e) {
                 s.ended = false;
+                s.error = e;
             }
             return s;
         }

@@ -8,8 +8,12 @@ import org.stemcheck.io.Bext;
 import org.stemcheck.io.internal.Bytes;
 import org.stemcheck.io.internal.MetadataBuilder;
 
-/** Parses the WAV metadata chunks: bext (EBU Tech 3285), iXML, LIST (INFO, adtl) and cue. */
-final class MetadataChunks {
+/**
+ * Parses the WAV metadata chunks: bext (EBU Tech 3285), iXML, LIST (INFO, adtl) and cue. Public
+ * (in this unexported package) for the FLAC reader, which finds the same chunks in the
+ * APPLICATION blocks {@code flac --keep-foreign-metadata} writes.
+ */
+public final class MetadataChunks {
 
     /** bext field offsets (EBU Tech 3285 v2, section 2.3). */
     private static final int DESCRIPTION = 0;
@@ -26,7 +30,15 @@ final class MetadataChunks {
     private MetadataChunks() {
     }
 
-    static void parse(String id, byte[] b, MetadataBuilder meta, boolean be) {
+    /**
+     * Parses one chunk's payload into {@code meta}; ids other than bext, iXML, LIST and cue are ignored.
+     *
+     * @param id   the four-character chunk id
+     * @param b    the payload, without the 8-byte chunk header
+     * @param meta receives what the chunk holds, and warnings
+     * @param be   true for a RIFX (big-endian) file's LIST and cue chunks
+     */
+    public static void parse(String id, byte[] b, MetadataBuilder meta, boolean be) {
         switch (id) {
             case "bext":
                 bext(b, meta);
