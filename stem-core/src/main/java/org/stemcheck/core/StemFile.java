@@ -71,7 +71,9 @@ public record StemFile(
          * @return true for MP3, AAC, Ogg ... on its own or inside a WAV
          */
         public boolean lossy() {
-            return kind == AudioFileException.Kind.LOSSY || detected.map(FileKind::isLossy).orElse(false);
+            // an M4A that holds Apple Lossless is refused as unsupported, not lossy: only the container is shared
+            return kind == AudioFileException.Kind.LOSSY
+                    || kind != AudioFileException.Kind.UNSUPPORTED && detected.map(FileKind::isLossy).orElse(false);
         }
     }
 

@@ -351,6 +351,16 @@ public final class FlacWriter {
      * @throws IllegalArgumentException for float or G.711 files, which FLAC cannot hold
      */
     public static void convert(Path wav, Path flac) throws IOException {
+        convert(wav, flac, defaults());
+    }
+
+    /**
+     * As {@link #convert(Path, Path)}, with these settings (e.g. FIXED subframes only, much faster
+     * to encode than the default's search over every subframe type).
+     *
+     * @throws IllegalArgumentException for float or G.711 files, which FLAC cannot hold
+     */
+    public static void convert(Path wav, Path flac, FlacWriter settings) throws IOException {
         AudioFile f = AudioFiles.open(wav);
         SampleEncoding e = f.format().encoding();
         if (e != SampleEncoding.PCM_SIGNED && e != SampleEncoding.PCM_UNSIGNED) {
@@ -375,7 +385,7 @@ public final class FlacWriter {
                 }
             }
         }
-        FlacWriter w = defaults();
+        FlacWriter w = settings;
         if (f.metadata().timeReference().isPresent()) {
             w = w.comment("time_reference", Long.toUnsignedString(f.metadata().timeReference().get()));
         }

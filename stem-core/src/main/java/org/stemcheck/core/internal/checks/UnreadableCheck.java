@@ -40,7 +40,7 @@ final class UnreadableCheck extends BaseCheck {
             case EMPTY:
                 return "the file is empty (0 bytes)";
             case NOT_AUDIO:
-                return "it holds no audio (no WAV or AIFF header): another kind of file with an audio name";
+                return "it holds no audio (no WAV, AIFF or FLAC header): another kind of file with an audio name";
             default:
                 return oneLine(e.message());
         }
@@ -53,7 +53,7 @@ final class UnreadableCheck extends BaseCheck {
             case NOT_AUDIO:
                 return "send the audio file itself, exported as WAV from the session";
             case UNSUPPORTED:
-                return "export it again as 24-bit PCM WAV";
+                return "export it again as 24-bit PCM WAV (or FLAC)";
             default:
                 return "the header is damaged: export the stem again from the session and re-send it";
         }
