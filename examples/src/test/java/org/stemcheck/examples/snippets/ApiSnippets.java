@@ -62,7 +62,12 @@ try (SampleStream s = f.openStream()) {                   // never the whole fil
 
     // DeliverySpec
     static DeliverySpec spec() {
-        DeliverySpec spec = DeliverySpec.music().withSampleRates(Set.of(48_000)).withLengthTolerance(0.010);
+        DeliverySpec spec = DeliverySpec.music().toBuilder()
+                .name("label")
+                .sampleRates(48_000)
+                .lengthTolerance(0.010)
+                .loudnessTarget(-14.0, 1.0)
+                .build();
         return spec;
     }
 
