@@ -180,10 +180,10 @@ class SpecKeysFindingsTest {
     @Test
     void dcOffsetLimit() throws IOException {
         Delivery d = Delivery.withoutMix();
-        d.file("Bass").samples = sine(55, 0.25, 0.001); // DC at -60 dBFS
+        d.file("Bass").samples = sine(440, 0.25, 0.002); // DC at -54 dBFS; the other stems' faded sines hold less
         Path dir = write(d);
         assertThat(of(music(dir), "level.dc-offset")).isEmpty();
-        assertThat(of(run(dir, "{\"levels\": {\"dc_offset_limit_dbfs\": -70}}"), "level.dc-offset")).singleElement()
+        assertThat(of(run(dir, "{\"levels\": {\"dc_offset_limit_dbfs\": -58}}"), "level.dc-offset")).singleElement()
                 .satisfies(f -> assertThat(f.files()).containsExactly("Song_Bass_120bpm.wav"));
     }
 
@@ -265,8 +265,10 @@ class SpecKeysFindingsTest {
     @Test
     void theEbuPresetNamesItsNumbers() throws IOException {
         Delivery d = Delivery.clean();
+        int k = 0;
         for (String l : Delivery.LABELS) {
             d.file(l).name = "Show_" + l + ".wav";
+            d.file(l).samples = sine(110.0 * ++k, 0.9, 0); // the mix at about -13 LUFS: some 10 LU too loud
         }
         Path dir = write(d);
         Report r = StemSet.from(dir).expect(DeliverySpec.preset("ebu-r128")).run();

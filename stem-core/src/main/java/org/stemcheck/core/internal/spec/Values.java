@@ -90,13 +90,24 @@ final class Values {
         for (Map.Entry<String, Json> e : o.members().entrySet()) {
             if (!known.contains(e.getKey())) {
                 String where = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                String nearest = known.stream().min(Comparator.comparingInt(k -> distance(k, e.getKey()))).orElse("");
-                String hint = !nearest.isEmpty() && distance(nearest, e.getKey()) <= Math.max(2, e.getKey().length() / 3)
-                        ? "did you mean " + nearest + "? " : "";
+                String hint = nearest(e.getKey(), known).map(k -> "did you mean " + k + "? ").orElse("");
                 throw new SpecError(where, e.getValue(), "unknown key; " + hint + "("
                         + (path.isEmpty() ? "a spec file" : path) + " takes " + String.join(", ", known) + ")");
             }
         }
+    }
+
+    /**
+     * The known key a mistyped one most likely meant: the nearest by edit distance, if it is near
+     * (a third of the key's length, at least 2 edits), or one holding every word of it
+     * ({@code true_peak_dbtp} for {@code true_peak_ceiling_dbtp}).
+     */
+    static Optional<String> nearest(String key, List<String> known) {
+        List<String> words = List.of(key.toLowerCase(Locale.ROOT).split("_"));
+        return known.stream()
+                .filter(k -> distance(k, key) <= Math.max(2, key.length() / 3)
+                        || List.of(k.toLowerCase(Locale.ROOT).split("_")).containsAll(words))
+                .min(Comparator.comparingInt(k -> distance(k, key)));
     }
 
     /** Levenshtein distance, ignoring case. */
