@@ -71,6 +71,13 @@ try (SampleStream s = f.openStream()) {                   // never the whole fil
         return spec;
     }
 
+    // README: the recipient's spec (compiled, not run: it reads a file named "acme-spec.json")
+    static Report specFile(Path dir) {
+        DeliverySpec spec = DeliverySpec.load(Path.of("acme-spec.json"));   // or DeliverySpec.preset("ebu-r128")
+        Report report = StemSet.from(dir).expect(spec).run();
+        return report;
+    }
+
     // Finding
     static Finding finding() {
         Finding f =
