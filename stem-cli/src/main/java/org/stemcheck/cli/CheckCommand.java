@@ -31,8 +31,6 @@ import picocli.CommandLine.Parameters;
 final class CheckCommand implements Callable<Integer> {
 
     // Lower-case constants: they are the option values as the help shows them.
-    enum Spec { music, film }
-
     enum Format { text, json, html }
 
     enum FailOn { error, warning, never }
@@ -49,9 +47,13 @@ final class CheckCommand implements Callable<Integer> {
             description = "the reference mix (a file of each folder, or a path); default: found by name")
     Path mixdown;
 
-    @Option(names = "--spec", paramLabel = "SPEC", defaultValue = "music",
-            description = "what the recipient asked for: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    Spec spec;
+    @Option(names = "--spec", paramLabel = "NAME|FILE", defaultValue = "music",
+            description = "what the recipient asked for: a preset (stemcheck specs lists them) or a spec file"
+                    + " (JSON, docs/specs.md) (default: ${DEFAULT-VALUE})")
+    String spec;
+
+    /** The spec {@link #spec} names, resolved once before any folder is read. */
+    private DeliverySpec resolved;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json writes one report per line;"
@@ -97,6 +99,12 @@ final class CheckCommand implements Callable<Integer> {
         String wrong = usageProblem();
         if (wrong != null) {
             main.err.println("stemcheck: " + wrong);
+            return Main.USAGE;
+        }
+        try {
+            resolved = Specs.resolve(spec);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            main.err.println("stemcheck: --spec " + spec + ": " + oneLine(e.getMessage()));
             return Main.USAGE;
         }
         int total = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -180,8 +188,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private Report check(Path dir, int threadsPerFolder, java.util.function.Consumer<org.stemcheck.core.Progress> listener) {
-        StemSet set = StemSet.from(dir).expect(spec == Spec.film ? DeliverySpec.film() : DeliverySpec.music())
-                .onProgress(listener);
+        StemSet set = StemSet.from(dir).expect(resolved).onProgress(listener);
         if (mixdown != null) {
             set = set.mixdown(mixdown);
         }
@@ -211,6 +218,11 @@ final class CheckCommand implements Callable<Integer> {
         boolean ansi = colour == Colour.always
                 || (colour == Colour.auto && main.terminal && output == null && !noColor(System.getenv("NO_COLOR")));
         ReportFormat.text(ansi).write(r, out);
+    }
+
+    /** A message on one line, whatever a file name or a reason held. */
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\r\\n]+", " ");
     }
 
     /** The NO_COLOR convention (no-color.org): colour is off when the variable is set and not empty. */

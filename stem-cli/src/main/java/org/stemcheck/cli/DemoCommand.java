@@ -29,7 +29,7 @@ final class DemoCommand implements Callable<Integer> {
         CheckCommand check = new CheckCommand();
         check.main = main;
         check.dirs = List.of(dir);
-        check.spec = CheckCommand.Spec.music;
+        check.spec = "music";
         check.format = CheckCommand.Format.text;
         check.failOn = CheckCommand.FailOn.error;
         check.colour = CheckCommand.Colour.auto;

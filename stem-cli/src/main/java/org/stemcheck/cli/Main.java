@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "stemcheck", mixinStandardHelpOptions = true, version = "stemcheck 0.1.0",
         description = "Checks stem deliveries before the recipient does.",
-        subcommands = {CheckCommand.class, DemoCommand.class},
+        subcommands = {CheckCommand.class, DemoCommand.class, SpecsCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:nothing reached --fail-on", "1:something reached --fail-on",
             "2:usage error, or a folder that does not exist", "3:internal error"})
@@ -108,7 +108,7 @@ public final class Main implements Callable<Integer> {
      */
     @Override
     public Integer call() {
-        err.println("stemcheck: say what to do: stemcheck check DIR..., or stemcheck demo");
+        err.println("stemcheck: say what to do: stemcheck check DIR..., stemcheck specs, or stemcheck demo");
         new CommandLine(this).usage(err);
         return USAGE;
     }

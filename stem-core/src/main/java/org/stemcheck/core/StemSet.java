@@ -288,7 +288,7 @@ public final class StemSet {
     private List<Map.Entry<StemFile, Source>> classified() {
         List<Map.Entry<StemFile, Source>> out = new ArrayList<>(inputs.size());
         for (Source in : inputs) {
-            Naming.Parsed parsed = Naming.parse(Sources.fileName(in.name()), spec.namePattern());
+            Naming.Parsed parsed = Naming.parse(Sources.fileName(in.name()), spec.naming().pattern());
             Role role = Roles.of(in, parsed, spec, mixdown.map(in.name()::equals).orElse(false));
             // A mix or a non-audio file has no stem label.
             Optional<String> label = role.isStem() || role == Role.UNREADABLE ? parsed.label() : Optional.empty();

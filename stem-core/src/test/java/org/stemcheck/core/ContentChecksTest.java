@@ -141,7 +141,7 @@ class ContentChecksTest {
         assertThat(f.measurements()).containsEntry("effective_bits", 16.0).containsEntry("container_bits", 24.0);
         assertThat(r.measured("Song_Vocals_120bpm.wav")).containsEntry("effective_bits", 16.0);
 
-        Report lenient = StemSet.from(dir).expect(DeliverySpec.music().withBitDepth(16, true)).run();
+        Report lenient = StemSet.from(dir).expect(DeliverySpec.music().toBuilder().bitDepth(16, true).build()).run();
         assertThat(of(lenient, "content.padded-bits")).singleElement()
                 .extracting(Finding::severity).isEqualTo(Severity.WARNING);
     }

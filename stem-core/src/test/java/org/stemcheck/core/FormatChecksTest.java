@@ -183,7 +183,7 @@ class FormatChecksTest {
         d.write(dir);
 
         assertThat(of(StemSet.from(dir).run(), "format.length")).hasSize(1);
-        DeliverySpec lenient = DeliverySpec.music().withLengthTolerance(0.02);
+        DeliverySpec lenient = DeliverySpec.music().toBuilder().lengthTolerance(0.02).build();
         assertThat(of(StemSet.from(dir).expect(lenient).run(), "format.length")).isEmpty();
     }
 }

@@ -62,8 +62,20 @@ try (SampleStream s = f.openStream()) {                   // never the whole fil
 
     // DeliverySpec
     static DeliverySpec spec() {
-        DeliverySpec spec = DeliverySpec.music().withSampleRates(Set.of(48_000)).withLengthTolerance(0.010);
+        DeliverySpec spec = DeliverySpec.music().toBuilder()
+                .name("label")
+                .sampleRates(48_000)
+                .lengthTolerance(0.010)
+                .loudnessTarget(-14.0, 1.0)
+                .build();
         return spec;
+    }
+
+    // README: the recipient's spec (compiled, not run: it reads a file named "acme-spec.json")
+    static Report specFile(Path dir) {
+        DeliverySpec spec = DeliverySpec.load(Path.of("acme-spec.json"));   // or DeliverySpec.preset("ebu-r128")
+        Report report = StemSet.from(dir).expect(spec).run();
+        return report;
     }
 
     // Finding

@@ -157,7 +157,8 @@ class SnippetsTest {
 
     @Test
     void snippetsThatNeedNoFolderRun() {
-        assertThat(ApiSnippets.spec().sampleRates()).containsExactly(48_000);
+        assertThat(ApiSnippets.spec().format().sampleRates()).containsExactly(48_000);
+        assertThat(ApiSnippets.spec().loudness().targetLufs()).hasValue(-14.0);
         assertThat(ApiSnippets.finding().measurements()).containsEntry("sample_rate_hz", 44100.0);
         Report empty = Report.of("d", "music", List.<StemFile>of(), Map.of(), Optional.empty(), List.<Finding>of());
         Report r = ApiSnippets.plots(empty, new double[] {-20, -18}, new double[] {100, 1000}, new double[] {-40, -50});

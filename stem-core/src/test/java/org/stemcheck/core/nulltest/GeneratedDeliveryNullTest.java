@@ -86,7 +86,8 @@ class GeneratedDeliveryNullTest {
     @Test
     void stemTheSpecExpectsButTheFolderLacksIsAMissingStem(@TempDir Path dir) throws IOException {
         Delivery.clean().write(dir);
-        DeliverySpec spec = DeliverySpec.music().withName("label").withExpectedStems(List.of("Drums", "Strings"));
+        DeliverySpec spec = DeliverySpec.music().toBuilder().name("label")
+                .expectedStems(DeliverySpec.ExpectedStem.named("Drums"), DeliverySpec.ExpectedStem.named("Strings")).build();
 
         Report r = StemSet.from(dir).expect(spec).run();
 

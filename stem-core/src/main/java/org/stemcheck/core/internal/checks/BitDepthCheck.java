@@ -55,27 +55,27 @@ final class BitDepthCheck extends BaseCheck {
 
     static boolean meets(AudioFormat fmt, DeliverySpec spec) {
         if (fmt.encoding() == SampleEncoding.FLOAT) {
-            return spec.floatAllowed();
+            return spec.format().floatAllowed();
         }
         if (fmt.encoding() == SampleEncoding.ALAW || fmt.encoding() == SampleEncoding.ULAW) {
             return false;
         }
-        return fmt.validBits() >= spec.minBitDepth();
+        return fmt.validBits() >= spec.format().minBitDepth();
     }
 
     private Finding below(StemFile f, AudioFormat fmt, DeliverySpec spec) {
-        String wanted = spec.minBitDepth() + "-bit" + (spec.floatAllowed() ? " or float" : " integer PCM");
+        String wanted = spec.format().minBitDepth() + "-bit" + (spec.format().floatAllowed() ? " or float" : " integer PCM");
         boolean isFloat = fmt.encoding() == SampleEncoding.FLOAT;
         String fix = isFloat
-                ? "export " + f.displayLabel() + " again as " + spec.minBitDepth() + "-bit PCM from the session"
-                : "export " + f.displayLabel() + " again at " + spec.minBitDepth()
-                        + "-bit from the session; padding this file to " + spec.minBitDepth()
+                ? "export " + f.displayLabel() + " again as " + spec.format().minBitDepth() + "-bit PCM from the session"
+                : "export " + f.displayLabel() + " again at " + spec.format().minBitDepth()
+                        + "-bit from the session; padding this file to " + spec.format().minBitDepth()
                         + " bits does not bring the lost bits back";
         return Finding.error(id(), f.displayLabel() + " is " + Formats.depth(fmt) + "; the " + spec.name()
                         + " spec asks for " + wanted)
                 .withFiles(f.name())
                 .withMeasurement("bit_depth", fmt.validBits())
-                .withMeasurement("expected_bits", spec.minBitDepth())
+                .withMeasurement("expected_bits", spec.format().minBitDepth())
                 .withFix(fix);
     }
 }

@@ -16,18 +16,12 @@ import org.stemcheck.io.AudioFormat;
 
 /**
  * {@code level.clipping}: runs of samples at or beyond full scale. In an integer file a run of
- * {@value #OVER_SAMPLES} or more samples at the largest code is clipped audio (an error: the
+ * the spec's {@code clipRunSamples} or more samples at the largest code (default
+ * {@link org.stemcheck.core.DeliverySpec#CLIP_RUN_SAMPLES}, 3) is clipped audio (an error: the
  * waveform's tops are gone); in a float file samples above 1.0 are still there, so it is a warning
  * that says so: lower the gain instead of clipping.
  */
 final class ClippingCheck extends BaseCheck {
-
-    /**
-     * Consecutive full-scale samples that make an "over": 3, as in the clip lights of digital meters
-     * (e.g. the SSL Duende user guide: "three consecutive samples are at maximum"; no standard fixes
-     * the count). One or two full-scale samples are a peak at 0 dBFS, left to the true-peak check.
-     */
-    static final long OVER_SAMPLES = 3;
 
     ClippingCheck() {
         super("level.clipping", "no stem has clipped samples (runs at full scale)");
@@ -40,24 +34,28 @@ final class ClippingCheck extends BaseCheck {
 
     @Override
     public List<Finding> run(CheckContext ctx) {
+        long over = ctx.spec().levels().clipRunSamples();
         List<Finding> out = new ArrayList<>();
         for (StemFile f : ctx.readableStems()) {
             ctx.measurement(f, Measurement.CLIP_RUNS)
                     .filter(r -> r.runs() > 0)
-                    .ifPresent(r -> judge(f, r, out));
+                    .ifPresent(r -> judge(f, r, over, out));
         }
         return out;
     }
 
-    /** True when this check reports the file: a float file over full scale, or an integer file with an over. */
-    static boolean reports(StemFile f, ClipRuns.Result r) {
+    /**
+     * True when this check reports the file: a float file over full scale, or an integer file with
+     * a run of {@code over} samples.
+     */
+    static boolean reports(StemFile f, ClipRuns.Result r, long over) {
         if (r.runs() == 0) {
             return false;
         }
-        return f.format().orElseThrow().isFloat() || r.longest().orElseThrow().length() >= OVER_SAMPLES;
+        return f.format().orElseThrow().isFloat() || r.longest().orElseThrow().length() >= over;
     }
 
-    private void judge(StemFile f, ClipRuns.Result r, List<Finding> out) {
+    private void judge(StemFile f, ClipRuns.Result r, long over, List<Finding> out) {
         AudioFormat fmt = f.format().orElseThrow();
         ClipRun longest = r.longest().orElseThrow();
         double rate = fmt.sampleRate();
@@ -71,7 +69,7 @@ final class ClippingCheck extends BaseCheck {
                             label, r.clippedSamples(), r.runs(), longest.length(), where))
                     .withFix("recoverable: lower the gain of " + label + " (or its master fader) and export again;"
                             + " do not clip");
-        } else if (longest.length() >= OVER_SAMPLES) {
+        } else if (longest.length() >= over) {
             base = Finding.error(id(), String.format(Locale.ROOT,
                             "%s is clipped: %d runs at full scale, the longest %d samples (%.2f ms) at %s",
                             label, r.runs(), longest.length(), 1000.0 * longest.length() / rate, where))

@@ -26,7 +26,7 @@ final class DcOffsetCheck extends BaseCheck {
 
     @Override
     public List<Finding> run(CheckContext ctx) {
-        double limit = ctx.spec().maxDcOffsetDbfs();
+        double limit = ctx.spec().levels().maxDcOffsetDbfs();
         List<Finding> out = new ArrayList<>();
         for (StemFile f : ctx.readableStems()) {
             Measured.stats(ctx, f).ifPresent(s -> judge(f, s, limit, out));

@@ -24,6 +24,7 @@ public final class FileChecks {
             new DuplicateCheck(),
             new ClippingCheck(),
             new TruePeakCheck(),
+            new LoudnessCheck(),
             new DcOffsetCheck(),
             new SilentCheck(),
             new CutTailCheck(),

@@ -25,7 +25,7 @@ final class LengthCheck extends BaseCheck {
         if (stems.size() < 2) {
             return List.of();
         }
-        double tol = ctx.spec().lengthToleranceSeconds();
+        double tol = ctx.spec().timing().lengthToleranceSeconds();
         double common = Groups.consensus(stems, StemFile::durationSeconds, tol);
         int agreeing = (int) stems.stream().filter(f -> Math.abs(f.durationSeconds() - common) <= tol).count();
         List<Finding> out = new ArrayList<>();

@@ -13,9 +13,6 @@ import org.stemcheck.dsp.level.SampleStats;
 /** What the measurement-based checks share: the silence test, spans in seconds, numbers in words. */
 final class Measured {
 
-    /** A stem whose sample peak stays below this holds no music ({@link Silence#SILENT_PEAK_DBFS}). */
-    static final double SILENT_PEAK_DBFS = Silence.SILENT_PEAK_DBFS;
-
     private Measured() {
     }
 
@@ -24,9 +21,14 @@ final class Measured {
         return ctx.measurement(f, Measurement.SAMPLE_STATS);
     }
 
-    /** True when the file was measured and holds no music (peak below {@link #SILENT_PEAK_DBFS}). */
+    /**
+     * True when the file was measured and holds no music: its sample peak is below the spec's
+     * {@code silentPeakDbfs} (default {@link org.stemcheck.core.DeliverySpec#SILENT_PEAK_DBFS}, the
+     * same as {@link Silence#SILENT_PEAK_DBFS}, which the mix diagnosis keeps).
+     */
     static boolean silent(CheckContext ctx, StemFile f) {
-        return Silence.silent(ctx, f);
+        double below = ctx.spec().levels().silentPeakDbfs();
+        return stats(ctx, f).map(s -> !(s.peakDbfs() >= below)).orElse(false);
     }
 
     /** The file's sample rate (files reaching a measurement check are readable). */

@@ -60,15 +60,15 @@ final class MultitracksCheck extends BaseCheck {
             reasons.add(trackNamed.size() + " files are named like single microphones or inputs ("
                     + examples(trackNamed) + ")");
         }
-        if (stems.size() > COUNT_FACTOR * spec.maxStems()) {
-            reasons.add(stems.size() + " files where the " + spec.name() + " spec expects " + spec.minStems()
-                    + " to " + spec.maxStems() + " stems");
+        if (stems.size() > COUNT_FACTOR * spec.stems().maxCount()) {
+            reasons.add(stems.size() + " files where the " + spec.name() + " spec expects " + spec.stems().minCount()
+                    + " to " + spec.stems().maxCount() + " stems");
         }
-        if (stems.size() > spec.maxStems() && mono >= MONO_SHARE * stems.size()) {
+        if (stems.size() > spec.stems().maxCount() && mono >= MONO_SHARE * stems.size()) {
             reasons.add(String.format(Locale.ROOT, "%d of %d files are mono", mono, stems.size()));
         }
         long quiet = quiet(ctx, stems);
-        boolean weakEvidence = stems.size() > spec.maxStems() || !trackNamed.isEmpty();
+        boolean weakEvidence = stems.size() > spec.stems().maxCount() || !trackNamed.isEmpty();
         if (weakEvidence && stems.size() >= MIN_TRACK_NAMES && quiet >= RAW_SHARE * stems.size()) {
             reasons.add(String.format(Locale.ROOT, "%d of %d files peak below %.0f dBFS, as unprocessed tracks do",
                     quiet, stems.size(), RAW_PEAK_DBFS));

@@ -24,7 +24,7 @@ final class NamingPatternCheck extends BaseCheck {
         List<StemFile> named = stems.stream().filter(StemFile::namedByPattern).toList();
         Optional<String> title = common(Groups.by(named, f -> f.title().orElse("")));
         Optional<String> bpm = common(Groups.by(named, f -> bpmText(f.bpm())));
-        String template = ctx.spec().nameTemplate();
+        String template = ctx.spec().naming().template();
         List<Finding> out = new ArrayList<>();
         for (StemFile f : stems) {
             if (!f.namedByPattern()) {

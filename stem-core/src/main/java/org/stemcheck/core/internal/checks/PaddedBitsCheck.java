@@ -57,7 +57,7 @@ final class PaddedBitsCheck extends BaseCheck {
         if (!padded) {
             return;
         }
-        int wanted = ctx.spec().minBitDepth();
+        int wanted = ctx.spec().format().minBitDepth();
         Severity sev = used < wanted ? Severity.ERROR : Severity.WARNING;
         String container = Formats.depth(fmt);
         out.add(Finding.of(sev, id(), String.format(Locale.ROOT,

@@ -32,18 +32,18 @@ final class SampleRateCheck extends BaseCheck {
         }
         DeliverySpec spec = ctx.spec();
         Map<Long, List<StemFile>> byRate = Groups.by(stems, SampleRateCheck::rate);
-        long common = Groups.majority(byRate, r -> spec.sampleRates().contains((int) (long) r));
+        long common = Groups.majority(byRate, r -> spec.format().sampleRates().contains((int) (long) r));
         int agreeing = byRate.get(common).size();
         List<Finding> out = new ArrayList<>();
         for (StemFile f : readableAudio(ctx)) {
             long r = rate(f);
-            boolean rightWhereOthersAreNot = spec.sampleRates().contains((int) r)
-                    && !spec.sampleRates().contains((int) common);
+            boolean rightWhereOthersAreNot = spec.format().sampleRates().contains((int) r)
+                    && !spec.format().sampleRates().contains((int) common);
             if (r != common && !rightWhereOthersAreNot) {
                 out.add(odd(f, r, common, agreeing, spec));
             }
         }
-        if (!spec.sampleRates().contains((int) common)) {
+        if (!spec.format().sampleRates().contains((int) common)) {
             out.add(offSpec(byRate.get(common), common, spec));
         }
         return out;
@@ -54,7 +54,7 @@ final class SampleRateCheck extends BaseCheck {
         String who = mix ? "The mixdown " + f.name() : f.displayLabel();
         String msg = who + " is " + Formats.rate(rate) + ", " + (mix ? "the " + agreeing + " " + stems(agreeing)
                 : others(agreeing)) + (agreeing == 1 ? " is " : " are ") + Formats.rate(common);
-        long target = spec.sampleRates().contains((int) common) ? common : preferred(spec);
+        long target = spec.format().sampleRates().contains((int) common) ? common : preferred(spec);
         Finding base = mix ? Finding.warning(id(), msg) : Finding.error(id(), msg);
         return base.withFiles(f.name())
                 .withMeasurement("sample_rate_hz", rate)
@@ -75,12 +75,12 @@ final class SampleRateCheck extends BaseCheck {
     }
 
     private static long preferred(DeliverySpec spec) {
-        return spec.sampleRates().contains(DeliverySpec.FILM_RATE) ? DeliverySpec.FILM_RATE
-                : new TreeSet<>(spec.sampleRates()).first();
+        return spec.format().sampleRates().contains(DeliverySpec.FILM_RATE) ? DeliverySpec.FILM_RATE
+                : new TreeSet<>(spec.format().sampleRates()).first();
     }
 
     private static String accepted(DeliverySpec spec) {
-        Set<Integer> rates = new TreeSet<>(spec.sampleRates());
+        Set<Integer> rates = new TreeSet<>(spec.format().sampleRates());
         return rates.stream().map(r -> Formats.rate(r)).collect(Collectors.joining(", "));
     }
 

@@ -11,8 +11,8 @@ import org.stemcheck.core.StemFile;
 import org.stemcheck.dsp.level.SampleStats;
 
 /**
- * {@code level.silent}: a stem that is digital silence or only noise floor (sample peak below
- * {@link Measured#SILENT_PEAK_DBFS}): an element is probably missing.
+ * {@code level.silent}: a stem that is digital silence or only noise floor (sample peak below the
+ * spec's {@code silentPeakDbfs}, default -70 dBFS): an element is probably missing.
  */
 final class SilentCheck extends BaseCheck {
 

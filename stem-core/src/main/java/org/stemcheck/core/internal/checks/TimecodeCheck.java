@@ -31,7 +31,7 @@ final class TimecodeCheck extends BaseCheck {
         List<StemFile> unstamped = stems.stream().filter(f -> f.startSeconds().isEmpty()).toList();
         List<Finding> out = new ArrayList<>();
         if (stamped.isEmpty()) {
-            if (spec.requireTimeReference() && !unstamped.isEmpty()) {
+            if (spec.timing().requireTimeReference() && !unstamped.isEmpty()) {
                 out.add(Finding.error(id(), "No stem carries a BWF TimeReference; the " + spec.name()
                                 + " spec asks for Broadcast WAV stems stamped with their start time")
                         .withFiles(unstamped.stream().map(StemFile::name).toList())
@@ -39,11 +39,11 @@ final class TimecodeCheck extends BaseCheck {
             }
             return out;
         }
-        double tol = spec.timecodeToleranceSeconds();
+        double tol = spec.timing().timecodeToleranceSeconds();
         double common = Groups.consensus(stamped, f -> f.startSeconds().getAsDouble(), tol);
         long agreeing = stamped.stream().filter(f -> Math.abs(f.startSeconds().getAsDouble() - common) <= tol).count();
         for (StemFile f : unstamped) {
-            Severity sev = spec.requireTimeReference() ? Severity.ERROR : Severity.WARNING;
+            Severity sev = spec.timing().requireTimeReference() ? Severity.ERROR : Severity.WARNING;
             out.add(Finding.of(sev, id(), f.displayLabel() + " has no BWF TimeReference, while " + agreeing + " "
                             + (agreeing == 1 ? "file starts" : "files start") + " at " + Formats.clock(common))
                     .withFiles(f.name())

@@ -3,10 +3,9 @@ package org.stemcheck.core.internal.checks.mix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.DeliverySpec;
 import org.stemcheck.core.Explanation;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.NullTestResult;
@@ -31,15 +30,16 @@ final class MissingStemCheck extends MixCheck {
         return out;
     }
 
+    /** The required stems of the spec that no stem of the delivery is (by label or the spec's pattern). */
     private List<Finding> expected(CheckContext ctx) {
-        Set<String> have = ctx.files().stream().filter(f -> f.role().isStem())
-                .map(StemFile::displayLabel).map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        List<String> have = ctx.files().stream().filter(f -> f.role().isStem()).map(StemFile::displayLabel).toList();
         List<Finding> out = new ArrayList<>();
-        for (String want : ctx.spec().expectedStems()) {
-            if (!have.contains(want.toLowerCase(Locale.ROOT))) {
-                out.add(Finding.error(id(), "no " + want + " stem in the delivery, which the spec "
+        for (DeliverySpec.ExpectedStem want : ctx.spec().stems().required()) {
+            if (have.stream().noneMatch(want::matches)) {
+                String also = want.pattern().map(p -> " (nor a stem whose label matches " + p + ")").orElse("");
+                out.add(Finding.error(id(), "no " + want.name() + " stem in the delivery" + also + ", which the spec "
                                 + ctx.spec().name() + " expects")
-                        .withFix("export the " + want + " stem and add it to the folder"));
+                        .withFix("export the " + want.name() + " stem and add it to the folder"));
             }
         }
         return out;
