@@ -41,12 +41,8 @@ class FlacDeliveryTest {
             }
         }
 
-        long t0 = System.nanoTime();
         Report fromWav = StemSet.from(wav).run();
-        long t1 = System.nanoTime();
         Report fromFlac = StemSet.from(flac).run();
-        long t2 = System.nanoTime();
-        System.err.println("TIMING wav " + (t1 - t0) / 1e9 + " flac " + (t2 - t1) / 1e9);
 
         assertThat(fromFlac.files()).allSatisfy(f -> assertThat(f.container()).contains("flac"));
         assertThat(fromFlac.files()).allSatisfy(f -> assertThat(f.timeReference()).contains(172_800_000L));
