@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.stemcheck.core.Checks;
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.ReportFormat;
 import org.stemcheck.core.Severity;

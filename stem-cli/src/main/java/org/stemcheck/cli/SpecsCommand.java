@@ -3,7 +3,7 @@ package org.stemcheck.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

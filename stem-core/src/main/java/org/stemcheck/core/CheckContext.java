@@ -2,6 +2,7 @@ package org.stemcheck.core;
 
 import java.util.List;
 import java.util.Optional;
+import org.stemcheck.core.spec.DeliverySpec;
 
 /**
  * What a {@link Check} sees: the files of the delivery, the spec, and the shared measurements

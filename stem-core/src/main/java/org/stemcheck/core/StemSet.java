@@ -19,6 +19,7 @@ import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.core.internal.delivery.Sources;
 import org.stemcheck.core.internal.pipeline.Engine;
 import org.stemcheck.core.internal.pipeline.Measurements;
+import org.stemcheck.core.spec.DeliverySpec;
 
 /**
  * A stem delivery to check: the files of a folder (or buffers in memory), what each one is, the

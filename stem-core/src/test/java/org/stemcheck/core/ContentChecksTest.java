@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Delivery;
 import org.stemcheck.core.testing.Signals;
+import org.stemcheck.core.spec.DeliverySpec;
 
 /** Each content and duplicate check finds its fault, injected into a generated delivery, on the right files. */
 class ContentChecksTest {

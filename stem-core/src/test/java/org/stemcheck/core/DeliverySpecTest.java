@@ -9,6 +9,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.stemcheck.core.spec.DeliverySpec;
+import org.stemcheck.core.spec.ExpectedStem;
+import org.stemcheck.core.spec.Levels;
+import org.stemcheck.core.spec.Loudness;
+import org.stemcheck.core.spec.Mix;
+import org.stemcheck.core.spec.SpecBuilder;
+import org.stemcheck.core.spec.Timing;
 
 /** DeliverySpec's groups, builder and presets: music and film mean what they meant before the groups. */
 class DeliverySpecTest {
@@ -30,10 +37,10 @@ class DeliverySpecTest {
         assertThat(m.stems().maxCount()).isEqualTo(12);
         assertThat(m.stems().fxLabels()).containsExactlyInAnyOrder("FX", "Reverb", "Verb", "Delay", "Returns", "Return",
                 "Reverbs", "Delays");
-        assertThat(m.timing()).isEqualTo(new DeliverySpec.Timing(0.001, 0.0005, false));
-        assertThat(m.levels()).isEqualTo(new DeliverySpec.Levels(-1.0, 0.0, -50.0, -70.0, 3));
-        assertThat(m.loudness()).isEqualTo(DeliverySpec.Loudness.NONE);
-        assertThat(m.mix()).isEqualTo(new DeliverySpec.Mix(0.5, 1.0, -50.0, -20.0));
+        assertThat(m.timing()).isEqualTo(new Timing(0.001, 0.0005, false));
+        assertThat(m.levels()).isEqualTo(new Levels(-1.0, 0.0, -50.0, -70.0, 3));
+        assertThat(m.loudness()).isEqualTo(Loudness.NONE);
+        assertThat(m.mix()).isEqualTo(new Mix(0.5, 1.0, -50.0, -20.0));
         assertThat(m.isFxLabel("reverb")).isTrue();
         assertThat(m.isFxLabel("Bass")).isFalse();
     }
@@ -47,9 +54,9 @@ class DeliverySpecTest {
         assertThat(f.format().floatAllowed()).isFalse();
         assertThat(f.naming().template()).isEqualTo("<Title>_<Stem>");
         assertThat(f.naming().pattern().pattern()).isEqualTo(DeliverySpec.FILM_PATTERN.pattern());
-        assertThat(f.stems().required()).extracting(DeliverySpec.ExpectedStem::name)
+        assertThat(f.stems().required()).extracting(ExpectedStem::name)
                 .containsExactly("Dialogue", "Music", "Effects");
-        assertThat(f.stems().expected()).filteredOn(e -> !e.required()).extracting(DeliverySpec.ExpectedStem::name)
+        assertThat(f.stems().expected()).filteredOn(e -> !e.required()).extracting(ExpectedStem::name)
                 .containsExactly("Foley", "Backgrounds", "M&E");
         assertThat(f.stems().minCount()).isEqualTo(3);
         assertThat(f.stems().fxLabels()).containsExactlyInAnyOrder("Reverb", "Verb", "Returns");
@@ -62,7 +69,7 @@ class DeliverySpecTest {
     @Test
     void filmsExpectedStemsMatchTheUsualDmeLabelsAndTheNamingPatternStillReadsThem() {
         DeliverySpec f = DeliverySpec.film();
-        DeliverySpec.ExpectedStem dialogue = f.stems().expected().get(0);
+        ExpectedStem dialogue = f.stems().expected().get(0);
         for (String label : List.of("Dialogue", "DX", "dialog", "EP101_DX", "Dial")) {
             assertThat(dialogue.matches(label)).as(label).isTrue();
         }
@@ -100,7 +107,7 @@ class DeliverySpecTest {
 
     @Test
     void everyGroupRefusesValuesOutOfRangeAndSaysWhich() {
-        DeliverySpec.Builder b = DeliverySpec.music().toBuilder();
+        SpecBuilder b = DeliverySpec.music().toBuilder();
         assertThatThrownBy(() -> b.sampleRates(Set.of()).build()).hasMessageContaining("sampleRates");
         assertThatThrownBy(() -> DeliverySpec.music().toBuilder().bitDepth(0, true).build()).hasMessageContaining("minBitDepth");
         assertThatThrownBy(() -> DeliverySpec.music().toBuilder().channels(0).build()).hasMessageContaining("channels");
@@ -112,9 +119,9 @@ class DeliverySpecTest {
         assertThatThrownBy(() -> DeliverySpec.music().toBuilder().clipRunSamples(0)).hasMessageContaining("clipRunSamples");
         assertThatThrownBy(() -> DeliverySpec.music().toBuilder().loudnessTarget(-80, 1)).hasMessageContaining("targetLufs");
         assertThatThrownBy(() -> DeliverySpec.music().toBuilder().loudnessTarget(-14, -1)).hasMessageContaining("toleranceLu");
-        assertThatThrownBy(() -> new DeliverySpec.Mix(1.0, 0.5, -50, -20)).hasMessageContaining("gain");
-        assertThatThrownBy(() -> new DeliverySpec.Mix(0.5, 1.0, -20, -50)).hasMessageContaining("null");
-        assertThatThrownBy(() -> DeliverySpec.ExpectedStem.matching("Bass", "(")).hasMessageContaining("not a regular expression");
+        assertThatThrownBy(() -> new Mix(1.0, 0.5, -50, -20)).hasMessageContaining("gain");
+        assertThatThrownBy(() -> new Mix(0.5, 1.0, -20, -50)).hasMessageContaining("null");
+        assertThatThrownBy(() -> ExpectedStem.matching("Bass", "(")).hasMessageContaining("not a regular expression");
         assertThatThrownBy(() -> DeliverySpec.music().toBuilder().name(" ").build()).hasMessageContaining("blank");
     }
 
@@ -145,10 +152,10 @@ class DeliverySpecTest {
     }
 
     private static void assertLoudness(String preset, double target, double tolerance, double maxTp) {
-        DeliverySpec.Loudness l = DeliverySpec.preset(preset).loudness();
+        Loudness l = DeliverySpec.preset(preset).loudness();
         assertThat(l.targetLufs()).as(preset).hasValue(target);
         assertThat(l.toleranceLu()).as(preset).isEqualTo(tolerance);
         assertThat(l.maxTruePeakDbtp()).as(preset).hasValue(maxTp);
-        assertThat(l.appliesTo()).isEqualTo(DeliverySpec.Loudness.Scope.MIX);
+        assertThat(l.appliesTo()).isEqualTo(Loudness.Scope.MIX);
     }
 }

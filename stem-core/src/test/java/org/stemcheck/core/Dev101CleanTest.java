@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.io.testing.TestData;
+import org.stemcheck.core.spec.DeliverySpec;
 
 /** The clean dev101 delivery (7 stems, FX as its own stem, two mixdowns) gives no error and no warning. */
 class Dev101CleanTest {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Delivery;
+import org.stemcheck.core.spec.DeliverySpec;
 
 /** Each format check finds its fault, injected into one stem of a generated delivery, on that stem only. */
 class FormatChecksTest {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Delivery;
 import org.stemcheck.core.testing.Signals;
+import org.stemcheck.core.spec.DeliverySpec;
 
 /** Each level check finds its fault, injected into one stem of a generated delivery, on that stem only. */
 class LevelChecksTest {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Delivery;
 import org.stemcheck.io.WavWriter;
+import org.stemcheck.core.spec.DeliverySpec;
 
 /** Names: the pattern, title and tempo agreement, roles read from names, and multitrack folders. */
 class NamingChecksTest {

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.stemcheck.core.spec.DeliverySpec;
+import org.stemcheck.core.spec.ExpectedStem;
+import org.stemcheck.core.spec.Loudness;
 
 /** Spec files through the API: every key read into the spec, strict errors with the key's path, extends chains. */
 class SpecFileTest {
@@ -40,7 +43,7 @@ class SpecFileTest {
         assertThat(s.loudness().targetLufs()).hasValue(-14.0);
         assertThat(s.loudness().toleranceLu()).isEqualTo(1.0);
         assertThat(s.loudness().maxTruePeakDbtp()).isEmpty();
-        assertThat(s.toBuilder().name("music").description("").standard("").loudness(DeliverySpec.Loudness.NONE).build())
+        assertThat(s.toBuilder().name("music").description("").standard("").loudness(Loudness.NONE).build())
                 .as("everything else is music's")
                 .isEqualTo(DeliverySpec.music().toBuilder().description("").standard("").build());
     }
@@ -102,9 +105,9 @@ class SpecFileTest {
             case "format.stem_channels" -> OptionalInt.of(1);
             case "naming.template" -> "<Title>-<Stem>";
             case "naming.pattern" -> "(?<title>[^-]+)-(?<stem>.+)";
-            case "stems.expected" -> List.of(DeliverySpec.ExpectedStem.named("Drums"),
-                    new DeliverySpec.ExpectedStem("vox|vocals?", java.util.Optional.of("vox|vocals?"), true),
-                    DeliverySpec.ExpectedStem.named("Pads").optional());
+            case "stems.expected" -> List.of(ExpectedStem.named("Drums"),
+                    new ExpectedStem("vox|vocals?", java.util.Optional.of("vox|vocals?"), true),
+                    ExpectedStem.named("Pads").optional());
             case "stems.min_count" -> 2;
             case "stems.max_count" -> 40;
             case "stems.fx_labels" -> java.util.Set.of("Verbs");
@@ -119,7 +122,7 @@ class SpecFileTest {
             case "loudness.target_lufs" -> java.util.OptionalDouble.of(-16);
             case "loudness.tolerance_lu" -> 0.5;
             case "loudness.max_true_peak_dbtp" -> java.util.OptionalDouble.of(-2);
-            case "loudness.applies_to" -> DeliverySpec.Loudness.Scope.STEMS;
+            case "loudness.applies_to" -> Loudness.Scope.STEMS;
             case "mix.gain_warning_db" -> 0.25;
             case "mix.gain_error_db" -> 2.0;
             case "mix.null_warning_db" -> -60.0;

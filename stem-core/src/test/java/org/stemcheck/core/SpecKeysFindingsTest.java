@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Delivery;
 import org.stemcheck.core.testing.Findings;
+import org.stemcheck.core.spec.DeliverySpec;
 
 /**
  * Each key of a spec file changes what is found, on small deliveries written here: the same folder

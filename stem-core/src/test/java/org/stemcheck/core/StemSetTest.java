@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Delivery;
+import org.stemcheck.core.spec.DeliverySpec;
 
 /** The fluent API: immutability, programmer errors, mixdowns, plug-ins and stems in memory. */
 class StemSetTest {

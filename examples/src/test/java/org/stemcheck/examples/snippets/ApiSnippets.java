@@ -11,7 +11,7 @@ import org.stemcheck.core.Analysis;
 import org.stemcheck.core.Check;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Checks;
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Plots;

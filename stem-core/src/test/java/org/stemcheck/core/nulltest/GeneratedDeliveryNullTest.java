@@ -8,12 +8,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.StemSet;
 import org.stemcheck.core.testing.Delivery;
+import org.stemcheck.core.spec.ExpectedStem;
 
 /** The set pass on small generated deliveries: other rates and mono stems are adapted, not rejected. */
 class GeneratedDeliveryNullTest {
@@ -87,7 +88,7 @@ class GeneratedDeliveryNullTest {
     void stemTheSpecExpectsButTheFolderLacksIsAMissingStem(@TempDir Path dir) throws IOException {
         Delivery.clean().write(dir);
         DeliverySpec spec = DeliverySpec.music().toBuilder().name("label")
-                .expectedStems(DeliverySpec.ExpectedStem.named("Drums"), DeliverySpec.ExpectedStem.named("Strings")).build();
+                .expectedStems(ExpectedStem.named("Drums"), ExpectedStem.named("Strings")).build();
 
         Report r = StemSet.from(dir).expect(spec).run();
 

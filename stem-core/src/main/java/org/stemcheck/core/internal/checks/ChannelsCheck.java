@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.report.Formats;
+import org.stemcheck.core.spec.Format;
 
 /**
  * {@code format.channels}: a stem with another channel count than the spec asks of it (an error:
@@ -24,7 +25,7 @@ final class ChannelsCheck extends BaseCheck {
 
     @Override
     public List<Finding> run(CheckContext ctx) {
-        DeliverySpec.Format format = ctx.spec().format();
+        Format format = ctx.spec().format();
         List<Finding> out = new ArrayList<>();
         List<StemFile> stems = new ArrayList<>();
         for (StemFile f : ctx.readableStems()) {

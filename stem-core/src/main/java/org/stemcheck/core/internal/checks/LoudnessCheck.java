@@ -6,12 +6,13 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.dsp.LoudnessResult;
+import org.stemcheck.core.spec.Loudness;
 
 /**
  * {@code level.loudness}: the integrated loudness (ITU-R BS.1770-4, gated) of the files the spec's
@@ -42,11 +43,11 @@ final class LoudnessCheck extends BaseCheck {
 
     @Override
     public List<Finding> run(CheckContext ctx) {
-        DeliverySpec.Loudness l = ctx.spec().loudness();
+        Loudness l = ctx.spec().loudness();
         if (l.targetLufs().isEmpty()) {
             return List.of();
         }
-        boolean mix = l.appliesTo() == DeliverySpec.Loudness.Scope.MIX;
+        boolean mix = l.appliesTo() == Loudness.Scope.MIX;
         List<StemFile> files = mix
                 ? ctx.files(Role.MIXDOWN).stream().filter(StemFile::readable).toList()
                 : ctx.readableStems();
@@ -60,7 +61,7 @@ final class LoudnessCheck extends BaseCheck {
         return out;
     }
 
-    private void judge(CheckContext ctx, StemFile f, LoudnessResult r, DeliverySpec.Loudness l, List<Finding> out) {
+    private void judge(CheckContext ctx, StemFile f, LoudnessResult r, Loudness l, List<Finding> out) {
         double target = l.targetLufs().getAsDouble();
         double tol = l.toleranceLu();
         double lufs = r.integratedLufs();
@@ -106,7 +107,7 @@ final class LoudnessCheck extends BaseCheck {
                 .withFix(fix));
     }
 
-    private Finding noMix(CheckContext ctx, DeliverySpec.Loudness l) {
+    private Finding noMix(CheckContext ctx, Loudness l) {
         double target = l.targetLufs().getAsDouble();
         return Finding.info(id(), String.format(Locale.ROOT, "The spec %s asks the mix to be %.1f +-%.1f LUFS, and"
                                 + " the delivery holds no mix: the loudness target was not checked (the stems' sum"

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.Severity;

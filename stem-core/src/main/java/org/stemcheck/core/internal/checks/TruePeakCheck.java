@@ -7,13 +7,15 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.dsp.TruePeakResult;
+import org.stemcheck.core.spec.Levels;
+import org.stemcheck.core.spec.Loudness;
 
 /**
  * {@code level.true-peak}: inter-sample peaks above the spec's ceiling (default
@@ -47,10 +49,10 @@ final class TruePeakCheck extends BaseCheck {
 
     @Override
     public List<Finding> run(CheckContext ctx) {
-        DeliverySpec.Levels levels = ctx.spec().levels();
-        DeliverySpec.Loudness loudness = ctx.spec().loudness();
+        Levels levels = ctx.spec().levels();
+        Loudness loudness = ctx.spec().loudness();
         OptionalDouble permitted = loudness.maxTruePeakDbtp();
-        boolean stemsPermitted = permitted.isPresent() && loudness.appliesTo() == DeliverySpec.Loudness.Scope.STEMS;
+        boolean stemsPermitted = permitted.isPresent() && loudness.appliesTo() == Loudness.Scope.STEMS;
         List<Finding> out = new ArrayList<>();
         for (StemFile f : ctx.readableStems()) {
             if (ctx.measurement(f, Measurement.CLIP_RUNS)
@@ -68,7 +70,7 @@ final class TruePeakCheck extends BaseCheck {
                 }
             });
         }
-        if (permitted.isPresent() && loudness.appliesTo() == DeliverySpec.Loudness.Scope.MIX) {
+        if (permitted.isPresent() && loudness.appliesTo() == Loudness.Scope.MIX) {
             double ceiling = permitted.getAsDouble();
             for (StemFile f : ctx.files(Role.MIXDOWN)) {
                 ctx.measurement(f, Measurement.TRUE_PEAK)

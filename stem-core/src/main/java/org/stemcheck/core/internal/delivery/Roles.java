@@ -3,7 +3,7 @@ package org.stemcheck.core.internal.delivery;
 import java.util.List;
 import java.util.Set;
 
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Role;
 
 /** Gives each input its role from its content, its name and the spec. */

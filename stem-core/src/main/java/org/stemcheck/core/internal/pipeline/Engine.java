@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stemcheck.core.Check;
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.NullTestResult;

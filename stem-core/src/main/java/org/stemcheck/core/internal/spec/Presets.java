@@ -11,14 +11,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-import org.stemcheck.core.DeliverySpec;
-import org.stemcheck.core.DeliverySpec.Format;
-import org.stemcheck.core.DeliverySpec.Levels;
-import org.stemcheck.core.DeliverySpec.Loudness;
-import org.stemcheck.core.DeliverySpec.Mix;
-import org.stemcheck.core.DeliverySpec.Names;
-import org.stemcheck.core.DeliverySpec.Stems;
-import org.stemcheck.core.DeliverySpec.Timing;
+import org.stemcheck.core.spec.DeliverySpec;
+import org.stemcheck.core.spec.Format;
+import org.stemcheck.core.spec.Levels;
+import org.stemcheck.core.spec.Loudness;
+import org.stemcheck.core.spec.Mix;
+import org.stemcheck.core.spec.Names;
+import org.stemcheck.core.spec.Stems;
+import org.stemcheck.core.spec.Timing;
 
 /**
  * The presets shipped as resources ({@code org/stemcheck/core/specs/NAME.json}), read once, in

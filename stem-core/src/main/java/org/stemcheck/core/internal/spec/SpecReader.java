@@ -14,15 +14,15 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import org.stemcheck.core.DeliverySpec;
-import org.stemcheck.core.DeliverySpec.ExpectedStem;
-import org.stemcheck.core.DeliverySpec.Format;
-import org.stemcheck.core.DeliverySpec.Levels;
-import org.stemcheck.core.DeliverySpec.Loudness;
-import org.stemcheck.core.DeliverySpec.Mix;
-import org.stemcheck.core.DeliverySpec.Names;
-import org.stemcheck.core.DeliverySpec.Stems;
-import org.stemcheck.core.DeliverySpec.Timing;
+import org.stemcheck.core.spec.DeliverySpec;
+import org.stemcheck.core.spec.ExpectedStem;
+import org.stemcheck.core.spec.Format;
+import org.stemcheck.core.spec.Levels;
+import org.stemcheck.core.spec.Loudness;
+import org.stemcheck.core.spec.Mix;
+import org.stemcheck.core.spec.Names;
+import org.stemcheck.core.spec.Stems;
+import org.stemcheck.core.spec.Timing;
 
 /**
  * Reads the keys of one spec file over the spec it extends. Every key is optional; a key that is

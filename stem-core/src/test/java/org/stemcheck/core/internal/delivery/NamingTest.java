@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 
 /** Reading names: words, mix names, the pattern, extensions. */
 class NamingTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.stemcheck.core.Check;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Checks;
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Report;

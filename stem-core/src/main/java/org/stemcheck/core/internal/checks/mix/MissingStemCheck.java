@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.DeliverySpec;
+import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Explanation;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.diagnosis.Diagnosis;
+import org.stemcheck.core.spec.ExpectedStem;
 
 /**
  * {@code set.missing-stem}: content in the mix that no stem carries and that is not diffuse (an
@@ -34,7 +35,7 @@ final class MissingStemCheck extends MixCheck {
     private List<Finding> expected(CheckContext ctx) {
         List<String> have = ctx.files().stream().filter(f -> f.role().isStem()).map(StemFile::displayLabel).toList();
         List<Finding> out = new ArrayList<>();
-        for (DeliverySpec.ExpectedStem want : ctx.spec().stems().required()) {
+        for (ExpectedStem want : ctx.spec().stems().required()) {
             if (have.stream().noneMatch(want::matches)) {
                 String also = want.pattern().map(p -> " (nor a stem whose label matches " + p + ")").orElse("");
                 out.add(Finding.error(id(), "no " + want.name() + " stem in the delivery" + also + ", which the spec "

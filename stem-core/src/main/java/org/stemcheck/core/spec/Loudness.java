@@ -1,0 +1,52 @@
+package org.stemcheck.core.spec;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * The integrated loudness (ITU-R BS.1770-4) the mix must have, with a tolerance, and the
+ * largest true peak it may reach. A miss is {@code level.loudness}.
+ *
+ * @param targetLufs      the target; empty: no target (nothing is checked)
+ * @param toleranceLu     how far the loudness may stand from the target, either way
+ * @param maxTruePeakDbtp the largest true peak of the files the target applies to: it tightens
+ *                        {@code level.true-peak} for them; empty: the {@link Levels} ceiling,
+ *                        for stems only
+ * @param appliesTo       which files are measured against the target
+ */
+public record Loudness(OptionalDouble targetLufs, double toleranceLu, OptionalDouble maxTruePeakDbtp,
+                       Scope appliesTo) {
+
+    /** No loudness target (the music and film presets: their stems are not loudness-normalised). */
+    public static final Loudness NONE = new Loudness(OptionalDouble.empty(), 1.0, OptionalDouble.empty(), Scope.MIX);
+
+    /** Which files a loudness target applies to. */
+    public enum Scope {
+        /** Every mix of the delivery (a mixdown, a printmaster): role {@link org.stemcheck.core.Role#MIXDOWN}. */
+        MIX,
+        /** Every stem and effect stem on its own (libraries and games that take normalised files). */
+        STEMS
+    }
+
+    /**
+     * Validates.
+     *
+     * @param targetLufs      empty, or finite and between -70 LUFS (BS.1770's absolute gate) and 0
+     * @param toleranceLu     finite, {@code >= 0}
+     * @param maxTruePeakDbtp empty, or finite and {@code <= 0}
+     * @param appliesTo       not {@code null}
+     * @throws IllegalArgumentException when a value is out of range
+     */
+    public Loudness {
+        Objects.requireNonNull(targetLufs, "targetLufs must not be null");
+        Objects.requireNonNull(maxTruePeakDbtp, "maxTruePeakDbtp must not be null");
+        Objects.requireNonNull(appliesTo, "appliesTo must not be null");
+        targetLufs.ifPresent(t -> {
+            if (!(t >= -70.0 && t <= 0.0)) {
+                throw new IllegalArgumentException("targetLufs must be in -70..0 LUFS: " + t);
+            }
+        });
+        DeliverySpec.requireTolerance("toleranceLu", toleranceLu);
+        maxTruePeakDbtp.ifPresent(tp -> DeliverySpec.requireLevel("maxTruePeakDbtp", tp));
+    }
+}
