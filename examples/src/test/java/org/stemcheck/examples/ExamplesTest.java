@@ -42,7 +42,7 @@ class ExamplesTest {
 
     @Test
     void gateABuildThrowsOnErrorsAndLetsACleanDeliveryThrough() throws Exception {
-        assertThatThrownBy(() -> GateABuild.main(new String[0]))
+        assertThatThrownBy(() -> Console.capture(() -> GateABuild.main(new String[0])))
                 .isInstanceOf(GateABuild.DeliveryRejected.class)
                 .hasMessageContaining("1 error(s)")
                 .hasMessageContaining("format.bit-depth");

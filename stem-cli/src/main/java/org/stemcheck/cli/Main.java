@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
+import org.stemcheck.core.Report;
 import org.stemcheck.dsp.FftThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
  * The {@code stemcheck} command. Exit status: 0 when nothing reaches {@code --fail-on}, 1 when
  * something does, 2 for usage errors or a folder that does not exist, 3 for an internal error.
  */
-@Command(name = "stemcheck", mixinStandardHelpOptions = true, version = "stemcheck 0.1.0",
+@Command(name = "stemcheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Checks stem deliveries before the recipient does.",
         subcommands = {CheckCommand.class, DemoCommand.class, SpecsCommand.class},
         exitCodeListHeading = "%nExit status:%n",
@@ -26,6 +27,14 @@ public final class Main implements Callable<Integer> {
     static final int USAGE = 2;
     /** A bug: an exception nobody expected. */
     static final int INTERNAL = 3;
+
+    /** {@code --version}: the version of the build, the one the reports carry. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"stemcheck " + Report.TOOL_VERSION};
+        }
+    }
 
     final PrintStream out;
     final PrintStream err;

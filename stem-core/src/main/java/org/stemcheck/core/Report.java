@@ -27,8 +27,12 @@ public final class Report {
     /** The JSON schema id of {@link ReportFormat#json()}. */
     public static final String SCHEMA = "stemcheck-report/1";
 
-    /** The version written into reports. */
-    public static final String TOOL_VERSION = "0.1.0";
+    /**
+     * The version written into reports: this library's version as built, e.g.
+     * {@code 0.1.0-SNAPSHOT} before the release of {@code 0.1.0} ({@code "unknown"} when the
+     * build did not fill in its version resource).
+     */
+    public static final String TOOL_VERSION = ToolVersion.read();
 
     /**
      * The reference mix and how deep the stems null against it.

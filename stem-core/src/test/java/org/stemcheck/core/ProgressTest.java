@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Delivery;
+import org.stemcheck.core.testing.LogCapture;
 
 /** A run tells its listener how far it has come, and a listener that throws costs nothing but itself. */
 class ProgressTest {
@@ -46,14 +47,17 @@ class ProgressTest {
     }
 
     @Test
-    void aListenerThatThrowsIsDroppedAndTheReportIsTheSame() throws IOException {
+    void aListenerThatThrowsIsDroppedAndTheReportIsTheSame() throws Exception {
         Delivery.clean().write(tmp);
         Report quiet = StemSet.from(tmp).run();
 
-        Report r = StemSet.from(tmp).onProgress(p -> {
+        LogCapture.Logged<Report> logged = LogCapture.of(() -> StemSet.from(tmp).onProgress(p -> {
             throw new IllegalStateException("display broke");
-        }).run();
+        }).run());
+        Report r = logged.value();
 
+        assertThat(logged.log()).contains("the progress listener failed; no more progress for " + tmp,
+                "IllegalStateException: display broke");
         assertThat(ReportFormat.json().toString(r)).isEqualTo(ReportFormat.json().toString(quiet));
     }
 }

@@ -19,6 +19,7 @@ import org.stemcheck.io.AudioFile;
 import org.stemcheck.io.AudioFiles;
 import org.stemcheck.io.SampleStream;
 import org.stemcheck.io.testing.TestData;
+import org.stemcheck.io.testing.Verbose;
 
 /**
  * Every file of {@code conformance/expected.json} (EBU Tech 3341 cases 1, 2, 9, 10, 12, 13, 15-23;
@@ -144,8 +145,8 @@ class LoudnessConformanceFilesTest {
 
     private static void report(Map<String, Object> entry, String key, double target, double measured, String tol,
             boolean pass) {
-        System.out.println(String.format(Locale.ROOT, "CONFORMANCE | %s | %s | %.4f | %.6f | %s | %s",
-                entry.get("file"), key, target, measured, tol, pass ? "pass" : "FAIL"));
+        Verbose.printf("CONFORMANCE | %s | %s | %.4f | %.6f | %s | %s%n",
+                entry.get("file"), key, target, measured, tol, pass ? "pass" : "FAIL");
     }
 
     private static double number(Map<String, Object> entry, String key, double fallback) {

@@ -21,6 +21,7 @@ import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.StemFile;
+import org.stemcheck.examples.Console;
 import org.stemcheck.examples.ExampleDelivery;
 import org.stemcheck.io.WavWriter;
 
@@ -217,13 +218,18 @@ class SnippetsTest {
     }
 
     @Test
-    void readmeAndReportSnippetsRunOnAGeneratedDelivery() throws IOException {
+    void readmeAndReportSnippetsRunOnAGeneratedDelivery() throws Exception {
         Path faulty = ExampleDelivery.write(tmp.resolve("faulty"), "Song", true);
         Path clean = ExampleDelivery.write(tmp.resolve("clean"), "Song", false);
 
-        assertThat(ApiSnippets.readme(faulty)).isFalse();
-        assertThat(ApiSnippets.readme(clean)).isTrue();
-        ApiSnippets.report(faulty);
+        boolean[] passed = new boolean[2];
+        String printed = Console.capture(() -> {
+            passed[0] = ApiSnippets.readme(faulty);
+            passed[1] = ApiSnippets.readme(clean);
+            ApiSnippets.report(faulty);
+        });
+        assertThat(passed).containsExactly(false, true);
+        assertThat(printed).contains("format.bit-depth [Song_Bass_120bpm.wav]: Bass is 16-bit");
         assertThat(Files.readString(faulty.resolve("report.html"))).contains(">FAILED<");
         assertThat(Severity.values()).hasSize(3);
     }

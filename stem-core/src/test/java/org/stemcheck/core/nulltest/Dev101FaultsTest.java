@@ -15,6 +15,7 @@ import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.StemSet;
 import org.stemcheck.core.testing.Dev101;
+import org.stemcheck.io.testing.Verbose;
 
 /** Faults injected in code into the clean dev101 delivery: each gives its code on the right file. */
 class Dev101FaultsTest {
@@ -26,7 +27,7 @@ class Dev101FaultsTest {
 
     private static Report check(Path dir) {
         Report r = StemSet.from(dir).run();
-        r.findings().forEach(f -> System.out.println("  " + f + " " + f.measurements()));
+        r.findings().forEach(f -> Verbose.println("  " + f + " " + f.measurements()));
         return r;
     }
 

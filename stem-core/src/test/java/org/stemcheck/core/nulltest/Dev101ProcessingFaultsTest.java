@@ -17,6 +17,7 @@ import org.stemcheck.core.Report;
 import org.stemcheck.core.StemSet;
 import org.stemcheck.core.testing.BusChain;
 import org.stemcheck.core.testing.Dev101;
+import org.stemcheck.io.testing.Verbose;
 
 /**
  * Processing faults made in code with the test kit's own EQ and compressor ({@link BusChain}) on
@@ -51,7 +52,7 @@ class Dev101ProcessingFaultsTest {
 
     static Report check(Path dir) {
         Report r = StemSet.from(dir).run();
-        r.findings().forEach(f -> System.out.println("  " + f + " " + f.measurements()));
+        r.findings().forEach(f -> Verbose.println("  " + f + " " + f.measurements()));
         return r;
     }
 
@@ -64,7 +65,7 @@ class Dev101ProcessingFaultsTest {
             double[] gr = new double[1];
             double[][] y = BusChain.compress(x, RATE, COMP_THRESHOLD_DBFS, COMP_RATIO, COMP_ATTACK_MS, COMP_RELEASE_MS,
                     COMP_MAKEUP_DB, gr);
-            System.out.printf("  drum bus compressor: max gain reduction %.2f dB%n", gr[0]);
+            Verbose.printf("  drum bus compressor: max gain reduction %.2f dB%n", gr[0]);
             return y;
         };
     }

@@ -5,19 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.StemSet;
 import org.stemcheck.core.testing.Dev101;
+import org.stemcheck.io.testing.Verbose;
 
 /** The stored dev101 variants give their fault's code on the right file. */
 class Dev101VariantsTest {
 
     private static Report check(Path dir) {
         Report r = StemSet.from(dir).run();
-        r.findings().forEach(f -> System.out.println("  " + f + " " + f.measurements()));
+        r.findings().forEach(f -> Verbose.println("  " + f + " " + f.measurements()));
         return r;
     }
 
@@ -26,7 +28,7 @@ class Dev101VariantsTest {
         Report r = check(Dev101.variant("missing_fx", tmp));
 
         assertThat(r.findings()).filteredOn(f -> f.code().equals("mix.missing-fx")).singleElement()
-                .extracting(Finding::files).asList().containsExactly("mixdown_nobus.wav");
+                .extracting(Finding::files, InstanceOfAssertFactories.LIST).containsExactly("mixdown_nobus.wav");
         assertThat(r.findings()).noneMatch(f -> f.code().equals("set.missing-stem"));
     }
 
@@ -35,7 +37,7 @@ class Dev101VariantsTest {
         Report r = check(Dev101.variant("missing_bus_processing", tmp));
 
         assertThat(r.findings()).filteredOn(f -> f.code().equals("mix.bus-processing")).singleElement()
-                .extracting(Finding::files).asList().containsExactly(Dev101.stem("Drums"));
+                .extracting(Finding::files, InstanceOfAssertFactories.LIST).containsExactly(Dev101.stem("Drums"));
     }
 
     @Test
@@ -62,7 +64,7 @@ class Dev101VariantsTest {
     @Test
     void namedMixIsTheReferenceEvenWhenAnotherNullsDeeper(@TempDir Path tmp) throws IOException {
         Report r = StemSet.from(Dev101.variant("clean", tmp)).mixdown("mixdown.wav").run();
-        r.findings().forEach(f -> System.out.println("  " + f + " " + f.measurements()));
+        r.findings().forEach(f -> Verbose.println("  " + f + " " + f.measurements()));
 
         assertThat(r.reference()).hasValueSatisfying(ref -> {
             assertThat(ref.file()).isEqualTo("mixdown.wav");
@@ -97,7 +99,7 @@ class Dev101VariantsTest {
         org.stemcheck.io.WavWriter.float32().write(dir.resolve("mixdown_instrumental.wav"), Dev101.RATE, instrumental);
 
         Report r = StemSet.from(dir).run();
-        r.findings().forEach(f -> System.out.println("  " + f + " " + f.measurements()));
+        r.findings().forEach(f -> Verbose.println("  " + f + " " + f.measurements()));
 
         assertThat(r.reference()).hasValueSatisfying(ref -> assertThat(ref.file()).isEqualTo("mixdown_nobus.wav"));
         assertThat(org.stemcheck.core.testing.Findings.problems(r)).isEmpty();

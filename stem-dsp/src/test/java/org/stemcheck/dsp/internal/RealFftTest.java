@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stemcheck.dsp.Allocations;
 import org.stemcheck.dsp.Signals;
+import org.stemcheck.io.testing.Verbose;
 
 /** Our engine ({@link RealFft}) on every size through its plans: Stockham radix 2/4/8 and Bluestein. */
 class RealFftTest {
@@ -30,7 +31,7 @@ class RealFftTest {
         }
         double worst = worstError(a, ref, n, largest);
         double bound = Integer.bitCount(n / 2) == 1 ? 1e-15 : 5e-15; // Bluestein: three transforms deep
-        System.out.printf("RealFft accuracy n=%d: max |X - ref| = %.2e of the largest bin%n", n, worst);
+        Verbose.printf("RealFft accuracy n=%d: max |X - ref| = %.2e of the largest bin%n", n, worst);
         assertThat(worst).as("max |X - ref| / max |ref|, n = %d", n).isLessThan(bound);
     }
 
@@ -52,7 +53,7 @@ class RealFftTest {
             double im = k == 0 || k == n / 2 ? 0 : a[2 * k + 1];
             worst = Math.max(worst, Math.hypot(re - ref[0], im - ref[1]));
         }
-        System.out.printf("RealFft accuracy n=%d (64 bins): max |X - ref| = %.2e of the largest%n", n, worst / largest);
+        Verbose.printf("RealFft accuracy n=%d (64 bins): max |X - ref| = %.2e of the largest%n", n, worst / largest);
         assertThat(worst / largest).as("n = %d", n).isLessThan(1e-14);
     }
 

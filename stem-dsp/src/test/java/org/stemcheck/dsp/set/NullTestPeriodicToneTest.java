@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.stemcheck.io.testing.Verbose;
 
 /**
  * Pure tones under a common mix gain, one of them a loud tone at a quarter of the sample rate
@@ -61,7 +62,7 @@ class NullTestPeriodicToneTest {
         double[][][] s = stems();
         NullResult r = Signals.run(s, mix(s), 8192);
 
-        r.offsets().forEach(System.out::println);
+        r.offsets().forEach(Verbose::println);
         assertThat(r.offsets()).noneMatch(StemOffset::displaced);
         // the whitened peaks away from 0 are reported as ambiguous, not as a place to move the stem to
         assertThat(r.offsets()).filteredOn(o -> Math.abs(o.samples()) >= 0.5)
@@ -81,7 +82,7 @@ class NullTestPeriodicToneTest {
 
         StemOffset o = Signals.run(delayed, mix, 8192).offsets().get(LOUD);
 
-        System.out.println(o);
+        Verbose.println(o);
         assertThat(o.displaced()).isFalse();
     }
 

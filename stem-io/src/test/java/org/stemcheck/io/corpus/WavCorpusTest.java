@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stemcheck.io.AudioFile;
@@ -57,17 +56,20 @@ class WavCorpusTest {
         }
     }
 
+    /**
+     * The BWF files of the "other" corpus but the gzip RF64, which keeps its bext after 2.4 GB of
+     * audio: Rf64StreamTest reads that one in a small heap.
+     */
     static List<CorpusEntry> bwfFilesOfOther() {
         return CorpusEntry.all().stream()
                 .filter(e -> e.corpus().equals("other") && e.json().hasNonNull("bext_time_reference"))
+                .filter(e -> !e.isGzip())
                 .toList();
     }
 
-    /** The gzip RF64 keeps its bext after 2.4 GB of audio: Rf64StreamTest reads it in a small heap. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("bwfFilesOfOther")
     void bextTimeReferenceOfEveryBwfFileInOtherIsTheExpectedOne(CorpusEntry e) throws IOException {
-        Assumptions.assumeFalse(e.isGzip(), "the 2.4 GB RF64's trailing bext is checked by Rf64StreamTest");
         AudioFile f = AudioFiles.open(e.path());
         assertThat(f.metadata().timeReference()).as(e.toString()).contains(e.json().get("bext_time_reference").asLong());
     }

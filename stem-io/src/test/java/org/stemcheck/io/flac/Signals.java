@@ -55,7 +55,7 @@ final class Signals {
                         v = c == 0 ? Math.round(0.7 * max * Math.sin(2 * Math.PI * 0.003 * i)) : x[0][i];
                         break;
                     default:
-                        v = (i / 37) * (long) Math.max(1, max / 1000) % (max + 1) - max / 2;
+                        v = (i / 37) * Math.max(1, max / 1000) % (max + 1) - max / 2;
                         break;
                 }
                 x[c][i] = (int) Math.max(min, Math.min(max, v));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.stemcheck.io.testing.TestData;
+import org.stemcheck.io.testing.Verbose;
 
 /**
  * The 2.4 GB Sequoia RF64 of the shared corpus (gzip-compressed, 2.3 MB on disk), read as a
@@ -23,7 +24,7 @@ class Rf64StreamTest {
         ChildJvm.Result r = ChildJvm.run(Rf64StreamMain.class, "64m", 600, gz.toString());
 
         // The measurement the brief asks for; also in docs/formats.md (about 15 s on the build machine).
-        System.out.printf("Rf64StreamTest: 2.4 GB RF64 gunzipped and read in a 64 MiB JVM in %d ms%n", r.millis());
+        Verbose.printf("Rf64StreamTest: 2.4 GB RF64 gunzipped and read in a 64 MiB JVM in %d ms%n", r.millis());
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output())
                 .contains("kind=RF64")

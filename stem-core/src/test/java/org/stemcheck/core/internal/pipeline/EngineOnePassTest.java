@@ -29,6 +29,7 @@ import org.stemcheck.core.internal.setpass.PassFile;
 import org.stemcheck.core.internal.setpass.Selection;
 import org.stemcheck.core.internal.setpass.SetPass;
 import org.stemcheck.core.testing.Delivery;
+import org.stemcheck.core.testing.LogCapture;
 import org.stemcheck.dsp.spectrum.WelchSpectrum;
 import org.stemcheck.io.AudioFormat;
 import org.stemcheck.io.SampleStream;
@@ -273,7 +274,7 @@ class EngineOnePassTest {
     }
 
     @Test
-    void aSetPassThatThrowsLeavesEveryFilesOwnMeasurements(@TempDir Path tmp) throws IOException {
+    void aSetPassThatThrowsLeavesEveryFilesOwnMeasurements(@TempDir Path tmp) throws Exception {
         Path dir = delivery(tmp);
         Reading.SetRunner throwsHalfWay = (sel, pool) -> {
             for (PassFile p : sel.files()) {
@@ -300,7 +301,9 @@ class EngineOnePassTest {
 
         Run clean = run(dir, 2);
         for (Reading.SetRunner broken : List.of(throwsHalfWay, sinkThrows)) {
-            Run r = run(dir, 2, broken, null);
+            LogCapture.Logged<Run> logged = LogCapture.of(() -> run(dir, 2, broken, null));
+            assertThat(logged.log()).contains("the set pass failed; the mix checks are left out", "IllegalStateException: a bug");
+            Run r = logged.value();
             assertThat(r.report().reference()).as("no null test").isEmpty();
             for (StemFile f : clean.report().files()) {
                 assertThat(r.report().measured(f.name())).as(f.name()).isEqualTo(clean.report().measured(f.name()));

@@ -26,6 +26,7 @@ import org.stemcheck.core.StemFile;
 import org.stemcheck.core.StemSet;
 import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.core.internal.delivery.Sources;
+import org.stemcheck.core.testing.LogCapture;
 import org.stemcheck.dsp.TruePeakMeter;
 import org.stemcheck.dsp.content.ContentDigest;
 import org.stemcheck.dsp.content.ContentHash;
@@ -158,7 +159,7 @@ class EngineTest {
     }
 
     @Test
-    void aCheckThatThrowsIsAnErrorFindingSoTheReportCannotPass() {
+    void aCheckThatThrowsIsAnErrorFindingSoTheReportCannotPass() throws Exception {
         Check broken = new Check() {
             @Override
             public String id() {
@@ -175,8 +176,12 @@ class EngineTest {
                 throw new IllegalStateException("bug");
             }
         };
-        Report r = run(List.of(broken, new Needs("test.header")), Measurements.empty(), new AtomicInteger(), 1);
+        LogCapture.Logged<Report> logged = LogCapture.of(
+                () -> run(List.of(broken, new Needs("test.header")), Measurements.empty(), new AtomicInteger(), 1));
+        Report r = logged.value();
 
+        assertThat(logged.log()).contains("WARN org.stemcheck.core.internal.pipeline.Engine - check test.broken failed",
+                "java.lang.IllegalStateException: bug");
         assertThat(r.findings()).filteredOn(f -> f.code().equals("test.header")).hasSize(5);
         assertThat(r.findings(Severity.ERROR)).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("internal.check-failed");

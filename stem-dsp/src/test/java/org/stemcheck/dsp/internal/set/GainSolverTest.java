@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stemcheck.dsp.set.GainSolution;
+import org.stemcheck.io.testing.Verbose;
 
 class GainSolverTest {
 
@@ -142,7 +143,7 @@ class GainSolverTest {
                 worstSigma = Math.max(worstSigma, Math.abs(g.gains().get(i).standardErrorDb() - sigmaDb) / sigmaDb);
             }
         }
-        System.out.printf("GainSolver vs Gauss-Jordan: worst relative difference %.2e (scale), %.2e (standard error)%n",
+        Verbose.printf("GainSolver vs Gauss-Jordan: worst relative difference %.2e (scale), %.2e (standard error)%n",
                 worstScale, worstSigma);
         assertThat(worstScale).isLessThan(1e-9);
         assertThat(worstSigma).isLessThan(1e-9);
