@@ -1,5 +1,6 @@
 package org.stemcheck.core;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -28,6 +29,9 @@ import org.stemcheck.io.Truncation;
  * @param metadata   BWF, iXML, INFO and cue metadata ({@link Metadata#EMPTY} when none)
  * @param truncation present when the header claims more frames than the file holds
  * @param error      why the file is not readable, empty when it is
+ * @param warnings   what the reader worked around in the file's header (a second {@code fmt }
+ *                   chunk, a chunk that runs past the end ...), in the order found; empty for a
+ *                   clean file
  */
 public record StemFile(
         String name,
@@ -41,7 +45,8 @@ public record StemFile(
         long frames,
         Metadata metadata,
         Optional<Truncation> truncation,
-        Optional<ReadError> error) {
+        Optional<ReadError> error,
+        List<String> warnings) {
 
     /**
      * Why a file could not be read.
@@ -92,6 +97,7 @@ public record StemFile(
      * @param metadata       not {@code null}
      * @param truncation     not {@code null}
      * @param error          not {@code null}; present exactly when {@code format} is empty
+     * @param warnings       not {@code null}; copied
      * @throws IllegalArgumentException when {@code frames} is negative, or when the file has both
      *         or neither of a format and a read error
      */
@@ -106,6 +112,7 @@ public record StemFile(
         Objects.requireNonNull(metadata, "metadata must not be null");
         Objects.requireNonNull(truncation, "truncation must not be null");
         Objects.requireNonNull(error, "error must not be null");
+        warnings = List.copyOf(warnings);
         if (frames < 0) {
             throw new IllegalArgumentException("frames must not be negative: " + frames);
         }

@@ -11,6 +11,7 @@ public final class FileChecks {
             new EmptyCheck(),
             new UnreadableCheck(),
             new TruncatedCheck(),
+            new HeaderWarningsCheck(),
             new NonFiniteCheck(),
             new LossyCheck(),
             new SampleRateCheck(),

@@ -1,6 +1,7 @@
 package org.stemcheck.core.internal.delivery;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +24,7 @@ import org.stemcheck.io.Truncation;
  * @param metadata          metadata chunks
  * @param truncation        present when the header claims more frames than there are
  * @param error             why it is not readable
+ * @param warnings          what the reader worked around in the header (a second fmt chunk ...)
  * @param opener            opens a fresh sample stream
  */
 public record Source(
@@ -34,6 +36,7 @@ public record Source(
         Metadata metadata,
         Optional<Truncation> truncation,
         Optional<ReadError> error,
+        List<String> warnings,
         StreamOpener opener) {
 
     /** Opens a fresh stream over the samples. */
@@ -42,7 +45,15 @@ public record Source(
         SampleStream open() throws IOException;
     }
 
+    /** A source without reader warnings. */
+    public Source(String name, boolean audioByExtension, Optional<String> container, Optional<AudioFormat> format,
+                  long frames, Metadata metadata, Optional<Truncation> truncation, Optional<ReadError> error,
+                  StreamOpener opener) {
+        this(name, audioByExtension, container, format, frames, metadata, truncation, error, List.of(), opener);
+    }
+
     public Source {
+        warnings = List.copyOf(warnings);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
     }

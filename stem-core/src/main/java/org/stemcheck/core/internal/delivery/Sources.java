@@ -213,7 +213,7 @@ public final class Sources {
         try {
             AudioFile f = AudioFiles.open(path);
             return new Source(name, audioName, Optional.of(containerName(f.format().kind())), Optional.of(f.format()),
-                    f.frames(), f.metadata(), f.truncation(), Optional.empty(), f::openStream);
+                    f.frames(), f.metadata(), f.truncation(), Optional.empty(), f.warnings(), f::openStream);
         } catch (AudioFileException e) {
             Optional<FileKind> sniffed = sniff(path);
             Optional<FileKind> detected = e.fileKind().or(() -> sniffed);
