@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.internal.Blocks;
 import org.stemcheck.dsp.internal.Db;
-import org.stemcheck.dsp.internal.FloatSeries;
+import org.stemcheck.dsp.internal.Series;
 
 /**
  * Peak and RMS per channel for every interval (100 ms by default), the first and last non-silent
@@ -29,8 +29,8 @@ public final class LevelTimeline implements Accumulator<LevelTimeline.Result> {
     private final int channels;
     private final int interval;
     private final double silence;
-    private final FloatSeries[] peaks;
-    private final FloatSeries[] rms;
+    private final Series[] peaks;
+    private final Series[] rms;
     private final double[] bucketPeak;
     private final double[] bucketSquares;
     private final double[][] tail;
@@ -43,11 +43,11 @@ public final class LevelTimeline implements Accumulator<LevelTimeline.Result> {
         this.channels = channels;
         this.interval = interval;
         this.silence = silence;
-        this.peaks = new FloatSeries[channels];
-        this.rms = new FloatSeries[channels];
+        this.peaks = new Series[channels];
+        this.rms = new Series[channels];
         for (int c = 0; c < channels; c++) {
-            peaks[c] = new FloatSeries();
-            rms[c] = new FloatSeries();
+            peaks[c] = Series.ofFloats();
+            rms[c] = Series.ofFloats();
         }
         this.bucketPeak = new double[channels];
         this.bucketSquares = new double[channels];
@@ -179,11 +179,11 @@ public final class LevelTimeline implements Accumulator<LevelTimeline.Result> {
         int tailFrames = (int) Math.min(frames, interval);
         for (int c = 0; c < channels; c++) {
             if (bucketFill > 0) {
-                p[c] = peaks[c].toArray((float) bucketPeak[c]);
-                r[c] = rms[c].toArray((float) Math.sqrt(bucketSquares[c] / bucketFill));
+                p[c] = peaks[c].toFloatArray((float) bucketPeak[c]);
+                r[c] = rms[c].toFloatArray((float) Math.sqrt(bucketSquares[c] / bucketFill));
             } else {
-                p[c] = peaks[c].toArray();
-                r[c] = rms[c].toArray();
+                p[c] = peaks[c].toFloatArray();
+                r[c] = rms[c].toFloatArray();
             }
             for (int i = 0; i < tailFrames; i++) {
                 double v = tail[c][i];

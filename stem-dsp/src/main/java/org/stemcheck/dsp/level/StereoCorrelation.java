@@ -3,7 +3,7 @@ package org.stemcheck.dsp.level;
 import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.internal.Blocks;
 import org.stemcheck.dsp.internal.Db;
-import org.stemcheck.dsp.internal.FloatSeries;
+import org.stemcheck.dsp.internal.Series;
 
 /**
  * Correlation between the first two channels (L, R): Pearson's r per interval (100 ms by default)
@@ -32,7 +32,7 @@ public final class StereoCorrelation implements Accumulator<StereoCorrelation.Re
     private final double silenceSquares;
     private final double negativeThreshold;
     private final int sustain;
-    private final FloatSeries series = new FloatSeries();
+    private final Series series = Series.ofFloats();
     private final double[] sums = new double[5];
     private final double[] totals = new double[5];
     private int fill;
@@ -183,8 +183,8 @@ public final class StereoCorrelation implements Accumulator<StereoCorrelation.Re
             all[i] += sums[i];
         }
         float[] perInterval = fill > 0
-                ? series.toArray((float) correlation(sums, fill, silenceSquares))
-                : series.toArray();
+                ? series.toFloatArray((float) correlation(sums, fill, silenceSquares))
+                : series.toFloatArray();
         double share = sounding == 0 ? 0 : (double) sustainedNegative / sounding;
         return new Result(true, interval, perInterval, correlation(all, frames, silenceSquares), share,
                 identical && frames > 0);

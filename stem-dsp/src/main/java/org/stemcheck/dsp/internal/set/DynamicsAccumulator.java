@@ -3,7 +3,7 @@ package org.stemcheck.dsp.internal.set;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.stemcheck.dsp.internal.FloatSeries;
+import org.stemcheck.dsp.internal.Series;
 import org.stemcheck.dsp.set.StemDynamics;
 
 /**
@@ -33,8 +33,8 @@ final class DynamicsAccumulator {
     private final double[] sumYy;
     private final double[] minX;
     private final double[] maxX;
-    private final FloatSeries[] levels;
-    private final FloatSeries[] gains;
+    private final Series[] levels;
+    private final Series[] gains;
 
     DynamicsAccumulator(int stems, int channels) {
         this.stems = stems;
@@ -52,11 +52,11 @@ final class DynamicsAccumulator {
         this.maxX = new double[stems];
         Arrays.fill(minX, Double.POSITIVE_INFINITY);
         Arrays.fill(maxX, Double.NEGATIVE_INFINITY);
-        this.levels = new FloatSeries[stems];
-        this.gains = new FloatSeries[stems];
+        this.levels = new Series[stems];
+        this.gains = new Series[stems];
         for (int i = 0; i < stems; i++) {
-            levels[i] = new FloatSeries();
-            gains[i] = new FloatSeries();
+            levels[i] = Series.ofFloats();
+            gains[i] = Series.ofFloats();
         }
     }
 
@@ -122,8 +122,8 @@ final class DynamicsAccumulator {
 
     /** The median gain of the quieter half of the segments minus that of the loudest tenth, dB. */
     private double loudReduction(int i) {
-        float[] level = levels[i].toArray();
-        float[] gain = gains[i].toArray();
+        float[] level = levels[i].toFloatArray();
+        float[] gain = gains[i].toFloatArray();
         int n = level.length;
         if (n < StemDynamics.MIN_LOUD_SEGMENTS) {
             return Double.NaN;
