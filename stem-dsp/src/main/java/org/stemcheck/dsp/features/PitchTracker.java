@@ -1,5 +1,6 @@
 package org.stemcheck.dsp.features;
 
+import org.stemcheck.dsp.internal.Biquad;
 import java.util.Arrays;
 
 import org.stemcheck.dsp.internal.Fft;
@@ -31,7 +32,7 @@ final class PitchTracker {
     private final int factor;
     private final double rate;
     /** The anti-alias low-pass and the decimation, or null when the input rate is already low. */
-    private final Decimator decimator;
+    private final BiquadDecimator decimator;
     private final int window;
     private final int tauMin;
     private final int tauMax;
@@ -52,7 +53,7 @@ final class PitchTracker {
         this.factor = Math.max(1, (int) Math.round(sampleRate / TARGET_RATE));
         this.rate = sampleRate / factor;
         double cutoff = 0.4 * rate;
-        this.decimator = factor > 1 ? new Decimator(Biquad.lowPass(sampleRate, cutoff, 0.5412),
+        this.decimator = factor > 1 ? new BiquadDecimator(Biquad.lowPass(sampleRate, cutoff, 0.5412),
                 Biquad.lowPass(sampleRate, cutoff, 1.3066), factor) : null;
         this.window = Math.max(8, (int) Math.round(WINDOW_SECONDS * rate));
         this.tauMin = Math.max(2, (int) Math.floor(rate / F0_MAX));

@@ -1,5 +1,6 @@
 package org.stemcheck.dsp.features;
 
+import org.stemcheck.dsp.internal.Biquad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -24,10 +25,10 @@ class BlockLoopsTest {
     @Test
     void decimatorKeepsTheTwoSectionsOutputEveryFactorthSample() {
         double[] x = noiseBursts(20000, 1);
-        Biquad a1 = Biquad.lowPass(48000, 2400, 0.5412);
-        Biquad a2 = Biquad.lowPass(48000, 2400, 1.3066);
-        Decimator blocks = new Decimator(Biquad.lowPass(48000, 2400, 0.5412), Biquad.lowPass(48000, 2400, 1.3066), 8);
-        Decimator perSample = new Decimator(Biquad.lowPass(48000, 2400, 0.5412), Biquad.lowPass(48000, 2400, 1.3066), 8);
+        PerSample a1 = new PerSample(Biquad.lowPass(48000, 2400, 0.5412));
+        PerSample a2 = new PerSample(Biquad.lowPass(48000, 2400, 1.3066));
+        BiquadDecimator blocks = new BiquadDecimator(Biquad.lowPass(48000, 2400, 0.5412), Biquad.lowPass(48000, 2400, 1.3066), 8);
+        BiquadDecimator perSample = new BiquadDecimator(Biquad.lowPass(48000, 2400, 0.5412), Biquad.lowPass(48000, 2400, 1.3066), 8);
         double[] out = new double[777 / 8 + 1];
         int checked = 0;
         int phase = 0;
@@ -50,6 +51,28 @@ class BlockLoopsTest {
             assertThat(kept).isEqualTo(k);
         }
         assertThat(checked).isEqualTo(20000 / 8);
+    }
+
+    /** One section run sample by sample, direct form I, states below 1e-30 flushed to zero. */
+    private static final class PerSample {
+        private final Biquad s;
+        private double x1;
+        private double x2;
+        private double y1;
+        private double y2;
+
+        PerSample(Biquad s) {
+            this.s = s;
+        }
+
+        double filter(double x) {
+            double y = s.b0() * x + s.b1() * x1 + s.b2() * x2 - s.a1() * y1 - s.a2() * y2;
+            x2 = x1;
+            x1 = x;
+            y2 = y1;
+            y1 = Math.abs(y) < 1e-30 ? 0 : y;
+            return y1;
+        }
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.stemcheck.dsp.set.StemOffset;
  * stages so that the cost does not grow with the full rate's large transforms:
  * <ol>
  * <li><b>coarse</b>, over the whole length: every stream is brought down to about
- * {@link #COARSE_RATE} ({@link Decimator}) and correlated there; only the lower
+ * {@link #COARSE_RATE} ({@link CicDecimator}) and correlated there; only the lower
  * {@link #COARSE_USED_BAND} of the new rate votes (above, the decimation folds). This decides
  * which peak is the offset, and gives the peak's coherence and ratio to the next one
  * (whole-song figures: a stretch of periodic material cannot fool them);</li>
@@ -42,7 +42,7 @@ final class LagEstimator {
     /**
      * Share of the coarse rate that votes: bins up to a quarter of it (half its band). What the
      * decimator folds there comes from three quarters of the rate and more, at least
-     * {@code 4 * 20 log10(3)} = 38 dB down (fourth-order CIC; see {@link Decimator}).
+     * {@code 4 * 20 log10(3)} = 38 dB down (fourth-order CIC; see {@link CicDecimator}).
      */
     static final double COARSE_USED_BAND = 0.25;
 
@@ -64,7 +64,7 @@ final class LagEstimator {
     private final HopCorrelator whole;
     private final BestHop fine;
     private final int mixes;
-    private final Decimator[] decimators;
+    private final CicDecimator[] decimators;
     private final double[][] coarseMono;
     private final double[][] coarseRef;
     /** The offsets over two parts of the song, fed what the whole-length stage takes; or null. */
@@ -110,11 +110,11 @@ final class LagEstimator {
         int used = (int) Math.floor(COARSE_USED_BAND * coarseSize) + 1;
         this.whole = new HopCorrelator(stems, coarseLag, reference, used, mixes);
         this.fine = wholeLength ? null : new BestHop(stems, maxLag, reference, mixes);
-        this.decimators = new Decimator[stems + mixes];
+        this.decimators = new CicDecimator[stems + mixes];
         for (int i = 0; i < decimators.length; i++) {
-            decimators[i] = new Decimator(factor, BLOCK);
+            decimators[i] = new CicDecimator(factor, BLOCK);
         }
-        int out = Decimator.maxOutput(BLOCK, factor);
+        int out = CicDecimator.maxOutput(BLOCK, factor);
         this.coarseMono = new double[stems][out];
         this.coarseRef = new double[mixes][out];
     }

@@ -1,5 +1,6 @@
 package org.stemcheck.dsp.internal.loudness;
 
+import org.stemcheck.dsp.internal.Biquad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

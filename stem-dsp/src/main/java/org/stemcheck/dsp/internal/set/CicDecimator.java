@@ -10,7 +10,7 @@ package org.stemcheck.dsp.internal.set;
  * search is filtered alike, so the filter's phase and droop cancel in the cross-spectrum. Output
  * {@code m} is the filtered input at frame {@code m D}. Not thread-safe.
  */
-final class Decimator {
+final class CicDecimator {
 
     /** Order of the moving-average cascade. */
     private static final int ORDER = 4;
@@ -24,7 +24,7 @@ final class Decimator {
      * @param factor   D, 2 or more
      * @param maxBlock the largest block {@link #process} takes
      */
-    Decimator(int factor, int maxBlock) {
+    CicDecimator(int factor, int maxBlock) {
         this.factor = factor;
         this.taps = taps(factor);
         this.history = new double[taps.length - 1 + maxBlock];

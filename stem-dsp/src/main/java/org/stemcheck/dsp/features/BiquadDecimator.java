@@ -1,9 +1,11 @@
 package org.stemcheck.dsp.features;
 
 import java.util.Arrays;
+import org.stemcheck.dsp.internal.Biquad;
 
 /**
- * Two {@link Biquad} low-pass sections in cascade, evaluated only where a decimator by
+ * Decimation for the pitch tracker: two {@link Biquad} low-pass sections in cascade (a
+ * Butterworth anti-alias filter), evaluated only where a decimator by
  * {@code factor} keeps a sample (the last of every group of {@code factor} inputs), in closed form
  * per group: the cascade is linear, so its state after a group is a fixed matrix times the state
  * before it and the group's inputs. That matrix is found once by running the per-sample recursion
@@ -12,16 +14,16 @@ import java.util.Arrays;
  * <p>Per input sample this costs {@code 4 * (6 + factor) / factor} multiply-adds (7 at a factor
  * of 8) that do not wait on each other, where the per-sample recursion costs 10 whose two
  * feedback chains each wait on the previous sample's output: the kept samples are those of
- * {@code next.filter(first.filter(x))} per sample to rounding (about 1e-15 relative). States below
- * 1e-30 are flushed to zero after each group, as {@link Biquad#filter} does per sample, so that
+ * the two sections run sample by sample (direct form I) to rounding (about 1e-15 relative). States
+ * below 1e-30 are flushed to zero after each group, as a per-sample filter would after each sample, so that
  * silence after sound never reaches subnormal numbers. Inputs arrive one at a time or in blocks;
  * either way every group goes through the same arithmetic. Not thread-safe.
  */
-final class Decimator {
+final class BiquadDecimator {
 
     /** State components: first section's last two inputs and outputs, second section's last two outputs. */
     private static final int STATES = 6;
-    /** Magnitude below which a state is flushed to zero, as in {@link Biquad#filter}. */
+    /** Magnitude below which a state is flushed to zero, so that silence never runs on subnormal numbers. */
     private static final double FLUSH = 1e-30;
 
     private final int factor;
@@ -49,7 +51,7 @@ final class Decimator {
      * @param next   the second section
      * @param factor inputs per kept sample, at least 2
      */
-    Decimator(Biquad first, Biquad next, int factor) {
+    BiquadDecimator(Biquad first, Biquad next, int factor) {
         if (factor < 2) {
             throw new IllegalArgumentException("factor must be at least 2: " + factor);
         }
@@ -86,8 +88,8 @@ final class Decimator {
     private static double[] run(Biquad p, Biquad q, double[] s, double[] u) {
         double px1 = s[0], px2 = s[1], py1 = s[2], py2 = s[3], qy1 = s[4], qy2 = s[5];
         for (double x : u) {
-            double y = p.b0 * x + p.b1 * px1 + p.b2 * px2 - p.a1 * py1 - p.a2 * py2;
-            double z = q.b0 * y + q.b1 * py1 + q.b2 * py2 - q.a1 * qy1 - q.a2 * qy2;
+            double y = p.b0() * x + p.b1() * px1 + p.b2() * px2 - p.a1() * py1 - p.a2() * py2;
+            double z = q.b0() * y + q.b1() * py1 + q.b2() * py2 - q.a1() * qy1 - q.a2() * qy2;
             px2 = px1;
             px1 = x;
             py2 = py1;

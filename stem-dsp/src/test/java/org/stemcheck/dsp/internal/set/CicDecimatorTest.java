@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DecimatorTest {
+class CicDecimatorTest {
 
     /** Output m is the whole signal convolved with the taps at frame m D, whatever the block sizes. */
     @ParameterizedTest
@@ -18,10 +18,10 @@ class DecimatorTest {
         for (int t = 0; t < x.length; t++) {
             x[t] = r.nextDouble() - 0.5;
         }
-        double[] taps = Decimator.taps(factor);
+        double[] taps = CicDecimator.taps(factor);
         int maxBlock = 997;
-        Decimator d = new Decimator(factor, maxBlock);
-        double[] out = new double[Decimator.maxOutput(maxBlock, factor)];
+        CicDecimator d = new CicDecimator(factor, maxBlock);
+        double[] out = new double[CicDecimator.maxOutput(maxBlock, factor)];
         int m = 0;
         for (int at = 0; at < x.length; ) {
             int n = Math.min(x.length - at, 1 + r.nextInt(maxBlock));
