@@ -1,5 +1,6 @@
 package org.stemcheck.dsp.spectrum;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -193,7 +194,11 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
             addSegment(fill, totals);
             count = 1;
         }
-        return WelchPower.result(totals, channels, count, sampleRate / size);
+        List<Spectrum> spectra = new ArrayList<>(channels + 2);
+        for (double[] db : WelchPower.powerDb(totals, channels, count)) {
+            spectra.add(new Spectrum(sampleRate / size, db, count));
+        }
+        return new Result(spectra.subList(0, channels), spectra.get(channels), spectra.get(channels + 1));
     }
 
     /**

@@ -299,7 +299,7 @@ final class FrameSpectra {
         if (stemWelch == null) {
             throw new IllegalStateException("these spectra sum no Welch spectra");
         }
-        return WelchPower.result(stemWelch[i], channels, frames, (double) sampleRate / size);
+        return welch(stemWelch[i]);
     }
 
     /** As {@link #stemWelch}, of mix {@code k}. */
@@ -307,7 +307,16 @@ final class FrameSpectra {
         if (mixWelch == null) {
             throw new IllegalStateException("these spectra sum no Welch spectra");
         }
-        return WelchPower.result(mixWelch[k], channels, frames, (double) sampleRate / size);
+        return welch(mixWelch[k]);
+    }
+
+    /** The spectra of one file's Welch sums over the complete frames so far. */
+    private WelchSpectrum.Result welch(double[][] sums) {
+        List<Spectrum> spectra = new ArrayList<>(channels + 2);
+        for (double[] db : WelchPower.powerDb(sums, channels, frames)) {
+            spectra.add(new Spectrum((double) sampleRate / size, db, frames));
+        }
+        return new WelchSpectrum.Result(spectra.subList(0, channels), spectra.get(channels), spectra.get(channels + 1));
     }
 
     /** The power spectra of the residual against mix {@code k}, of that mix and of every stem. */
