@@ -8,8 +8,6 @@ module org.stemcheck.dsp {
     requires JTransforms;
 
     exports org.stemcheck.dsp;
-    exports org.stemcheck.dsp.level;
-    exports org.stemcheck.dsp.spectrum;
     exports org.stemcheck.dsp.content;
     exports org.stemcheck.dsp.set;
     exports org.stemcheck.dsp.features;

@@ -1,14 +1,14 @@
 package org.stemcheck.dsp.set;
 
 import java.util.List;
-import org.stemcheck.dsp.spectrum.Spectrum;
+import org.stemcheck.dsp.Spectrum;
 
 /**
  * The power spectra a null test measured along the way, each the mean over channels of a Welch
  * periodogram (Hann frames of about 170 ms, 50 % overlap, complete frames only; scaled as
- * {@link org.stemcheck.dsp.spectrum.WelchSpectrum.Result#average()}): what the residual is made
+ * {@link org.stemcheck.dsp.WelchSpectrum.Result#average()}): what the residual is made
  * of, against what the mix and each stem hold. Read them in bands with
- * {@link org.stemcheck.dsp.spectrum.BandEnergies}. A comparison shorter than one frame has
+ * {@link org.stemcheck.dsp.BandEnergies}. A comparison shorter than one frame has
  * {@code segments() == 0} and every bin at negative infinity.
  *
  * @param residual the residual {@code sum(stems) - mix} at unity gains, as fed

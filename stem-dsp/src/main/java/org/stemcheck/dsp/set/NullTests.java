@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.stemcheck.dsp.internal.set.SetEngine;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.WelchSpectrum;
 
 /**
  * The {@link NullTest}s of one set of stems against several candidate mixes (a full mix, an

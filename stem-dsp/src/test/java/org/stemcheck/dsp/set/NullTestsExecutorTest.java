@@ -7,8 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.stemcheck.dsp.spectrum.Spectrum;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.Spectrum;
+import org.stemcheck.dsp.WelchSpectrum;
 
 /** Null tests whose short-time spectra run on an executor measure what they measure on the caller's thread, to the bit. */
 class NullTestsExecutorTest {

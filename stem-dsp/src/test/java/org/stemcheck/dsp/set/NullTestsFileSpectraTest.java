@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.stemcheck.dsp.spectrum.Spectrum;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.Spectrum;
+import org.stemcheck.dsp.WelchSpectrum;
 
 /** The files' spectra the null tests sum from their own transforms are the files' Welch spectra, bit for bit. */
 class NullTestsFileSpectraTest {

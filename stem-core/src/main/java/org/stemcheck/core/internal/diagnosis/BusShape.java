@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.stemcheck.dsp.set.StemTransfer;
-import org.stemcheck.dsp.spectrum.BandEnergies.BandLevel;
+import org.stemcheck.dsp.BandEnergies.BandLevel;
 
 /**
  * The shape of one stem's transfer into the mix: how much its low and high ends differ from its

@@ -20,7 +20,7 @@ import org.stemcheck.dsp.set.NullResidual;
 import org.stemcheck.dsp.set.StemGain;
 import org.stemcheck.dsp.set.StemOffset;
 import org.stemcheck.dsp.set.StemTransfer;
-import org.stemcheck.dsp.spectrum.BandEnergies.BandLevel;
+import org.stemcheck.dsp.BandEnergies.BandLevel;
 
 /**
  * The null test as the checks see it: the set pass's measurements ({@link SetAnalysis}) turned

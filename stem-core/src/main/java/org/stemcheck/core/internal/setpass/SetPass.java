@@ -22,7 +22,7 @@ import org.stemcheck.dsp.set.NullResult;
 import org.stemcheck.dsp.set.NullTest;
 import org.stemcheck.dsp.set.NullTests;
 import org.stemcheck.dsp.set.StemOffset;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.WelchSpectrum;
 import org.stemcheck.io.AudioFormat;
 
 /**

@@ -10,8 +10,8 @@ import org.stemcheck.dsp.internal.WelchPower;
 import org.stemcheck.dsp.set.NullSpectra;
 import org.stemcheck.dsp.set.StemDynamics;
 import org.stemcheck.dsp.set.StemTransfer;
-import org.stemcheck.dsp.spectrum.Spectrum;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.Spectrum;
+import org.stemcheck.dsp.WelchSpectrum;
 
 /**
  * Everything the null test measures from short-time spectra, for the stems against one or more
@@ -329,7 +329,7 @@ final class FrameSpectra {
     }
 
     /**
-     * Welch's scaling ({@code org.stemcheck.dsp.spectrum.WelchSpectrum}, whose frames these are):
+     * Welch's scaling ({@code org.stemcheck.dsp.WelchSpectrum}, whose frames these are):
      * one-sided power over {@code F * sum(w^2)}, the mean over frames and channels.
      */
     private Spectrum spectrum(double[] sum) {

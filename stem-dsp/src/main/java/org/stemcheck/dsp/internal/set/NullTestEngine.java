@@ -1,7 +1,7 @@
 package org.stemcheck.dsp.internal.set;
 
 import java.util.List;
-import org.stemcheck.dsp.level.StereoCorrelation;
+import org.stemcheck.dsp.StereoCorrelation;
 import org.stemcheck.dsp.set.GainSolution;
 import org.stemcheck.dsp.set.HalfOffsets;
 import org.stemcheck.dsp.set.NullSpectra;

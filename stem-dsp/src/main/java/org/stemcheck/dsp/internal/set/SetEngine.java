@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.stemcheck.dsp.set.HalfOffsets;
 import org.stemcheck.dsp.set.NullResult;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.WelchSpectrum;
 
 /**
  * The null tests of one set of stems against one or more mixes, fed together: per mix a

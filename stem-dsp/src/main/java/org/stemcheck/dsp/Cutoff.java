@@ -1,4 +1,4 @@
-package org.stemcheck.dsp.spectrum;
+package org.stemcheck.dsp;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,12 +1,10 @@
-package org.stemcheck.dsp.level;
+package org.stemcheck.dsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.stemcheck.dsp.Accumulators;
-import org.stemcheck.dsp.Signals;
 import org.stemcheck.io.AudioFormat;
 import org.stemcheck.io.FileKind;
 import org.stemcheck.io.SampleEncoding;

@@ -1,4 +1,4 @@
-package org.stemcheck.dsp.level;
+package org.stemcheck.dsp;
 
 /**
  * A run of consecutive samples of one channel at or beyond the clip threshold.

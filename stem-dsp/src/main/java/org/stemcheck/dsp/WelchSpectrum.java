@@ -1,10 +1,9 @@
-package org.stemcheck.dsp.spectrum;
+package org.stemcheck.dsp;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.internal.Blocks;
 import org.stemcheck.dsp.internal.Fft;
 import org.stemcheck.dsp.internal.WelchPower;

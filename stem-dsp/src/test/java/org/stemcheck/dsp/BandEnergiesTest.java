@@ -1,13 +1,11 @@
-package org.stemcheck.dsp.spectrum;
+package org.stemcheck.dsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.stemcheck.dsp.Accumulators;
-import org.stemcheck.dsp.Signals;
-import org.stemcheck.dsp.spectrum.BandEnergies.BandLevel;
+import org.stemcheck.dsp.BandEnergies.BandLevel;
 
 class BandEnergiesTest {
 

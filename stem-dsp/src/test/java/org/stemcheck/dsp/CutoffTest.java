@@ -1,12 +1,10 @@
-package org.stemcheck.dsp.spectrum;
+package org.stemcheck.dsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.stemcheck.dsp.Accumulators;
-import org.stemcheck.dsp.Signals;
 
 class CutoffTest {
 

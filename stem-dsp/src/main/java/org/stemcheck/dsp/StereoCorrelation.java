@@ -1,6 +1,5 @@
-package org.stemcheck.dsp.level;
+package org.stemcheck.dsp;
 
-import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.internal.Blocks;
 import org.stemcheck.dsp.internal.Db;
 import org.stemcheck.dsp.internal.Series;

@@ -1,4 +1,4 @@
-package org.stemcheck.dsp.level;
+package org.stemcheck.dsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.stemcheck.dsp.Accumulators;
-import org.stemcheck.dsp.Signals;
 
 class StereoCorrelationTest {
 

@@ -1,4 +1,4 @@
-package org.stemcheck.dsp.level;
+package org.stemcheck.dsp;
 
 import org.stemcheck.dsp.internal.Db;
 

@@ -1,8 +1,7 @@
-package org.stemcheck.dsp.level;
+package org.stemcheck.dsp;
 
 import java.util.Locale;
 import java.util.OptionalLong;
-import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.internal.Blocks;
 import org.stemcheck.dsp.internal.Db;
 import org.stemcheck.dsp.internal.Series;

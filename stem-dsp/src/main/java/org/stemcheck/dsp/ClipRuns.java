@@ -1,4 +1,4 @@
-package org.stemcheck.dsp.level;
+package org.stemcheck.dsp;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.internal.Blocks;
 import org.stemcheck.io.AudioFormat;
 

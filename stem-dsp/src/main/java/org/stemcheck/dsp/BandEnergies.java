@@ -1,4 +1,4 @@
-package org.stemcheck.dsp.spectrum;
+package org.stemcheck.dsp;
 
 import java.util.ArrayList;
 import java.util.List;
