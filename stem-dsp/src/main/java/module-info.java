@@ -10,5 +10,4 @@ module org.stemcheck.dsp {
     exports org.stemcheck.dsp;
     exports org.stemcheck.dsp.content;
     exports org.stemcheck.dsp.set;
-    exports org.stemcheck.dsp.features;
 }

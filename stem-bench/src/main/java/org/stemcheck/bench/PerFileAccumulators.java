@@ -10,7 +10,7 @@ import org.stemcheck.dsp.TruePeakMeter;
 import org.stemcheck.dsp.content.ContentDigest;
 import org.stemcheck.dsp.content.ContentHash;
 import org.stemcheck.dsp.content.Fingerprinter;
-import org.stemcheck.dsp.features.StemFeatures;
+import org.stemcheck.dsp.content.StemFeatures;
 import org.stemcheck.dsp.BitDepth;
 import org.stemcheck.dsp.ClipRuns;
 import org.stemcheck.dsp.LevelTimeline;

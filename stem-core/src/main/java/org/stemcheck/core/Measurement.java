@@ -8,7 +8,7 @@ import org.stemcheck.dsp.NonFiniteSamples;
 import org.stemcheck.dsp.TruePeakResult;
 import org.stemcheck.dsp.content.ContentDigest;
 import org.stemcheck.dsp.content.Fingerprint;
-import org.stemcheck.dsp.features.StemFeatures;
+import org.stemcheck.dsp.content.StemFeatures;
 import org.stemcheck.dsp.BitDepth;
 import org.stemcheck.dsp.ClipRuns;
 import org.stemcheck.dsp.LevelTimeline;

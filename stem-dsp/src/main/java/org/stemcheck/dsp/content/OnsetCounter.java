@@ -1,4 +1,4 @@
-package org.stemcheck.dsp.features;
+package org.stemcheck.dsp.content;
 
 /**
  * Counts onsets: 10 ms sub-frames whose power jumps well above the mean of the three before it

@@ -1,4 +1,4 @@
-package org.stemcheck.dsp.features;
+package org.stemcheck.dsp.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
