@@ -1,4 +1,4 @@
-package org.stemcheck.dsp;
+package org.stemcheck.dsp.internal.loudness;
 
 /**
  * What a channel feeds, and its weight in BS.1770 loudness.

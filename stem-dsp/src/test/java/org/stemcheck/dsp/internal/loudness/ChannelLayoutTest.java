@@ -1,17 +1,17 @@
-package org.stemcheck.dsp;
+package org.stemcheck.dsp.internal.loudness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.stemcheck.dsp.ChannelRole.CENTER;
-import static org.stemcheck.dsp.ChannelRole.HEIGHT;
-import static org.stemcheck.dsp.ChannelRole.LEFT;
-import static org.stemcheck.dsp.ChannelRole.LEFT_SURROUND;
-import static org.stemcheck.dsp.ChannelRole.LFE;
-import static org.stemcheck.dsp.ChannelRole.OTHER;
-import static org.stemcheck.dsp.ChannelRole.RIGHT;
-import static org.stemcheck.dsp.ChannelRole.RIGHT_SURROUND;
-import static org.stemcheck.dsp.ChannelRole.SIDE_LEFT;
-import static org.stemcheck.dsp.ChannelRole.SIDE_RIGHT;
+import static org.stemcheck.dsp.internal.loudness.ChannelRole.CENTER;
+import static org.stemcheck.dsp.internal.loudness.ChannelRole.HEIGHT;
+import static org.stemcheck.dsp.internal.loudness.ChannelRole.LEFT;
+import static org.stemcheck.dsp.internal.loudness.ChannelRole.LEFT_SURROUND;
+import static org.stemcheck.dsp.internal.loudness.ChannelRole.LFE;
+import static org.stemcheck.dsp.internal.loudness.ChannelRole.OTHER;
+import static org.stemcheck.dsp.internal.loudness.ChannelRole.RIGHT;
+import static org.stemcheck.dsp.internal.loudness.ChannelRole.RIGHT_SURROUND;
+import static org.stemcheck.dsp.internal.loudness.ChannelRole.SIDE_LEFT;
+import static org.stemcheck.dsp.internal.loudness.ChannelRole.SIDE_RIGHT;
 
 import org.junit.jupiter.api.Test;
 

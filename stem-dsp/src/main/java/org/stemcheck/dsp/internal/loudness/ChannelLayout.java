@@ -1,4 +1,4 @@
-package org.stemcheck.dsp;
+package org.stemcheck.dsp.internal.loudness;
 
 import java.util.ArrayList;
 import java.util.List;
