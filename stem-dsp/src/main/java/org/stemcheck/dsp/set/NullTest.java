@@ -98,7 +98,7 @@ public final class NullTest {
         oneMix[0] = null;
     }
 
-    /** Validates the arrays a {@link NullTest} or an {@link OffsetSearch} is fed against a setup. */
+    /** Validates the arrays a {@link NullTest} or {@link NullTests} are fed against a setup. */
     static final class Shapes {
 
         private final Setup setup;

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The offsets over two parts of the song ({@code Setup.withHalves}) read what an offset search of
- * each part on its own reads, cost the main results nothing, and place each part in time.
+ * The offsets over two parts of the song ({@code Setup.withHalves}) read what a search of each part
+ * on its own reads, cost the main results nothing, and place each part in time.
  */
 class NullTestHalvesTest {
 
@@ -115,17 +115,18 @@ class NullTestHalvesTest {
         assertThatThrownBy(() -> setup.withHalves(0, RANGE)).hasMessageContaining("split");
         assertThatThrownBy(() -> setup.withHalves(100, 0)).hasMessageContaining("maxOffsetSeconds");
         assertThatThrownBy(() -> setup.withHalves(100, 20.0)).hasMessageContaining("parts' maxOffsetSeconds");
-        assertThatThrownBy(() -> OffsetSearch.create(setup.withHalves(100, RANGE))).hasMessageContaining("halves");
         assertThat(setup.withHalves(100, RANGE).estimatedBytes(2)).isGreaterThan(setup.estimatedBytes(2));
     }
 
-    /** Offset searches over {@code [from, to)} alone, the range of the parts. */
+    /**
+     * The offsets of a search over {@code [from, to)} alone, with the range of the parts: the first
+     * part of a null test fed only those frames, its split beyond them.
+     */
     private static List<StemOffset> alone(double[][][] stems, int from, int to) {
-        OffsetSearch search = OffsetSearch.create(new NullTest.Setup(Signals.RATE, stems.length, 2, RANGE));
-        for (int at = from; at < to; at += BLOCK) {
-            search.accept(stems, MIX, at, Math.min(BLOCK, to - at));
-        }
-        return search.offsets();
+        NullTests search = NullTests.create(
+                NullTest.Setup.of(Signals.RATE, stems.length, 2).withHalves(to - from + 1, RANGE), 1);
+        feed(search, stems, from, to);
+        return search.result(0).halves().stream().map(HalfOffsets::first).toList();
     }
 
     private static void feed(NullTests tests, double[][][] stems, int from, int to) {

@@ -10,7 +10,7 @@ import org.stemcheck.dsp.set.StemOffset;
  * from the streams {@link LagEstimator}'s whole-length stage already takes: the stems' mono
  * downmixes and the mixes' mono residuals, decimated by its factor. So the two part searches cost
  * their own small transforms only, not a downmix, a decimation and a residual of their own (which
- * two separate {@code OffsetSearch}es per mix would). Each part is a whole-length search of its
+ * two separate whole-length searches per mix would). Each part is a whole-length search of its
  * own ({@link HopCorrelator}, a narrow range, the coarse band voting as in the main search).
  *
  * <p>Each part's offset is placed in time at the centroid of the stem's first-difference energy

@@ -71,25 +71,20 @@ final class LagEstimator {
     private HalvesProbe halves;
     /** The one reference of {@link #accept(double[][], double[], int)}, as the stages take them. */
     private final double[][] oneRef = new double[1][];
-    /** The residual's scratch when one full-rate stage is fed {@link #acceptAgainstMix}. */
-    private double[] fullRef;
 
     /**
      * @param sampleRate the rate of the streams, Hz
      * @param maxLag     the search range, samples (1 .. 2^20)
      */
     LagEstimator(int sampleRate, int stems, int maxLag, Reference reference) {
-        this(sampleRate, stems, maxLag, reference, false, 1);
+        this(sampleRate, stems, maxLag, reference, 1);
     }
 
     /**
-     * @param wholeLength only the whole-length (coarse) stage: every offset an average over all
-     *                    the material, to a fraction of a coarse sample (for offsets over parts of
-     *                    a song, placed in time by where the part's energy lies)
-     * @param mixes       how many mixes' references are fed along with the same stems (the stems'
-     *                    share of the work, decimation and transforms, is done once for all)
+     * @param mixes how many mixes' references are fed along with the same stems (the stems' share
+     *              of the work, decimation and transforms, is done once for all)
      */
-    LagEstimator(int sampleRate, int stems, int maxLag, Reference reference, boolean wholeLength, int mixes) {
+    LagEstimator(int sampleRate, int stems, int maxLag, Reference reference, int mixes) {
         if (maxLag < 1 || maxLag > (1 << 20)) {
             throw new IllegalArgumentException("maxLag out of range 1..2^20: " + maxLag);
         }
@@ -109,7 +104,7 @@ final class LagEstimator {
         int coarseSize = HopCorrelator.fftSizeFor(coarseLag);
         int used = (int) Math.floor(COARSE_USED_BAND * coarseSize) + 1;
         this.whole = new HopCorrelator(stems, coarseLag, reference, used, mixes);
-        this.fine = wholeLength ? null : new BestHop(stems, maxLag, reference, mixes);
+        this.fine = new BestHop(stems, maxLag, reference, mixes);
         this.decimators = new CicDecimator[stems + mixes];
         for (int i = 0; i < decimators.length; i++) {
             decimators[i] = new CicDecimator(factor, BLOCK);
@@ -174,9 +169,7 @@ final class LagEstimator {
             }
             return;
         }
-        if (fine != null) {
-            fine.accept(mono, ref, frames);
-        }
+        fine.accept(mono, ref, frames);
         for (int done = 0; done < frames; done += BLOCK) {
             int n = Math.min(BLOCK, frames - done);
             int got = 0;
@@ -193,51 +186,6 @@ final class LagEstimator {
         }
     }
 
-    /**
-     * As {@link #accept} for {@link Reference#MIX_MINUS_OTHERS}, given the mono mix instead of
-     * the mono residual: the residual {@code e = sum_i mono_i - mix} is formed here, after the
-     * decimation when there is one (the decimator is linear, so this is the same reference up to
-     * rounding, at a quarter of the additions and without a full-rate residual of every channel).
-     * For the whole-length stage alone ({@code fine == null}) or one full-rate stage.
-     */
-    void acceptAgainstMix(double[][] mono, double[] mix, int frames) {
-        if (fine != null || mixes != 1) {
-            throw new IllegalStateException("the fine stage and several mixes take the residual itself");
-        }
-        if (factor == 1) {
-            if (fullRef == null || fullRef.length < frames) {
-                fullRef = new double[Math.max(BLOCK, frames)];
-            }
-            residual(mono, mix, frames, fullRef);
-            oneRef[0] = fullRef;
-            whole.accept(mono, oneRef, frames);
-            oneRef[0] = null;
-            return;
-        }
-        for (int done = 0; done < frames; done += BLOCK) {
-            int n = Math.min(BLOCK, frames - done);
-            int got = 0;
-            for (int i = 0; i < stems; i++) {
-                got = decimators[i].process(mono[i], done, n, coarseMono[i]);
-            }
-            decimators[stems].process(mix, done, n, coarseRef[0]);
-            residual(coarseMono, coarseRef[0], got, coarseRef[0]);
-            whole.accept(coarseMono, coarseRef, got);
-        }
-    }
-
-    /** {@code out[t] = sum_i mono[i][t] - mix[t]} for {@code t < n}; {@code out} may be {@code mix}. */
-    private void residual(double[][] mono, double[] mix, int n, double[] out) {
-        for (int t = 0; t < n; t++) {
-            out[t] = -mix[t];
-        }
-        for (int i = 0; i < stems; i++) {
-            double[] x = mono[i];
-            for (int t = 0; t < n; t++) {
-                out[t] += x[t];
-            }
-        }
-    }
 
     /**
      * One stem's offset from both stages. The fine stage searches the whole range in the stem's
@@ -291,9 +239,6 @@ final class LagEstimator {
             return whole.result(mix, sampleRate);
         }
         List<StemOffset> coarse = whole.result(mix, (int) Math.round((double) sampleRate / factor));
-        if (fine == null) {
-            return coarse.stream().map(c -> scaled(c, factor, sampleRate)).toList();
-        }
         Fft fft = Fft.ofSize(fine.fftSize());
         LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000));
         List<StemOffset> out = new ArrayList<>(stems);

@@ -15,8 +15,7 @@ import org.stemcheck.dsp.set.StemTransfer;
  * into chunks of at most {@link #CHUNK} frames that never cross a 100 ms segment boundary,
  * computes the residual once per chunk ({@link NullSumKernel}) and feeds every accumulator. The
  * spectral measurements, which share the stems' transforms between mixes, are
- * {@link FrameSpectra}'s; {@link SetEngine} runs both. Also the offsets-only engine behind
- * {@code org.stemcheck.dsp.set.OffsetSearch}. Not thread-safe.
+ * {@link FrameSpectra}'s; {@link SetEngine} runs both. Not thread-safe.
  */
 public final class NullTestEngine {
 
@@ -27,7 +26,6 @@ public final class NullTestEngine {
     static final double SEGMENT_SECONDS = 0.1;
 
     private final int sampleRate;
-    private final int stems;
     private final int channels;
     private final int segmentFrames;
     private final double[][] residual;
@@ -40,10 +38,6 @@ public final class NullTestEngine {
     private final DynamicsAccumulator dynamics;
     /** The residual's two channels alike or not; null for other than two channels. */
     private final StereoCorrelation correlation;
-    /** Only the offsets are measured (by this engine's own {@link #lags}): no residual trace, gains or dynamics. */
-    private final boolean offsetsOnly;
-    private final LagEstimator lags;
-    private final double[][] mono;
     private long frames;
     private int inSegment;
 
@@ -55,40 +49,17 @@ public final class NullTestEngine {
      *                  stem products ({@link GramAccumulator}) this one reads; or null
      */
     NullTestEngine(int sampleRate, int stems, int channels, NullTestEngine stemsFrom) {
-        this(sampleRate, stems, channels, 0, false, stemsFrom);
-    }
-
-    /**
-     * An engine that measures the offsets only ({@link #offsets}): only the mono downmixes are
-     * formed (the offset reference's residual from them, at the coarse rate), and nothing else is
-     * accumulated (no Gram matrix, dynamics or trace). Each offset is a whole-length average
-     * (the coarse stage of {@link LagEstimator} alone).
-     *
-     * @param maxLag the largest offset searched, in samples (validated by the caller)
-     */
-    public static NullTestEngine offsetsOnly(int sampleRate, int stems, int channels, int maxLag) {
-        return new NullTestEngine(sampleRate, stems, channels, maxLag, true, null);
-    }
-
-    private NullTestEngine(int sampleRate, int stems, int channels, int maxLag, boolean offsetsOnly,
-                           NullTestEngine stemsFrom) {
-        this.offsetsOnly = offsetsOnly;
         this.sampleRate = sampleRate;
-        this.stems = stems;
         this.channels = channels;
         this.segmentFrames = (int) Math.round(sampleRate * SEGMENT_SECONDS);
         this.residual = new double[channels][CHUNK];
         this.monoResidual = new double[CHUNK];
         this.residualEnergy = new double[channels];
         this.mixEnergy = new double[channels];
-        this.meter = offsetsOnly ? null : new ResidualMeter(sampleRate, channels, segmentFrames);
-        this.gram = offsetsOnly ? null : new GramAccumulator(stems, stemsFrom == null ? null : stemsFrom.gram);
-        this.dynamics = offsetsOnly ? null : new DynamicsAccumulator(stems, channels);
-        this.correlation = offsetsOnly || channels != 2 ? null : StereoCorrelation.create(2, sampleRate);
-        this.lags = offsetsOnly
-                ? new LagEstimator(sampleRate, stems, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, true, 1)
-                : null;
-        this.mono = offsetsOnly ? new double[stems][CHUNK] : null;
+        this.meter = new ResidualMeter(sampleRate, channels, segmentFrames);
+        this.gram = new GramAccumulator(stems, stemsFrom == null ? null : stemsFrom.gram);
+        this.dynamics = new DynamicsAccumulator(stems, channels);
+        this.correlation = channels != 2 ? null : StereoCorrelation.create(2, sampleRate);
     }
 
     /** An estimate of the heap this engine holds, bytes, without the offset search. */
@@ -99,46 +70,12 @@ public final class NullTestEngine {
         return scratch + meter + gram;
     }
 
-    /**
-     * Arrays already validated by the caller. Only for an {@link #offsetsOnly} engine: no residual
-     * of every channel, only the mono downmixes of the stems and of the mix (in
-     * {@code monoResidual}), from which the lag estimator forms the residual after decimating.
-     */
-    public void accept(double[][][] in, double[][] mix, int offset, int count) {
-        if (!offsetsOnly) {
-            throw new IllegalStateException("the engines of a SetEngine are fed by it, chunk by chunk");
-        }
-        for (int done = 0; done < count; ) {
-            int n = Math.min(CHUNK, count - done);
-            downmix(in, offset + done, n, mono);
-            monoSum(mix, offset + done, n, monoResidual);
-            lags.acceptAgainstMix(mono, monoResidual, n);
-            frames += n;
-            done += n;
-        }
-    }
-
-    /**
-     * An {@link #offsetsOnly} engine's input as mono downmixes: {@code mono[stem][0 .. count)}
-     * and {@code mix[0 .. count)}, each the sum of its channels (arrays validated by the caller).
-     */
-    public void acceptMono(double[][] mono, double[] mix, int count) {
-        if (!offsetsOnly) {
-            throw new IllegalStateException("only an offsets-only engine takes mono downmixes");
-        }
-        lags.acceptAgainstMix(mono, mix, count);
-        frames += count;
-    }
-
     /** The most frames the next {@link #chunk} may take: up to {@link #CHUNK}, never across a segment boundary. */
     int room() {
         return Math.min(CHUNK, segmentFrames - inSegment);
     }
 
-    /**
-     * Takes {@code n <= room()} frames (an engine of a {@link SetEngine}, not an
-     * {@link #offsetsOnly} one); afterwards {@link #monoResidual()} holds their mono residual.
-     */
+    /** Takes {@code n <= room()} frames; afterwards {@link #monoResidual()} holds their mono residual. */
     void chunk(double[][][] in, double[][] mix, int offset, int n) {
         for (int c = 0; c < channels; c++) {
             residualEnergy[c] = NullSumKernel.residual(in, c, mix[c], offset, n, residual[c]);
@@ -185,31 +122,12 @@ public final class NullTestEngine {
         }
     }
 
-    /** {@code out[t] = sum_c x[c][offset + t]} for {@code t < n}. */
-    private static void monoSum(double[][] x, int offset, int n, double[] out) {
-        System.arraycopy(x[0], offset, out, 0, n);
-        for (int c = 1; c < x.length; c++) {
-            double[] ch = x[c];
-            for (int t = 0; t < n; t++) {
-                out[t] += ch[offset + t];
-            }
-        }
-    }
-
     private static double sum(double[] x) {
         double s = 0;
         for (double v : x) {
             s += v;
         }
         return s;
-    }
-
-    /** The offsets so far (all an {@link #offsetsOnly} engine measures); does not change the state. */
-    public List<StemOffset> offsets() {
-        if (!offsetsOnly) {
-            throw new IllegalStateException("the offsets of this engine's mix are its SetEngine's");
-        }
-        return lags.result(sampleRate);
     }
 
     /**
@@ -221,9 +139,6 @@ public final class NullTestEngine {
      * @param halves  the offsets against this mix over two parts of the song, or none
      */
     NullResult result(FrameSpectra spectra, int mix, List<StemOffset> offsets, List<HalfOffsets> halves) {
-        if (offsetsOnly) {
-            throw new IllegalStateException("this engine measures the offsets only");
-        }
         GainSolution gains = GainSolver.solve(gram.gram(), gram.withResidual(), gram.residualEnergy(),
                 gram.mixEnergy(), frames * channels);
         List<StemDynamics> dyn = dynamics.result();

@@ -56,7 +56,7 @@ public final class SetEngine {
             // the first mix's engine sums the stems' Gram matrix for all (it is fed each chunk first)
             engines[k] = new NullTestEngine(sampleRate, stems, channels, k == 0 ? null : engines[0]);
         }
-        this.lags = new LagEstimator(sampleRate, stems, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, false, mixes);
+        this.lags = new LagEstimator(sampleRate, stems, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, mixes);
         this.mono = new double[stems][NullTestEngine.CHUNK];
         this.references = new double[mixes][];
         this.spectra = new FrameSpectra(sampleRate, stems, channels, mixes, options.welch());
