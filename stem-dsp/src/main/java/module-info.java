@@ -9,5 +9,5 @@ module org.stemcheck.dsp {
 
     exports org.stemcheck.dsp;
     exports org.stemcheck.dsp.content;
-    exports org.stemcheck.dsp.set;
+    exports org.stemcheck.dsp.nullsum;
 }

@@ -3,7 +3,7 @@ package org.stemcheck.core.internal.diagnosis;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.stemcheck.dsp.set.StemTransfer;
+import org.stemcheck.dsp.nullsum.StemTransfer;
 import org.stemcheck.dsp.BandEnergies.BandLevel;
 
 /**

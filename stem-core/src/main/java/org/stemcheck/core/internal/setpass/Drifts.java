@@ -3,9 +3,9 @@ package org.stemcheck.core.internal.setpass;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.stemcheck.dsp.set.HalfOffsets;
-import org.stemcheck.dsp.set.NullTest;
-import org.stemcheck.dsp.set.StemOffset;
+import org.stemcheck.dsp.nullsum.HalfOffsets;
+import org.stemcheck.dsp.nullsum.NullTest;
+import org.stemcheck.dsp.nullsum.StemOffset;
 
 /**
  * What the set pass asks the null test for to see drift, and how it reads the answer: every

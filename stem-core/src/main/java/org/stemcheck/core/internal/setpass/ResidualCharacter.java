@@ -2,7 +2,7 @@ package org.stemcheck.core.internal.setpass;
 
 import java.util.List;
 
-import org.stemcheck.dsp.set.NullResult;
+import org.stemcheck.dsp.nullsum.NullResult;
 import org.stemcheck.dsp.Band;
 import org.stemcheck.dsp.BandEnergies;
 import org.stemcheck.dsp.BandEnergies.BandLevel;

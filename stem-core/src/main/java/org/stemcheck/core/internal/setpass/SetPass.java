@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.dsp.set.NullResult;
-import org.stemcheck.dsp.set.NullTest;
-import org.stemcheck.dsp.set.NullTests;
-import org.stemcheck.dsp.set.StemOffset;
+import org.stemcheck.dsp.nullsum.NullResult;
+import org.stemcheck.dsp.nullsum.NullTest;
+import org.stemcheck.dsp.nullsum.NullTests;
+import org.stemcheck.dsp.nullsum.StemOffset;
 import org.stemcheck.dsp.WelchSpectrum;
 import org.stemcheck.io.AudioFormat;
 

@@ -3,8 +3,8 @@ package org.stemcheck.core.internal.setpass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.stemcheck.dsp.set.NullTest;
-import org.stemcheck.dsp.set.NullTests;
+import org.stemcheck.dsp.nullsum.NullTest;
+import org.stemcheck.dsp.nullsum.NullTests;
 
 class SetPassMemoryTest {
 

@@ -6,11 +6,11 @@ package org.stemcheck.dsp.internal.set;
  * its FIR of {@code 4 (D - 1) + 1} taps at every {@code D}-th input only. Its zeros sit on every
  * multiple of the new rate, so what folds onto the lower part of the new band is far down (at a
  * fifth of the new rate, the image from four fifths is {@code (1/4)^4}, -48 dB); the upper part
- * folds and is left out of the vote ({@link LagEstimator#COARSE_USED_BAND}). Every stream of one
+ * folds and is left out of the vote (the offset search's {@code COARSE_USED_BAND}). Every stream of one
  * search is filtered alike, so the filter's phase and droop cancel in the cross-spectrum. Output
  * {@code m} is the filtered input at frame {@code m D}. Not thread-safe.
  */
-final class CicDecimator {
+public final class CicDecimator {
 
     /** Order of the moving-average cascade. */
     private static final int ORDER = 4;
@@ -24,7 +24,7 @@ final class CicDecimator {
      * @param factor   D, 2 or more
      * @param maxBlock the largest block {@link #process} takes
      */
-    CicDecimator(int factor, int maxBlock) {
+    public CicDecimator(int factor, int maxBlock) {
         this.factor = factor;
         this.taps = taps(factor);
         this.history = new double[taps.length - 1 + maxBlock];
@@ -46,7 +46,7 @@ final class CicDecimator {
     }
 
     /** The most outputs a block of {@code frames} inputs can give. */
-    static int maxOutput(int frames, int factor) {
+    public static int maxOutput(int frames, int factor) {
         return frames / factor + 1;
     }
 
@@ -56,7 +56,7 @@ final class CicDecimator {
      *
      * @return how many outputs were written
      */
-    int process(double[] x, int offset, int frames, double[] out) {
+    public int process(double[] x, int offset, int frames, double[] out) {
         int keep = taps.length - 1;
         System.arraycopy(x, offset, history, keep, frames);
         int produced = 0;

@@ -3,8 +3,8 @@ package org.stemcheck.dsp.internal.set;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.stemcheck.dsp.set.GainSolution;
-import org.stemcheck.dsp.set.StemGain;
+import org.stemcheck.dsp.nullsum.GainSolution;
+import org.stemcheck.dsp.nullsum.StemGain;
 
 /**
  * Least-squares gains from the accumulated sums: minimise {@code ||e + sum_i d_i stem_i||^2}

@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.stemcheck.dsp.set.GainSolution;
+import org.stemcheck.dsp.nullsum.GainSolution;
 import org.stemcheck.io.testing.Verbose;
 
 class GainSolverTest {
