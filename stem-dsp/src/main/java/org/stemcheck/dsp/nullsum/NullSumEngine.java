@@ -12,7 +12,7 @@ import org.stemcheck.dsp.WelchSpectrum;
  * stems' share of the work (their mono downmix, its decimation and transforms, their short-time
  * spectra, their loudest hop) is done once whatever the number of mixes. Known offsets are undone
  * first, for all mixes alike ({@link Aligner}). With an executor, the short-time spectra run on
- * its threads beside the rest ({@link SpectraActor}). Behind {@code org.stemcheck.dsp.nullsum.NullTest}
+ * its threads beside the rest ({@link SpectraActor}). Behind {@code org.stemcheck.dsp.nullsum.NullSum}
  * and {@code NullTests}; not thread-safe (one caller thread).
  */
 final class NullSumEngine {

@@ -6,13 +6,13 @@ import java.util.concurrent.Executor;
 import org.stemcheck.dsp.WelchSpectrum;
 
 /**
- * The {@link NullTest}s of one set of stems against several candidate mixes (a full mix, an
+ * The {@link NullSum}s of one set of stems against several candidate mixes (a full mix, an
  * instrumental, a TV mix), fed together: each mix gets its own residual, gains, offsets and
  * transfers, while the stems' short-time transforms, which do not depend on the mix, are computed
- * once for all. Results are those of one {@code NullTest} per mix, to rounding.
+ * once for all. Results are those of one {@code NullSum} per mix, to rounding.
  *
  * <pre>{@code
- * NullTests tests = NullTests.create(NullTest.Setup.of(48_000, stems.length, 2), 2);
+ * NullTests tests = NullTests.create(NullSum.Setup.of(48_000, stems.length, 2), 2);
  * tests.accept(stems, new double[][][] {full, instrumental}, 0, full[0].length);
  * double fullDb = tests.result(0).residual().totalDb();
  * double instrumentalDb = tests.result(1).residual().totalDb();
@@ -24,22 +24,22 @@ import org.stemcheck.dsp.WelchSpectrum;
  * same result, to the last bit, as a {@link WelchSpectrum} of the default size fed the same frames,
  * at the cost of a few additions per bin instead of a transform per segment and channel.
  *
- * <p>Memory: {@link NullTest.Setup#estimatedBytes(int, boolean)}. Not thread-safe.
+ * <p>Memory: {@link NullSum.Setup#estimatedBytes(int, boolean)}. Not thread-safe.
  */
 public final class NullTests {
 
     /** Most mixes compared at once. */
     public static final int MAX_MIXES = 16;
 
-    private final NullTest.Shapes shapes;
+    private final NullSum.Shapes shapes;
     private final NullSumEngine engine;
     private final int mixes;
     private final int stems;
     private final boolean fileSpectra;
     private final boolean welchSized;
 
-    private NullTests(NullTest.Setup setup, int mixes, boolean fileSpectra, Executor executor) {
-        this.shapes = new NullTest.Shapes(setup);
+    private NullTests(NullSum.Setup setup, int mixes, boolean fileSpectra, Executor executor) {
+        this.shapes = new NullSum.Shapes(setup);
         this.engine = setup.engine(mixes, fileSpectra, executor);
         this.mixes = mixes;
         this.stems = setup.stems();
@@ -56,7 +56,7 @@ public final class NullTests {
      * @return tests that have measured nothing
      * @throws IllegalArgumentException when {@code mixes} is out of range
      */
-    public static NullTests create(NullTest.Setup setup, int mixes) {
+    public static NullTests create(NullSum.Setup setup, int mixes) {
         return create(setup, mixes, false);
     }
 
@@ -64,18 +64,18 @@ public final class NullTests {
      * Fresh tests of one set of stems against {@code mixes} mixes, which also sum every stem's
      * and mix's Welch spectrum when {@code fileSpectra} is true (see the class comment).
      *
-     * @param setup       as for {@link #create(NullTest.Setup, int)}
+     * @param setup       as for {@link #create(NullSum.Setup, int)}
      * @param mixes       how many mixes, 1 to {@link #MAX_MIXES}
      * @param fileSpectra whether to sum the files' Welch spectra
      * @return tests that have measured nothing
      * @throws IllegalArgumentException when {@code mixes} is out of range
      */
-    public static NullTests create(NullTest.Setup setup, int mixes, boolean fileSpectra) {
+    public static NullTests create(NullSum.Setup setup, int mixes, boolean fileSpectra) {
         return create(setup, mixes, fileSpectra, null);
     }
 
     /**
-     * As {@link #create(NullTest.Setup, int, boolean)}, with the short-time spectra (the windowed
+     * As {@link #create(NullSum.Setup, int, boolean)}, with the short-time spectra (the windowed
      * transforms of every stem, mix and channel: the larger part of the work) running on
      * {@code executor}'s threads beside the caller's, which goes on with the residual, gains and
      * offsets. Each block is copied into a short queue (a few blocks; the caller waits when the
@@ -83,14 +83,14 @@ public final class NullTests {
      * caller, so it may be a pool the caller shares with other work. The instance is still fed and
      * read by one thread.
      *
-     * @param setup       as for {@link #create(NullTest.Setup, int)}
+     * @param setup       as for {@link #create(NullSum.Setup, int)}
      * @param mixes       how many mixes, 1 to {@link #MAX_MIXES}
      * @param fileSpectra whether to sum the files' Welch spectra
      * @param executor    where the spectra run; null for the caller's thread
      * @return tests that have measured nothing
      * @throws IllegalArgumentException when {@code mixes} is out of range
      */
-    public static NullTests create(NullTest.Setup setup, int mixes, boolean fileSpectra, Executor executor) {
+    public static NullTests create(NullSum.Setup setup, int mixes, boolean fileSpectra, Executor executor) {
         Objects.requireNonNull(setup, "setup must not be null");
         if (mixes < 1 || mixes > MAX_MIXES) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -102,7 +102,7 @@ public final class NullTests {
     /**
      * Takes the next {@code frames} frames of every stem and of every mix.
      *
-     * @param stems  {@code [stem][channel][frame]}, as {@link NullTest#accept}
+     * @param stems  {@code [stem][channel][frame]}, as {@link NullSum#accept}
      * @param mixes  {@code [mix][channel][frame]}, as many mixes as created with, each at the
      *               stems' position in time
      * @param offset the first frame of each array to take

@@ -21,7 +21,7 @@ class NullTestAlignmentTest {
         stems = Stems.with(stems, 0, Stems.map(STEMS[0], x -> Signals.delay(x, 1200)));
         stems = Stems.with(stems, Stems.AIR, Stems.map(STEMS[Stems.AIR], x -> Signals.scale(x, up)));
         NullResult first = Signals.run(stems, MIX, 4096);
-        NullTest.Setup aligned = NullTest.Setup.of(Signals.RATE, 4, 2).alignedTo(first);
+        NullSum.Setup aligned = NullSum.Setup.of(Signals.RATE, 4, 2).alignedTo(first);
 
         NullResult second = run(aligned, stems, 1000);
 
@@ -43,12 +43,12 @@ class NullTestAlignmentTest {
 
     @Test
     void alignmentMustMatchTheStemsAndStayInRange() {
-        assertThatThrownBy(() -> new NullTest.Setup(48_000, 2, 2, 2.0, List.of(1)))
+        assertThatThrownBy(() -> new NullSum.Setup(48_000, 2, 2, 2.0, List.of(1)))
                 .hasMessageContaining("one offset per stem");
-        assertThatThrownBy(() -> new NullTest.Setup(48_000, 2, 2, 1.0, List.of(0, 48_001)))
+        assertThatThrownBy(() -> new NullSum.Setup(48_000, 2, 2, 1.0, List.of(0, 48_001)))
                 .hasMessageContaining("beyond");
         NullResult three = Signals.run(new double[][][] {STEMS[0], STEMS[1], STEMS[2]}, MIX, 4096);
-        assertThatThrownBy(() -> NullTest.Setup.of(48_000, 2, 2).alignedTo(three))
+        assertThatThrownBy(() -> NullSum.Setup.of(48_000, 2, 2).alignedTo(three))
                 .hasMessageContaining("3 stems");
     }
 
@@ -62,8 +62,8 @@ class NullTestAlignmentTest {
         return stems;
     }
 
-    private static NullResult run(NullTest.Setup setup, double[][][] stems, int block) {
-        NullTest test = NullTest.create(setup);
+    private static NullResult run(NullSum.Setup setup, double[][][] stems, int block) {
+        NullSum test = NullSum.create(setup);
         for (int at = 0; at < Stems.FRAMES; at += block) {
             test.accept(stems, MIX, at, Math.min(block, Stems.FRAMES - at));
         }

@@ -38,7 +38,7 @@ class NullTestHalvesTest {
     @Test
     void eachPartReadsItsOwnOffsetAsASearchOfThatPartAlone() {
         double[][][] stems = slipping();
-        NullTests tests = NullTests.create(NullTest.Setup.of(Signals.RATE, stems.length, 2).withHalves(SPLIT, RANGE), 1);
+        NullTests tests = NullTests.create(NullSum.Setup.of(Signals.RATE, stems.length, 2).withHalves(SPLIT, RANGE), 1);
         feed(tests, stems, 0, Stems.FRAMES);
         List<HalfOffsets> halves = tests.result(0).halves();
 
@@ -64,7 +64,7 @@ class NullTestHalvesTest {
 
     @Test
     void eachPartIsPlacedWithinItsOwnStretch() {
-        NullTests tests = NullTests.create(NullTest.Setup.of(Signals.RATE, STEMS.length, 2).withHalves(SPLIT, RANGE), 1);
+        NullTests tests = NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2).withHalves(SPLIT, RANGE), 1);
         feed(tests, STEMS, 0, Stems.FRAMES);
         double split = (double) SPLIT / Signals.RATE;
         double end = (double) Stems.FRAMES / Signals.RATE;
@@ -81,8 +81,8 @@ class NullTestHalvesTest {
     @Test
     void thePartsLeaveTheMainResultsAsTheyAre() {
         double[][][] stems = slipping();
-        NullTests plain = NullTests.create(NullTest.Setup.of(Signals.RATE, stems.length, 2), 1);
-        NullTests parted = NullTests.create(NullTest.Setup.of(Signals.RATE, stems.length, 2).withHalves(SPLIT, RANGE), 1);
+        NullTests plain = NullTests.create(NullSum.Setup.of(Signals.RATE, stems.length, 2), 1);
+        NullTests parted = NullTests.create(NullSum.Setup.of(Signals.RATE, stems.length, 2).withHalves(SPLIT, RANGE), 1);
         feed(plain, stems, 0, Stems.FRAMES);
         feed(parted, stems, 0, Stems.FRAMES);
         NullResult a = plain.result(0);
@@ -101,7 +101,7 @@ class NullTestHalvesTest {
     @Test
     void aSingleNullTestMeasuresThePartsToo() {
         double[][][] stems = slipping();
-        NullTest test = NullTest.create(NullTest.Setup.of(Signals.RATE, stems.length, 2).withHalves(SPLIT, RANGE));
+        NullSum test = NullSum.create(NullSum.Setup.of(Signals.RATE, stems.length, 2).withHalves(SPLIT, RANGE));
         for (int at = 0; at < Stems.FRAMES; at += BLOCK) {
             test.accept(stems, MIX, at, Math.min(BLOCK, Stems.FRAMES - at));
         }
@@ -111,7 +111,7 @@ class NullTestHalvesTest {
 
     @Test
     void partsAreValidated() {
-        NullTest.Setup setup = NullTest.Setup.of(48_000, 2, 2);
+        NullSum.Setup setup = NullSum.Setup.of(48_000, 2, 2);
         assertThatThrownBy(() -> setup.withHalves(0, RANGE)).hasMessageContaining("split");
         assertThatThrownBy(() -> setup.withHalves(100, 0)).hasMessageContaining("maxOffsetSeconds");
         assertThatThrownBy(() -> setup.withHalves(100, 20.0)).hasMessageContaining("parts' maxOffsetSeconds");
@@ -124,7 +124,7 @@ class NullTestHalvesTest {
      */
     private static List<StemOffset> alone(double[][][] stems, int from, int to) {
         NullTests search = NullTests.create(
-                NullTest.Setup.of(Signals.RATE, stems.length, 2).withHalves(to - from + 1, RANGE), 1);
+                NullSum.Setup.of(Signals.RATE, stems.length, 2).withHalves(to - from + 1, RANGE), 1);
         feed(search, stems, from, to);
         return search.result(0).halves().stream().map(HalfOffsets::first).toList();
     }

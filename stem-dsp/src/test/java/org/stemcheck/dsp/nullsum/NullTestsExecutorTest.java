@@ -25,8 +25,8 @@ class NullTestsExecutorTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         AtomicInteger tasks = new AtomicInteger();
         try {
-            NullTests inline = feed(NullTests.create(NullTest.Setup.of(Signals.RATE, STEMS.length, 2), 2, true));
-            NullTests pooled = feed(NullTests.create(NullTest.Setup.of(Signals.RATE, STEMS.length, 2), 2, true,
+            NullTests inline = feed(NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), 2, true));
+            NullTests pooled = feed(NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), 2, true,
                     r -> {
                         tasks.incrementAndGet();
                         pool.execute(r);
@@ -41,8 +41,8 @@ class NullTestsExecutorTest {
 
     @Test
     void anExecutorThatRefusesWorkLeavesItToTheCaller() {
-        NullTests inline = feed(NullTests.create(NullTest.Setup.of(Signals.RATE, STEMS.length, 2), 2, true));
-        NullTests refused = feed(NullTests.create(NullTest.Setup.of(Signals.RATE, STEMS.length, 2), 2, true, r -> {
+        NullTests inline = feed(NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), 2, true));
+        NullTests refused = feed(NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), 2, true, r -> {
             throw new RejectedExecutionException("shutting down");
         }));
 

@@ -26,7 +26,7 @@ class NullTestsTest {
     @Test
     void eachMixGetsWhatItsOwnNullTestMeasures() {
         double[][][] mixes = mixes();
-        NullTests together = NullTests.create(NullTest.Setup.of(Signals.RATE, STEMS.length, 2), mixes.length);
+        NullTests together = NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), mixes.length);
         for (int at = 0; at < Stems.FRAMES; at += 5000) {
             together.accept(STEMS, mixes, at, Math.min(5000, Stems.FRAMES - at));
         }
@@ -70,7 +70,7 @@ class NullTestsTest {
     @Test
     void theSpectraAreWelchsOfTheResidualTheMixAndEachStem() {
         double[][][] mixes = mixes();
-        NullTests tests = NullTests.create(NullTest.Setup.of(Signals.RATE, STEMS.length, 2), mixes.length);
+        NullTests tests = NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), mixes.length);
         tests.accept(STEMS, mixes, 0, Stems.FRAMES);
         double[][] residual = new double[2][Stems.FRAMES];
         for (int c = 0; c < 2; c++) {
@@ -96,10 +96,10 @@ class NullTestsTest {
 
     @Test
     void refusesAWrongNumberOfMixes() {
-        NullTests tests = NullTests.create(NullTest.Setup.of(Signals.RATE, STEMS.length, 2), 2);
+        NullTests tests = NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), 2);
         assertThatThrownBy(() -> tests.accept(STEMS, new double[][][] {Signals.mix(STEMS)}, 0, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 2 mixes, got 1");
-        assertThatThrownBy(() -> NullTests.create(NullTest.Setup.of(Signals.RATE, 2, 2), 0))
+        assertThatThrownBy(() -> NullTests.create(NullSum.Setup.of(Signals.RATE, 2, 2), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mixes must be 1 .. 16");
         assertThatThrownBy(() -> tests.result(2)).isInstanceOf(IndexOutOfBoundsException.class);
     }

@@ -19,7 +19,7 @@ import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.dsp.nullsum.NullResult;
-import org.stemcheck.dsp.nullsum.NullTest;
+import org.stemcheck.dsp.nullsum.NullSum;
 import org.stemcheck.dsp.nullsum.NullTests;
 import org.stemcheck.dsp.nullsum.StemOffset;
 import org.stemcheck.dsp.WelchSpectrum;
@@ -65,7 +65,7 @@ public final class SetPass {
      * How many of {@code mixes} mixes one pass compares: as many as fit {@link #HEAP_SHARE} of
      * {@code maxHeap}, at least one.
      */
-    static int mixesPerPass(NullTest.Setup setup, int mixes, long maxHeap) {
+    static int mixesPerPass(NullSum.Setup setup, int mixes, long maxHeap) {
         int fit = 1;
         while (fit < Math.min(mixes, NullTests.MAX_MIXES) && setup.estimatedBytes(fit + 1) <= HEAP_SHARE * maxHeap) {
             fit++;
@@ -109,7 +109,7 @@ public final class SetPass {
         if (mixes.isEmpty()) {
             return Optional.empty();
         }
-        if (stems.size() < 2 || stems.size() > NullTest.MAX_STEMS || channels > NullTest.MAX_CHANNELS
+        if (stems.size() < 2 || stems.size() > NullSum.MAX_STEMS || channels > NullSum.MAX_CHANNELS
                 || rate < 1000 || rate > 768_000) {
             LOG.debug("set pass skipped: {} stems of {} channels at {} Hz", stems.size(), channels, rate);
             return Optional.empty();
@@ -203,7 +203,7 @@ public final class SetPass {
 
         SetAnalysis execute() throws IOException {
             List<PassFile> mixes = selection.mixes();
-            NullTest.Setup measured = Drifts.measuring(NullTest.Setup.of(rate(), stems().size(), selection.channels()),
+            NullSum.Setup measured = Drifts.measuring(NullSum.Setup.of(rate(), stems().size(), selection.channels()),
                     total(mixes));
             int perPass = mixesPerPass(measured, mixes.size(), Runtime.getRuntime().maxMemory());
             Map<PassFile, NullResult> results = new LinkedHashMap<>();
@@ -252,7 +252,7 @@ public final class SetPass {
             int s = stems().size();
             int m = some.size();
             long total = total(some);
-            NullTest.Setup setup = NullTest.Setup.of(rate(), s, channels);
+            NullSum.Setup setup = NullSum.Setup.of(rate(), s, channels);
             List<PassFile> files = new ArrayList<>(stems());
             files.addAll(some);
             List<FileSink> passSinks = new ArrayList<>();
@@ -332,7 +332,7 @@ public final class SetPass {
          * The first frame compared: after the alignment, an early stem (negative shift) has no
          * material for the mix's first frames (it was cut before the file's start), as a late one
          * has none for the last frames; those stretches are left out of the comparison, as
-         * {@code NullTest.Setup.alignedTo} does.
+         * {@code NullSum.Setup.alignedTo} does.
          */
         static long start(long[] shifts) {
             return Math.max(0, -Arrays.stream(shifts).min().orElse(0));

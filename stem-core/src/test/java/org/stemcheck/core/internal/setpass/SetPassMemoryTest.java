@@ -3,13 +3,13 @@ package org.stemcheck.core.internal.setpass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.stemcheck.dsp.nullsum.NullTest;
+import org.stemcheck.dsp.nullsum.NullSum;
 import org.stemcheck.dsp.nullsum.NullTests;
 
 class SetPassMemoryTest {
 
     private static final long MIB = 1L << 20;
-    private static final NullTest.Setup SONG = NullTest.Setup.of(48_000, 7, 2);
+    private static final NullSum.Setup SONG = NullSum.Setup.of(48_000, 7, 2);
 
     @Test
     void underTheFilmsHeapASongsFullAndInstrumentalMixesShareOnePass() {

@@ -20,7 +20,7 @@ import java.util.concurrent.Executor;
  * ({@link HalfOffsets}: drift).
  *
  * <pre>{@code
- * NullTest test = NullTest.create(NullTest.Setup.of(48_000, stems.length, 2));
+ * NullSum test = NullSum.create(NullSum.Setup.of(48_000, stems.length, 2));
  * test.accept(stems, mix, 0, mix[0].length);   // stems[stem][channel][frame]; blocks of any size
  * NullResult r = test.result();
  * boolean nulls = r.residual().totalDb() < -50;  // stemcheck warns above -50 dB re the mix
@@ -47,7 +47,7 @@ import java.util.concurrent.Executor;
  * {@code 12 N} bytes per stem for the offsets ({@code N = 2^19} for 2 s at 48 kHz: 6 MB per
  * stem), the rest is small.
  */
-public final class NullTest {
+public final class NullSum {
 
     /** Largest offset search, in samples: keeps the offset FFT at or below 2^21 points. */
     public static final int MAX_LAG_SAMPLES = 1 << 19;
@@ -63,7 +63,7 @@ public final class NullTest {
     /** The one mix of each block, as the engine takes mixes: {@code [mix][channel][frame]}. */
     private final double[][][] oneMix = new double[1][][];
 
-    private NullTest(Setup setup) {
+    private NullSum(Setup setup) {
         this.shapes = new Shapes(setup);
         this.engine = setup.engine(1, false, null);
     }
@@ -75,8 +75,8 @@ public final class NullTest {
      * @return a test that has measured nothing; it allocates about
      *         {@link Setup#estimatedBytes()} as blocks arrive
      */
-    public static NullTest create(Setup setup) {
-        return new NullTest(Objects.requireNonNull(setup, "setup must not be null"));
+    public static NullSum create(Setup setup) {
+        return new NullSum(Objects.requireNonNull(setup, "setup must not be null"));
     }
 
     /**
@@ -97,7 +97,7 @@ public final class NullTest {
         oneMix[0] = null;
     }
 
-    /** Validates the arrays a {@link NullTest} or {@link NullTests} are fed against a setup. */
+    /** Validates the arrays a {@link NullSum} or {@link NullTests} are fed against a setup. */
     static final class Shapes {
 
         private final Setup setup;
@@ -290,7 +290,7 @@ public final class NullTest {
         }
 
         /**
-         * About how much heap a {@link NullTest} of this setup holds at its peak, in bytes: mostly
+         * About how much heap a {@link NullSum} of this setup holds at its peak, in bytes: mostly
          * the offset search, {@code 16 N} per stem with {@code N} the smallest power of two
          * {@code >= 4 * maxLagSamples()} (8 MB per stem for 2 s at 48 kHz). A caller short of
          * memory lowers {@code maxOffsetSeconds}.
