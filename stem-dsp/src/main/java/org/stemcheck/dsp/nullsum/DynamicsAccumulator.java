@@ -1,10 +1,10 @@
 package org.stemcheck.dsp.nullsum;
 
-import org.stemcheck.dsp.internal.set.GramAccumulator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.stemcheck.dsp.internal.Series;
+import org.stemcheck.dsp.internal.set.GramAccumulator;
 
 /**
  * Per stem, per segment (100 ms): the least-squares gain of the stem into its own part of the

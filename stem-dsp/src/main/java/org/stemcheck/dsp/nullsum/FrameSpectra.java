@@ -1,15 +1,15 @@
 package org.stemcheck.dsp.nullsum;
 
-import org.stemcheck.dsp.internal.set.ThirdOctaveBands;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.stemcheck.dsp.Spectrum;
+import org.stemcheck.dsp.WelchSpectrum;
 import org.stemcheck.dsp.internal.Db;
 import org.stemcheck.dsp.internal.Fft;
 import org.stemcheck.dsp.internal.WelchPower;
-import org.stemcheck.dsp.Spectrum;
-import org.stemcheck.dsp.WelchSpectrum;
+import org.stemcheck.dsp.internal.set.ThirdOctaveBands;
 
 /**
  * Everything the null test measures from short-time spectra, for the stems against one or more

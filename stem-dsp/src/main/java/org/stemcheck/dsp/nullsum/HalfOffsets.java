@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One stem's offset against the mix measured separately over the first and over the second part
- * of the song ({@link NullSum.Setup#withHalves}): a stem exported on a clock that runs fast or
+ * of the song ({@link NullSumSetup#withHalves}): a stem exported on a clock that runs fast or
  * slow is later by the end than at the start, so its two offsets differ. Each part's offset is a
  * whole-length average over that part (the null test's coarse, whitened correlation, with the
  * parts' own narrow range), and is placed in time at {@code firstCentreSeconds} /

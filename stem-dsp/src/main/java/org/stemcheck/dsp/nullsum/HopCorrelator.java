@@ -1,10 +1,10 @@
 package org.stemcheck.dsp.nullsum;
 
-import org.stemcheck.dsp.internal.set.NullSumKernel;
-import org.stemcheck.dsp.internal.Fft;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.stemcheck.dsp.internal.Fft;
+import org.stemcheck.dsp.internal.set.NullSumKernel;
 
 /**
  * One stage of {@link LagEstimator} (the whole-length one; alone when the rate is not

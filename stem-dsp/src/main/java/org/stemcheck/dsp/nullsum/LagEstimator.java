@@ -1,9 +1,9 @@
 package org.stemcheck.dsp.nullsum;
 
-import org.stemcheck.dsp.internal.set.CicDecimator;
 import java.util.ArrayList;
 import java.util.List;
 import org.stemcheck.dsp.internal.Fft;
+import org.stemcheck.dsp.internal.set.CicDecimator;
 
 /**
  * Time offset of each stem against the mix within {@code +/- maxLag} samples, from the

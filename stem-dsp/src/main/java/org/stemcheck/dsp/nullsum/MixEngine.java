@@ -1,10 +1,10 @@
 package org.stemcheck.dsp.nullsum;
 
-import org.stemcheck.dsp.internal.set.Gains;
-import org.stemcheck.dsp.internal.set.NullSumKernel;
-import org.stemcheck.dsp.internal.set.GramAccumulator;
 import java.util.List;
 import org.stemcheck.dsp.StereoCorrelation;
+import org.stemcheck.dsp.internal.set.Gains;
+import org.stemcheck.dsp.internal.set.GramAccumulator;
+import org.stemcheck.dsp.internal.set.NullSumKernel;
 
 /**
  * Runs the set kernels of one mix over aligned blocks of all stems and that mix: cuts each block

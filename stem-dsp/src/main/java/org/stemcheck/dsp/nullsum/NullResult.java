@@ -13,7 +13,7 @@ import java.util.List;
  * @param transfers  per-band transfer and dynamics per stem
  * @param spectra    power spectra of the residual, the mix and every stem
  * @param halves     per stem, its offsets over the two parts of the song the setup asked for
- *                   ({@link NullSum.Setup#withHalves}); empty when it asked for none
+ *                   ({@link NullSumSetup#withHalves}); empty when it asked for none
  */
 public record NullResult(int sampleRate, long frames, NullResidual residual, GainSolution gains,
                          List<StemOffset> offsets, List<StemTransfer> transfers, NullSpectra spectra,

@@ -1,9 +1,9 @@
 package org.stemcheck.dsp.nullsum;
 
-import org.stemcheck.dsp.internal.set.Aligner;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.stemcheck.dsp.WelchSpectrum;
+import org.stemcheck.dsp.internal.set.Aligner;
 
 /**
  * The null tests of one set of stems against one or more mixes, fed together: per mix a
@@ -12,8 +12,8 @@ import org.stemcheck.dsp.WelchSpectrum;
  * stems' share of the work (their mono downmix, its decimation and transforms, their short-time
  * spectra, their loudest hop) is done once whatever the number of mixes. Known offsets are undone
  * first, for all mixes alike ({@link Aligner}). With an executor, the short-time spectra run on
- * its threads beside the rest ({@link SpectraActor}). Behind {@code org.stemcheck.dsp.nullsum.NullSum}
- * and {@code NullTests}; not thread-safe (one caller thread).
+ * its threads beside the rest ({@link SpectraActor}). Behind {@code NullSum}; not thread-safe (one
+ * caller thread).
  */
 final class NullSumEngine {
 

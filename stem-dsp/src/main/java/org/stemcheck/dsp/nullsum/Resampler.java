@@ -46,7 +46,7 @@ public final class Resampler {
      *
      * @param inRate   the input rate, Hz, 1000 to 768000
      * @param outRate  the output rate, Hz, 1000 to 768000
-     * @param channels 1 to {@link NullSum#MAX_CHANNELS}
+     * @param channels 1 to {@link NullSumSetup#MAX_CHANNELS}
      * @return a new resampler, at the start of its stream
      * @throws IllegalArgumentException for rates outside 1000 .. 768000 Hz, a ratio beyond 1:16,
      *                                  or one that needs too large a table
@@ -54,7 +54,7 @@ public final class Resampler {
     public static Resampler of(int inRate, int outRate, int channels) {
         check(inRate >= 1000 && inRate <= 768_000, "inRate", inRate);
         check(outRate >= 1000 && outRate <= 768_000, "outRate", outRate);
-        check(channels >= 1 && channels <= NullSum.MAX_CHANNELS, "channels", channels);
+        check(channels >= 1 && channels <= NullSumSetup.MAX_CHANNELS, "channels", channels);
         if (Math.max(inRate, outRate) > 16L * Math.min(inRate, outRate)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "ratio %d -> %d Hz is beyond 1:16", inRate, outRate));

@@ -1,9 +1,9 @@
 package org.stemcheck.dsp.nullsum;
 
-import org.stemcheck.dsp.internal.set.Decibels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.stemcheck.dsp.internal.set.Decibels;
 
 /**
  * Residual and mix energy per channel over the whole length, and a trace of both per segment.

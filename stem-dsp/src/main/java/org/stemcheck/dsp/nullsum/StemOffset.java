@@ -74,7 +74,7 @@ public record StemOffset(int stem, double samples, double seconds, double cohere
 
     /**
      * Confident and at least half a peak width (and half a sample) away from 0: the stem is out
-     * of place by more than its own spectrum can blur. What {@link NullSum.Setup#alignedTo}
+     * of place by more than its own spectrum can blur. What {@link NullSumSetup#alignedTo}
      * undoes.
      *
      * @return true when the stem should be moved by {@link #wholeSamples()}

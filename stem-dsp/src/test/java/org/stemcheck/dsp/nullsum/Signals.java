@@ -139,7 +139,7 @@ final class Signals {
 
     /** Feeds everything in blocks of {@code block} frames and returns the result. */
     static NullResult run(double[][][] stems, double[][] mix, int block) {
-        NullSum test = NullSum.create(NullSum.Setup.of(RATE, stems.length, mix.length));
+        NullSum test = NullSum.create(NullSumSetup.of(RATE, stems.length, mix.length));
         int n = mix[0].length;
         for (int at = 0; at < n; at += block) {
             test.accept(stems, mix, at, Math.min(block, n - at));

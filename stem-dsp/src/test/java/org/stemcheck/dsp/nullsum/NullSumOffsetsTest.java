@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class NullTestOffsetsTest {
+class NullSumOffsetsTest {
 
     private static final double[][][] STEMS = Stems.standard();
     private static final double[][] MIX = Signals.mix(STEMS);

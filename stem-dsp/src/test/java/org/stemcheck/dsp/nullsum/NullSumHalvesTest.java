@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The offsets over two parts of the song ({@code Setup.withHalves}) read what a search of each part
  * on its own reads, cost the main results nothing, and place each part in time.
  */
-class NullTestHalvesTest {
+class NullSumHalvesTest {
 
     private static final double[][][] STEMS = Stems.standard();
     private static final double[][] MIX = Signals.mix(STEMS);
@@ -38,7 +38,7 @@ class NullTestHalvesTest {
     @Test
     void eachPartReadsItsOwnOffsetAsASearchOfThatPartAlone() {
         double[][][] stems = slipping();
-        NullTests tests = NullTests.create(NullSum.Setup.of(Signals.RATE, stems.length, 2).withHalves(SPLIT, RANGE), 1);
+        NullSum tests = NullSum.create(NullSumSetup.of(Signals.RATE, stems.length, 2).withHalves(SPLIT, RANGE), 1);
         feed(tests, stems, 0, Stems.FRAMES);
         List<HalfOffsets> halves = tests.result(0).halves();
 
@@ -64,7 +64,7 @@ class NullTestHalvesTest {
 
     @Test
     void eachPartIsPlacedWithinItsOwnStretch() {
-        NullTests tests = NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2).withHalves(SPLIT, RANGE), 1);
+        NullSum tests = NullSum.create(NullSumSetup.of(Signals.RATE, STEMS.length, 2).withHalves(SPLIT, RANGE), 1);
         feed(tests, STEMS, 0, Stems.FRAMES);
         double split = (double) SPLIT / Signals.RATE;
         double end = (double) Stems.FRAMES / Signals.RATE;
@@ -81,8 +81,8 @@ class NullTestHalvesTest {
     @Test
     void thePartsLeaveTheMainResultsAsTheyAre() {
         double[][][] stems = slipping();
-        NullTests plain = NullTests.create(NullSum.Setup.of(Signals.RATE, stems.length, 2), 1);
-        NullTests parted = NullTests.create(NullSum.Setup.of(Signals.RATE, stems.length, 2).withHalves(SPLIT, RANGE), 1);
+        NullSum plain = NullSum.create(NullSumSetup.of(Signals.RATE, stems.length, 2), 1);
+        NullSum parted = NullSum.create(NullSumSetup.of(Signals.RATE, stems.length, 2).withHalves(SPLIT, RANGE), 1);
         feed(plain, stems, 0, Stems.FRAMES);
         feed(parted, stems, 0, Stems.FRAMES);
         NullResult a = plain.result(0);
@@ -99,9 +99,9 @@ class NullTestHalvesTest {
     }
 
     @Test
-    void aSingleNullTestMeasuresThePartsToo() {
+    void aNullSumOfOneMixMeasuresThePartsToo() {
         double[][][] stems = slipping();
-        NullSum test = NullSum.create(NullSum.Setup.of(Signals.RATE, stems.length, 2).withHalves(SPLIT, RANGE));
+        NullSum test = NullSum.create(NullSumSetup.of(Signals.RATE, stems.length, 2).withHalves(SPLIT, RANGE));
         for (int at = 0; at < Stems.FRAMES; at += BLOCK) {
             test.accept(stems, MIX, at, Math.min(BLOCK, Stems.FRAMES - at));
         }
@@ -111,7 +111,7 @@ class NullTestHalvesTest {
 
     @Test
     void partsAreValidated() {
-        NullSum.Setup setup = NullSum.Setup.of(48_000, 2, 2);
+        NullSumSetup setup = NullSumSetup.of(48_000, 2, 2);
         assertThatThrownBy(() -> setup.withHalves(0, RANGE)).hasMessageContaining("split");
         assertThatThrownBy(() -> setup.withHalves(100, 0)).hasMessageContaining("maxOffsetSeconds");
         assertThatThrownBy(() -> setup.withHalves(100, 20.0)).hasMessageContaining("parts' maxOffsetSeconds");
@@ -123,13 +123,13 @@ class NullTestHalvesTest {
      * part of a null test fed only those frames, its split beyond them.
      */
     private static List<StemOffset> alone(double[][][] stems, int from, int to) {
-        NullTests search = NullTests.create(
-                NullSum.Setup.of(Signals.RATE, stems.length, 2).withHalves(to - from + 1, RANGE), 1);
+        NullSum search = NullSum.create(
+                NullSumSetup.of(Signals.RATE, stems.length, 2).withHalves(to - from + 1, RANGE), 1);
         feed(search, stems, from, to);
         return search.result(0).halves().stream().map(HalfOffsets::first).toList();
     }
 
-    private static void feed(NullTests tests, double[][][] stems, int from, int to) {
+    private static void feed(NullSum tests, double[][][] stems, int from, int to) {
         for (int at = from; at < to; at += BLOCK) {
             tests.accept(stems, new double[][][] {MIX}, at, Math.min(BLOCK, to - at));
         }

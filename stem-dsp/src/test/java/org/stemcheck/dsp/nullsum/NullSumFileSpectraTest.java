@@ -11,7 +11,7 @@ import org.stemcheck.dsp.Spectrum;
 import org.stemcheck.dsp.WelchSpectrum;
 
 /** The files' spectra the null tests sum from their own transforms are the files' Welch spectra, bit for bit. */
-class NullTestsFileSpectraTest {
+class NullSumFileSpectraTest {
 
     /** Not a multiple of the segment hop, so that a partial segment is left over at the end. */
     private static final int FRAMES = 3 * Signals.RATE + 1234;
@@ -22,7 +22,7 @@ class NullTestsFileSpectraTest {
     void everyStemAndMixSpectrumIsItsWelchSpectrum(int channels) {
         double[][][] stems = stems(channels);
         double[][][] mixes = {Signals.mix(stems), scaled(Signals.mix(stems), 0.5)};
-        NullTests tests = NullTests.create(NullSum.Setup.of(Signals.RATE, stems.length, channels), 2, true);
+        NullSum tests = NullSum.create(NullSumSetup.of(Signals.RATE, stems.length, channels), 2, true);
         for (int at = 0; at < FRAMES; at += BLOCK) {
             tests.accept(stems, mixes, at, Math.min(BLOCK, FRAMES - at));
         }
@@ -38,7 +38,7 @@ class NullTestsFileSpectraTest {
 
     @Test
     void withoutFileSpectraThereAreNone() {
-        NullTests tests = NullTests.create(NullSum.Setup.of(Signals.RATE, 2, 2), 1);
+        NullSum tests = NullSum.create(NullSumSetup.of(Signals.RATE, 2, 2), 1);
         assertThat(tests.fileSpectraAreWelch()).isFalse();
         assertThatThrownBy(() -> tests.stemSpectrum(0)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> tests.mixSpectrum(0)).isInstanceOf(IllegalStateException.class);
@@ -48,18 +48,18 @@ class NullTestsFileSpectraTest {
     void theyStandForWelchOnlyFromAWholeSegmentOnAndUnaligned() {
         double[][][] stems = stems(2);
         double[][][] mixes = {Signals.mix(stems)};
-        NullTests early = NullTests.create(NullSum.Setup.of(Signals.RATE, stems.length, 2), 1, true);
+        NullSum early = NullSum.create(NullSumSetup.of(Signals.RATE, stems.length, 2), 1, true);
         early.accept(stems, mixes, 0, 8191);
         assertThat(early.fileSpectraAreWelch()).as("short of one 8192-frame segment").isFalse();
         early.accept(stems, mixes, 8191, 1);
         assertThat(early.fileSpectraAreWelch()).isTrue();
 
-        NullSum.Setup aligned = new NullSum.Setup(Signals.RATE, stems.length, 2, 2.0, List.of(0, 10, 0, 0));
-        NullTests moved = NullTests.create(aligned, 1, true);
+        NullSumSetup aligned = new NullSumSetup(Signals.RATE, stems.length, 2, 2.0, List.of(0, 10, 0, 0));
+        NullSum moved = NullSum.create(aligned, 1, true);
         moved.accept(stems, mixes, 0, 20_000);
         assertThat(moved.fileSpectraAreWelch()).as("stems moved by an alignment").isFalse();
 
-        NullTests slow = NullTests.create(NullSum.Setup.of(32_000, stems.length, 2), 1, true);
+        NullSum slow = NullSum.create(NullSumSetup.of(32_000, stems.length, 2), 1, true);
         slow.accept(stems, mixes, 0, 20_000);
         assertThat(slow.fileSpectraAreWelch()).as("frames of 8192, Welch's 4096 at 32 kHz").isFalse();
     }

@@ -6,35 +6,35 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-class NullTestInputTest {
+class NullSumInputTest {
 
     @Test
     void setupRefusesOutOfRangeValuesWithTheirName() {
-        assertThatThrownBy(() -> NullSum.Setup.of(999, 2, 2)).hasMessageContaining("sampleRate");
-        assertThatThrownBy(() -> NullSum.Setup.of(48_000, 0, 2)).hasMessageContaining("stems");
-        assertThatThrownBy(() -> NullSum.Setup.of(48_000, 2, 0)).hasMessageContaining("channels");
-        assertThatThrownBy(() -> new NullSum.Setup(48_000, 2, 2, 20.0)).hasMessageContaining("maxOffsetSeconds");
-        assertThatThrownBy(() -> new NullSum.Setup(48_000, 2, 2, Double.NaN)).hasMessageContaining("maxOffsetSeconds");
+        assertThatThrownBy(() -> NullSumSetup.of(999, 2, 2)).hasMessageContaining("sampleRate");
+        assertThatThrownBy(() -> NullSumSetup.of(48_000, 0, 2)).hasMessageContaining("stems");
+        assertThatThrownBy(() -> NullSumSetup.of(48_000, 2, 0)).hasMessageContaining("channels");
+        assertThatThrownBy(() -> new NullSumSetup(48_000, 2, 2, 20.0)).hasMessageContaining("maxOffsetSeconds");
+        assertThatThrownBy(() -> new NullSumSetup(48_000, 2, 2, Double.NaN)).hasMessageContaining("maxOffsetSeconds");
         assertThatThrownBy(() -> NullSum.create(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> NullSum.Setup.of(48_000, NullSum.MAX_STEMS + 1, 2)).hasMessageContaining("stems");
+        assertThatThrownBy(() -> NullSumSetup.of(48_000, NullSumSetup.MAX_STEMS + 1, 2)).hasMessageContaining("stems");
     }
 
     @Test
     void memoryEstimateIsDominatedByTheOffsetSearchAndGrowsWithStemsAndRange() {
-        long eight = NullSum.Setup.of(48_000, 8, 2).estimatedBytes();
-        long sixteen = NullSum.Setup.of(48_000, 16, 2).estimatedBytes();
-        long shortRange = new NullSum.Setup(48_000, 8, 2, 0.5).estimatedBytes();
+        long eight = NullSumSetup.of(48_000, 8, 2).estimatedBytes();
+        long sixteen = NullSumSetup.of(48_000, 16, 2).estimatedBytes();
+        long shortRange = new NullSumSetup(48_000, 8, 2, 0.5).estimatedBytes();
 
         assertThat(eight).isBetween(80L << 20, 120L << 20);
         assertThat(sixteen - eight).isBetween(8 * (8L << 20), 8 * (9L << 20));
         assertThat(shortRange).isLessThan(eight / 3);
-        long worst = new NullSum.Setup(192_000, NullSum.MAX_STEMS, NullSum.MAX_CHANNELS, 2.0).estimatedBytes();
+        long worst = new NullSumSetup(192_000, NullSumSetup.MAX_STEMS, NullSumSetup.MAX_CHANNELS, 2.0).estimatedBytes();
         assertThat(worst).isLessThan(3L << 30);
     }
 
     @Test
     void acceptRefusesBlocksOfTheWrongShape() {
-        NullSum t = NullSum.create(NullSum.Setup.of(48_000, 2, 2));
+        NullSum t = NullSum.create(NullSumSetup.of(48_000, 2, 2));
         double[][] ok = new double[2][100];
 
         assertThatThrownBy(() -> t.accept(new double[][][] {ok}, ok, 0, 100)).hasMessageContaining("2 stems");
@@ -49,7 +49,7 @@ class NullTestInputTest {
 
     @Test
     void nothingOrAlmostNothingFedGivesAnEmptyButWellFormedResult() {
-        NullSum t = NullSum.create(NullSum.Setup.of(44_100, 3, 1));
+        NullSum t = NullSum.create(NullSumSetup.of(44_100, 3, 1));
 
         NullResult empty = t.result();
         t.accept(new double[][][] {{{0.1, 0.2}}, {{0.0, 0.1}}, {{0.0, 0.0}}}, new double[][] {{0.1, 0.3}}, 0, 2);
@@ -85,7 +85,7 @@ class NullTestInputTest {
         double[][][] stems = Stems.standard();
         double[][] mix = Signals.mix(stems);
         double[][][] late = Stems.with(stems, 2, Stems.map(stems[2], x -> Signals.delay(x, 7)));
-        NullSum t = NullSum.create(NullSum.Setup.of(Signals.RATE, 4, 2));
+        NullSum t = NullSum.create(NullSumSetup.of(Signals.RATE, 4, 2));
         int half = Stems.FRAMES / 2 + 123;
 
         t.accept(late, mix, 0, half);

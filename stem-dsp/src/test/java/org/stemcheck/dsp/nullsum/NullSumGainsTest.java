@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-class NullTestGainsTest {
+class NullSumGainsTest {
 
     private static final double[][][] STEMS = Stems.standard();
     private static final double[][] MIX = Signals.mix(STEMS);

@@ -11,7 +11,7 @@ import org.stemcheck.dsp.Spectrum;
 import org.stemcheck.dsp.WelchSpectrum;
 
 /** Null tests whose short-time spectra run on an executor measure what they measure on the caller's thread, to the bit. */
-class NullTestsExecutorTest {
+class NullSumExecutorTest {
 
     private static final double[][][] STEMS = Stems.with(Stems.standard(), Stems.DRUMS,
             Stems.map(Stems.standard()[Stems.DRUMS], x -> Signals.delay(x, 120)));
@@ -25,8 +25,8 @@ class NullTestsExecutorTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         AtomicInteger tasks = new AtomicInteger();
         try {
-            NullTests inline = feed(NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), 2, true));
-            NullTests pooled = feed(NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), 2, true,
+            NullSum inline = feed(NullSum.create(NullSumSetup.of(Signals.RATE, STEMS.length, 2), 2, true));
+            NullSum pooled = feed(NullSum.create(NullSumSetup.of(Signals.RATE, STEMS.length, 2), 2, true,
                     r -> {
                         tasks.incrementAndGet();
                         pool.execute(r);
@@ -41,15 +41,15 @@ class NullTestsExecutorTest {
 
     @Test
     void anExecutorThatRefusesWorkLeavesItToTheCaller() {
-        NullTests inline = feed(NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), 2, true));
-        NullTests refused = feed(NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), 2, true, r -> {
+        NullSum inline = feed(NullSum.create(NullSumSetup.of(Signals.RATE, STEMS.length, 2), 2, true));
+        NullSum refused = feed(NullSum.create(NullSumSetup.of(Signals.RATE, STEMS.length, 2), 2, true, r -> {
             throw new RejectedExecutionException("shutting down");
         }));
 
         assertSame(inline, refused);
     }
 
-    private static NullTests feed(NullTests tests) {
+    private static NullSum feed(NullSum tests) {
         int n = MIX[0].length;
         for (int at = 0; at < n; at += BLOCK) {
             tests.accept(STEMS, MIXES, at, Math.min(BLOCK, n - at));
@@ -60,7 +60,7 @@ class NullTestsExecutorTest {
         return tests;
     }
 
-    private static void assertSame(NullTests a, NullTests b) {
+    private static void assertSame(NullSum a, NullSum b) {
         for (int k = 0; k < MIXES.length; k++) {
             NullResult x = a.result(k);
             NullResult y = b.result(k);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-class NullTestTransferTest {
+class NullSumTransferTest {
 
     private static final double[][][] STEMS = Stems.standard();
 

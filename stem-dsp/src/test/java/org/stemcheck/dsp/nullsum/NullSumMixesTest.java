@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.stemcheck.dsp.Spectrum;
 import org.stemcheck.dsp.WelchSpectrum;
 
-class NullTestsTest {
+class NullSumMixesTest {
 
     private static final double[][][] STEMS = Stems.standard();
 
@@ -24,9 +24,9 @@ class NullTestsTest {
     }
 
     @Test
-    void eachMixGetsWhatItsOwnNullTestMeasures() {
+    void eachMixGetsWhatANullSumOfItAloneMeasures() {
         double[][][] mixes = mixes();
-        NullTests together = NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), mixes.length);
+        NullSum together = NullSum.create(NullSumSetup.of(Signals.RATE, STEMS.length, 2), mixes.length);
         for (int at = 0; at < Stems.FRAMES; at += 5000) {
             together.accept(STEMS, mixes, at, Math.min(5000, Stems.FRAMES - at));
         }
@@ -70,7 +70,7 @@ class NullTestsTest {
     @Test
     void theSpectraAreWelchsOfTheResidualTheMixAndEachStem() {
         double[][][] mixes = mixes();
-        NullTests tests = NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), mixes.length);
+        NullSum tests = NullSum.create(NullSumSetup.of(Signals.RATE, STEMS.length, 2), mixes.length);
         tests.accept(STEMS, mixes, 0, Stems.FRAMES);
         double[][] residual = new double[2][Stems.FRAMES];
         for (int c = 0; c < 2; c++) {
@@ -96,10 +96,13 @@ class NullTestsTest {
 
     @Test
     void refusesAWrongNumberOfMixes() {
-        NullTests tests = NullTests.create(NullSum.Setup.of(Signals.RATE, STEMS.length, 2), 2);
+        NullSum tests = NullSum.create(NullSumSetup.of(Signals.RATE, STEMS.length, 2), 2);
         assertThatThrownBy(() -> tests.accept(STEMS, new double[][][] {Signals.mix(STEMS)}, 0, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 2 mixes, got 1");
-        assertThatThrownBy(() -> NullTests.create(NullSum.Setup.of(Signals.RATE, 2, 2), 0))
+        assertThatThrownBy(() -> tests.accept(STEMS, Signals.mix(STEMS), 0, 10))
+                .as("the one-mix accept of a null sum of two mixes")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 2 mixes, got 1");
+        assertThatThrownBy(() -> NullSum.create(NullSumSetup.of(Signals.RATE, 2, 2), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mixes must be 1 .. 16");
         assertThatThrownBy(() -> tests.result(2)).isInstanceOf(IndexOutOfBoundsException.class);
     }

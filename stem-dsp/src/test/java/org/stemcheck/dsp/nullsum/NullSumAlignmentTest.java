@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The second pass: offsets found by a first pass are undone, then everything is measured in place. */
-class NullTestAlignmentTest {
+class NullSumAlignmentTest {
 
     /** The standard stems with 50 ms of silence at both ends, so that moving them loses nothing. */
     private static final double[][][] STEMS = silentEnds(Stems.standard(), 2400);
@@ -21,7 +21,7 @@ class NullTestAlignmentTest {
         stems = Stems.with(stems, 0, Stems.map(STEMS[0], x -> Signals.delay(x, 1200)));
         stems = Stems.with(stems, Stems.AIR, Stems.map(STEMS[Stems.AIR], x -> Signals.scale(x, up)));
         NullResult first = Signals.run(stems, MIX, 4096);
-        NullSum.Setup aligned = NullSum.Setup.of(Signals.RATE, 4, 2).alignedTo(first);
+        NullSumSetup aligned = NullSumSetup.of(Signals.RATE, 4, 2).alignedTo(first);
 
         NullResult second = run(aligned, stems, 1000);
 
@@ -43,12 +43,12 @@ class NullTestAlignmentTest {
 
     @Test
     void alignmentMustMatchTheStemsAndStayInRange() {
-        assertThatThrownBy(() -> new NullSum.Setup(48_000, 2, 2, 2.0, List.of(1)))
+        assertThatThrownBy(() -> new NullSumSetup(48_000, 2, 2, 2.0, List.of(1)))
                 .hasMessageContaining("one offset per stem");
-        assertThatThrownBy(() -> new NullSum.Setup(48_000, 2, 2, 1.0, List.of(0, 48_001)))
+        assertThatThrownBy(() -> new NullSumSetup(48_000, 2, 2, 1.0, List.of(0, 48_001)))
                 .hasMessageContaining("beyond");
         NullResult three = Signals.run(new double[][][] {STEMS[0], STEMS[1], STEMS[2]}, MIX, 4096);
-        assertThatThrownBy(() -> NullSum.Setup.of(48_000, 2, 2).alignedTo(three))
+        assertThatThrownBy(() -> NullSumSetup.of(48_000, 2, 2).alignedTo(three))
                 .hasMessageContaining("3 stems");
     }
 
@@ -62,7 +62,7 @@ class NullTestAlignmentTest {
         return stems;
     }
 
-    private static NullResult run(NullSum.Setup setup, double[][][] stems, int block) {
+    private static NullResult run(NullSumSetup setup, double[][][] stems, int block) {
         NullSum test = NullSum.create(setup);
         for (int at = 0; at < Stems.FRAMES; at += block) {
             test.accept(stems, MIX, at, Math.min(block, Stems.FRAMES - at));

@@ -13,7 +13,7 @@ import org.stemcheck.io.testing.Verbose;
  * against the loud tone's step), which the plain correlation does not back: no stem is
  * displaced, so no second pass moves a stem that is in place and every gain is exact.
  */
-class NullTestPeriodicToneTest {
+class NullSumPeriodicToneTest {
 
     private static final int FRAMES = 24_000;
     private static final int STEMS = 7;
