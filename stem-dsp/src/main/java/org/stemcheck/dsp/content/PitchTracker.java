@@ -1,8 +1,8 @@
 package org.stemcheck.dsp.content;
 
-import org.stemcheck.dsp.internal.Biquad;
 import java.util.Arrays;
 
+import org.stemcheck.dsp.internal.Biquad;
 import org.stemcheck.dsp.internal.Fft;
 
 /**

@@ -1,12 +1,12 @@
 package org.stemcheck.dsp.content;
 
-import org.stemcheck.dsp.internal.Biquad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.stemcheck.dsp.internal.Biquad;
 import org.stemcheck.dsp.internal.Fft;
 
 /** The block loops of the feature trackers give what their per-sample forms give, bit for bit. */

@@ -1,6 +1,5 @@
 package org.stemcheck.dsp.internal.loudness;
 
-import org.stemcheck.dsp.internal.Biquad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.stemcheck.dsp.internal.Biquad;
 import org.stemcheck.io.AudioFile;
 import org.stemcheck.io.AudioFiles;
 import org.stemcheck.io.SampleStream;
