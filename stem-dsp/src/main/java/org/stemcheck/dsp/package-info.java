@@ -11,8 +11,10 @@
  *     {@link org.stemcheck.dsp.ChannelStats}), runs of clipped samples
  *     ({@link org.stemcheck.dsp.ClipRuns}, {@link org.stemcheck.dsp.ClipRun}), the bits in use
  *     ({@link org.stemcheck.dsp.BitDepth}), the level over time with first and last sound and the
- *     tail ({@link org.stemcheck.dsp.LevelTimeline}), and stereo correlation / dual mono
- *     ({@link org.stemcheck.dsp.StereoCorrelation}).</li>
+ *     tail ({@link org.stemcheck.dsp.LevelTimeline}), stereo correlation / dual mono
+ *     ({@link org.stemcheck.dsp.StereoCorrelation}), and the samples that are not numbers
+ *     ({@link org.stemcheck.dsp.NonFiniteSamples}, which also clears them from a block before the
+ *     other meters see it).</li>
  * <li>Spectrum: Welch's averaged power spectrum ({@link org.stemcheck.dsp.WelchSpectrum},
  *     {@link org.stemcheck.dsp.Spectrum}), the bandwidth of a spectrum
  *     ({@link org.stemcheck.dsp.Cutoff}) and its energy in octave, third-octave or own bands
