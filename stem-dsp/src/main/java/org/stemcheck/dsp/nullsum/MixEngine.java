@@ -2,7 +2,6 @@ package org.stemcheck.dsp.nullsum;
 
 import java.util.List;
 import org.stemcheck.dsp.StereoCorrelation;
-import org.stemcheck.dsp.internal.set.Gains;
 import org.stemcheck.dsp.internal.set.GramAccumulator;
 import org.stemcheck.dsp.internal.set.NullSumKernel;
 
@@ -135,7 +134,8 @@ final class MixEngine {
      * @param halves  the offsets against this mix over two parts of the song, or none
      */
     NullResult result(FrameSpectra spectra, int mix, List<StemOffset> offsets, List<HalfOffsets> halves) {
-        GainSolution gains = Gains.solve(gram, frames * channels);
+        GainSolution gains = GainSolver.solve(gram.gram(), gram.withResidual(), gram.residualEnergy(),
+                gram.mixEnergy(), frames * channels);
         List<StemDynamics> dyn = dynamics.result();
         List<StemTransfer> transfers = spectra.transfers(mix, dyn);
         NullSpectra power = spectra.spectra(mix);

@@ -1,4 +1,4 @@
-package org.stemcheck.dsp.internal.set;
+package org.stemcheck.dsp.nullsum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,7 +7,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.stemcheck.dsp.nullsum.GainSolution;
 import org.stemcheck.io.testing.Verbose;
 
 class GainSolverTest {

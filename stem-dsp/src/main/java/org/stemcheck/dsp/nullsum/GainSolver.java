@@ -1,10 +1,10 @@
-package org.stemcheck.dsp.internal.set;
+package org.stemcheck.dsp.nullsum;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.stemcheck.dsp.nullsum.GainSolution;
-import org.stemcheck.dsp.nullsum.StemGain;
+import org.stemcheck.dsp.internal.set.Decibels;
+import org.stemcheck.dsp.internal.set.JacobiSvd;
 
 /**
  * Least-squares gains from the accumulated sums: minimise {@code ||e + sum_i d_i stem_i||^2}
