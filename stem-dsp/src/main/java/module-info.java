@@ -1,6 +1,8 @@
 /**
- * stemcheck's measurement kernels: accumulators fed block by block in one pass per file
- * (peak, true peak, loudness, spectra, ...) and the set kernels of the null test.
+ * stemcheck's measurements: the meters of one file, fed block by block in one pass
+ * ({@code org.stemcheck.dsp}: loudness, true peak, levels, spectra), what the audio is
+ * ({@code org.stemcheck.dsp.content}: content hash, fingerprint, stem features) and the null test
+ * of the stems against the mix ({@code org.stemcheck.dsp.nullsum}). Everything else is internal.
  */
 module org.stemcheck.dsp {
     requires transitive org.stemcheck.io;
@@ -8,9 +10,6 @@ module org.stemcheck.dsp {
     requires JTransforms;
 
     exports org.stemcheck.dsp;
-    exports org.stemcheck.dsp.level;
-    exports org.stemcheck.dsp.spectrum;
     exports org.stemcheck.dsp.content;
-    exports org.stemcheck.dsp.set;
-    exports org.stemcheck.dsp.features;
+    exports org.stemcheck.dsp.nullsum;
 }

@@ -13,7 +13,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.stemcheck.dsp.ChannelLayout;
 import org.stemcheck.dsp.LoudnessMeter;
 import org.stemcheck.dsp.LoudnessResult;
 import org.stemcheck.dsp.TruePeakMeter;
@@ -56,7 +55,7 @@ public class LoudnessBenchmark {
 
     @Benchmark
     public LoudnessResult loudness() {
-        LoudnessMeter meter = LoudnessMeter.of(RATE, ChannelLayout.stereo());
+        LoudnessMeter meter = LoudnessMeter.of(RATE, 2);
         feed(meter::accept);
         return meter.result();
     }

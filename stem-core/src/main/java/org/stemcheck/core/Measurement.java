@@ -8,13 +8,13 @@ import org.stemcheck.dsp.NonFiniteSamples;
 import org.stemcheck.dsp.TruePeakResult;
 import org.stemcheck.dsp.content.ContentDigest;
 import org.stemcheck.dsp.content.Fingerprint;
-import org.stemcheck.dsp.features.StemFeatures;
-import org.stemcheck.dsp.level.BitDepth;
-import org.stemcheck.dsp.level.ClipRuns;
-import org.stemcheck.dsp.level.LevelTimeline;
-import org.stemcheck.dsp.level.SampleStats;
-import org.stemcheck.dsp.level.StereoCorrelation;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.content.StemFeatures;
+import org.stemcheck.dsp.BitDepth;
+import org.stemcheck.dsp.ClipRuns;
+import org.stemcheck.dsp.LevelTimeline;
+import org.stemcheck.dsp.SampleStats;
+import org.stemcheck.dsp.StereoCorrelation;
+import org.stemcheck.dsp.WelchSpectrum;
 
 /**
  * What a {@link Check} needs measured before it runs, as a typed key: {@code R} is what

@@ -6,7 +6,7 @@ package org.stemcheck.dsp;
  * <p>Blocks are planar ({@code block[channel][frame]}), normalised to full scale 1.0, as
  * {@link org.stemcheck.io.SampleStream} delivers them. Implementations are not thread-safe; use
  * one per thread and merge with the implementation's {@code combine} where the measurement allows
- * it (for example {@link org.stemcheck.dsp.level.SampleStats#combine}).
+ * it (for example {@link SampleStats#combine}).
  *
  * @param <R> the immutable result
  */

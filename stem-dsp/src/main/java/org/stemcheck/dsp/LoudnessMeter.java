@@ -2,6 +2,7 @@ package org.stemcheck.dsp;
 
 import java.util.Objects;
 
+import org.stemcheck.dsp.internal.loudness.ChannelLayout;
 import org.stemcheck.dsp.internal.loudness.Gating;
 import org.stemcheck.dsp.internal.loudness.KWeighting;
 import org.stemcheck.dsp.internal.loudness.LoudnessEngine;
@@ -15,7 +16,9 @@ import org.stemcheck.io.AudioFormat;
  * <ul>
  * <li>K-weighting designed for the actual sample rate (4 kHz .. 1.536 MHz, fractional rates
  *     included), reproducing the BS.1770-4 tables at 48 kHz.</li>
- * <li>Channels weighted by their {@link ChannelRole}: L, R, C 1.0; surrounds 1.41; LFE dropped.</li>
+ * <li>Channels weighted by their position (BS.1770-4 Annex 1, Table 3): L, R, C 1.0; surrounds
+ *     1.41; LFE dropped. The positions come from a file's WAVE channel mask ({@link #forFormat}),
+ *     or are the usual ones for the channel count ({@link #of(double, int)}).</li>
  * <li>Integrated: 400 ms blocks every 100 ms, absolute gate -70 LUFS, relative gate -10 LU; exact
  *     (every block's mean square is kept, no histogram).</li>
  * <li>Momentary (400 ms) and short-term (3 s) windows evaluated every 10 ms for the maxima (EBU
@@ -46,29 +49,36 @@ import org.stemcheck.io.AudioFormat;
 public final class LoudnessMeter implements Accumulator<LoudnessResult> {
 
     private final LoudnessEngine engine;
-    private final ChannelLayout layout;
 
     private LoudnessMeter(double sampleRate, ChannelLayout layout, KWeighting weighting) {
-        this.layout = layout;
         this.engine = new LoudnessEngine(sampleRate, layout.weights(), weighting);
     }
 
     /**
-     * A meter for audio at {@code sampleRate} Hz with the given channels.
+     * A meter for audio at {@code sampleRate} Hz with {@code channels} channels in the usual order
+     * of a file that declares no channel mask: 1 mono (weighted as a centre channel); 2 L R; 3 L R C;
+     * 4 L R Ls Rs; 5 L R C Ls Rs; 6 L R C LFE Ls Rs (5.1); 8 L R C LFE Ls Rs SL SR (7.1); any other
+     * count: every channel weight 1.
      *
      * @param sampleRate the rate in Hz, 4 kHz to 1.536 MHz (fractional rates allowed)
-     * @param layout     the channels' roles, which set their weights
+     * @param channels   1 to 1024
      * @return a new meter, which has measured nothing
-     * @throws IllegalArgumentException when the rate is outside 4 kHz .. 1.536 MHz
+     * @throws IllegalArgumentException when the rate is outside 4 kHz .. 1.536 MHz or the channel
+     *                                  count outside 1 .. 1024
      */
-    public static LoudnessMeter of(double sampleRate, ChannelLayout layout) {
-        Objects.requireNonNull(layout, "layout must not be null");
+    public static LoudnessMeter of(double sampleRate, int channels) {
+        return of(sampleRate, ChannelLayout.defaultFor(channels));
+    }
+
+    private static LoudnessMeter of(double sampleRate, ChannelLayout layout) {
         MeterArguments.sampleRate(sampleRate);
         return new LoudnessMeter(sampleRate, layout, KWeighting.forRate(sampleRate));
     }
 
     /**
-     * A meter for a file's format: its rate, and the layout its channel mask (or count) implies.
+     * A meter for a file's format: its rate, and the channel positions its WAVE channel mask
+     * declares (channels take the mask's set bits in ascending order; without a mask, as
+     * {@link #of(double, int)}).
      *
      * @param format the file's format
      * @return a new meter, which has measured nothing
@@ -79,16 +89,6 @@ public final class LoudnessMeter implements Accumulator<LoudnessResult> {
     public static LoudnessMeter forFormat(AudioFormat format) {
         Objects.requireNonNull(format, "format must not be null");
         return of(format.sampleRate(), ChannelLayout.fromMask(format.channelMask(), format.channels()));
-    }
-
-    /**
-     * The channel layout measured.
-     *
-     * @return the layout given or implied by the format; its size is the channel count
-     *         {@link #accept} expects
-     */
-    public ChannelLayout layout() {
-        return layout;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.stemcheck.dsp.internal.loudness.ChannelLayout;
 import org.stemcheck.dsp.internal.loudness.Interpolator;
 import org.stemcheck.dsp.internal.loudness.MeterArguments;
 import org.stemcheck.dsp.internal.loudness.PeakTracker;

@@ -33,7 +33,7 @@ class LoudnessGeneratedConformanceTest {
     static final double TRUE_PEAK_PLUS = 0.2;
 
     private static double integrated(double fs, Segment... segments) {
-        return LoudnessTestSignals.loudness(fs, ChannelLayout.stereo(), segments).integratedLufs();
+        return LoudnessTestSignals.loudness(fs, 2, segments).integratedLufs();
     }
 
     @ParameterizedTest(name = "{0} Hz")
@@ -65,7 +65,7 @@ class LoudnessGeneratedConformanceTest {
     void tech3341Case6FiveChannelsWeighSurroundsPlus1point5Db(double fs) {
         // 5.0, L R C Ls Rs at -28, -28, -24, -30, -30 dBFS (EBU's file: WAVE_FORMAT_PCM, no mask): I = -23.0
         Segment s = new Segment(20, 1000, 0, -28, -28, -24, -30, -30);
-        LoudnessResult r = LoudnessTestSignals.loudness(fs, ChannelLayout.fromMask(0, 5), s);
+        LoudnessResult r = LoudnessTestSignals.loudness(fs, 5, s);
         assertThat(r.integratedLufs()).isCloseTo(-23.0, within(LOUDNESS_TOLERANCE));
     }
 
@@ -75,7 +75,7 @@ class LoudnessGeneratedConformanceTest {
         // The same with a sixth (LFE) channel, mask 0x3F = FL FR FC LFE BL BR. EBU's LFE is silent; we
         // put a loud tone on it to show it is excluded.
         Segment s = new Segment(20, 1000, 0, -28, -28, -24, 0, -30, -30);
-        LoudnessResult r = LoudnessTestSignals.loudness(fs, ChannelLayout.fromMask(0x3F, 6), s);
+        LoudnessResult r = LoudnessTestSignals.loudness(fs, 6, s);
         assertThat(r.integratedLufs()).isCloseTo(-23.0, within(LOUDNESS_TOLERANCE));
     }
 
@@ -83,7 +83,7 @@ class LoudnessGeneratedConformanceTest {
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19})
     void tech3341Case10EverySegmentReachesMaxShortTerm(int i) {
         // segment i: i x 0.15 s silence, 3 s at -23 dBFS, 1 s silence: max S = -23.0 +/-0.1
-        LoudnessResult r = LoudnessTestSignals.loudness(48000, ChannelLayout.stereo(),
+        LoudnessResult r = LoudnessTestSignals.loudness(48000, 2,
                 silence(0.15 * i, 2), tone(3, -23, 2), silence(1, 2));
         assertThat(r.maxShortTermLufs()).isCloseTo(-23.0, within(LOUDNESS_TOLERANCE));
     }
@@ -92,7 +92,7 @@ class LoudnessGeneratedConformanceTest {
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19})
     void tech3341Case11EverySegmentReachesItsOwnMaxShortTerm(int i) {
         // segment i: i x 0.15 s silence, 3 s at (-38 + i) dBFS, silence: max S = -38 + i +/-0.1
-        LoudnessResult r = LoudnessTestSignals.loudness(48000, ChannelLayout.stereo(),
+        LoudnessResult r = LoudnessTestSignals.loudness(48000, 2,
                 silence(0.15 * i, 2), tone(3, -38 + i, 2), silence(1, 2));
         assertThat(r.maxShortTermLufs()).isCloseTo(-38.0 + i, within(LOUDNESS_TOLERANCE));
     }
@@ -101,7 +101,7 @@ class LoudnessGeneratedConformanceTest {
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19})
     void tech3341Case13EverySegmentReachesMaxMomentary(int i) {
         // segment i: i x 20 ms silence, 400 ms at -23 dBFS, 1 s silence: max M = -23.0 +/-0.1
-        LoudnessResult r = LoudnessTestSignals.loudness(48000, ChannelLayout.stereo(),
+        LoudnessResult r = LoudnessTestSignals.loudness(48000, 2,
                 silence(0.02 * i, 2), tone(0.4, -23, 2), silence(1, 2));
         assertThat(r.maxMomentaryLufs()).isCloseTo(-23.0, within(LOUDNESS_TOLERANCE));
     }
@@ -110,7 +110,7 @@ class LoudnessGeneratedConformanceTest {
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19})
     void tech3341Case14EverySegmentReachesItsOwnMaxMomentary(int i) {
         // segment i: i x 20 ms silence, 400 ms at (-38 + i) dBFS, silence: max M = -38 + i +/-0.1
-        LoudnessResult r = LoudnessTestSignals.loudness(48000, ChannelLayout.stereo(),
+        LoudnessResult r = LoudnessTestSignals.loudness(48000, 2,
                 silence(0.02 * i, 2), tone(0.4, -38 + i, 2), silence(1, 2));
         assertThat(r.maxMomentaryLufs()).isCloseTo(-38.0 + i, within(LOUDNESS_TOLERANCE));
     }
@@ -145,7 +145,7 @@ class LoudnessGeneratedConformanceTest {
     }
 
     private static void assertRange(double fs, double target, Segment... segments) {
-        LoudnessResult r = LoudnessTestSignals.loudness(fs, ChannelLayout.stereo(), segments);
+        LoudnessResult r = LoudnessTestSignals.loudness(fs, 2, segments);
         assertThat(r.loudnessRangeLu()).isCloseTo(target, within(RANGE_TOLERANCE));
     }
 

@@ -33,9 +33,9 @@ class LoudnessMeterTest {
         // channel reads -3.01 LKFS.
         Segment mono = new Segment(10, 997, 0, 0.0);
         Segment leftOnly = new Segment(10, 997, 0, 0.0, Double.NEGATIVE_INFINITY);
-        assertThat(LoudnessTestSignals.loudness(fs, ChannelLayout.mono(), mono).integratedLufs())
+        assertThat(LoudnessTestSignals.loudness(fs, 1, mono).integratedLufs())
                 .isCloseTo(-3.01, within(0.005));
-        assertThat(LoudnessTestSignals.loudness(fs, ChannelLayout.stereo(), leftOnly).integratedLufs())
+        assertThat(LoudnessTestSignals.loudness(fs, 2, leftOnly).integratedLufs())
                 .isCloseTo(-3.01, within(0.005));
     }
 
@@ -46,16 +46,16 @@ class LoudnessMeterTest {
         // 11025 Hz has 110.25-frame cells; 8 kHz and 11.025 kHz put the 1.68 kHz shelf corner close to
         // Nyquist, where the bilinear transform warps the curve (see KWeightingTest).
         Segment[] s = {tone(4, -20, 2), tone(4, -26, 2)};
-        double at48 = LoudnessTestSignals.loudness(48000, ChannelLayout.stereo(), s).integratedLufs();
-        double here = LoudnessTestSignals.loudness(fs, ChannelLayout.stereo(), s).integratedLufs();
+        double at48 = LoudnessTestSignals.loudness(48000, 2, s).integratedLufs();
+        double here = LoudnessTestSignals.loudness(fs, 2, s).integratedLufs();
         assertThat(here).isCloseTo(at48, within(tolerance));
     }
 
     @Test
     void resultsDoNotDependOnHowTheAudioIsCutIntoBlocks() {
-        LoudnessMeter ones = LoudnessMeter.of(48000, ChannelLayout.stereo());
-        LoudnessMeter sevens = LoudnessMeter.of(48000, ChannelLayout.stereo());
-        LoudnessMeter large = LoudnessMeter.of(48000, ChannelLayout.stereo());
+        LoudnessMeter ones = LoudnessMeter.of(48000, 2);
+        LoudnessMeter sevens = LoudnessMeter.of(48000, 2);
+        LoudnessMeter large = LoudnessMeter.of(48000, 2);
         LoudnessTestSignals.feed(48000, 1, List.of(ones), programme());
         LoudnessTestSignals.feed(48000, 7, List.of(sevens), programme());
         LoudnessTestSignals.feed(48000, 4096, List.of(large), programme());
@@ -68,8 +68,8 @@ class LoudnessMeterTest {
 
     @Test
     void resultCanBeTakenMidwayWithoutDisturbingTheMeasurement() {
-        LoudnessMeter once = LoudnessMeter.of(48000, ChannelLayout.stereo());
-        LoudnessMeter twice = LoudnessMeter.of(48000, ChannelLayout.stereo());
+        LoudnessMeter once = LoudnessMeter.of(48000, 2);
+        LoudnessMeter twice = LoudnessMeter.of(48000, 2);
         Segment[] p = programme();
         LoudnessTestSignals.feed(48000, 4096, List.of(once), p);
         LoudnessTestSignals.feed(48000, 4096, List.of(twice), p[0], p[1]);
@@ -81,7 +81,7 @@ class LoudnessMeterTest {
 
     @Test
     void integratedIsExactAgainstADirectBlockByBlockComputation() {
-        LoudnessMeter meter = LoudnessMeter.of(44100, ChannelLayout.stereo());
+        LoudnessMeter meter = LoudnessMeter.of(44100, 2);
         double[][] x = new double[2][(int) (44100 * 6.37)];
         java.util.Random random = new java.util.Random(7);
         for (int i = 0; i < x[0].length; i++) {
@@ -96,7 +96,7 @@ class LoudnessMeterTest {
 
     @Test
     void silenceReadsMinusInfinityEverywhere() {
-        LoudnessResult r = LoudnessTestSignals.loudness(48000, ChannelLayout.stereo(), silence(5, 2));
+        LoudnessResult r = LoudnessTestSignals.loudness(48000, 2, silence(5, 2));
         assertThat(r.integratedLufs()).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(r.maxMomentaryLufs()).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(r.maxShortTermLufs()).isEqualTo(Double.NEGATIVE_INFINITY);
@@ -108,23 +108,23 @@ class LoudnessMeterTest {
 
     @Test
     void aToneBelowTheAbsoluteGateReadsMinusInfinityButKeepsItsMomentaryMaximum() {
-        LoudnessResult r = LoudnessTestSignals.loudness(48000, ChannelLayout.stereo(), tone(5, -75, 2));
+        LoudnessResult r = LoudnessTestSignals.loudness(48000, 2, tone(5, -75, 2));
         assertThat(r.integratedLufs()).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(r.maxMomentaryLufs()).isCloseTo(-75.0, within(0.1));
     }
 
     @Test
     void audioShorterThanAWindowHasNoValueForThatWindow() {
-        LoudnessResult tiny = LoudnessTestSignals.loudness(48000, ChannelLayout.stereo(), tone(0.39, -20, 2));
+        LoudnessResult tiny = LoudnessTestSignals.loudness(48000, 2, tone(0.39, -20, 2));
         assertThat(tiny.integratedLufs()).isNaN();
         assertThat(tiny.maxMomentaryLufs()).isNaN();
         assertThat(tiny.gatingBlocks()).isZero();
-        LoudnessResult two = LoudnessTestSignals.loudness(48000, ChannelLayout.stereo(), tone(2, -20, 2));
+        LoudnessResult two = LoudnessTestSignals.loudness(48000, 2, tone(2, -20, 2));
         assertThat(two.integratedLufs()).isCloseTo(-20.0, within(0.1));
         assertThat(two.maxShortTermLufs()).isNaN();
         assertThat(two.loudnessRangeLu()).isNaN();
         assertThat(two.timeline().shortTermLufs(19)).isNaN();
-        LoudnessResult none = LoudnessMeter.of(48000, ChannelLayout.mono()).result();
+        LoudnessResult none = LoudnessMeter.of(48000, 1).result();
         assertThat(none.frames()).isZero();
         assertThat(none.integratedLufs()).isNaN();
         assertThat(none.timeline().size()).isZero();
@@ -133,7 +133,7 @@ class LoudnessMeterTest {
     @Test
     void relativeGateDropsBlocksTenLuBelowTheGatedMean() {
         // 10 s at -20 and 10 s at -40: the -40 blocks fall under the relative gate (about -33 LUFS).
-        LoudnessResult r = LoudnessTestSignals.loudness(48000, ChannelLayout.stereo(), tone(10, -20, 2),
+        LoudnessResult r = LoudnessTestSignals.loudness(48000, 2, tone(10, -20, 2),
                 tone(10, -40, 2));
         assertThat(r.integratedLufs()).isCloseTo(-20.0, within(0.1));
         assertThat(r.relativeGateLufs()).isCloseTo(-20 - 3.0 - 10, within(0.1));
@@ -141,11 +141,11 @@ class LoudnessMeterTest {
 
     @Test
     void surroundChannelsWeighPlus1point5DbAndTheLfeNothing() {
-        double front = LoudnessTestSignals.loudness(48000, ChannelLayout.surround51(),
+        double front = LoudnessTestSignals.loudness(48000, 6,
                 new Segment(5, 1000, 0, -20, NEG, NEG, NEG, NEG, NEG)).integratedLufs();
-        double surround = LoudnessTestSignals.loudness(48000, ChannelLayout.surround51(),
+        double surround = LoudnessTestSignals.loudness(48000, 6,
                 new Segment(5, 1000, 0, NEG, NEG, NEG, NEG, -20, NEG)).integratedLufs();
-        double lfe = LoudnessTestSignals.loudness(48000, ChannelLayout.surround51(),
+        double lfe = LoudnessTestSignals.loudness(48000, 6,
                 new Segment(5, 1000, 0, NEG, NEG, NEG, 0, NEG, NEG)).integratedLufs();
         assertThat(surround - front).isCloseTo(10 * Math.log10(1.41), within(1e-6));
         assertThat(lfe).isEqualTo(Double.NEGATIVE_INFINITY);
@@ -155,7 +155,7 @@ class LoudnessMeterTest {
 
     @Test
     void timelineHasAPointEvery100MsWithWindowsInsideTheAudio() {
-        LoudnessResult r = LoudnessTestSignals.loudness(48000, ChannelLayout.stereo(), tone(4.05, -23, 2));
+        LoudnessResult r = LoudnessTestSignals.loudness(48000, 2, tone(4.05, -23, 2));
         LoudnessTimeline t = r.timeline();
         assertThat(t.size()).isEqualTo(40);
         assertThat(t.timeSeconds(0)).isCloseTo(0.1, within(1e-12));
@@ -168,8 +168,8 @@ class LoudnessMeterTest {
 
     @Test
     void nonFiniteSamplesAreMeasuredAsSilence() {
-        LoudnessMeter clean = LoudnessMeter.of(48000, ChannelLayout.mono());
-        LoudnessMeter dirty = LoudnessMeter.of(48000, ChannelLayout.mono());
+        LoudnessMeter clean = LoudnessMeter.of(48000, 1);
+        LoudnessMeter dirty = LoudnessMeter.of(48000, 1);
         double[][] x = new double[1][48000];
         for (int i = 0; i < x[0].length; i++) {
             x[0][i] = 0.1 * Math.sin(i * 0.1);
@@ -183,20 +183,31 @@ class LoudnessMeterTest {
 
     @Test
     void forFormatTakesTheLayoutFromTheChannelMask() {
-        AudioFormat f = new AudioFormat(FileKind.WAV, SampleEncoding.PCM_SIGNED, 48000, 6, 24, 24, 0x3F, 0xFFFE, false);
-        assertThat(LoudnessMeter.forFormat(f).layout()).isEqualTo(ChannelLayout.surround51());
+        // mask 0xC: centre and LFE, so the second channel (the LFE) weighs nothing, where two
+        // channels without a mask are L and R
+        AudioFormat f = new AudioFormat(FileKind.WAV, SampleEncoding.PCM_SIGNED, 48000, 2, 24, 24, 0xC, 0xFFFE, false);
+        LoudnessMeter masked = LoudnessMeter.forFormat(f);
+        LoudnessMeter plain = LoudnessMeter.of(48000, 2);
+        double[][] secondOnly = new double[2][48000 * 2];
+        for (int i = 0; i < secondOnly[1].length; i++) {
+            secondOnly[1][i] = 0.1 * Math.sin(2 * Math.PI * 1000 * i / 48000.0);
+        }
+        masked.accept(secondOnly, 0, secondOnly[1].length);
+        plain.accept(secondOnly, 0, secondOnly[1].length);
+        assertThat(masked.result().integratedLufs()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(plain.result().integratedLufs()).isCloseTo(-23.0, within(1.0));
     }
 
     @Test
     void rejectsMisuseWithMessagesThatNameTheArgument() {
-        LoudnessMeter m = LoudnessMeter.of(48000, ChannelLayout.stereo());
+        LoudnessMeter m = LoudnessMeter.of(48000, 2);
         assertThatThrownBy(() -> m.accept(new double[1][10], 0, 10)).hasMessageContaining("channels");
         assertThatThrownBy(() -> m.accept(new double[2][10], 5, 10)).hasMessageContaining("offset 5");
         assertThatThrownBy(() -> m.accept(new double[2][10], -1, 1)).hasMessageContaining("negative");
         assertThatThrownBy(() -> m.accept(null, 0, 1)).hasMessageContaining("block");
-        assertThatThrownBy(() -> LoudnessMeter.of(Double.NaN, ChannelLayout.stereo()))
+        assertThatThrownBy(() -> LoudnessMeter.of(Double.NaN, 2))
                 .hasMessageContaining("sampleRate");
-        assertThatThrownBy(() -> LoudnessMeter.of(1000, ChannelLayout.stereo())).hasMessageContaining("sampleRate");
-        assertThatThrownBy(() -> LoudnessMeter.of(48000, null)).hasMessageContaining("layout");
+        assertThatThrownBy(() -> LoudnessMeter.of(1000, 2)).hasMessageContaining("sampleRate");
+        assertThatThrownBy(() -> LoudnessMeter.of(48000, 0)).hasMessageContaining("channels");
     }
 }

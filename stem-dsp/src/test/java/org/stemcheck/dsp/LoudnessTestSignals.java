@@ -56,9 +56,9 @@ public final class LoudnessTestSignals {
         }
     }
 
-    /** Loudness of the segments fed in blocks of 4096 to a meter of the given layout. */
-    public static LoudnessResult loudness(double sampleRate, ChannelLayout layout, Segment... segments) {
-        LoudnessMeter meter = LoudnessMeter.of(sampleRate, layout);
+    /** Loudness of the segments fed in blocks of 4096 to a meter of {@code channels} channels in their usual layout. */
+    public static LoudnessResult loudness(double sampleRate, int channels, Segment... segments) {
+        LoudnessMeter meter = LoudnessMeter.of(sampleRate, channels);
         feed(sampleRate, 4096, List.of(meter), segments);
         return meter.result();
     }

@@ -11,9 +11,9 @@ import org.stemcheck.dsp.LoudnessMeter;
 import org.stemcheck.dsp.LoudnessResult;
 import org.stemcheck.dsp.QueuedAccumulator;
 import org.stemcheck.dsp.TruePeakMeter;
-import org.stemcheck.dsp.set.NullResult;
-import org.stemcheck.dsp.set.NullTest;
-import org.stemcheck.dsp.set.NullTests;
+import org.stemcheck.dsp.nullsum.NullResult;
+import org.stemcheck.dsp.nullsum.NullSum;
+import org.stemcheck.dsp.nullsum.NullSumSetup;
 import org.stemcheck.io.AudioFile;
 import org.stemcheck.io.AudioFiles;
 import org.stemcheck.io.SampleStream;
@@ -75,21 +75,21 @@ final class MeasurementSnippets {
         return dbtp;
     }
 
-    // NullTest: do stereo stems at 48 kHz sum to the mix?
+    // NullSum: do stereo stems at 48 kHz sum to the mix?
     static boolean nulls(double[][][] stems, double[][] mix) {
-        NullTest test = NullTest.create(NullTest.Setup.of(48_000, stems.length, 2));
-        test.accept(stems, mix, 0, mix[0].length);   // stems[stem][channel][frame]; blocks of any size
-        NullResult r = test.result();
+        NullSum sum = NullSum.create(NullSumSetup.of(48_000, stems.length, 2));
+        sum.accept(stems, mix, 0, mix[0].length);   // stems[stem][channel][frame]; blocks of any size
+        NullResult r = sum.result();
         boolean nulls = r.residual().totalDb() < -50;  // stemcheck warns above -50 dB re the mix
         return nulls;
     }
 
-    // NullTests: which of two mixes do the stems belong to? (depths in dB: full, instrumental)
+    // NullSum of several mixes: which of two mixes do the stems belong to? (depths in dB: full, instrumental)
     static double[] twoMixes(double[][][] stems, double[][] full, double[][] instrumental) {
-        NullTests tests = NullTests.create(NullTest.Setup.of(48_000, stems.length, 2), 2);
-        tests.accept(stems, new double[][][] {full, instrumental}, 0, full[0].length);
-        double fullDb = tests.result(0).residual().totalDb();
-        double instrumentalDb = tests.result(1).residual().totalDb();
+        NullSum sums = NullSum.create(NullSumSetup.of(48_000, stems.length, 2), 2);
+        sums.accept(stems, new double[][][] {full, instrumental}, 0, full[0].length);
+        double fullDb = sums.result(0).residual().totalDb();
+        double instrumentalDb = sums.result(1).residual().totalDb();
         return new double[] {fullDb, instrumentalDb};
     }
 

@@ -58,7 +58,7 @@ class SnippetsTest {
                         p.getFileName(), code).contains(normalised(code));
             }
         }
-        // stem-core's 6, and AudioFiles, LoudnessMeter, TruePeakMeter and NullTest.
+        // stem-core's 6, and AudioFiles, LoudnessMeter, TruePeakMeter and NullSum.
         assertThat(snippets).hasSizeGreaterThanOrEqualTo(10);
     }
 
@@ -67,7 +67,7 @@ class SnippetsTest {
         for (String type : List.of("stem-io/src/main/java/org/stemcheck/io/AudioFiles.java",
                 "stem-dsp/src/main/java/org/stemcheck/dsp/LoudnessMeter.java",
                 "stem-dsp/src/main/java/org/stemcheck/dsp/TruePeakMeter.java",
-                "stem-dsp/src/main/java/org/stemcheck/dsp/set/NullTest.java",
+                "stem-dsp/src/main/java/org/stemcheck/dsp/nullsum/NullSum.java",
                 "stem-core/src/main/java/org/stemcheck/core/StemSet.java",
                 "stem-core/src/main/java/org/stemcheck/core/Report.java",
                 "stem-core/src/main/java/org/stemcheck/core/Check.java")) {

@@ -3,7 +3,7 @@ package org.stemcheck.dsp.content;
 import java.util.Locale;
 import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.internal.Blocks;
-import org.stemcheck.dsp.internal.FloatSeries;
+import org.stemcheck.dsp.internal.Series;
 
 /**
  * Builds a {@link Fingerprint}: per interval, the signed random projection and the RMS of all
@@ -26,8 +26,8 @@ public final class Fingerprinter implements Accumulator<Fingerprint> {
 
     private final int channels;
     private final int interval;
-    private final FloatSeries sketch = new FloatSeries();
-    private final FloatSeries envelope = new FloatSeries();
+    private final Series sketch = Series.ofFloats();
+    private final Series envelope = Series.ofFloats();
     private double projection;
     private double squares;
     private int fill;
@@ -129,9 +129,9 @@ public final class Fingerprinter implements Accumulator<Fingerprint> {
     @Override
     public Fingerprint result() {
         if (fill == 0) {
-            return new Fingerprint(interval, channels, sketch.toArray(), envelope.toArray());
+            return new Fingerprint(interval, channels, sketch.toFloatArray(), envelope.toFloatArray());
         }
-        return new Fingerprint(interval, channels, sketch.toArray((float) projection),
-                envelope.toArray((float) rms(squares, fill)));
+        return new Fingerprint(interval, channels, sketch.toFloatArray((float) projection),
+                envelope.toFloatArray((float) rms(squares, fill)));
     }
 }

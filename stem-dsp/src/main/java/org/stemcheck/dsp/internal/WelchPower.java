@@ -1,15 +1,11 @@
 package org.stemcheck.dsp.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import org.stemcheck.dsp.spectrum.Spectrum;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
 
 /**
- * The power sums of Welch's method from transformed segments, and the {@link WelchSpectrum.Result}
- * made of them: one code path for {@link WelchSpectrum}, which windows and transforms a file's
- * segments itself, and for the null test's short-time spectra, which transform the same
+ * The power sums of Welch's method from transformed segments, and the power spectra in dB made of
+ * them: one code path for {@code org.stemcheck.dsp.WelchSpectrum}, which windows and transforms a
+ * file's segments itself, and for the null test's short-time spectra, which transform the same
  * segments of every stem and mix anyway and hand them here, so that a file's spectrum costs no
  * transform of its own and is the same to the last bit.
  *
@@ -143,33 +139,34 @@ public final class WelchPower {
     }
 
     /**
-     * The spectra of {@code segments} segments' sums.
+     * The power spectra of {@code segments} segments' sums, in dB: one row per channel, then the
+     * channels' mean power, then the mono fold (for one channel, the channel's own row again).
      *
      * @param totals   sums as {@link #sums} lays them out
      * @param channels channels
-     * @param segments segments summed (with none, every bin's power is 0)
-     * @param binHz    bin width, Hz
-     * @return per channel, the channels' mean power, and the mono fold
+     * @param segments segments summed (with none, every bin's power is 0: negative infinity dB)
+     * @return {@code channels + 2} rows of {@code size / 2 + 1} bins, dB re full scale squared
      */
-    public static WelchSpectrum.Result result(double[][] totals, int channels, long segments, double binHz) {
-        List<Spectrum> perChannel = new ArrayList<>(channels);
+    public static double[][] powerDb(double[][] totals, int channels, long segments) {
+        double[][] out = new double[channels + 2][];
         double[] average = new double[totals[0].length];
         for (int c = 0; c < channels; c++) {
-            perChannel.add(toSpectrum(totals[c], segments, 1, binHz));
+            out[c] = toDb(totals[c], segments, 1);
             for (int k = 0; k < average.length; k++) {
                 average[k] += totals[c][k];
             }
         }
-        Spectrum mono = channels == 1 ? perChannel.get(0) : toSpectrum(totals[channels], segments, 1, binHz);
-        return new WelchSpectrum.Result(perChannel, toSpectrum(average, segments, channels, binHz), mono);
+        out[channels] = toDb(average, segments, channels);
+        out[channels + 1] = channels == 1 ? out[0] : toDb(totals[channels], segments, 1);
+        return out;
     }
 
-    private static Spectrum toSpectrum(double[] sum, long segments, int channels, double binHz) {
+    private static double[] toDb(double[] sum, long segments, int channels) {
         double[] db = new double[sum.length];
         double scale = segments == 0 ? 0 : 1.0 / ((double) segments * channels);
         for (int k = 0; k < db.length; k++) {
             db[k] = Db.power(sum[k] * scale);
         }
-        return new Spectrum(binHz, db, segments);
+        return db;
     }
 }

@@ -2,8 +2,8 @@ package org.stemcheck.core.internal.analysis;
 
 import java.util.Optional;
 
-import org.stemcheck.dsp.spectrum.Cutoff;
-import org.stemcheck.dsp.spectrum.Spectrum;
+import org.stemcheck.dsp.Cutoff;
+import org.stemcheck.dsp.Spectrum;
 
 /**
  * A brick-wall low-pass in a spectrum: the frequency, within a search range, where the level falls

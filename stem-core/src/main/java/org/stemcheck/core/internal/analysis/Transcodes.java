@@ -13,8 +13,8 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.dsp.spectrum.Spectrum;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.Spectrum;
+import org.stemcheck.dsp.WelchSpectrum;
 
 /**
  * Which stems went through a lossy codec although delivered as PCM, judged once per run and shared:

@@ -10,8 +10,8 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.dsp.level.ClipRun;
-import org.stemcheck.dsp.level.ClipRuns;
+import org.stemcheck.dsp.ClipRun;
+import org.stemcheck.dsp.ClipRuns;
 import org.stemcheck.io.AudioFormat;
 
 /**

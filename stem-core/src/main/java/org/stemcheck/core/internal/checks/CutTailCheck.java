@@ -10,7 +10,7 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.dsp.level.LevelTimeline;
+import org.stemcheck.dsp.LevelTimeline;
 
 /**
  * {@code level.cut-tail}: a stem that ends while still sounding. Its last 100 ms are compared with

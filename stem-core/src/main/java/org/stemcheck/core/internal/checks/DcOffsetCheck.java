@@ -9,8 +9,8 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.dsp.level.ChannelStats;
-import org.stemcheck.dsp.level.SampleStats;
+import org.stemcheck.dsp.ChannelStats;
+import org.stemcheck.dsp.SampleStats;
 
 /** {@code level.dc-offset}: a channel whose mean is further from zero than music's (the spec's limit). */
 final class DcOffsetCheck extends BaseCheck {

@@ -7,7 +7,7 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.dsp.level.StereoCorrelation;
+import org.stemcheck.dsp.StereoCorrelation;
 
 /**
  * {@code content.dual-mono} (info): stereo stems whose two channels are identical. Never a problem by

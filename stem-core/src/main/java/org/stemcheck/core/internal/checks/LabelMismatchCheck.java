@@ -10,7 +10,7 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.dsp.features.StemFeatures;
+import org.stemcheck.dsp.content.StemFeatures;
 
 /**
  * {@code content.label-mismatch}: a stem whose audio clearly contradicts its label: a "Bass" that

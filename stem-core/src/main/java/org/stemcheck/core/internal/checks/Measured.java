@@ -8,7 +8,7 @@ import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.analysis.Silence;
-import org.stemcheck.dsp.level.SampleStats;
+import org.stemcheck.dsp.SampleStats;
 
 /** What the measurement-based checks share: the silence test, spans in seconds, numbers in words. */
 final class Measured {

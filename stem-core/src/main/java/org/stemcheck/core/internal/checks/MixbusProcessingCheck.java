@@ -11,7 +11,7 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.dsp.features.StemFeatures;
+import org.stemcheck.dsp.content.StemFeatures;
 
 /**
  * {@code level.mixbus-processing}: the stems went through the mix-bus chain. The sign is a shared

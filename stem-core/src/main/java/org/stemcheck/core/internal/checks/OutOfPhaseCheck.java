@@ -11,7 +11,7 @@ import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.dsp.level.StereoCorrelation;
+import org.stemcheck.dsp.StereoCorrelation;
 
 /**
  * {@code content.out-of-phase}: a stereo stem whose channels cancel in mono, i.e. whose L/R

@@ -11,7 +11,7 @@ import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.report.Formats;
-import org.stemcheck.dsp.level.BitDepth;
+import org.stemcheck.dsp.BitDepth;
 import org.stemcheck.io.AudioFormat;
 
 /**

@@ -8,7 +8,7 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.dsp.level.SampleStats;
+import org.stemcheck.dsp.SampleStats;
 
 /**
  * {@code level.silent}: a stem that is digital silence or only noise floor (sample peak below the

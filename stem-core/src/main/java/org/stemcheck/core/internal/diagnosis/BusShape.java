@@ -3,8 +3,8 @@ package org.stemcheck.core.internal.diagnosis;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.stemcheck.dsp.set.StemTransfer;
-import org.stemcheck.dsp.spectrum.BandEnergies.BandLevel;
+import org.stemcheck.dsp.nullsum.StemTransfer;
+import org.stemcheck.dsp.BandEnergies.BandLevel;
 
 /**
  * The shape of one stem's transfer into the mix: how much its low and high ends differ from its

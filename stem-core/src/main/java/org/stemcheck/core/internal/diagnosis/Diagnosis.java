@@ -16,11 +16,11 @@ import org.stemcheck.core.internal.setpass.MixbusJudge;
 import org.stemcheck.core.internal.setpass.ResidualCharacter;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
 import org.stemcheck.core.internal.setpass.StemDrift;
-import org.stemcheck.dsp.set.NullResidual;
-import org.stemcheck.dsp.set.StemGain;
-import org.stemcheck.dsp.set.StemOffset;
-import org.stemcheck.dsp.set.StemTransfer;
-import org.stemcheck.dsp.spectrum.BandEnergies.BandLevel;
+import org.stemcheck.dsp.nullsum.NullResidual;
+import org.stemcheck.dsp.nullsum.StemGain;
+import org.stemcheck.dsp.nullsum.StemOffset;
+import org.stemcheck.dsp.nullsum.StemTransfer;
+import org.stemcheck.dsp.BandEnergies.BandLevel;
 
 /**
  * The null test as the checks see it: the set pass's measurements ({@link SetAnalysis}) turned

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
-import org.stemcheck.dsp.spectrum.BandEnergies.BandLevel;
+import org.stemcheck.dsp.BandEnergies.BandLevel;
 
 /** Whether the stems leave a part of the mix unexplained that is worth characterising. */
 final class Unexplained {

@@ -9,7 +9,7 @@ import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.core.internal.setpass.FileSink;
 import org.stemcheck.core.internal.setpass.PassFile;
 import org.stemcheck.dsp.QueuedAccumulator;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.WelchSpectrum;
 
 /**
  * One file of a delivery during a run: what the checks see of it ({@link #info()}), how to read it

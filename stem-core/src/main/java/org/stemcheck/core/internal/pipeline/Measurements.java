@@ -17,15 +17,15 @@ import org.stemcheck.dsp.TruePeakMeter;
 import org.stemcheck.dsp.content.ContentDigest;
 import org.stemcheck.dsp.content.ContentHash;
 import org.stemcheck.dsp.content.Fingerprinter;
-import org.stemcheck.dsp.features.StemFeatures;
-import org.stemcheck.dsp.level.BitDepth;
-import org.stemcheck.dsp.level.ChannelStats;
-import org.stemcheck.dsp.level.ClipRuns;
-import org.stemcheck.dsp.level.LevelTimeline;
-import org.stemcheck.dsp.level.SampleStats;
-import org.stemcheck.dsp.level.StereoCorrelation;
-import org.stemcheck.dsp.spectrum.Cutoff;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.content.StemFeatures;
+import org.stemcheck.dsp.BitDepth;
+import org.stemcheck.dsp.ChannelStats;
+import org.stemcheck.dsp.ClipRuns;
+import org.stemcheck.dsp.LevelTimeline;
+import org.stemcheck.dsp.SampleStats;
+import org.stemcheck.dsp.StereoCorrelation;
+import org.stemcheck.dsp.Cutoff;
+import org.stemcheck.dsp.WelchSpectrum;
 import org.stemcheck.io.AudioFormat;
 
 /**

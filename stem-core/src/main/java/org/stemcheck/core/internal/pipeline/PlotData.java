@@ -13,9 +13,9 @@ import org.stemcheck.core.Plots;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.dsp.LoudnessResult;
 import org.stemcheck.dsp.LoudnessTimeline;
-import org.stemcheck.dsp.level.LevelTimeline;
-import org.stemcheck.dsp.spectrum.Spectrum;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.LevelTimeline;
+import org.stemcheck.dsp.Spectrum;
+import org.stemcheck.dsp.WelchSpectrum;
 
 /**
  * The HTML report's curves from the per-file measurements the pass made anyway: the level

@@ -3,9 +3,9 @@ package org.stemcheck.core.internal.setpass;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.stemcheck.dsp.set.HalfOffsets;
-import org.stemcheck.dsp.set.NullTest;
-import org.stemcheck.dsp.set.StemOffset;
+import org.stemcheck.dsp.nullsum.HalfOffsets;
+import org.stemcheck.dsp.nullsum.NullSumSetup;
+import org.stemcheck.dsp.nullsum.StemOffset;
 
 /**
  * What the set pass asks the null test for to see drift, and how it reads the answer: every
@@ -28,7 +28,7 @@ final class Drifts {
      * The setup measuring the halves of a song of {@code total} frames: the split in the middle,
      * the range {@link #RANGE_SECONDS}, narrowed for a short song to an eighth of it.
      */
-    static NullTest.Setup measuring(NullTest.Setup setup, long total) {
+    static NullSumSetup measuring(NullSumSetup setup, long total) {
         int rate = setup.sampleRate();
         return setup.withHalves(Math.max(1, total / 2), range(rate, total));
     }

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.dsp.Accumulators;
 import org.stemcheck.dsp.NonFiniteSamples;
-import org.stemcheck.dsp.set.Resampler;
+import org.stemcheck.dsp.nullsum.Resampler;
 import org.stemcheck.io.AudioFormat;
 import org.stemcheck.io.SampleStream;
 

@@ -1,6 +1,6 @@
 package org.stemcheck.core.internal.setpass;
 
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.WelchSpectrum;
 
 /**
  * Where the set pass hands each file's samples as it decodes them, so that the file's per-file

@@ -2,9 +2,9 @@ package org.stemcheck.core.internal.setpass;
 
 import java.util.Arrays;
 
-import org.stemcheck.dsp.set.NullResult;
-import org.stemcheck.dsp.set.StemGain;
-import org.stemcheck.dsp.set.StemTransfer;
+import org.stemcheck.dsp.nullsum.NullResult;
+import org.stemcheck.dsp.nullsum.StemGain;
+import org.stemcheck.dsp.nullsum.StemTransfer;
 
 /**
  * Whether a mix carries mix-bus processing: a change the mix applies to every stem alike. The

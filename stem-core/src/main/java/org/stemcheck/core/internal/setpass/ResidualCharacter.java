@@ -2,10 +2,10 @@ package org.stemcheck.core.internal.setpass;
 
 import java.util.List;
 
-import org.stemcheck.dsp.set.NullResult;
-import org.stemcheck.dsp.spectrum.Band;
-import org.stemcheck.dsp.spectrum.BandEnergies;
-import org.stemcheck.dsp.spectrum.BandEnergies.BandLevel;
+import org.stemcheck.dsp.nullsum.NullResult;
+import org.stemcheck.dsp.Band;
+import org.stemcheck.dsp.BandEnergies;
+import org.stemcheck.dsp.BandEnergies.BandLevel;
 
 /**
  * What the residual {@code sum(stems) - mix} (stems at unity gain, as fed: aligned in a second

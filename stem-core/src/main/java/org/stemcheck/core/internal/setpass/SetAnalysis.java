@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.stemcheck.core.StemFile;
-import org.stemcheck.dsp.set.NullResult;
-import org.stemcheck.dsp.set.StemGain;
-import org.stemcheck.dsp.set.StemOffset;
+import org.stemcheck.dsp.nullsum.NullResult;
+import org.stemcheck.dsp.nullsum.StemGain;
+import org.stemcheck.dsp.nullsum.StemOffset;
 
 /**
  * What the set pass measured: the stems against the mix they null against best. The diagnosis

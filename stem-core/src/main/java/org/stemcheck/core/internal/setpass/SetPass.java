@@ -18,16 +18,16 @@ import org.slf4j.LoggerFactory;
 import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.dsp.set.NullResult;
-import org.stemcheck.dsp.set.NullTest;
-import org.stemcheck.dsp.set.NullTests;
-import org.stemcheck.dsp.set.StemOffset;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.nullsum.NullResult;
+import org.stemcheck.dsp.nullsum.NullSum;
+import org.stemcheck.dsp.nullsum.NullSumSetup;
+import org.stemcheck.dsp.nullsum.StemOffset;
+import org.stemcheck.dsp.WelchSpectrum;
 import org.stemcheck.io.AudioFormat;
 
 /**
  * The set pass: streams every stem and every candidate mix together in aligned blocks into
- * {@link NullTests} (one null test per mix, sharing the stems' share of the work), and keeps the
+ * {@link NullSum} (one null test per mix, sharing the stems' share of the work), and keeps the
  * mix the stems null against best.
  *
  * <p>Passes: <b>one</b> for all mixes at once (each file decoded once), when the heap allows
@@ -65,9 +65,9 @@ public final class SetPass {
      * How many of {@code mixes} mixes one pass compares: as many as fit {@link #HEAP_SHARE} of
      * {@code maxHeap}, at least one.
      */
-    static int mixesPerPass(NullTest.Setup setup, int mixes, long maxHeap) {
+    static int mixesPerPass(NullSumSetup setup, int mixes, long maxHeap) {
         int fit = 1;
-        while (fit < Math.min(mixes, NullTests.MAX_MIXES) && setup.estimatedBytes(fit + 1) <= HEAP_SHARE * maxHeap) {
+        while (fit < Math.min(mixes, NullSum.MAX_MIXES) && setup.estimatedBytes(fit + 1) <= HEAP_SHARE * maxHeap) {
             fit++;
         }
         return fit;
@@ -109,7 +109,7 @@ public final class SetPass {
         if (mixes.isEmpty()) {
             return Optional.empty();
         }
-        if (stems.size() < 2 || stems.size() > NullTest.MAX_STEMS || channels > NullTest.MAX_CHANNELS
+        if (stems.size() < 2 || stems.size() > NullSumSetup.MAX_STEMS || channels > NullSumSetup.MAX_CHANNELS
                 || rate < 1000 || rate > 768_000) {
             LOG.debug("set pass skipped: {} stems of {} channels at {} Hz", stems.size(), channels, rate);
             return Optional.empty();
@@ -130,7 +130,7 @@ public final class SetPass {
      * frames are Welch's segments.
      */
     private static Set<PassFile> spectra(List<PassFile> stems, List<PassFile> mixes, int rate, int channels) {
-        if (!NullTests.welchSized(rate)) {
+        if (!NullSum.welchSized(rate)) {
             return Set.of();
         }
         long length = mixes.get(0).info().frames();
@@ -203,7 +203,7 @@ public final class SetPass {
 
         SetAnalysis execute() throws IOException {
             List<PassFile> mixes = selection.mixes();
-            NullTest.Setup measured = Drifts.measuring(NullTest.Setup.of(rate(), stems().size(), selection.channels()),
+            NullSumSetup measured = Drifts.measuring(NullSumSetup.of(rate(), stems().size(), selection.channels()),
                     total(mixes));
             int perPass = mixesPerPass(measured, mixes.size(), Runtime.getRuntime().maxMemory());
             Map<PassFile, NullResult> results = new LinkedHashMap<>();
@@ -252,7 +252,7 @@ public final class SetPass {
             int s = stems().size();
             int m = some.size();
             long total = total(some);
-            NullTest.Setup setup = NullTest.Setup.of(rate(), s, channels);
+            NullSumSetup setup = NullSumSetup.of(rate(), s, channels);
             List<PassFile> files = new ArrayList<>(stems());
             files.addAll(some);
             List<FileSink> passSinks = new ArrayList<>();
@@ -260,7 +260,7 @@ public final class SetPass {
                 passSinks.add(opened.add(p) ? p.sink() : null);
             }
             boolean spectra = passSinks.stream().anyMatch(k -> k != null && k.wantsSpectrum());
-            NullTests tests = NullTests.create(drifts == null ? setup : Drifts.measuring(setup, total), m, spectra,
+            NullSum tests = NullSum.create(drifts == null ? setup : Drifts.measuring(setup, total), m, spectra,
                     executor);
             double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
             double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
@@ -305,7 +305,7 @@ public final class SetPass {
          * Hands each sink that wants it its file's Welch spectrum, where the pass compared exactly
          * the file's own frames (the others measure it themselves).
          */
-        private static void giveSpectra(NullTests tests, List<Feed> feeds, List<FileSink> passSinks, long compared,
+        private static void giveSpectra(NullSum tests, List<Feed> feeds, List<FileSink> passSinks, long compared,
                                         int stems) {
             if (!tests.fileSpectraAreWelch()) {
                 return;
@@ -332,7 +332,7 @@ public final class SetPass {
          * The first frame compared: after the alignment, an early stem (negative shift) has no
          * material for the mix's first frames (it was cut before the file's start), as a late one
          * has none for the last frames; those stretches are left out of the comparison, as
-         * {@code NullTest.Setup.alignedTo} does.
+         * {@code NullSumSetup.alignedTo} does.
          */
         static long start(long[] shifts) {
             return Math.max(0, -Arrays.stream(shifts).min().orElse(0));

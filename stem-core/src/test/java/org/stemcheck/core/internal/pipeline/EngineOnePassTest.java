@@ -30,7 +30,7 @@ import org.stemcheck.core.internal.setpass.Selection;
 import org.stemcheck.core.internal.setpass.SetPass;
 import org.stemcheck.core.testing.Delivery;
 import org.stemcheck.core.testing.LogCapture;
-import org.stemcheck.dsp.spectrum.WelchSpectrum;
+import org.stemcheck.dsp.WelchSpectrum;
 import org.stemcheck.io.AudioFormat;
 import org.stemcheck.io.SampleStream;
 

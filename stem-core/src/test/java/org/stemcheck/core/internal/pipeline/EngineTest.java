@@ -30,7 +30,7 @@ import org.stemcheck.core.testing.LogCapture;
 import org.stemcheck.dsp.TruePeakMeter;
 import org.stemcheck.dsp.content.ContentDigest;
 import org.stemcheck.dsp.content.ContentHash;
-import org.stemcheck.dsp.level.SampleStats;
+import org.stemcheck.dsp.SampleStats;
 
 /** The engine computes the union of the checks' needs in one pass per file and skips what it cannot measure. */
 class EngineTest {

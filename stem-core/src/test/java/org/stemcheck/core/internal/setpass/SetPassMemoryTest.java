@@ -3,13 +3,13 @@ package org.stemcheck.core.internal.setpass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.stemcheck.dsp.set.NullTest;
-import org.stemcheck.dsp.set.NullTests;
+import org.stemcheck.dsp.nullsum.NullSum;
+import org.stemcheck.dsp.nullsum.NullSumSetup;
 
 class SetPassMemoryTest {
 
     private static final long MIB = 1L << 20;
-    private static final NullTest.Setup SONG = NullTest.Setup.of(48_000, 7, 2);
+    private static final NullSumSetup SONG = NullSumSetup.of(48_000, 7, 2);
 
     @Test
     void underTheFilmsHeapASongsFullAndInstrumentalMixesShareOnePass() {
@@ -25,7 +25,7 @@ class SetPassMemoryTest {
         assertThat(SetPass.mixesPerPass(SONG, 5, (long) (three / SetPass.HEAP_SHARE))).isEqualTo(3);
         assertThat(SetPass.mixesPerPass(SONG, 5, (long) (one / SetPass.HEAP_SHARE))).isEqualTo(1);
         assertThat(SetPass.mixesPerPass(SONG, 5, 1)).isEqualTo(1);
-        assertThat(SetPass.mixesPerPass(SONG, 40, Long.MAX_VALUE)).isEqualTo(NullTests.MAX_MIXES);
+        assertThat(SetPass.mixesPerPass(SONG, 40, Long.MAX_VALUE)).isEqualTo(NullSum.MAX_MIXES);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.stemcheck.dsp.internal.content;
 
 /**
- * The canonical samples of {@link org.stemcheck.dsp.content.ContentHash}, two to a 64-bit word for
- * {@link org.stemcheck.dsp.content.ContentDigest}: each sample rounded to IEEE 754 binary32, with
+ * The canonical samples of {@code org.stemcheck.dsp.content.ContentHash}, two to a 64-bit word for
+ * {@code org.stemcheck.dsp.content.ContentDigest}: each sample rounded to IEEE 754 binary32, with
  * {@code -0.0} as {@code +0.0} and every NaN as the canonical NaN; the first sample's bits in the
  * high half of the word, the second's in the low half.
  */

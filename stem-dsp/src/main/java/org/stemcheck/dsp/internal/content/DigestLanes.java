@@ -1,7 +1,7 @@
 package org.stemcheck.dsp.internal.content;
 
 /**
- * The two 64-bit lanes of {@link org.stemcheck.dsp.content.ContentDigest}. The channels are taken
+ * The two 64-bit lanes of {@code org.stemcheck.dsp.content.ContentDigest}. The channels are taken
  * in pairs ({@code 2p, 2p + 1}; an odd last channel is paired with silence); each frame of each
  * pair makes one canonical word ({@link CanonicalWords}), word {@code k = frame * pairs + p} of the
  * stream. Each lane adds {@code k} times its odd increment to the word, passes the result through

@@ -1,6 +1,6 @@
 package org.stemcheck.dsp.internal.loudness;
 
-import org.stemcheck.dsp.internal.DoubleSeries;
+import org.stemcheck.dsp.internal.Series;
 import java.util.Arrays;
 
 /**
@@ -42,7 +42,7 @@ public final class Gating {
      * @return {@code {integrated LUFS, relative gate LUFS}}; {@code {-inf, -inf}} when no block
      *         is above the absolute gate, {@code {NaN, NaN}} when there is no block at all
      */
-    static double[] integrated(DoubleSeries blocks) {
+    static double[] integrated(Series blocks) {
         int n = blocks.size();
         if (n == 0) {
             return new double[] {Double.NaN, Double.NaN};

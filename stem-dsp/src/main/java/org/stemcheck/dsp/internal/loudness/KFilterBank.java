@@ -1,5 +1,7 @@
 package org.stemcheck.dsp.internal.loudness;
 
+import org.stemcheck.dsp.internal.Biquad;
+
 /**
  * K-weights every channel (two cascaded sections in transposed direct form II) and sums each
  * channel's squared output. The sums carry across calls, added sample by sample in order, so
@@ -40,8 +42,8 @@ final class KFilterBank {
      * same as {@link #filter}'s, operation for operation, so the sums are identical.
      */
     private void filterPair(double[] x, double[] z, int offset, int frames, int c) {
-        double pb0 = pre.b0, pb1 = pre.b1, pb2 = pre.b2, pa1 = pre.a1, pa2 = pre.a2;
-        double rb0 = rlb.b0, rb1 = rlb.b1, rb2 = rlb.b2, ra1 = rlb.a1, ra2 = rlb.a2;
+        double pb0 = pre.b0(), pb1 = pre.b1(), pb2 = pre.b2(), pa1 = pre.a1(), pa2 = pre.a2();
+        double rb0 = rlb.b0(), rb1 = rlb.b1(), rb2 = rlb.b2(), ra1 = rlb.a1(), ra2 = rlb.a2();
         double[] s = state[c];
         double[] t = state[c + 1];
         double p1 = s[0], p2 = s[1], r1 = s[2], r2 = s[3];
@@ -85,8 +87,8 @@ final class KFilterBank {
     }
 
     private double filter(double[] x, int offset, int frames, double[] s, double acc) {
-        double pb0 = pre.b0, pb1 = pre.b1, pb2 = pre.b2, pa1 = pre.a1, pa2 = pre.a2;
-        double rb0 = rlb.b0, rb1 = rlb.b1, rb2 = rlb.b2, ra1 = rlb.a1, ra2 = rlb.a2;
+        double pb0 = pre.b0(), pb1 = pre.b1(), pb2 = pre.b2(), pa1 = pre.a1(), pa2 = pre.a2();
+        double rb0 = rlb.b0(), rb1 = rlb.b1(), rb2 = rlb.b2(), ra1 = rlb.a1(), ra2 = rlb.a2();
         double p1 = s[0], p2 = s[1], r1 = s[2], r2 = s[3];
         double sum = acc;
         for (int i = offset, end = offset + frames; i < end; i++) {

@@ -1,5 +1,7 @@
 package org.stemcheck.dsp.internal.loudness;
 
+import org.stemcheck.dsp.internal.Biquad;
+
 /**
  * The K-weighting of ITU-R BS.1770-4 (Annex 1, section 2.1): a high-shelf "pre-filter" (the
  * acoustic effect of the head) followed by the "RLB" high-pass, designed for any sample rate.

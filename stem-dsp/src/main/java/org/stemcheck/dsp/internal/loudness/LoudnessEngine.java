@@ -1,7 +1,6 @@
 package org.stemcheck.dsp.internal.loudness;
 
-import org.stemcheck.dsp.internal.DoubleSeries;
-import org.stemcheck.dsp.internal.FloatSeries;
+import org.stemcheck.dsp.internal.Series;
 import java.util.Objects;
 
 /**
@@ -39,9 +38,9 @@ public final class LoudnessEngine {
     private long cellEnd;
     private double maxMomentary = Double.NaN;
     private double maxShortTerm = Double.NaN;
-    private final DoubleSeries blocks = new DoubleSeries();
-    private final FloatSeries momentaryTimeline = new FloatSeries();
-    private final FloatSeries shortTermTimeline = new FloatSeries();
+    private final Series blocks = Series.ofDoubles();
+    private final Series momentaryTimeline = Series.ofFloats();
+    private final Series shortTermTimeline = Series.ofFloats();
 
     /**
      * @param sampleRate frames per second
@@ -133,7 +132,7 @@ public final class LoudnessEngine {
 
     /** {@code {LRA LU, low LUFS, high LUFS}}, see {@link Gating#range}. */
     public double[] range() {
-        return Gating.range(shortTermTimeline.toArray());
+        return Gating.range(shortTermTimeline.toFloatArray());
     }
 
     /** Gating blocks so far. */
@@ -143,11 +142,11 @@ public final class LoudnessEngine {
 
     /** Momentary loudness every 100 ms, LUFS; entry {@code i} ends at {@code (i+1)/10} s. */
     public float[] momentaryTimeline() {
-        return momentaryTimeline.toArray();
+        return momentaryTimeline.toFloatArray();
     }
 
     /** Short-term loudness every 100 ms, LUFS, NaN before 3 s. */
     public float[] shortTermTimeline() {
-        return shortTermTimeline.toArray();
+        return shortTermTimeline.toFloatArray();
     }
 }

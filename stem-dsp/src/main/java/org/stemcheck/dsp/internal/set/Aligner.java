@@ -8,7 +8,7 @@ package org.stemcheck.dsp.internal.set;
  * first {@code Dmax} aligned frames, which lie before the mixes start, are dropped. The last
  * {@code Dmax} frames of the mixes stay in the delay line: they are not compared.
  */
-final class Aligner {
+public final class Aligner {
 
     private final int stems;
     private final int channels;
@@ -29,7 +29,7 @@ final class Aligner {
      * @param mixes  how many mixes are fed along
      * @param chunk  the largest block {@link #push} takes
      */
-    Aligner(int[] lateBy, int channels, int mixes, int chunk) {
+    public Aligner(int[] lateBy, int channels, int mixes, int chunk) {
         this.stems = lateBy.length;
         this.channels = channels;
         this.mixes = mixes;
@@ -52,12 +52,12 @@ final class Aligner {
     }
 
     /** The aligned stems of the last {@link #push}, frames from 0. */
-    double[][][] stems() {
+    public double[][][] stems() {
         return stemOut;
     }
 
     /** The aligned mixes of the last {@link #push}, frames from 0. */
-    double[][][] mixes() {
+    public double[][][] mixes() {
         return mixOut;
     }
 
@@ -65,7 +65,7 @@ final class Aligner {
      * Takes {@code frames <= chunk} frames and returns how many aligned frames are ready in
      * {@link #stems()} and {@link #mixes()} (fewer at the start, while the delay lines fill).
      */
-    int push(double[][][] in, double[][][] mix, int offset, int frames) {
+    public int push(double[][][] in, double[][][] mix, int offset, int frames) {
         int at = (int) (written % size);
         for (int c = 0; c < channels; c++) {
             for (int i = 0; i < stems; i++) {

@@ -8,13 +8,14 @@ package org.stemcheck.dsp.internal.set;
  * <p>Working with {@code c} instead of {@code <stem_i, mix> = (G 1 - c)_i} keeps the small
  * quantities small: for stems that nearly null, {@code c} is computed directly rather than as
  * the difference of two large numbers, so gains near 1 and deep nulls stay accurate.
- * The per-chunk diagonal and {@code c} are kept for {@link DynamicsAccumulator}.
+ * The per-chunk diagonal and {@code c} are kept for the dynamics (per-segment gains) of the null
+ * test.
  *
  * <p>{@code G} does not depend on the mix: the accumulators of other mixes fed the same chunks
  * read it from the first one's ({@link #GramAccumulator(int, GramAccumulator)}) and sum only
  * their own {@code c}.
  */
-final class GramAccumulator {
+public final class GramAccumulator {
 
     private final int stems;
     private final double[][] gram;
@@ -26,7 +27,7 @@ final class GramAccumulator {
     private double residualEnergy;
     private double mixEnergy;
 
-    GramAccumulator(int stems) {
+    public GramAccumulator(int stems) {
         this(stems, null);
     }
 
@@ -34,7 +35,7 @@ final class GramAccumulator {
      * @param stemsFrom an accumulator of another mix that is fed every chunk just before this one,
      *                  whose stem products this one reads instead of summing them again; or null
      */
-    GramAccumulator(int stems, GramAccumulator stemsFrom) {
+    public GramAccumulator(int stems, GramAccumulator stemsFrom) {
         this.stems = stems;
         this.sharesStems = stemsFrom != null;
         this.gram = sharesStems ? stemsFrom.gram : new double[stems][stems];
@@ -47,7 +48,7 @@ final class GramAccumulator {
      * Adds one chunk: {@code stems[i][c][offset ..+frames)}, the residual {@code e[c][0..frames)}
      * and the energies of residual and mix over this chunk (all channels).
      */
-    void accept(double[][][] in, double[][] e, int offset, int frames, double eEnergy, double mEnergy) {
+    public void accept(double[][][] in, double[][] e, int offset, int frames, double eEnergy, double mEnergy) {
         int channels = e.length;
         if (sharesStems) {
             for (int i = 0; i < stems; i++) {
@@ -83,17 +84,17 @@ final class GramAccumulator {
     }
 
     /** {@code <stem_i, stem_i>} over the last chunk. */
-    double chunkSelf(int i) {
+    public double chunkSelf(int i) {
         return chunkSelf[i];
     }
 
     /** {@code <stem_i, e>} over the last chunk. */
-    double chunkWithResidual(int i) {
+    public double chunkWithResidual(int i) {
         return chunkWithResidual[i];
     }
 
     /** The full symmetric Gram matrix, a fresh copy. */
-    double[][] gram() {
+    public double[][] gram() {
         double[][] g = new double[stems][stems];
         for (int i = 0; i < stems; i++) {
             for (int j = i; j < stems; j++) {
@@ -104,15 +105,15 @@ final class GramAccumulator {
         return g;
     }
 
-    double[] withResidual() {
+    public double[] withResidual() {
         return withResidual.clone();
     }
 
-    double residualEnergy() {
+    public double residualEnergy() {
         return residualEnergy;
     }
 
-    double mixEnergy() {
+    public double mixEnergy() {
         return mixEnergy;
     }
 }

@@ -10,12 +10,12 @@ import java.util.Arrays;
  * 8.6.3; the rotation is the symmetric Schur pair of section 8.5.2 applied to the 2x2 Gram matrix
  * of the two columns. Jacobi methods compute the small singular values of a well-scaled matrix to
  * high relative accuracy (Demmel and Veselic, SIAM J. Matrix Anal. Appl. 13(4), 1992), which is
- * what the rank decision of {@link GainSolver} needs.
+ * what the rank decision of the null test's gain solver needs.
  *
  * <p>For the sizes of a null test (at most 64 stems) a sweep costs {@code k^3} multiply-adds and
  * converges quadratically, typically in 6 to 10 sweeps.
  */
-final class JacobiSvd {
+public final class JacobiSvd {
 
     /**
      * Two columns count as orthogonal when {@code |w_p . w_q| <= ORTHOGONAL * |w_p| |w_q|}: about
@@ -43,7 +43,7 @@ final class JacobiSvd {
      *
      * @throws IllegalArgumentException if {@code a} is not square or holds a non-finite entry
      */
-    static JacobiSvd of(double[][] a) {
+    public static JacobiSvd of(double[][] a) {
         int k = a.length;
         double[][] w = new double[k][k]; // w[j] = column j of A V
         double[][] v = new double[k][k];
@@ -138,22 +138,22 @@ final class JacobiSvd {
     }
 
     /** Number of singular values, the matrix's order. */
-    int size() {
+    public int size() {
         return sigma.length;
     }
 
     /** The s-th largest singular value. */
-    double sigma(int s) {
+    public double sigma(int s) {
         return sigma[s];
     }
 
     /** Entry {@code i} of the left singular vector of {@link #sigma(int) sigma(s)}; 0 where sigma is 0. */
-    double u(int i, int s) {
+    public double u(int i, int s) {
         return u[s][i];
     }
 
     /** Entry {@code i} of the right singular vector of {@link #sigma(int) sigma(s)}. */
-    double v(int i, int s) {
+    public double v(int i, int s) {
         return v[s][i];
     }
 }

@@ -2,7 +2,7 @@ package org.stemcheck.dsp.internal.set;
 
 /**
  * The coefficient table of a rational-ratio resampler: a Kaiser-windowed sinc low-pass, sampled
- * at {@code up} phases between input samples. See {@code org.stemcheck.dsp.set.Resampler} for
+ * at {@code up} phases between input samples. See {@code org.stemcheck.dsp.nullsum.Resampler} for
  * the specification this design meets.
  *
  * <p>Design (Kaiser, "Nonrecursive digital filter design using the I0-sinh window function",

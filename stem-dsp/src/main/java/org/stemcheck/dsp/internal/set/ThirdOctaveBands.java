@@ -9,7 +9,7 @@ import java.util.List;
  * 5.2 and 5.4, base-ten system, fractional-octave designator b = 3). Nominal 20 Hz (k = -17) to
  * 20 kHz (k = 13); bands without a bin below Nyquist are dropped.
  */
-final class ThirdOctaveBands {
+public final class ThirdOctaveBands {
 
     /** Lowest band index k (nominal 20 Hz). */
     private static final int FIRST = -17;
@@ -23,7 +23,7 @@ final class ThirdOctaveBands {
     private final int[] firstBin;
     private final int[] endBin;
 
-    ThirdOctaveBands(int sampleRate, int fftSize) {
+    public ThirdOctaveBands(int sampleRate, int fftSize) {
         double binHz = (double) sampleRate / fftSize;
         int nyquistBin = fftSize / 2;
         List<double[]> kept = new ArrayList<>();
@@ -53,29 +53,29 @@ final class ThirdOctaveBands {
         }
     }
 
-    int count() {
+    public int count() {
         return centre.length;
     }
 
-    double centre(int band) {
+    public double centre(int band) {
         return centre[band];
     }
 
-    double low(int band) {
+    public double low(int band) {
         return low[band];
     }
 
-    double high(int band) {
+    public double high(int band) {
         return high[band];
     }
 
     /** First FFT bin of the band. */
-    int firstBin(int band) {
+    public int firstBin(int band) {
         return firstBin[band];
     }
 
     /** One past the last FFT bin of the band (may be {@code fftSize/2 + 1}: the Nyquist bin). */
-    int endBin(int band) {
+    public int endBin(int band) {
         return endBin[band];
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.stemcheck.dsp.internal.Biquad;
 
 /** The K-weighting designed per rate reproduces BS.1770-4's 48 kHz tables and its curve elsewhere. */
 class KWeightingTest {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.stemcheck.dsp.internal.Biquad;
 import org.stemcheck.io.AudioFile;
 import org.stemcheck.io.AudioFiles;
 import org.stemcheck.io.SampleStream;

@@ -1,0 +1,145 @@
+package org.stemcheck.dsp.nullsum;
+
+import java.util.List;
+import org.stemcheck.dsp.StereoCorrelation;
+import org.stemcheck.dsp.internal.set.GramAccumulator;
+import org.stemcheck.dsp.internal.set.NullSumKernel;
+
+/**
+ * Runs the set kernels of one mix over aligned blocks of all stems and that mix: cuts each block
+ * into chunks of at most {@link #CHUNK} frames that never cross a 100 ms segment boundary,
+ * computes the residual once per chunk ({@link NullSumKernel}) and feeds every accumulator. The
+ * spectral measurements, which share the stems' transforms between mixes, are
+ * {@link FrameSpectra}'s; {@link NullSumEngine} runs both. Not thread-safe.
+ */
+final class MixEngine {
+
+    /** Frames per internal chunk: bounds the scratch arrays whatever block size the caller uses. */
+    static final int CHUNK = 4096;
+
+    /** Segment length of the residual trace and the dynamics regression, seconds. */
+    static final double SEGMENT_SECONDS = 0.1;
+
+    private final int sampleRate;
+    private final int channels;
+    private final int segmentFrames;
+    private final double[][] residual;
+    /** The mono residual of the last chunk: the offset search's reference for this mix. */
+    private final double[] monoResidual;
+    private final double[] residualEnergy;
+    private final double[] mixEnergy;
+    private final ResidualMeter meter;
+    private final GramAccumulator gram;
+    private final DynamicsAccumulator dynamics;
+    /** The residual's two channels alike or not; null for other than two channels. */
+    private final StereoCorrelation correlation;
+    private long frames;
+    private int inSegment;
+
+    /**
+     * An engine of one mix among those of a {@link NullSumEngine}, which searches the offsets of all of
+     * them at once (from {@link #monoResidual()}).
+     *
+     * @param stemsFrom the engine of another mix, fed every chunk just before this one, whose
+     *                  stem products ({@link GramAccumulator}) this one reads; or null
+     */
+    MixEngine(int sampleRate, int stems, int channels, MixEngine stemsFrom) {
+        this.sampleRate = sampleRate;
+        this.channels = channels;
+        this.segmentFrames = (int) Math.round(sampleRate * SEGMENT_SECONDS);
+        this.residual = new double[channels][CHUNK];
+        this.monoResidual = new double[CHUNK];
+        this.residualEnergy = new double[channels];
+        this.mixEnergy = new double[channels];
+        this.meter = new ResidualMeter(sampleRate, channels, segmentFrames);
+        this.gram = new GramAccumulator(stems, stemsFrom == null ? null : stemsFrom.gram);
+        this.dynamics = new DynamicsAccumulator(stems, channels);
+        this.correlation = channels != 2 ? null : StereoCorrelation.create(2, sampleRate);
+    }
+
+    /** An estimate of the heap this engine holds, bytes, without the offset search. */
+    static long estimateBytes(int stems, int channels) {
+        long scratch = 8L * CHUNK * (channels + 1);
+        long meter = 24L * ResidualMeter.MAX_SEGMENTS;
+        long gram = 8L * stems * stems + 64L * stems;
+        return scratch + meter + gram;
+    }
+
+    /** The most frames the next {@link #chunk} may take: up to {@link #CHUNK}, never across a segment boundary. */
+    int room() {
+        return Math.min(CHUNK, segmentFrames - inSegment);
+    }
+
+    /** Takes {@code n <= room()} frames; afterwards {@link #monoResidual()} holds their mono residual. */
+    void chunk(double[][][] in, double[][] mix, int offset, int n) {
+        for (int c = 0; c < channels; c++) {
+            residualEnergy[c] = NullSumKernel.residual(in, c, mix[c], offset, n, residual[c]);
+            mixEnergy[c] = NullSumKernel.energy(mix[c], offset, n);
+        }
+        inSegment += n;
+        boolean closes = inSegment == segmentFrames;
+        meter.accept(residualEnergy, mixEnergy, n, closes);
+        gram.accept(in, residual, offset, n, sum(residualEnergy), sum(mixEnergy));
+        dynamics.accept(gram, closes ? segmentFrames : 0);
+        if (correlation != null) {
+            correlation.accept(residual, 0, n);
+        }
+        if (closes) {
+            inSegment = 0;
+        }
+        System.arraycopy(residual[0], 0, monoResidual, 0, n);
+        for (int c = 1; c < channels; c++) {
+            double[] x = residual[c];
+            for (int t = 0; t < n; t++) {
+                monoResidual[t] += x[t];
+            }
+        }
+        frames += n;
+    }
+
+    /** The mono (channel sum) residual of the last {@link #chunk}, from index 0. */
+    double[] monoResidual() {
+        return monoResidual;
+    }
+
+    /** Mono (channel sum) of every stem over {@code [offset, offset + n)} into {@code mono[stem][0 ..]}. */
+    static void downmix(double[][][] in, int offset, int n, double[][] mono) {
+        int channels = in.length == 0 ? 0 : in[0].length;
+        for (int i = 0; i < in.length; i++) {
+            double[] m = mono[i];
+            System.arraycopy(in[i][0], offset, m, 0, n);
+            for (int c = 1; c < channels; c++) {
+                double[] x = in[i][c];
+                for (int t = 0; t < n; t++) {
+                    m[t] += x[offset + t];
+                }
+            }
+        }
+    }
+
+    private static double sum(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s;
+    }
+
+    /**
+     * Everything so far; does not change the state (more blocks may follow).
+     *
+     * @param spectra the spectral measurements fed the same blocks
+     * @param mix     this engine's mix among those {@code spectra} measures
+     * @param offsets the offsets against this mix
+     * @param halves  the offsets against this mix over two parts of the song, or none
+     */
+    NullResult result(FrameSpectra spectra, int mix, List<StemOffset> offsets, List<HalfOffsets> halves) {
+        GainSolution gains = GainSolver.solve(gram.gram(), gram.withResidual(), gram.residualEnergy(),
+                gram.mixEnergy(), frames * channels);
+        List<StemDynamics> dyn = dynamics.result();
+        List<StemTransfer> transfers = spectra.transfers(mix, dyn);
+        NullSpectra power = spectra.spectra(mix);
+        double r = correlation == null ? Double.NaN : correlation.result().overall();
+        return new NullResult(sampleRate, frames, meter.result(r), gains, offsets, transfers, power, halves);
+    }
+}

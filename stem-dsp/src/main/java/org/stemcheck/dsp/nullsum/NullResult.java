@@ -1,0 +1,55 @@
+package org.stemcheck.dsp.nullsum;
+
+import java.util.List;
+
+/**
+ * Everything the null test measured over the frames fed so far.
+ *
+ * @param sampleRate the common rate of stems and mix, Hz
+ * @param frames     frames accepted
+ * @param residual   the plain null (unity gains): depth and where it fails
+ * @param gains      least-squares gain per stem, rank and condition, null depth after the gains
+ * @param offsets    time offset per stem against the mix
+ * @param transfers  per-band transfer and dynamics per stem
+ * @param spectra    power spectra of the residual, the mix and every stem
+ * @param halves     per stem, its offsets over the two parts of the song the setup asked for
+ *                   ({@link NullSumSetup#withHalves}); empty when it asked for none
+ */
+public record NullResult(int sampleRate, long frames, NullResidual residual, GainSolution gains,
+                         List<StemOffset> offsets, List<StemTransfer> transfers, NullSpectra spectra,
+                         List<HalfOffsets> halves) {
+
+    /**
+     * Copies the lists.
+     *
+     * @param sampleRate Hz
+     * @param frames     {@code >= 0}
+     * @param residual   the plain null
+     * @param gains      the gain fit
+     * @param offsets    one per stem, in input order; copied
+     * @param transfers  one per stem, in input order; copied
+     * @param spectra    the spectra
+     * @param halves     one per stem in input order, or empty; copied
+     */
+    public NullResult {
+        offsets = List.copyOf(offsets);
+        transfers = List.copyOf(transfers);
+        halves = List.copyOf(halves);
+    }
+
+    /**
+     * A result without offsets over parts of the song.
+     *
+     * @param sampleRate Hz
+     * @param frames     {@code >= 0}
+     * @param residual   the plain null
+     * @param gains      the gain fit
+     * @param offsets    one per stem, in input order; copied
+     * @param transfers  one per stem, in input order; copied
+     * @param spectra    the spectra
+     */
+    public NullResult(int sampleRate, long frames, NullResidual residual, GainSolution gains,
+                      List<StemOffset> offsets, List<StemTransfer> transfers, NullSpectra spectra) {
+        this(sampleRate, frames, residual, gains, offsets, transfers, spectra, List.of());
+    }
+}

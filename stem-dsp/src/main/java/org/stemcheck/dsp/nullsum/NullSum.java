@@ -1,0 +1,304 @@
+package org.stemcheck.dsp.nullsum;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.stemcheck.dsp.WelchSpectrum;
+
+/**
+ * The null test of a stem delivery against its reference mix, or against several candidate mixes
+ * at once (a full mix, an instrumental, a TV mix), as one accumulator fed with aligned blocks of
+ * all stems and the mixes (memory independent of length).
+ *
+ * <p>It answers, in one pass and per mix: do the stems sum to the mix ({@link NullResidual}, with
+ * a trace along time); which stem has a gain error or inverted polarity (least-squares gains,
+ * {@link GainSolution}); which stem is offset in time and by how much ({@link StemOffset}, within
+ * {@code +/- maxOffsetSeconds}, to a fraction of a sample); and which stem's relation to the mix
+ * is not a plain gain ({@link StemTransfer}: per-band EQ, level-dependent gain); and, when the
+ * setup asks for it ({@link NullSumSetup#withHalves}), whether a stem's offset changes along the
+ * song ({@link HalfOffsets}: drift). What is compared, and how far the offsets are searched, is a
+ * {@link NullSumSetup}.
+ *
+ * <pre>{@code
+ * NullSum sum = NullSum.create(NullSumSetup.of(48_000, stems.length, 2));
+ * sum.accept(stems, mix, 0, mix[0].length);   // stems[stem][channel][frame]; blocks of any size
+ * NullResult r = sum.result();
+ * boolean nulls = r.residual().totalDb() < -50;  // stemcheck warns above -50 dB re the mix
+ * }</pre>
+ *
+ * <p>With several mixes each gets its own residual, gains, offsets and transfers, while the stems'
+ * share of the work (their downmix, its decimation and transforms, their short-time spectra),
+ * which does not depend on the mix, is done once for all. One mix is the case of one: the results
+ * against each mix are those of a null sum of that mix alone, to rounding.
+ *
+ * <pre>{@code
+ * NullSum sums = NullSum.create(NullSumSetup.of(48_000, stems.length, 2), 2);
+ * sums.accept(stems, new double[][][] {full, instrumental}, 0, full[0].length);
+ * double fullDb = sums.result(0).residual().totalDb();
+ * double instrumentalDb = sums.result(1).residual().totalDb();
+ * }</pre>
+ *
+ * <p>An offset stem cannot be fitted in place in the same pass: its own gain comes from
+ * {@link StemOffset#alignedScale()}, and its misplaced energy disturbs the other stems' gains by
+ * chance correlation (hundredths of a dB over seconds of audio, each with a standard error). When
+ * a stem is {@link StemOffset#displaced() displaced}, a second pass with
+ * {@code setup.alignedTo(firstResult)} measures everything with the offsets undone.
+ *
+ * <p>All inputs share one sample rate and channel layout: adapt files first (a
+ * {@link Resampler} for other rates; duplicate a mono stem into both channels; feed zeros for
+ * a stem that has ended while others go on). Blocks may have any size; results do not depend on
+ * it beyond rounding. Non-finite samples do not throw: they turn the affected numbers into
+ * {@code NaN}. There is no {@code combine}: the offsets need the material contiguous in time.
+ *
+ * <p>The null sum transforms every stem and mix in Welch's segments anyway (Hann windows of about
+ * 170 ms, 50 % overlap, from the first frame); made with {@code fileSpectra}, it also sums each
+ * file's Welch spectrum from those transforms ({@link #stemSpectrum}, {@link #mixSpectrum}): the
+ * same result, to the last bit, as a {@link WelchSpectrum} of the default size fed the same frames,
+ * at the cost of a few additions per bin instead of a transform per segment and channel.
+ *
+ * <p>Cost per frame and channel: {@code S^2/2} multiply-adds for the Gram matrix, third-octave
+ * transforms for the transfers, and the offset search: at 48 kHz a whole-length correlation at a
+ * quarter of the rate ({@code 2S} transforms of {@code 2^17} per ~7 s) plus, at the end, the
+ * full-rate location in each stem's loudest hop ({@link StemOffset}). Memory:
+ * {@link NullSumSetup#estimatedBytes(int, boolean)}, mostly about {@code 12 N} bytes per stem for
+ * the offsets ({@code N = 2^19} for 2 s at 48 kHz: 6 MB per stem). Not thread-safe: one thread
+ * feeds and reads an instance (its spectra may run on an executor, see
+ * {@link #create(NullSumSetup, int, boolean, Executor)}).
+ */
+public final class NullSum {
+
+    /** Most mixes compared at once. */
+    public static final int MAX_MIXES = 16;
+
+    private final NullSumSetup setup;
+    private final NullSumEngine engine;
+    private final int mixes;
+    private final boolean fileSpectra;
+    private final boolean welchSized;
+    /** The one mix of {@link #accept(double[][][], double[][], int, int)}, as the engine takes mixes. */
+    private final double[][][] oneMix = new double[1][][];
+
+    private NullSum(NullSumSetup setup, int mixes, boolean fileSpectra, Executor executor) {
+        this.setup = setup;
+        this.engine = setup.engine(mixes, fileSpectra, executor);
+        this.mixes = mixes;
+        this.fileSpectra = fileSpectra;
+        this.welchSized = welchSized(setup.sampleRate());
+    }
+
+    /**
+     * A fresh null sum of one set of stems against one mix.
+     *
+     * @param setup the rate, stem and channel counts, the offset search range and any alignment
+     * @return a null sum that has measured nothing; it allocates about
+     *         {@link NullSumSetup#estimatedBytes()} as blocks arrive
+     */
+    public static NullSum create(NullSumSetup setup) {
+        return create(setup, 1);
+    }
+
+    /**
+     * A fresh null sum of one set of stems against {@code mixes} mixes.
+     *
+     * @param setup the rate, stem and channel counts, the offset search range and any alignment
+     *              (applied to every mix)
+     * @param mixes how many mixes, 1 to {@link #MAX_MIXES}
+     * @return a null sum that has measured nothing
+     * @throws IllegalArgumentException when {@code mixes} is out of range
+     */
+    public static NullSum create(NullSumSetup setup, int mixes) {
+        return create(setup, mixes, false);
+    }
+
+    /**
+     * As {@link #create(NullSumSetup, int)}, also summing every stem's and mix's Welch spectrum
+     * when {@code fileSpectra} is true (see the class comment).
+     *
+     * @param setup       as for {@link #create(NullSumSetup, int)}
+     * @param mixes       how many mixes, 1 to {@link #MAX_MIXES}
+     * @param fileSpectra whether to sum the files' Welch spectra
+     * @return a null sum that has measured nothing
+     * @throws IllegalArgumentException when {@code mixes} is out of range
+     */
+    public static NullSum create(NullSumSetup setup, int mixes, boolean fileSpectra) {
+        return create(setup, mixes, fileSpectra, null);
+    }
+
+    /**
+     * As {@link #create(NullSumSetup, int, boolean)}, with the short-time spectra (the windowed
+     * transforms of every stem, mix and channel: the larger part of the work) running on
+     * {@code executor}'s threads beside the caller's, which goes on with the residual, gains and
+     * offsets. Each block is copied into a short queue (a few blocks; the caller waits when the
+     * spectra lag); the results are the same to the bit. Tasks on the executor never wait for the
+     * caller, so it may be a pool the caller shares with other work. The instance is still fed and
+     * read by one thread.
+     *
+     * @param setup       as for {@link #create(NullSumSetup, int)}
+     * @param mixes       how many mixes, 1 to {@link #MAX_MIXES}
+     * @param fileSpectra whether to sum the files' Welch spectra
+     * @param executor    where the spectra run; null for the caller's thread
+     * @return a null sum that has measured nothing
+     * @throws IllegalArgumentException when {@code mixes} is out of range
+     */
+    public static NullSum create(NullSumSetup setup, int mixes, boolean fileSpectra, Executor executor) {
+        Objects.requireNonNull(setup, "setup must not be null");
+        if (mixes < 1 || mixes > MAX_MIXES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "mixes must be 1 .. %d, got %d", MAX_MIXES, mixes));
+        }
+        return new NullSum(setup, mixes, fileSpectra, executor);
+    }
+
+    /**
+     * Takes the next {@code frames} frames of every stem and of the one mix:
+     * {@code stems[stem][channel][offset .. offset + frames)} and {@code mix[channel][...]}.
+     *
+     * @param stems  {@code [stem][channel][frame]}, as many stems and channels as the setup
+     *               declares, samples at full scale 1.0, all at the same position in time
+     * @param mix    {@code [channel][frame]}, the reference mix at that position
+     * @param offset the first frame of each array to take
+     * @param frames how many frames to take, {@code >= 0}
+     * @throws IllegalArgumentException when the shapes do not match the setup, or this null sum
+     *                                  compares more than one mix
+     */
+    public void accept(double[][][] stems, double[][] mix, int offset, int frames) {
+        oneMix[0] = Objects.requireNonNull(mix, "mix must not be null");
+        try {
+            accept(stems, oneMix, offset, frames);
+        } finally {
+            oneMix[0] = null;
+        }
+    }
+
+    /**
+     * Takes the next {@code frames} frames of every stem and of every mix.
+     *
+     * @param stems  {@code [stem][channel][frame]}, as for one mix
+     *               ({@link #accept(double[][][], double[][], int, int)})
+     * @param mixes  {@code [mix][channel][frame]}, as many mixes as created with, each at the
+     *               stems' position in time
+     * @param offset the first frame of each array to take
+     * @param frames how many frames to take, {@code >= 0}
+     * @throws IllegalArgumentException when the shapes do not match the setup
+     */
+    public void accept(double[][][] stems, double[][][] mixes, int offset, int frames) {
+        Objects.requireNonNull(stems, "stems must not be null");
+        Objects.requireNonNull(mixes, "mixes must not be null");
+        if (offset < 0 || frames < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "offset and frames must be >= 0, got %d and %d", offset, frames));
+        }
+        if (stems.length != setup.stems()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "expected %d stems, got %d", setup.stems(), stems.length));
+        }
+        if (mixes.length != this.mixes) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "expected %d mixes, got %d", this.mixes, mixes.length));
+        }
+        for (int i = 0; i < stems.length; i++) {
+            checkChannels(stems[i], offset, frames, "stem " + i);
+        }
+        for (double[][] mix : mixes) {
+            checkChannels(Objects.requireNonNull(mix, "mix must not be null"), offset, frames, "mix");
+        }
+        engine.accept(stems, mixes, offset, frames);
+    }
+
+    private void checkChannels(double[][] block, int offset, int frames, String name) {
+        if (block == null || block.length != setup.channels()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must have %d channels, got %s",
+                    name, setup.channels(), block == null ? "null" : Integer.toString(block.length)));
+        }
+        for (int c = 0; c < block.length; c++) {
+            if (block[c] == null || block[c].length - offset < frames) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "%s channel %d must hold offset %d + %d frames", name, c, offset, frames));
+            }
+        }
+    }
+
+    /**
+     * How many mixes are compared.
+     *
+     * @return the count given to {@link #create(NullSumSetup, int)}; 1 for
+     *         {@link #create(NullSumSetup)}
+     */
+    public int mixes() {
+        return mixes;
+    }
+
+    /**
+     * Whether the null sum's frames at {@code sampleRate} are the segments of a default-size
+     * {@link WelchSpectrum}, so that the files' spectra can stand for their Welch spectra.
+     *
+     * @param sampleRate the rate, Hz
+     * @return true at 22.05 to 192 kHz, false at 32 kHz and below
+     */
+    public static boolean welchSized(int sampleRate) {
+        return NullSumEngine.frameSizeFor(sampleRate) == WelchSpectrum.defaultSize(sampleRate);
+    }
+
+    /**
+     * Whether {@link #stemSpectrum} and {@link #mixSpectrum} are what a {@link WelchSpectrum} of
+     * the default size ({@link WelchSpectrum#create(int, double)}) would measure of the same
+     * frames: the null sum was made with {@code fileSpectra}, its frames have Welch's default size
+     * at this rate (they do at 22.05 to 192 kHz, not at 32 kHz and below), no alignment moved the
+     * stems, and at least one whole segment has been fed.
+     *
+     * @return true when the files' spectra can stand for their Welch spectra
+     */
+    public boolean fileSpectraAreWelch() {
+        return fileSpectra && welchSized && !engine.aligned() && engine.wholeFrames() > 0;
+    }
+
+    /**
+     * Stem {@code stem}'s Welch spectrum over the complete segments fed so far, per channel, their
+     * mean and the mono fold ({@link WelchSpectrum.Result}); with fewer frames than one segment it
+     * holds none (unlike a {@link WelchSpectrum}, which then zero-pads the short file).
+     *
+     * @param stem the stem, {@code 0 <= stem < stems}
+     * @return the spectrum
+     * @throws IllegalStateException     when the null sum was made without {@code fileSpectra}
+     * @throws IndexOutOfBoundsException when {@code stem} is out of range
+     */
+    public WelchSpectrum.Result stemSpectrum(int stem) {
+        Objects.checkIndex(stem, setup.stems());
+        return engine.stemSpectrum(stem);
+    }
+
+    /**
+     * As {@link #stemSpectrum}, of mix {@code mix}.
+     *
+     * @param mix the mix, {@code 0 <= mix < mixes()}
+     * @return the spectrum
+     * @throws IllegalStateException     when the null sum was made without {@code fileSpectra}
+     * @throws IndexOutOfBoundsException when {@code mix} is out of range
+     */
+    public WelchSpectrum.Result mixSpectrum(int mix) {
+        Objects.checkIndex(mix, mixes);
+        return engine.mixSpectrum(mix);
+    }
+
+    /**
+     * The measurements against the first (or only) mix over everything accepted so far; more
+     * blocks may follow.
+     *
+     * @return the residual, gains, offsets and transfers of every stem: {@code result(0)}
+     */
+    public NullResult result() {
+        return result(0);
+    }
+
+    /**
+     * The measurements against one mix over everything accepted so far; more blocks may follow.
+     *
+     * @param mix the mix's index in the {@code mixes} arrays, {@code 0 <= mix < mixes()}
+     * @return its residual, gains, offsets, transfers and spectra
+     * @throws IndexOutOfBoundsException when {@code mix} is out of range
+     */
+    public NullResult result(int mix) {
+        Objects.checkIndex(mix, mixes);
+        return engine.result(mix);
+    }
+}
