@@ -72,10 +72,20 @@ final class MixEngine {
 
     /** Takes {@code n <= room()} frames; afterwards {@link #monoResidual()} holds their mono residual. */
     void chunk(double[][][] in, double[][] mix, int offset, int n) {
+        double sumPeak = 0;
+        double mixPeak = 0;
         for (int c = 0; c < channels; c++) {
             residualEnergy[c] = NullSumKernel.residual(in, c, mix[c], offset, n, residual[c]);
             mixEnergy[c] = NullSumKernel.energy(mix[c], offset, n);
+            double[] e = residual[c];
+            double[] m = mix[c];
+            for (int t = 0; t < n; t++) {
+                double y = m[offset + t];
+                sumPeak = Math.max(sumPeak, Math.abs(e[t] + y));
+                mixPeak = Math.max(mixPeak, Math.abs(y));
+            }
         }
+        meter.peaks(sumPeak, mixPeak);
         inSegment += n;
         boolean closes = inSegment == segmentFrames;
         meter.accept(residualEnergy, mixEnergy, n, closes);

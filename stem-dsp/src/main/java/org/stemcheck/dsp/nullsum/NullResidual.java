@@ -20,9 +20,13 @@ import org.stemcheck.dsp.internal.set.Decibels;
  *                       comparison: near 0 for a diffuse residual (a missing reverb return), near
  *                       1 for a centred one (a missing bass line or vocal); {@code NaN} for other
  *                       than two channels or a silent residual
+ * @param sumPeak        the highest absolute sample of {@code sum(stems)} at unity gains, any
+ *                       channel (full scale 1.0): what the stems would peak at summed without a
+ *                       mix bus
+ * @param mixPeak        the highest absolute sample of the mix over the same frames
  */
 public record NullResidual(List<Double> channelDb, double totalDb, double segmentSeconds,
-                           List<Segment> segments, double channelCorrelation) {
+                           List<Segment> segments, double channelCorrelation, double sumPeak, double mixPeak) {
 
     /** The level reported for a residual of exactly zero, in dB. */
     public static final double DIGITAL_NULL_DB = Decibels.DIGITAL_NULL_DB;
@@ -35,6 +39,8 @@ public record NullResidual(List<Double> channelDb, double totalDb, double segmen
      * @param segmentSeconds {@code > 0}
      * @param segments       not {@code null}; copied
      * @param channelCorrelation -1 to 1, or {@code NaN}
+     * @param sumPeak        {@code >= 0}
+     * @param mixPeak        {@code >= 0}
      */
     public NullResidual {
         channelDb = List.copyOf(channelDb);

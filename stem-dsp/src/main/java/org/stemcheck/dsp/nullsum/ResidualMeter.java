@@ -29,6 +29,8 @@ final class ResidualMeter {
     private double openResidual;
     private double openMix;
     private long openFrames;
+    private double sumPeak;
+    private double mixPeak;
 
     ResidualMeter(int sampleRate, int channels, int baseFrames) {
         this.sampleRate = sampleRate;
@@ -38,6 +40,12 @@ final class ResidualMeter {
     }
 
     /** Adds one chunk's energies per channel; {@code closes} ends the current base segment. */
+    /** Takes the peaks of a chunk: of the stems' sum and of the mix. */
+    void peaks(double sum, double mix) {
+        sumPeak = Math.max(sumPeak, sum);
+        mixPeak = Math.max(mixPeak, mix);
+    }
+
     void accept(double[] residual, double[] mix, int frames, boolean closes) {
         for (int c = 0; c < residual.length; c++) {
             channelResidual[c] += residual[c];
@@ -105,7 +113,8 @@ final class ResidualMeter {
             trace.add(segment(start, openFrames, openResidual, openMix, channels));
         }
         return new NullResidual(perChannel, Decibels.ratio(res, mix),
-                (double) baseFrames * basePerSegment / sampleRate, trace, channelCorrelation);
+                (double) baseFrames * basePerSegment / sampleRate, trace, channelCorrelation,
+                sumPeak, mixPeak);
     }
 
     private NullResidual.Segment segment(long start, long frames, double res, double mix, int channels) {

@@ -11,6 +11,11 @@ package org.stemcheck.dsp.internal.set;
  * The per-chunk diagonal and {@code c} are kept for the dynamics (per-segment gains) of the null
  * test.
  *
+ * <p>The products are read <em>about the mean</em> of every file and channel
+ * ({@code <x - mean x, y - mean y> = <x, y> - n mean x mean y}): a DC offset in one stem is then no
+ * part of its gain, nor of the residual the gains leave (it is {@code level.dc-offset}'s fault,
+ * not a fader's: a stem with a DC offset of -26 dBFS read as 8.6 dB too loud before).
+ *
  * <p>{@code G} does not depend on the mix: the accumulators of other mixes fed the same chunks
  * read it from the first one's ({@link #GramAccumulator(int, GramAccumulator)}) and sum only
  * their own {@code c}.
@@ -26,6 +31,10 @@ public final class GramAccumulator {
     private final boolean sharesStems;
     private double residualEnergy;
     private double mixEnergy;
+    /** Per stem and channel, the sum of its samples (shared like {@link #gram}); per channel, the residual's. */
+    private final double[][] stemSums;
+    private double[] residualSums;
+    private long frames;
 
     public GramAccumulator(int stems) {
         this(stems, null);
@@ -42,6 +51,7 @@ public final class GramAccumulator {
         this.chunkSelf = sharesStems ? stemsFrom.chunkSelf : new double[stems];
         this.withResidual = new double[stems];
         this.chunkWithResidual = new double[stems];
+        this.stemSums = sharesStems ? stemsFrom.stemSums : new double[stems][];
     }
 
     /**
@@ -50,6 +60,13 @@ public final class GramAccumulator {
      */
     public void accept(double[][][] in, double[][] e, int offset, int frames, double eEnergy, double mEnergy) {
         int channels = e.length;
+        if (residualSums == null) {
+            residualSums = new double[channels];
+        }
+        for (int c = 0; c < channels; c++) {
+            residualSums[c] += sum(e[c], 0, frames);
+        }
+        this.frames += frames;
         if (sharesStems) {
             for (int i = 0; i < stems; i++) {
                 double withE = 0;
@@ -66,8 +83,12 @@ public final class GramAccumulator {
         for (int i = 0; i < stems; i++) {
             double self = 0;
             double withE = 0;
+            if (stemSums[i] == null) {
+                stemSums[i] = new double[channels];
+            }
             for (int c = 0; c < channels; c++) {
                 double[] si = in[i][c];
+                stemSums[i][c] += sum(si, offset, frames);
                 self += NullSumKernel.dot(si, offset, si, offset, frames);
                 withE += NullSumKernel.dot(si, offset, e[c], 0, frames);
                 for (int j = i + 1; j < stems; j++) {
@@ -98,22 +119,53 @@ public final class GramAccumulator {
         double[][] g = new double[stems][stems];
         for (int i = 0; i < stems; i++) {
             for (int j = i; j < stems; j++) {
-                g[i][j] = gram[i][j];
-                g[j][i] = gram[i][j];
+                g[i][j] = gram[i][j] - meanProduct(stemSums[i], stemSums[j]);
+                g[j][i] = g[i][j];
             }
         }
         return g;
     }
 
     public double[] withResidual() {
-        return withResidual.clone();
+        double[] w = withResidual.clone();
+        for (int i = 0; i < stems; i++) {
+            w[i] -= meanProduct(stemSums[i], residualSums);
+        }
+        return w;
     }
 
     public double residualEnergy() {
-        return residualEnergy;
+        return residualEnergy - meanProduct(residualSums, residualSums);
     }
 
     public double mixEnergy() {
-        return mixEnergy;
+        double[] mixSums = residualSums == null ? null : new double[residualSums.length];
+        for (int c = 0; mixSums != null && c < mixSums.length; c++) {
+            for (double[] stem : stemSums) {
+                mixSums[c] += stem == null ? 0 : stem[c];
+            }
+            mixSums[c] -= residualSums[c];
+        }
+        return mixEnergy - meanProduct(mixSums, mixSums);
+    }
+
+    /** {@code sum_c a[c] b[c] / frames}: the product of the means, times the frames, over channels. */
+    private double meanProduct(double[] a, double[] b) {
+        if (a == null || b == null || frames == 0) {
+            return 0.0;
+        }
+        double s = 0;
+        for (int c = 0; c < a.length; c++) {
+            s += a[c] * b[c];
+        }
+        return s / frames;
+    }
+
+    private static double sum(double[] x, int offset, int frames) {
+        double s = 0;
+        for (int t = 0; t < frames; t++) {
+            s += x[offset + t];
+        }
+        return s;
     }
 }
