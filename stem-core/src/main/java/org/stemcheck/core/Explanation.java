@@ -9,7 +9,8 @@ import java.util.List;
  * same file. Read them from {@link NullTestResult#explanations()}.
  */
 public sealed interface Explanation
-        permits Explanation.LacksBusProcessing, Explanation.MissingPart, Explanation.CodecNoise {
+        permits Explanation.LacksBusProcessing, Explanation.MissingPart, Explanation.CodecNoise,
+        Explanation.Mismatch {
 
     /**
      * A stem whose relation to the mix is not a plain gain: it lacks the bus EQ and/or compression
@@ -70,6 +71,28 @@ public sealed interface Explanation
          * @param stems not {@code null}; copied
          */
         public CodecNoise {
+            stems = List.copyOf(stems);
+        }
+    }
+
+    /**
+     * The mix holds other versions of some stems' parts: the unexplained part sits where these
+     * stems carry their content, at about their level, and their content does not reappear in the
+     * mix (another take, another render of an instrument with random elements, a different
+     * sample). Not a missing part, and nothing a fader or an offset can fix.
+     *
+     * @param stems   the stems whose content the mix does not hold as delivered, most unexplained
+     *                power first
+     * @param levelDb the unexplained power these stems account for, relative to the mix, dB
+     */
+    public record Mismatch(List<StemFile> stems, double levelDb) implements Explanation {
+        /**
+         * Copies the list.
+         *
+         * @param stems   not {@code null}; copied
+         * @param levelDb dB
+         */
+        public Mismatch {
             stems = List.copyOf(stems);
         }
     }

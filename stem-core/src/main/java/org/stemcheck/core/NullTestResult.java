@@ -137,8 +137,25 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
      * @param commonGainDb the gain shared by the stems against the mix (the median level error of
      *                     the stems), dB: positive when the stems are louder than in the mix; 0
      *                     when not processed
+     * @param limited      true when the stems summed peak well over a mix that peaks near full
+     *                     scale: a limiter or clipper on the mix bus
+     * @param stemsPeakDbfs the highest sample of the stems summed at unity gain, dBFS ({@code NaN}
+     *                     when unknown)
+     * @param mixPeakDbfs  the highest sample of the mix over the same frames, dBFS ({@code NaN}
+     *                     when unknown)
      */
-    public record MixBus(boolean processed, double commonGainDb) {
+    public record MixBus(boolean processed, double commonGainDb, boolean limited, double stemsPeakDbfs,
+                         double mixPeakDbfs) {
+
+        /**
+         * Processing judged from the gains alone (peaks unknown).
+         *
+         * @param processed    true when the mix carries processing common to every stem
+         * @param commonGainDb the gain the stems share against the mix, dB
+         */
+        public MixBus(boolean processed, double commonGainDb) {
+            this(processed, commonGainDb, false, Double.NaN, Double.NaN);
+        }
     }
 
     /**
@@ -148,8 +165,21 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
      * @param gain   its least-squares gain into the mix
      * @param offset its time offset against the mix
      * @param drift  how its offset changes along the song, where it was measured
+     * @param inMix  the share of the stem's power (at its fitted gain) that reappears in the mix,
+     *               band by band, 0..1: near 1 for a stem that is in the mix (EQ and compression
+     *               included), near 0 for a stem the mix holds another version of (another take,
+     *               another render of a random instrument); 1 when it could not be judged. A gain,
+     *               polarity or offset read from a stem below {@link #MIN_IN_MIX} is not evidence
+     *               about that stem
      */
-    public record StemComparison(StemFile file, Gain gain, Offset offset, Optional<Drift> drift) {
+    public record StemComparison(StemFile file, Gain gain, Offset offset, Optional<Drift> drift, double inMix) {
+
+        /**
+         * Below this share of its power in the mix a stem's fitted gain and offset describe chance
+         * correlation, not the stem: half, the point where the stem's part in the mix is more
+         * something else than the stem.
+         */
+        public static final double MIN_IN_MIX = 0.5;
         /**
          * Checks that no part is null.
          *
@@ -157,12 +187,23 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
          * @param gain   not {@code null}
          * @param offset not {@code null}
          * @param drift  not {@code null}
+         * @param inMix  0..1
          */
         public StemComparison {
             Objects.requireNonNull(file, "file must not be null");
             Objects.requireNonNull(gain, "gain must not be null");
             Objects.requireNonNull(offset, "offset must not be null");
             Objects.requireNonNull(drift, "drift must not be null");
+        }
+
+        /**
+         * Whether the stem as delivered is what the mix holds of it (see {@link #MIN_IN_MIX}):
+         * only then are its gain, polarity and offset evidence about it.
+         *
+         * @return {@code inMix >= MIN_IN_MIX}
+         */
+        public boolean matchesMix() {
+            return !(inMix < MIN_IN_MIX);
         }
     }
 
@@ -200,7 +241,11 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
      * @param peakWidthSamples the peak's width at half height, samples: the resolution the stem's
      *                         spectrum allows
      * @param confident        the offset is a clear answer (coherent and unambiguous)
-     * @param displaced        confident and far enough from 0 to be out of place
+     * @param displaced        confident, far enough from 0 to be out of place and, for an offset
+     *                         of a few samples, significant: a mix that nulls to the stems as
+     *                         delivered, gains aside, and no explanation other than the offset
+     *                         (a compressed or limited mix, a missing part or another take
+     *                         shift a correlation peak by a sample or two)
      */
     public record Offset(double samples, double coherence, double peakRatio, double peakWidthSamples,
                          boolean confident, boolean displaced) {

@@ -73,7 +73,7 @@ class Dev101ContentChecksTest {
         List<Finding> found = of(r, MIXBUS);
         assertThat(found).as("findings %s", r.findings()).hasSize(1);
         Finding f = found.get(0);
-        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(f.files()).containsExactlyInAnyOrder("DistantHarbor_Drums_86bpm.wav", "DistantHarbor_Vocals_86bpm.wav");
         assertThat(f.message()).contains("Drums and Vocals", "-1.0 dBFS", "Drums reaches it");
         assertThat(f.measurements().get("ceiling_dbfs")).isBetween(-1.05, -0.95);

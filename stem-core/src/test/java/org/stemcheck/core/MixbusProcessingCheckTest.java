@@ -59,7 +59,7 @@ class MixbusProcessingCheckTest {
 
         assertThat(found).as("%s", found).hasSize(1);
         Finding f = found.get(0);
-        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(f.files()).containsExactlyInAnyOrder(
                 "Song_Drums_120bpm.wav", "Song_Bass_120bpm.wav", "Song_Vocals_120bpm.wav");
         assertThat(f.message()).contains("peak at one ceiling, -1.0 dBFS", "mix-bus limiter");

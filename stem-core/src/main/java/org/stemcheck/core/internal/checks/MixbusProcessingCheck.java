@@ -10,6 +10,7 @@ import java.util.Set;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
+import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.dsp.content.StemFeatures;
 
@@ -19,8 +20,10 @@ import org.stemcheck.dsp.content.StemFeatures;
  * least one of them held at that level again and again (a flat-topped peak histogram) or, when
  * a reference mix is present, the stems together far louder than the mix (shared makeup gain).
  * One stem at a ceiling is a bus limiter on that stem, which is fine; equal peaks alone can be
- * peak normalisation and are not reported either. Per-file measures only: the null test against
- * the mix is another check's business.
+ * peak normalisation and are not reported either. Quiet stems seldom reach a mix-bus limiter
+ * (only the loud ones are held at its ceiling), so the null test is the second witness: one stem
+ * held at a ceiling while every stem sits the same {@link #MAKEUP_EXCESS_DB} or more above its
+ * level in the mix (the chain's makeup gain, {@code NullTestResult.MixBus#commonGainDb()}).
  */
 final class MixbusProcessingCheck extends BaseCheck {
 
@@ -51,7 +54,7 @@ final class MixbusProcessingCheck extends BaseCheck {
 
     @Override
     public Set<Measurement<?>> needs() {
-        return Set.of(Measurement.FEATURES);
+        return Set.of(Measurement.FEATURES, Measurement.NULL_TEST);
     }
 
     /** One stem and its features. */
@@ -70,7 +73,7 @@ final class MixbusProcessingCheck extends BaseCheck {
         }
         List<Measured> ceiling = sharedCeiling(stems);
         if (ceiling.size() < 2) {
-            return List.of();
+            return makeupInEveryStem(ctx, stems);
         }
         List<Measured> held = ceiling.stream().filter(MixbusProcessingCheck::heldAtPeak).toList();
         OptionalDouble excess = makeupExcess(ctx, stems);
@@ -79,6 +82,34 @@ final class MixbusProcessingCheck extends BaseCheck {
             return List.of();
         }
         return List.of(finding(ceiling, held, makeup ? excess : OptionalDouble.empty()));
+    }
+
+    /**
+     * The null test's witness: the mix carries processing common to every stem, the stems at
+     * least {@link #MAKEUP_EXCESS_DB} louder than in it, and a stem held at a ceiling.
+     */
+    private List<Finding> makeupInEveryStem(CheckContext ctx, List<Measured> stems) {
+        Optional<NullTestResult> r = ctx.nullTest();
+        List<Measured> held = stems.stream()
+                .filter(m -> m.peak() >= CEILING_MIN_DBFS && m.peak() <= CEILING_MAX_DBFS && heldAtPeak(m)).toList();
+        if (r.isEmpty() || held.isEmpty() || !r.get().mixBus().processed()
+                || !(r.get().mixBus().commonGainDb() >= MAKEUP_EXCESS_DB)) {
+            return List.of();
+        }
+        double gain = r.get().mixBus().commonGainDb();
+        Measured most = held.stream().max((a, b) -> Long.compare(a.features().hopsNearPeak(), b.features().hopsNearPeak()))
+                .orElseThrow();
+        List<String> files = r.get().stems().stream().map(c -> c.file().name()).toList();
+        return List.of(Finding.error(id(), String.format(Locale.ROOT,
+                        "every stem is %.1f dB louder than in %s, and %s is held at a ceiling of %.1f dBFS (in %d of %d"
+                                + " 100 ms windows): the stems were exported through the mix-bus chain (its makeup gain"
+                                + " and limiter)", gain, r.get().mix().name(), most.file().displayLabel(), most.peak(),
+                        most.features().hopsNearPeak(), most.features().hops()))
+                .withFiles(files)
+                .withMeasurement("ceiling_dbfs", most.peak())
+                .withMeasurement("stems_over_mix_db", gain)
+                .withMeasurement("windows_at_ceiling", most.features().hopsNearPeak())
+                .withFix("export the stems again with the mix-bus (master) chain bypassed; mastering applies it once"));
     }
 
     /** The largest group of stems whose peaks lie within the tolerance below the group's top, in the ceiling range. */
@@ -130,7 +161,7 @@ final class MixbusProcessingCheck extends BaseCheck {
         }
         excess.ifPresent(e -> msg.append(String.format(Locale.ROOT, "; together the stems are %.1f dB louder than the mix", e)));
         msg.append(": they were exported through the mix-bus limiter");
-        Finding f = Finding.warning(id(), msg.toString())
+        Finding f = Finding.error(id(), msg.toString())
                 .withFiles(ceiling.stream().map(m -> m.file().name()).toList())
                 .withMeasurement("ceiling_dbfs", level)
                 .withMeasurement("stems_at_ceiling", ceiling.size())

@@ -26,10 +26,29 @@ final class Unexplained {
      * Significant, and explained neither by a stem lacking its bus processing nor by the stems a
      * lossy codec went through ({@link #byCodec}): something no stem carries.
      *
+     * The bands must show it too: content no stem reproduces nor holds in another version, at
+     * least {@link Diagnosis#UNEXPLAINED_SHARE_DB} of the mix. A residual of another cause (a
+     * stem's clipping, its lost side signal when exported mono, a stem cut short, a DC offset)
+     * leaves -18.7 to -21.4 dB there (dev101), a deleted stem or FX return -12 to -4 dB.
+     *
      * @param anyLacking whether some stem lacks its bus processing
      */
-    static boolean inNoStem(SetAnalysis a, List<StemFile> transcoded, boolean anyLacking) {
-        return significant(a) && a.nullDb() < Thresholds.EXPLAINED_DB && !byCodec(a, transcoded) && !anyLacking;
+    static boolean inNoStem(SetAnalysis a, List<StemFile> transcoded, boolean anyLacking, BandEvidence ev) {
+        return significant(a) && a.nullDb() < Thresholds.EXPLAINED_DB && !byCodec(a, transcoded) && !anyLacking
+                && ev.uncoveredDb() >= Diagnosis.UNEXPLAINED_SHARE_DB;
+    }
+
+    /**
+     * Against a mix with mix-bus processing, whose residual is that processing: whether the bands
+     * hold content that no stem reproduces nor holds in another version, at least
+     * {@link Diagnosis#UNEXPLAINED_SHARE_DB} of the mix (a compressor and limiter alone leave
+     * -17 to -20 dB; dev101 with its bass deleted under the same chain -7.7 dB), and the stems
+     * reproduce at least half of it ({@link Thresholds#EXPLAINED_DB}): otherwise the file is no
+     * mix of these stems at all.
+     */
+    static boolean inNoStemUnderBus(SetAnalysis a, BandEvidence ev) {
+        return a.mixbusProcessing() && !a.fractionLeft() && ev.uncoveredDb() >= Diagnosis.UNEXPLAINED_SHARE_DB
+                && ev.uncoveredDb() < Thresholds.EXPLAINED_DB;
     }
 
     /**

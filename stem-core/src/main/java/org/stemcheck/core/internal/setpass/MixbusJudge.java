@@ -29,8 +29,36 @@ public final class MixbusJudge {
      */
     static final double COMPRESSION_SLOPE = 0.05;
 
-    /** What was judged. */
-    public record Verdict(boolean processed, double commonGainDb) {
+    /**
+     * The stems summed, brought to the mix's level (their common gain taken off), peak at least
+     * this much over the mix: a limiter or clipper on the mix bus holds the mix's peaks down
+     * (drive or makeup gain in front of it shows as the common gain). 2 dB: more
+     * than the true-peak overshoot between sample peaks (up to about 0.7 dB at 4x oversampling,
+     * ITU-R BS.1770-4 Annex 2) and a dithered export.
+     */
+    public static final double OVER_CEILING_DB = 2.0;
+
+    /** A mix peaking at or above this is at a limiter's ceiling (delivery ceilings lie between -3 dBFS and 0). */
+    public static final double CEILING_DBFS = -3.0;
+
+    /**
+     * The stems null to the mix after gains no deeper than this while it is limited: a plain
+     * level difference (the mix turned down, then normalised) nulls far deeper.
+     */
+    static final double LIMITED_NULL_DB = -40.0;
+
+    /**
+     * What was judged.
+     *
+     * @param processed     the mix carries processing common to every stem
+     * @param commonGainDb  the median level error of the stems, dB (0 when not processed)
+     * @param limited       the mix is held at a ceiling the stems' sum exceeds
+     * @param stemsPeakDbfs the stems' sum at unity gain, sample peak, dBFS (at the mix's level:
+     *                      minus {@code commonGainDb})
+     * @param mixPeakDbfs   the mix's sample peak, dBFS
+     */
+    public record Verdict(boolean processed, double commonGainDb, boolean limited, double stemsPeakDbfs,
+                          double mixPeakDbfs) {
     }
 
     private MixbusJudge() {
@@ -39,17 +67,25 @@ public final class MixbusJudge {
     static Verdict judge(NullResult last) {
         double[] errors = last.gains().gains().stream().filter(StemGain::identifiable)
                 .mapToDouble(StemGain::levelErrorDb).filter(Double::isFinite).toArray();
+        double stemsPeak = dbfs(last.residual().sumPeak());
+        double mixPeak = dbfs(last.residual().mixPeak());
+        double median = errors.length == 0 ? 0.0 : median(errors);
+        boolean limited = mixPeak >= CEILING_DBFS && stemsPeak - median - mixPeak >= OVER_CEILING_DB
+                && last.gains().nullDepthDb() > LIMITED_NULL_DB;
         if (errors.length < 2) {
-            return new Verdict(false, 0.0);
+            return new Verdict(limited, 0.0, limited, stemsPeak, mixPeak);
         }
-        double median = median(errors);
         long agree = Arrays.stream(errors).filter(e -> Math.abs(e - median) <= AGREE_DB).count();
         boolean commonGain = Math.abs(median) > COMMON_GAIN_DB && agree >= MAJORITY * errors.length;
         long compressed = last.transfers().stream().map(StemTransfer::dynamics)
                 .filter(d -> d.slope() < -COMPRESSION_SLOPE).count();
         boolean commonCompression = compressed >= MAJORITY * last.transfers().size();
-        boolean processed = commonGain || commonCompression;
-        return new Verdict(processed, processed ? median : 0.0);
+        boolean processed = commonGain || commonCompression || limited;
+        return new Verdict(processed, processed ? median : 0.0, limited, stemsPeak, mixPeak);
+    }
+
+    private static double dbfs(double peak) {
+        return peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY;
     }
 
     public static double median(double[] values) {

@@ -49,13 +49,19 @@ final class MissingStemCheck extends MixCheck {
     @Override
     List<Finding> judge(CheckContext ctx, NullTestResult r) {
         return r.explanations(Explanation.MissingPart.class).stream().filter(m -> !m.diffuse()).map(m -> {
-            String character = m.bandHz() <= Diagnosis.LOW_HZ * 1.01
-                    ? "low-frequency, centred content (a bass line or kick?)"
-                    : "centred content (an instrument or voice)";
+            boolean image = Double.isFinite(m.correlation());
+            boolean low = m.bandHz() <= Diagnosis.LOW_HZ * 1.01;
+            String character = image
+                    ? low ? "low-frequency, centred content (a bass line or kick?)" : "centred content (an instrument or voice)"
+                    : low ? "low-frequency content (a bass line or kick?)" : "content";
+            String measured = image
+                    ? String.format(Locale.ROOT, "%.1f dB below the mix, channel correlation %.2f", -m.levelDb(),
+                            m.correlation())
+                    : String.format(Locale.ROOT, "%.1f dB below the mix, read band by band past the mix-bus processing",
+                            -m.levelDb());
             return Finding.error(id(), String.format(Locale.ROOT,
-                            "%s holds %s at %s that no stem carries (%.1f dB below the mix, channel correlation %.2f):"
-                                    + " a stem is missing",
-                            r.mix().name(), character, hzSpan(m.lowHz(), m.highHz()), -m.levelDb(), m.correlation()))
+                            "%s holds %s at %s that no stem carries (%s): a stem is missing",
+                            r.mix().name(), character, hzSpan(m.lowHz(), m.highHz()), measured))
                     .withFiles(r.mix().name())
                     .withMeasurement("residual_db", m.levelDb())
                     .withMeasurement("correlation", m.correlation())

@@ -44,7 +44,13 @@ final class NullCheck extends MixCheck {
                 r.mix().name(), db, at)
                 + (r.fractionLeft() ? "; part of it is a stem's offset by a fraction of a sample (see mix.offset)" : "")
                 + codec.map(c -> "; it is what the lossy codec of " + c.stems().stream().map(StemFile::displayLabel)
-                        .collect(Collectors.joining(", ")) + " added and removed (see content.lossy-transcode)").orElse("");
+                        .collect(Collectors.joining(", ")) + " added and removed (see content.lossy-transcode)").orElse("")
+                + r.explanations(Explanation.Mismatch.class).stream().findFirst().map(m -> String.format(Locale.ROOT,
+                        "; %.1f dB of it sits where %s %s content that does not reappear in the mix: the mix holds"
+                                + " another take or render of %s", m.levelDb(),
+                        m.stems().stream().map(StemFile::displayLabel).collect(Collectors.joining(", ")),
+                        m.stems().size() == 1 ? "carries" : "carry", m.stems().size() == 1 ? "it" : "them")).orElse("")
+                + (r.explanations().isEmpty() && s != Severity.INFO ? "; no single stem explains it" : "");
         return List.of(Finding.of(s, id(), msg)
                 .withFiles(r.mix().name())
                 .withMeasurement("null_db", db)

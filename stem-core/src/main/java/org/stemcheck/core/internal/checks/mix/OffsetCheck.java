@@ -31,7 +31,7 @@ final class OffsetCheck extends MixCheck {
                 .mapToDouble(OptionalDouble::getAsDouble).findFirst();
         for (NullTestResult.StemComparison s : r.stems()) {
             NullTestResult.Offset o = s.offset();
-            if (!o.displaced()) {
+            if (!o.displaced() || !s.matchesMix()) {
                 continue;
             }
             StemFile f = s.file();

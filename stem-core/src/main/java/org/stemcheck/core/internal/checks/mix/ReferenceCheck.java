@@ -29,10 +29,17 @@ final class ReferenceCheck extends MixCheck {
         if (!bus.processed()) {
             return "no mix-bus processing";
         }
-        if (bus.commonGainDb() > MixbusJudge.COMMON_GAIN_DB) {
+        if (bus.commonGainDb() > MixbusJudge.COMMON_GAIN_DB && !bus.limited()) {
             return String.format(Locale.ROOT, "it carries processing common to every stem: the stems are all about"
                     + " %.1f dB louder than in it (a mix turned down on its bus, or stems exported through the"
                     + " mix-bus chain: see level.mixbus-processing)", bus.commonGainDb());
+        }
+        if (bus.limited()) {
+            double atMix = bus.stemsPeakDbfs() - bus.commonGainDb();
+            String gain = Math.abs(bus.commonGainDb()) > MixbusJudge.COMMON_GAIN_DB
+                    ? String.format(Locale.ROOT, " (with %+.1f dB of gain in front of it)", -bus.commonGainDb()) : "";
+            return String.format(Locale.ROOT, "it carries mix-bus processing, a limiter or clipper%s: the stems summed at"
+                    + " its level would peak at %+.1f dBFS, it peaks at %+.1f dBFS", gain, atMix, bus.mixPeakDbfs());
         }
         return String.format(Locale.ROOT,
                 "it carries mix-bus processing (%+.1f dB of gain and/or compression common to every stem)",

@@ -1,0 +1,200 @@
+package org.stemcheck.core.internal.diagnosis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.stemcheck.dsp.Spectrum;
+import org.stemcheck.dsp.nullsum.NullResult;
+import org.stemcheck.dsp.nullsum.StemTransfer;
+
+/**
+ * What the stems can and cannot account for in the mix, third-octave band by third-octave band,
+ * from the null test's spectral sums alone (no second pass). The evidence every stem-naming
+ * explanation is held to.
+ *
+ * <p>Per band {@code b} and stem {@code i}, from the stem's transfer into the mix
+ * ({@code |S_xm| / S_xx}, {@link StemTransfer.Band#mixDb()}) and the power spectra:
+ * <ul>
+ *   <li>{@code C_i(b) = |S_xm|^2 / (S_xx S_mm)}, the share of the mix's power in the band that
+ *       one complex gain on stem {@code i} reproduces (its magnitude-squared coherence with the
+ *       mix, summed over the band's bins and the frames). A per-band gain absorbs any EQ and most
+ *       of a slow compressor, so a stem that is in the mix, processed or not, scores its whole
+ *       share;</li>
+ *   <li>{@code U(b) = max(0, 1 - sum_i C_i(b))}: the share no stem reproduces. With the stems
+ *       uncorrelated with each other this is exact; correlated stems (an FX return and its dry
+ *       sources) make the sum overshoot, which only lowers {@code U}: the error is on the side of
+ *       blaming nothing;</li>
+ *   <li>{@code I_i(b) = P_i(b) (1 - K_i(b)) max(0, 1 - |T_i(b)|^2)}, with {@code T_i} the
+ *       stem's transfer to its own part of the mix ({@code t = mix - other stems},
+ *       {@link StemTransfer.Band#ownDb()}) and {@code K_i} its coherence with that part: the
+ *       stem's power that does <em>not</em> reappear in the mix. Its own part is then mostly
+ *       something else ({@code K} low) <em>and</em> the stem itself is not in it ({@code T}
+ *       well under 1): another take or render of the part (LMMS regenerates noise per render;
+ *       a synth's random phase). Content missing elsewhere in the band lowers {@code K} but
+ *       leaves {@code T} at 1; a stem at the wrong level keeps {@code K} at 1. Against a mix
+ *       with mix-bus processing the own part is the processing's, and {@code I} is not read.</li>
+ * </ul>
+ * The unexplained power {@code U P_m} is then split: what the stems' own incoherent power can
+ * account for ({@code sum_i I_i}) is a <em>mismatch</em> (the mix holds other versions of
+ * those stems' parts), the rest is <em>uncovered</em>: content in the mix that no stem holds at
+ * all, a missing stem or missing returns.
+ *
+ * @param bands           the bands judged, low to high
+ * @param uncoveredShare  the uncovered power over the mix's, 0..1
+ * @param mismatchShare   the mismatch power over the mix's, 0..1
+ * @param coherent        per stem, the share of its power that reappears in the mix,
+ *                        {@code 1 - sum I_i / sum P_i}, 0..1; {@code NaN} for a stem without power in
+ *                        the judged bands
+ * @param mismatch        per stem, its incoherent power over the mix's, 0..1
+ */
+public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mismatchShare, double[] coherent,
+                           double[] mismatch) {
+
+    /** Bands centred below this hold too few FFT bins and cycles per frame for a coherence (the 170 ms frames' 6 Hz bins). */
+    static final double MIN_HZ = 31.0;
+
+    /** Bands centred above this are left out: little music energy, and anti-alias filters differ between renders. */
+    static final double MAX_HZ = 16_500.0;
+
+    /**
+     * One band.
+     *
+     * @param centreHz   its centre
+     * @param lowHz      its lower edge
+     * @param highHz     its upper edge
+     * @param mixPower   the mix's power (linear, the spectra's scale)
+     * @param uncovered  the power no stem reproduces nor holds incoherently
+     * @param mismatched the unexplained power the stems' incoherent power accounts for
+     * @param ownCoherence per stem, the coherence of the stem with its own part of the mix
+     *                   ({@code mix - other stems}), 0..1, {@code NaN} without stem power: the
+     *                   evidence that a transfer read in this band is the stem's
+     */
+    public record BandRow(double centreHz, double lowHz, double highHz, double mixPower, double uncovered,
+                          double mismatched, double[] ownCoherence) {
+    }
+
+    /**
+     * Reads the evidence from a null test's result.
+     *
+     * @param r         the result (the last pass's)
+     * @param processed whether the mix carries mix-bus processing (the stems' own parts are then
+     *                  the processing's, and no stem's content is judged missing from the mix)
+     * @return the evidence
+     */
+    public static BandEvidence of(NullResult r, boolean processed) {
+        int stems = r.transfers().size();
+        double[] mixBins = linear(r.spectra().mix());
+        double[] resBins = linear(r.spectra().residual());
+        double[][] stemBins = new double[stems][];
+        for (int i = 0; i < stems; i++) {
+            stemBins[i] = linear(r.spectra().stems().get(i));
+        }
+        double binHz = r.spectra().mix().binHz();
+        List<BandRow> rows = new ArrayList<>();
+        double mixAll = 0;
+        double uncoveredAll = 0;
+        double mismatchAll = 0;
+        double[] stemPower = new double[stems];
+        double[] mismatchPower = new double[stems];
+        double[] mismatchOwn = new double[stems];
+        List<StemTransfer.Band> template = stems == 0 ? List.of() : r.transfers().get(0).bands();
+        for (int b = 0; b < template.size(); b++) {
+            StemTransfer.Band t = template.get(b);
+            if (t.centreHz() < MIN_HZ || t.centreHz() > MAX_HZ) {
+                continue;
+            }
+            double pm = band(mixBins, binHz, t.lowHz(), t.highHz());
+            double pe = band(resBins, binHz, t.lowHz(), t.highHz());
+            if (!(pm > 0)) {
+                continue;
+            }
+            double explained = 0;
+            double incoherent = 0;
+            double[] own = new double[stems];
+            double[] inco = new double[stems];
+            for (int i = 0; i < stems; i++) {
+                StemTransfer.Band s = r.transfers().get(i).bands().get(b);
+                double px = band(stemBins[i], binHz, t.lowHz(), t.highHz());
+                double c = px > 0 && Double.isFinite(s.mixDb()) ? Math.min(1.0, amp(s.mixDb()) * amp(s.mixDb()) * px / pm) : 0.0;
+                explained += c;
+                own[i] = ownCoherence(s, px, pe);
+                double toOwn = amp(s.ownDb());
+                inco[i] = processed || !Double.isFinite(own[i]) || !Double.isFinite(toOwn) ? 0.0
+                        : px * (1 - own[i]) * Math.max(0.0, 1 - toOwn * toOwn);
+                incoherent += inco[i];
+                stemPower[i] += px;
+            }
+            double unexplained = Math.max(0.0, 1.0 - explained) * pm;
+            double mismatched = Math.min(unexplained, incoherent);
+            for (int i = 0; i < stems; i++) {
+                mismatchOwn[i] += inco[i];
+                mismatchPower[i] += incoherent > 0 ? mismatched * inco[i] / incoherent : 0.0;
+            }
+            rows.add(new BandRow(t.centreHz(), t.lowHz(), t.highHz(), pm, unexplained - mismatched, mismatched, own));
+            mixAll += pm;
+            uncoveredAll += unexplained - mismatched;
+            mismatchAll += mismatched;
+        }
+        double[] coherent = new double[stems];
+        double[] mismatch = new double[stems];
+        for (int i = 0; i < stems; i++) {
+            coherent[i] = stemPower[i] > 0 ? 1.0 - mismatchOwn[i] / stemPower[i] : Double.NaN;
+            mismatch[i] = mixAll > 0 ? mismatchPower[i] / mixAll : 0.0;
+        }
+        return new BandEvidence(rows, mixAll > 0 ? uncoveredAll / mixAll : 0.0,
+                mixAll > 0 ? mismatchAll / mixAll : 0.0, coherent, mismatch);
+    }
+
+    /**
+     * The coherence of stem {@code x} with its own part {@code t = x - e} of the mix: from its
+     * transfer to that part ({@code S_xt / S_xx}, {@link StemTransfer.Band#ownDb()} and phase)
+     * and {@code S_tt = S_xx - 2 Re S_xe + S_ee}, so {@code |S_xt|^2 / (S_xx S_tt)}.
+     */
+    static double ownCoherence(StemTransfer.Band s, double px, double pe) {
+        if (!(px > 0) || !Double.isFinite(s.ownDb())) {
+            return Double.NaN;
+        }
+        double mag = amp(s.ownDb());
+        double re = mag * Math.cos(s.ownPhaseRad());
+        double tt = 2 * re - 1 + pe / px;
+        return tt > 0 ? Math.min(1.0, mag * mag / tt) : Double.NaN;
+    }
+
+    /** The share of stem {@code i}'s power that is in the mix, or 1 when it has none to judge. */
+    public double coherent(int i) {
+        return Double.isNaN(coherent[i]) ? 1.0 : coherent[i];
+    }
+
+    private static double amp(double db) {
+        return Math.pow(10, db / 20);
+    }
+
+    private static double[] linear(Spectrum s) {
+        double[] out = new double[s.bins()];
+        for (int k = 0; k < out.length; k++) {
+            double p = Math.pow(10, s.powerDb(k) / 10);
+            out[k] = Double.isFinite(p) ? p : 0.0;
+        }
+        return out;
+    }
+
+    /** Power in the bins whose centre lies in {@code [lo, hi)}. */
+    private static double band(double[] bins, double binHz, double lo, double hi) {
+        double sum = 0;
+        int from = Math.max(0, (int) Math.ceil(lo / binHz));
+        for (int k = from; k < bins.length && k * binHz < hi; k++) {
+            sum += bins[k];
+        }
+        return sum;
+    }
+
+    /** The uncovered share in dB (-200 for none). */
+    public double uncoveredDb() {
+        return uncoveredShare > 0 ? Math.max(-200, 10 * Math.log10(uncoveredShare)) : -200;
+    }
+
+    /** The mismatch share in dB (-200 for none). */
+    public double mismatchDb() {
+        return mismatchShare > 0 ? Math.max(-200, 10 * Math.log10(mismatchShare)) : -200;
+    }
+}

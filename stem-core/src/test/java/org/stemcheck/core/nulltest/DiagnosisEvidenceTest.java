@@ -1,0 +1,211 @@
+package org.stemcheck.core.nulltest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stemcheck.core.testing.Findings.problems;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.Report;
+import org.stemcheck.core.Severity;
+import org.stemcheck.core.testing.Dev101;
+
+/**
+ * The diagnosis names a stem only with evidence about that stem. Each case is one fault made in
+ * code on the clean dev101 stems, where the residual has a cause other than one linear change to
+ * one stem: a deleted stem (with and without a compressor and limiter on the mix bus), another
+ * take of a stem, a stem with a DC offset, exported mono, cut short or clipped, a limited mix.
+ * For each: the expected finding on the right file, and no error or warning on an innocent stem.
+ */
+class DiagnosisEvidenceTest {
+
+    private static final String MIX = "mixdown.wav";
+    private static final String NOBUS = "mixdown_nobus.wav";
+    private static final String BASS = Dev101.stem("Bass");
+    private static final String DRUMS = Dev101.stem("Drums");
+    private static final String PADS = Dev101.stem("Pads");
+    private static final String VOCALS = Dev101.stem("Vocals");
+    private static final String GTR = Dev101.stem("GtrKeys");
+
+    /** The codes that name a stem as the culprit of a null-test residual. */
+    private static final Set<String> BLAME = Set.of("mix.gain", "mix.offset", "mix.polarity", "mix.drift",
+            "mix.bus-processing");
+
+    /** Errors and warnings that name {@code file} or any of the mixes. */
+    private static List<Finding> on(Report r, String... files) {
+        Set<String> allowed = Set.of(files);
+        return problems(r).stream().filter(f -> f.files().stream().anyMatch(allowed::contains)).toList();
+    }
+
+    private static Finding only(Report r, String code) {
+        List<Finding> fs = r.findings().stream().filter(f -> f.code().equals(code)).toList();
+        assertThat(fs).as("findings of %s in %s", code, r.findings()).hasSize(1);
+        return fs.get(0);
+    }
+
+    /** No error or warning names a stem other than {@code guilty} (or none). */
+    private static void nothingOnInnocentStems(Report r, String... guilty) {
+        Set<String> ok = new java.util.HashSet<>(Set.of(guilty));
+        ok.add(MIX);
+        ok.add(NOBUS);
+        assertThat(problems(r)).as("problems").allSatisfy(f -> assertThat(f.files()).isSubsetOf(ok));
+    }
+
+    @Test
+    void deletedVocalStemIsAMissingStemAndNoInnocentStemLacksBusProcessing(@TempDir Path tmp) throws IOException {
+        Report r = Dev101ProcessingFaultsTest.check(Dev101.cleanWith(tmp, VOCALS, null));
+
+        // Against either mix (the one with bus processing may null as deep once a stem is gone).
+        Finding f = only(r, "set.missing-stem");
+        assertThat(f.files()).containsAnyOf(MIX, NOBUS);
+        assertThat(f.message()).contains("a stem is missing");
+        assertThat(f.measurements().get("band_hz")).isBetween(250.0, 4000.0);
+        assertThat(r.findings()).noneMatch(x -> BLAME.contains(x.code()));
+        nothingOnInnocentStems(r);
+    }
+
+    @Test
+    void deletedBassUnderACompressorAndLimiterOnTheMixIsAMissingLowStem(@TempDir Path tmp) throws IOException {
+        Path dir = Dev101.cleanWithMixBus(tmp, Dev101ProcessingFaultsTest::mixBus);
+        Files.delete(dir.resolve(BASS));
+        Report r = Dev101ProcessingFaultsTest.check(dir);
+
+        Finding f = Dev101FaultsTest.only(r, "set.missing-stem", MIX);
+        assertThat(f.message()).contains("low-frequency", "past the mix-bus processing");
+        assertThat(f.measurements().get("band_hz")).isLessThanOrEqualTo(250.0);
+        assertThat(r.findings()).noneMatch(x -> BLAME.contains(x.code()));
+        nothingOnInnocentStems(r);
+    }
+
+    @Test
+    void bassThreeDbHotUnderACompressedAndLimitedMixIsFoundAgainstTheCommonGain(@TempDir Path tmp)
+            throws IOException {
+        Path dir = Dev101.cleanWithMixBus(tmp, Dev101ProcessingFaultsTest::mixBus);
+        double[][] bass = Dev101.read(dir.resolve(BASS));
+        Files.delete(dir.resolve(BASS));
+        Dev101.write(dir.resolve(BASS), Dev101.gainDb(3.0).apply(bass));
+        Report r = Dev101ProcessingFaultsTest.check(dir);
+
+        Finding f = Dev101FaultsTest.only(r, "mix.gain", BASS);
+        assertThat(f.measurements().get("gain_db")).isCloseTo(3.0, Offset.offset(0.6));
+        assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.offset") || x.code().equals("set.missing-stem"));
+        nothingOnInnocentStems(r, BASS);
+    }
+
+    @Test
+    void cleanStemsAgainstALimitedMixSayLimiterAndNoStemIsOffset(@TempDir Path tmp) throws IOException {
+        // The stems summed peak well over full scale; the mix is that sum through a limiter with
+        // 6 dB of drive to a -1 dBFS ceiling (no fader, no EQ): what a master limiter does.
+        Path dir = Dev101.cleanWithMixBus(tmp,
+                x -> org.stemcheck.core.testing.BusChain.limit(x, Dev101.RATE, 9.0, -1.0, 2.0, 60, null));
+        Report r = Dev101ProcessingFaultsTest.check(dir);
+
+        assertThat(problems(r)).isEmpty();
+        Finding ref = Dev101FaultsTest.only(r, "mix.reference", MIX);
+        assertThat(ref.message()).contains("mix-bus processing, a limiter or clipper");
+    }
+
+    @Test
+    void anotherTakeOfPadsIsNamedInMixNullAndBlamesNoFaderOffsetOrMissingStem(@TempDir Path tmp)
+            throws IOException {
+        // The Pads stem is another performance of the same part: same sound and level, other notes
+        // in other places (here: the take played backwards). No gain or offset can make it null.
+        Report r = Dev101ProcessingFaultsTest.check(Dev101.cleanWith(tmp, PADS, x -> {
+            double[][] y = new double[x.length][x[0].length];
+            for (int c = 0; c < x.length; c++) {
+                for (int t = 0; t < x[c].length; t++) {
+                    y[c][t] = x[c][x[c].length - 1 - t];
+                }
+            }
+            return y;
+        }));
+
+        Finding f = Dev101FaultsTest.only(r, "mix.null", NOBUS);
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.message()).contains("Pads carries content that does not reappear in the mix", "another take");
+        assertThat(r.findings()).noneMatch(x -> BLAME.contains(x.code()) || x.code().startsWith("set.missing")
+                || x.code().equals("mix.missing-fx"));
+    }
+
+    @Test
+    void dcOffsetOnBassIsNoGainErrorAndNoMissingPart(@TempDir Path tmp) throws IOException {
+        Report r = Dev101ProcessingFaultsTest.check(Dev101.cleanWith(tmp, BASS, x -> {
+            double[][] y = new double[x.length][];
+            for (int c = 0; c < x.length; c++) {
+                y[c] = x[c].clone();
+                for (int t = 0; t < y[c].length; t++) {
+                    y[c][t] += 0.05;
+                }
+            }
+            return y;
+        }));
+
+        Dev101FaultsTest.only(r, "level.dc-offset", BASS);
+        assertThat(r.findings()).noneMatch(x -> BLAME.contains(x.code()) || x.code().startsWith("set.missing")
+                || x.code().equals("mix.missing-fx"));
+        // The gains are fitted about each file's mean: the DC is no part of them or of what they leave.
+        assertThat(Dev101FaultsTest.only(r, "mix.reference", NOBUS).measurements().get("null_after_gains_db"))
+                .isLessThan(-100.0);
+    }
+
+    @Test
+    void monoGuitarStemIsAChannelsFindingNotMissingReverb(@TempDir Path tmp) throws IOException {
+        Report r = Dev101ProcessingFaultsTest.check(Dev101.cleanWith(tmp, GTR, x -> {
+            double[] mono = new double[x[0].length];
+            for (int t = 0; t < mono.length; t++) {
+                mono[t] = 0.5 * (x[0][t] + x[1][t]);
+            }
+            return new double[][] {mono};
+        }));
+
+        assertThat(on(r, GTR)).extracting(Finding::code).contains("format.channels");
+        assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.missing-fx") || x.code().startsWith("set.missing")
+                || BLAME.contains(x.code()));
+        nothingOnInnocentStems(r, GTR);
+    }
+
+    @Test
+    void padsCutShortIsALengthFindingNotAMissingStem(@TempDir Path tmp) throws IOException {
+        Report r = Dev101ProcessingFaultsTest.check(Dev101.cleanWith(tmp, PADS, x -> {
+            double[][] y = new double[x.length][];
+            for (int c = 0; c < x.length; c++) {
+                y[c] = java.util.Arrays.copyOf(x[c], x[c].length - (int) (1.5 * Dev101.RATE));
+            }
+            return y;
+        }));
+
+        assertThat(on(r, PADS)).extracting(Finding::code).contains("format.length");
+        assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.missing-fx") || x.code().startsWith("set.missing")
+                || BLAME.contains(x.code()));
+        nothingOnInnocentStems(r, PADS);
+    }
+
+    @Test
+    void drumsClippedAtExportBlameNoOtherStem(@TempDir Path tmp) throws IOException {
+        // The drums 9 dB hot into a fixed-point export: every hit clips; the mix was made before.
+        Path dir = Dev101.variant("clean", tmp);
+        double[][] drums = Dev101.read(dir.resolve(DRUMS));
+        Files.delete(dir.resolve(DRUMS));
+        double[][] hot = Dev101.gainDb(9.0).apply(drums);
+        Dev101.write(dir.resolve(DRUMS), hot);
+        List<double[][]> parts = new java.util.ArrayList<>();
+        for (String label : Dev101.LABELS) {
+            parts.add(label.equals("Drums") ? hot : Dev101.read(dir.resolve(Dev101.stem(label))));
+        }
+        Dev101.without(dir, Dev101.MIXES);
+        double[][] mix = org.stemcheck.core.testing.BusChain.sum(parts);
+        org.stemcheck.io.WavWriter.float32().write(dir.resolve(MIX), Dev101.RATE, mix);
+        Report r = Dev101ProcessingFaultsTest.check(dir);
+
+        assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.missing-fx") || x.code().startsWith("set.missing")
+                || x.code().equals("mix.bus-processing"));
+        nothingOnInnocentStems(r, DRUMS);
+    }
+}
