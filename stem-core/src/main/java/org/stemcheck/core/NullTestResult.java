@@ -345,15 +345,21 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
             octaves = List.copyOf(octaves);
         }
 
+        /** A stretch of mix this far under its loudest (RMS, dB) is near silence: 60 dB, a fade's tail. */
+        public static final double QUIET_DB = -60.0;
+
         /**
          * The worst stretches first, for a report's "where".
          *
          * @param max the most to return, {@code >= 0}
          * @return the segments of highest {@link Segment#relativeDb()}, worst first; stretches of
-         *         silent mix left out
+         *         silent or near-silent mix ({@link #QUIET_DB} under its loudest) left out: a
+         *         fade's last tail "unexplained by +43 dB" tells the user nothing
          */
         public List<Segment> worst(int max) {
-            return segments.stream().filter(s -> !Double.isNaN(s.relativeDb()))
+            double loudest = segments.stream().mapToDouble(Segment::mixRms).max().orElse(0.0);
+            double floor = loudest * Math.pow(10, QUIET_DB / 20);
+            return segments.stream().filter(s -> !Double.isNaN(s.relativeDb()) && s.mixRms() >= floor)
                     .sorted(Comparator.comparingDouble(Segment::relativeDb).reversed())
                     .limit(max).toList();
         }
