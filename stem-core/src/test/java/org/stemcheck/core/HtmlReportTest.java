@@ -137,6 +137,39 @@ class HtmlReportTest {
     }
 
     @Test
+    void aSilentStemHasNoLoudnessLineAndTwoMixesAreDrawnApart() throws IOException {
+        double[] tone = new double[48_000 * 5];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = 0.3 * Math.sin(2 * Math.PI * 220 * i / 48_000.0);
+        }
+        double[] silence = new double[tone.length];
+        WavWriter.pcm(24).write(dir.resolve("Song_Keys_120bpm.wav"), 48_000, tone, tone);
+        WavWriter.pcm(24).write(dir.resolve("Song_Perc_120bpm.wav"), 48_000, silence, silence);
+        WavWriter.pcm(24).write(dir.resolve("mixdown.wav"), 48_000, tone, tone);
+        WavWriter.pcm(24).write(dir.resolve("mixdown_instrumental.wav"), 48_000, tone, tone);
+        Report r = StemSet.from(dir).run();
+        Plots.Series silent = Plots.Series.uniform(0.1, 0.1, new double[] {Double.NaN, Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY});
+        Plots.Series keys = Plots.Series.uniform(0.1, 0.1, new double[] {Double.NaN, -20, -21});
+        r = r.withPlots(Plots.NONE.withLoudness("Song_Perc_120bpm.wav", silent).withLoudness("Song_Keys_120bpm.wav", keys)
+                .withLoudness("mixdown.wav", keys).withLoudness("mixdown_instrumental.wav", keys));
+        String html = ReportFormat.html().toString(r);
+        String loudness = html.substring(html.indexOf("<h3>Loudness</h3>"));
+
+        assertThat(loudness).contains("No line for Perc: it is silent throughout.", "starts 3 s in");
+        assertThat(loudness).contains("Keys", "mixdown.wav (mix)", "mixdown_instrumental.wav (mix)");
+        // the two mixes: both black and thick, the second dashed
+        Matcher mixes = Pattern.compile("stroke=\"#000000\" stroke-width=\"2.6\"( stroke-dasharray=\"[^\"]+\")?")
+                .matcher(loudness);
+        List<String> dashes = new java.util.ArrayList<>();
+        while (mixes.find()) {
+            dashes.add(String.valueOf(mixes.group(1)));
+        }
+        assertThat(dashes).as("mix strokes (line and legend of each mix)")
+                .containsExactlyInAnyOrder("null", "null", " stroke-dasharray=\"7 3\"", " stroke-dasharray=\"7 3\"");
+    }
+
+    @Test
     void writeHtmlToAPathWritesTheSamePageInUtf8() throws IOException {
         Report r = Report.of("Déjà vu", "music", List.of(), Map.of(), Optional.empty(), List.of());
         Path file = dir.resolve("report.html");
