@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One thing a check found: a stable {@code code} (see FINDINGS.md), how much it matters, the files
+ * One thing a check found: a stable {@code code} (see {@code docs/findings.md}), how much it matters, the files
  * it concerns, a one-line message with the numbers in it, the numbers themselves, where in time
  * (if anywhere) and what to do about it.
  *

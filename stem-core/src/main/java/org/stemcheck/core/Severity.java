@@ -1,6 +1,6 @@
 package org.stemcheck.core;
 
-/** How much a finding matters (see FINDINGS.md). */
+/** How much a finding matters (see {@code docs/findings.md}). */
 public enum Severity {
     /** The recipient cannot use the delivery as it is. */
     ERROR,

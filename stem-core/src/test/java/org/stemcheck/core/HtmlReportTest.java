@@ -111,9 +111,62 @@ class HtmlReportTest {
         Report r = Report.of("d", "music", List.of(), Map.of(), Optional.empty(), List.of(f));
         String html = ReportFormat.html().toString(r);
 
-        assertThat(html).contains("<dt>clipped_samples</dt><dd>12</dd>", "<dt>peak_dbfs</dt><dd>0.0412</dd>");
+        assertThat(html).contains("<dt>clipped</dt><dd>12\u00a0samples</dd>", "<dt>peak</dt><dd>0.0412\u00a0dBFS</dd>");
         assertThat(html).contains("1.25\u00a0s\u20131.5\u00a0s", "1:01.0\u20131:02.5");
         assertThat(html).contains("<b>Fix:</b> lower the drum bus by 1 dB");
+    }
+
+    @Test
+    void internalMeasurementsAreLeftOutAndSpansShownMergedInTimeOrder() {
+        Finding f = Finding.info("mix.reference", "mix.wav is the reference mix")
+                .withFiles("mix.wav")
+                .withMeasurement("null_db", -85.8)
+                .withMeasurement("mixbus_processing", 1)
+                .withMeasurement("passes", 2)
+                .withMeasurement("reference_given", 0)
+                .withMeasurement("standard_error_db", 0.000001368)
+                .withWhere(List.of(new Finding.Span(30.2, 30.3), new Finding.Span(10.0, 10.1),
+                        new Finding.Span(10.1, 10.2), new Finding.Span(30.1, 30.2)));
+        String html = ReportFormat.html().toString(Report.of("d", "music", List.of(), Map.of(), Optional.empty(), List.of(f)));
+
+        assertThat(html).contains("<dt>null</dt><dd>\u221285.8\u00a0dB</dd>")
+                .doesNotContain("mixbus_processing", "passes", "reference_given", "standard_error", "0.000001368");
+        assertThat(html).contains("10\u00a0s\u201310.2\u00a0s</span>, <span class=\"span\">30.1\u00a0s\u201330.3\u00a0s</span></p>");
+        assertThat(ReportFormat.json().toString(Report.of("d", "music", List.of(), Map.of(), Optional.empty(), List.of(f))))
+                .as("the JSON report keeps everything").contains("\"passes\"", "\"reference_given\"");
+    }
+
+    @Test
+    void aSilentStemHasNoLoudnessLineAndTwoMixesAreDrawnApart() throws IOException {
+        double[] tone = new double[48_000 * 5];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = 0.3 * Math.sin(2 * Math.PI * 220 * i / 48_000.0);
+        }
+        double[] silence = new double[tone.length];
+        WavWriter.pcm(24).write(dir.resolve("Song_Keys_120bpm.wav"), 48_000, tone, tone);
+        WavWriter.pcm(24).write(dir.resolve("Song_Perc_120bpm.wav"), 48_000, silence, silence);
+        WavWriter.pcm(24).write(dir.resolve("mixdown.wav"), 48_000, tone, tone);
+        WavWriter.pcm(24).write(dir.resolve("mixdown_instrumental.wav"), 48_000, tone, tone);
+        Report r = StemSet.from(dir).run();
+        Plots.Series silent = Plots.Series.uniform(0.1, 0.1, new double[] {Double.NaN, Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY});
+        Plots.Series keys = Plots.Series.uniform(0.1, 0.1, new double[] {Double.NaN, -20, -21});
+        r = r.withPlots(Plots.NONE.withLoudness("Song_Perc_120bpm.wav", silent).withLoudness("Song_Keys_120bpm.wav", keys)
+                .withLoudness("mixdown.wav", keys).withLoudness("mixdown_instrumental.wav", keys));
+        String html = ReportFormat.html().toString(r);
+        String loudness = html.substring(html.indexOf("<h3>Loudness</h3>"));
+
+        assertThat(loudness).contains("No line for Perc: it is silent throughout.", "starts 3 s in");
+        assertThat(loudness).contains("Keys", "mixdown.wav (mix)", "mixdown_instrumental.wav (mix)");
+        // the two mixes: both black and thick, the second dashed
+        Matcher mixes = Pattern.compile("stroke=\"#000000\" stroke-width=\"2.6\"( stroke-dasharray=\"[^\"]+\")?")
+                .matcher(loudness);
+        List<String> dashes = new java.util.ArrayList<>();
+        while (mixes.find()) {
+            dashes.add(String.valueOf(mixes.group(1)));
+        }
+        assertThat(dashes).as("mix strokes (line and legend of each mix)")
+                .containsExactlyInAnyOrder("null", "null", " stroke-dasharray=\"7 3\"", " stroke-dasharray=\"7 3\"");
     }
 
     @Test

@@ -23,8 +23,8 @@ public final class ReportText {
     private static final String GREEN = "\u001b[32;1m";
     private static final String BOLD = "\u001b[1m";
 
-    /** Time spans printed per finding; the JSON report has them all. */
-    static final int SPANS_SHOWN = 3;
+    /** Stretches printed per finding (after merging, in time order); the JSON report has every span. */
+    static final int SPANS_SHOWN = 5;
 
     private ReportText() {
     }
@@ -78,8 +78,12 @@ public final class ReportText {
         }
     }
 
-    /** The first {@value #SPANS_SHOWN} spans, {@code 1.000-1.250 s}, and how many more. */
-    private static String where(List<Finding.Span> spans) {
+    /**
+     * The stretches in time order, touching spans merged ({@link ForPeople#spans}): the first
+     * {@value #SPANS_SHOWN}, {@code 1.000-1.250 s}, and how many more.
+     */
+    static String where(List<Finding.Span> given) {
+        List<Finding.Span> spans = ForPeople.spans(given);
         List<String> shown = new ArrayList<>();
         for (Finding.Span sp : spans.subList(0, Math.min(SPANS_SHOWN, spans.size()))) {
             shown.add(String.format(Locale.ROOT, "%.3f-%.3f s", sp.startSeconds(), sp.endSeconds()));

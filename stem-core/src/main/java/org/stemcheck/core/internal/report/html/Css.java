@@ -15,19 +15,19 @@ final class Css {
             html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
             body{margin:0;background:var(--wash);color:var(--ink);font:15px/1.45 system-ui,-apple-system,"Segoe UI",
             Roboto,"Helvetica Neue",Arial,"Liberation Sans","DejaVu Sans",sans-serif}
-            main{max-width:1180px;margin:0 auto;padding:24px 24px 40px}
+            main{max-width:1320px;margin:0 auto;padding:24px 24px 40px}
             h1{font-size:20px;margin:0;word-break:break-all}
             h2{font-size:19px;margin:30px 0 12px;padding-bottom:4px;border-bottom:2px solid var(--ink)}
             h3{font-size:16px;margin:18px 0 8px}
             code{font:13px/1.3 ui-monospace,"DejaVu Sans Mono","Liberation Mono",Menlo,Consolas,monospace}
-            .verdict{display:flex;align-items:center;gap:22px;background:var(--paper);border:1px solid var(--line);
+            .verdict{display:flex;flex-wrap:wrap;align-items:center;gap:12px 22px;background:var(--paper);border:1px solid var(--line);
             border-left:12px solid var(--ok);padding:16px 20px;border-radius:6px}
             .verdict.failed{border-left-color:var(--err)}
             .verdict .word{font-size:34px;font-weight:800;letter-spacing:.04em;color:var(--ok-ink)}
             .verdict.failed .word{color:var(--err-ink)}
-            .verdict .what{flex:1;min-width:0}
+            .verdict .what{flex:1 1 260px;min-width:0}
             .verdict .what p{margin:4px 0 0;color:var(--muted)}
-            .counts{list-style:none;margin:0;padding:0;display:flex;gap:10px}
+            .counts{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:10px}
             .counts li{min-width:88px;text-align:center;padding:6px 10px;border-radius:6px;border:2px solid;font-size:13px}
             .counts b{display:block;font-size:24px;line-height:1.1}
             .counts .error{border-color:var(--err);color:var(--err-ink)}
@@ -64,7 +64,7 @@ final class Css {
             font-variant-numeric:tabular-nums}
             .files th,.files td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
             .files th{background:var(--wash);font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
-            .files td.r,.files th.r{text-align:right;white-space:nowrap}
+            .files td.r,.files th.r{text-align:right;white-space:nowrap}.files td.fc{min-width:96px}
             .files td.name{font-weight:600;min-width:190px;max-width:280px}.files td.name small{font-weight:400}.files td.fmt{white-space:nowrap}
             .files small{color:var(--muted)}
             .files tr.error td:first-child{box-shadow:inset 5px 0 var(--err)}
@@ -87,6 +87,8 @@ final class Css {
             .chart .name{font-size:13px;font-weight:700;fill:var(--ink);paint-order:stroke;stroke:#fff;stroke-width:4px;
             stroke-linejoin:round}
             footer{margin-top:26px;color:var(--muted);font-size:12px;text-align:center}
+            @media (max-width:640px){main{padding:12px 10px 30px}.verdict{padding:12px 14px;gap:8px 16px}
+            .verdict .word{font-size:26px}.counts{width:100%}.counts li{flex:1;min-width:0}nav a{margin-right:12px}}
             @media print{body{background:#fff;font-size:12px}main{max-width:none;padding:0}nav{display:none}
             .verdict,.finding,.plot,.clean{border-color:#999}h2{break-after:avoid}tr{break-inside:avoid}
             .scroll{overflow:visible}table.files{font-size:9.5px}.files th,.files td{padding:3px 4px}

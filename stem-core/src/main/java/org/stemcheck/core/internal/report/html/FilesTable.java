@@ -11,7 +11,10 @@ import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.report.Formats;
 import org.stemcheck.io.AudioFormat;
 
-/** The table of files: what each one is, its format and timing, its measured levels, its findings. */
+/**
+ * The table of files: what each one is, its findings (second, so that a narrow window that scrolls
+ * the table still shows them), its format and timing, its measured levels.
+ */
 final class FilesTable {
 
     private FilesTable() {
@@ -19,10 +22,10 @@ final class FilesTable {
 
     static void write(Report r, StringBuilder b) {
         b.append("<section id=\"files\"><h2>Files</h2><div class=\"scroll\"><table class=\"files\"><thead><tr>")
-                .append("<th>File</th><th>Format</th><th class=\"r\">Length</th><th>TimeReference</th>")
+                .append("<th>File</th><th>Findings</th><th>Format</th><th class=\"r\">Length</th><th>TimeReference</th>")
                 .append("<th class=\"r\">Peak</th><th class=\"r\">True peak</th><th class=\"r\">Integrated</th>")
                 .append("<th class=\"r\">DC</th><th class=\"r\">Bandwidth</th><th class=\"r\">Eff. bits</th>")
-                .append("<th>Findings</th></tr></thead><tbody>");
+                .append("</tr></thead><tbody>");
         for (StemFile f : r.files()) {
             row(r, f, b);
         }
@@ -39,7 +42,8 @@ final class FilesTable {
         if (f.role().isStem()) {
             f.label().ifPresent(l -> b.append(" \u00b7 ").append(Html.esc(l)));
         }
-        b.append("</small></td><td class=\"fmt\">").append(format(f)).append("</td>");
+        b.append("</small></td><td class=\"fc\">").append(counts(own)).append("</td>");
+        b.append("<td class=\"fmt\">").append(format(f)).append("</td>");
         b.append("<td class=\"r\">").append(f.readable() ? Html.esc(Formats.seconds(f.durationSeconds())) : Html.NONE)
                 .append("</td>");
         b.append("<td class=\"fmt\">").append(timeReference(f)).append("</td>");
@@ -50,7 +54,7 @@ final class FilesTable {
         Double bw = m.get("bandwidth_hz");
         cell(b, Html.fixed(bw == null ? null : bw / 1000, 1, "kHz"));
         cell(b, Html.fixed(m.get("effective_bits"), 0, ""));
-        b.append("<td class=\"fc\">").append(counts(own)).append("</td></tr>");
+        b.append("</tr>");
     }
 
     private static void cell(StringBuilder b, String text) {

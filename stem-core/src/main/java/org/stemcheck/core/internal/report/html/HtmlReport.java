@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
+import org.stemcheck.core.internal.report.ForPeople;
 import org.stemcheck.core.internal.report.Formats;
 
 /**
@@ -96,18 +96,20 @@ public final class HtmlReport {
             b.append(" <span class=\"file\">").append(Html.esc(file)).append("</span>");
         }
         b.append("</header><p class=\"msg\">").append(Html.esc(f.message())).append("</p>");
-        if (!f.measurements().isEmpty()) {
+        List<ForPeople.Shown> nums = ForPeople.measurements(f.measurements());
+        if (!nums.isEmpty()) {
             b.append("<dl class=\"nums\">");
-            for (Map.Entry<String, Double> e : f.measurements().entrySet()) {
-                b.append("<div><dt>").append(Html.esc(e.getKey())).append("</dt><dd>").append(Html.num(e.getValue()))
-                        .append("</dd></div>");
+            for (ForPeople.Shown n : nums) {
+                b.append("<div><dt>").append(Html.esc(n.label())).append("</dt><dd>").append(Html.num(n.value()))
+                        .append(n.unit().isEmpty() ? "" : "\u00a0" + Html.esc(n.unit())).append("</dd></div>");
             }
             b.append("</dl>");
         }
         if (!f.where().isEmpty()) {
-            b.append("<p class=\"where\"><b>Where:</b> ");
-            for (int i = 0; i < f.where().size(); i++) {
-                Finding.Span sp = f.where().get(i);
+            List<Finding.Span> spans = ForPeople.spans(f.where());
+            b.append("<p class=\"where\"><b>Where</b> (in time order): ");
+            for (int i = 0; i < spans.size(); i++) {
+                Finding.Span sp = spans.get(i);
                 b.append(i == 0 ? "" : ", ").append("<span class=\"span\">").append(Html.time(sp.startSeconds()))
                         .append("\u2013").append(Html.time(sp.endSeconds())).append("</span>");
             }

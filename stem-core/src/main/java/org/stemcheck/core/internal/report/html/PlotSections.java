@@ -22,6 +22,8 @@ final class PlotSections {
     static final double RESIDUAL_FLOOR_DB = -150;
     /** The bottom of the loudness plot: the EBU R128 absolute gate (-70 LUFS, EBU Tech 3341). */
     static final double LOUDNESS_FLOOR_LUFS = -70;
+    /** The short-term loudness window (EBU Tech 3341: 3 s), before whose end a line has no value. */
+    static final double SHORT_TERM_WINDOW_S = 3.0;
 
     private PlotSections() {
     }
@@ -106,8 +108,9 @@ final class PlotSections {
     }
 
     private static void residual(Report r, Plots p, StringBuilder b) {
-        open(b, "Null test", "The stems summed minus the reference mix, against the mix's own level: "
-                + "where the residual rises towards the mix, the stems do not add up to it.");
+        open(b, "Null test", "What is left of the reference mix once each stem's gain and offset are fitted "
+                + "(the stems summed minus the mix), against the mix's own level: where the residual rises "
+                + "towards the mix, the stems do not add up to it.");
         if (p.residual().isEmpty() || p.residualMix().isEmpty()) {
             notMeasured(b, r.reference().isEmpty() && !hasMix(r)
                     ? "the null residual: there is no reference mix in this delivery"
@@ -119,7 +122,7 @@ final class PlotSections {
         SvgChart c = new SvgChart("residual", "Null residual against the mix level, dBFS", SvgChart.XAxis.SECONDS,
                 "level (dBFS)", RESIDUAL_FLOOR_DB, 12, 200);
         c.emphasised("mix: " + mix, p.residualMix().get());
-        c.line("residual: sum of stems \u2212 mix", p.residual().get(), 0);
+        c.line("residual after gains and offsets", p.residual().get(), 0);
         b.append(c.render());
         OptionalDouble depth = r.reference().map(Report.Reference::nullDb).orElse(OptionalDouble.empty());
         if (depth.isPresent()) {
@@ -130,7 +133,9 @@ final class PlotSections {
     }
 
     private static void loudness(Report r, Plots p, StringBuilder b) {
-        open(b, "Loudness", "Short-term loudness (EBU R128, 3 s window) over time.");
+        open(b, "Loudness", String.format(java.util.Locale.ROOT, "Short-term loudness (EBU R128, %s s window) over"
+                + " time. Each line starts %s s in: the window needs that much audio before it has a value.",
+                Html.num(SHORT_TERM_WINDOW_S), Html.num(SHORT_TERM_WINDOW_S)));
         List<StemFile> files = withSeries(r, p.loudness());
         if (files.isEmpty()) {
             notMeasured(b, "the loudness timeline (Measurement.LOUDNESS)");
@@ -138,9 +143,45 @@ final class PlotSections {
         }
         SvgChart c = new SvgChart("loudness", "Short-term loudness, LUFS", SvgChart.XAxis.SECONDS, "loudness (LUFS)",
                 LOUDNESS_FLOOR_LUFS, 10, 200);
-        files.forEach(f -> add(c, r, f, p.loudness().get(f.name()), 0));
-        b.append(c.render());
+        List<String> silent = new ArrayList<>();
+        for (StemFile f : files) {
+            Series s = silenceAsGap(p.loudness().get(f.name()));
+            if (hasValue(s)) {
+                add(c, r, f, s, 0);
+            } else {
+                silent.add(f.role() == Role.MIXDOWN ? f.name() : f.displayLabel());
+            }
+        }
+        if (silent.size() < files.size()) {
+            b.append(c.render());
+        }
+        b.append("<p class=\"note\">Digital silence has no loudness: it leaves a gap in a line, not a level.");
+        if (!silent.isEmpty()) {
+            b.append(" No line for ").append(Html.esc(String.join(", ", silent)))
+                    .append(silent.size() == 1 ? ": it is" : ": they are").append(" silent throughout.");
+        }
+        b.append("</p>");
         close(b);
+    }
+
+    /** The series with every value that is not a number of LUFS (silence is {@code -Infinity}) as a gap. */
+    static Series silenceAsGap(Series s) {
+        double[] y = s.y();
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                y[i] = Double.NaN;
+            }
+        }
+        return Series.of(s.x(), y);
+    }
+
+    private static boolean hasValue(Series s) {
+        for (int i = 0; i < s.size(); i++) {
+            if (Double.isFinite(s.y(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds a file's series: the mix emphasised, every other file in its own style (the same in every plot). */

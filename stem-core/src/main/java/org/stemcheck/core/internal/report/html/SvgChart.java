@@ -36,7 +36,7 @@ final class SvgChart {
     private static final int LANE_HEIGHT = 46;
     private static final int LEGEND_ROW = 20;
 
-    /** One series and how it is drawn. */
+    /** One series and how it is drawn: {@code style} indexes the palette, or for an emphasised series the dashes. */
     record Line(String name, Series series, double xOffset, int style, boolean emphasis) {
     }
 
@@ -105,9 +105,14 @@ final class SvgChart {
         return this;
     }
 
-    /** Adds a series drawn thick and black (the mix against which the others are read). */
+    /**
+     * Adds a series drawn thick and black (the mix against which the others are read); a second
+     * and third emphasised series (an instrumental, a TV mix) take the next dash patterns, so that
+     * two mixes never look alike.
+     */
     SvgChart emphasised(String name, Series s) {
-        lines.add(new Line(name, s, 0, -1, true));
+        int earlier = (int) lines.stream().filter(Line::emphasis).count();
+        lines.add(new Line(name, s, 0, earlier, true));
         return this;
     }
 
@@ -242,7 +247,9 @@ final class SvgChart {
 
     private static String stroke(Line l) {
         if (l.emphasis()) {
-            return "stroke=\"" + EMPHASIS + "\" stroke-width=\"2.6\"";
+            String dash = DASHES[l.style() % DASHES.length];
+            return "stroke=\"" + EMPHASIS + "\" stroke-width=\"2.6\""
+                    + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"");
         }
         String dash = DASHES[(l.style() / COLOURS.length) % DASHES.length];
         return "stroke=\"" + COLOURS[l.style() % COLOURS.length] + "\" stroke-width=\"1.8\""

@@ -52,6 +52,17 @@ class SvgChartTest {
     }
 
     @Test
+    void aSecondEmphasisedSeriesIsDashedSoTwoMixesLookApart() {
+        Series s = Series.uniform(0, 1, new double[] {-20, -21, -22});
+        String one = new SvgChart("t", "test", SvgChart.XAxis.SECONDS, "dB", -100, 0, 200).emphasised("mix", s).render();
+        String two = new SvgChart("t", "test", SvgChart.XAxis.SECONDS, "dB", -100, 0, 200)
+                .emphasised("mix", s).emphasised("instrumental", s).render();
+
+        assertThat(one).doesNotContain("stroke-dasharray");
+        assertThat(two).contains("stroke=\"#000000\" stroke-width=\"2.6\" stroke-dasharray=\"" + SvgChart.DASHES[1] + "\"");
+    }
+
+    @Test
     void legendTextIsEscaped() {
         String svg = new SvgChart("t", "a <b> & \"c\"", SvgChart.XAxis.LOG_HERTZ, "dB", -100, 0, 200)
                 .line("x<y & \"z\"", Series.of(new double[] {100, 1000}, new double[] {-10, -20}), 0).render();
