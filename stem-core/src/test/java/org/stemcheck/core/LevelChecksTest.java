@@ -96,6 +96,23 @@ class LevelChecksTest {
     }
 
     @Test
+    void floatMixPeakingOverFullScaleIsAClippingWarningOnTheMix() throws IOException {
+        // A float render of the master with no limiter: it peaks at +6 dBFS, which the first
+        // fixed-point copy of it clips.
+        Delivery.withoutMix().write(dir);
+        double[] hot = Signals.faded(Signals.sine(FRAMES, 220, Delivery.RATE, 2.0));
+        org.stemcheck.io.WavWriter.float32().write(dir.resolve("Song_Mix_120bpm.wav"), Delivery.RATE,
+                Signals.stereo(hot, hot));
+        Report r = StemSet.from(dir).mixdown("Song_Mix_120bpm.wav").run();
+
+        List<Finding> clip = of(r, "level.clipping").stream()
+                .filter(f -> f.files().contains("Song_Mix_120bpm.wav")).toList();
+        assertThat(clip).as("%s", r.findings()).hasSize(1);
+        assertThat(clip.get(0).severity()).isEqualTo(Severity.WARNING);
+        assertThat(clip.get(0).message()).startsWith("Song_Mix_120bpm.wav goes over 0 dBFS");
+    }
+
+    @Test
     void stemWithDcIsADcOffsetWarningUnlessTheSpecAllowsThatMuch() throws IOException {
         Delivery d = Delivery.clean();
         double[] sine = Signals.faded(Signals.sine(FRAMES, 220, Delivery.RATE, 0.25));

@@ -166,6 +166,7 @@ class DiagnosisEvidenceTest {
         }));
 
         assertThat(on(r, GTR)).extracting(Finding::code).contains("format.channels");
+        assertThat(only(r, "mix.null").message()).contains("GtrKeys is mono (format.channels)");
         assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.missing-fx") || x.code().startsWith("set.missing")
                 || BLAME.contains(x.code()));
         nothingOnInnocentStems(r, GTR);
@@ -182,6 +183,7 @@ class DiagnosisEvidenceTest {
         }));
 
         assertThat(on(r, PADS)).extracting(Finding::code).contains("format.length");
+        assertThat(only(r, "mix.null").message()).contains("Pads is 1.5 s shorter (format.length)");
         assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.missing-fx") || x.code().startsWith("set.missing")
                 || BLAME.contains(x.code()));
         nothingOnInnocentStems(r, PADS);

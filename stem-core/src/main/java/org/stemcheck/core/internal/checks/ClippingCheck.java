@@ -9,6 +9,7 @@ import java.util.Set;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
+import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.dsp.ClipRun;
 import org.stemcheck.dsp.ClipRuns;
@@ -19,12 +20,13 @@ import org.stemcheck.io.AudioFormat;
  * the spec's {@code clipRunSamples} or more samples at the largest code (default
  * {@link org.stemcheck.core.DeliverySpec#CLIP_RUN_SAMPLES}, 3) is clipped audio (an error: the
  * waveform's tops are gone); in a float file samples above 1.0 are still there, so it is a warning
- * that says so: lower the gain instead of clipping.
+ * that says so: lower the gain instead of clipping. Mixdowns are judged too: a float mix that
+ * peaks at +6 dBFS is clipped by the first fixed-point copy anyone makes of it.
  */
 final class ClippingCheck extends BaseCheck {
 
     ClippingCheck() {
-        super("level.clipping", "no stem has clipped samples (runs at full scale)");
+        super("level.clipping", "no stem or mix has clipped samples (runs at full scale)");
     }
 
     @Override
@@ -36,7 +38,9 @@ final class ClippingCheck extends BaseCheck {
     public List<Finding> run(CheckContext ctx) {
         long over = ctx.spec().levels().clipRunSamples();
         List<Finding> out = new ArrayList<>();
-        for (StemFile f : ctx.readableStems()) {
+        List<StemFile> files = ctx.files().stream()
+                .filter(f -> f.readable() && (f.role().isStem() || f.role() == Role.MIXDOWN)).toList();
+        for (StemFile f : files) {
             ctx.measurement(f, Measurement.CLIP_RUNS)
                     .filter(r -> r.runs() > 0)
                     .ifPresent(r -> judge(f, r, over, out));
@@ -60,7 +64,7 @@ final class ClippingCheck extends BaseCheck {
         ClipRun longest = r.longest().orElseThrow();
         double rate = fmt.sampleRate();
         String where = Measured.at(longest.startFrame() / rate);
-        String label = f.displayLabel();
+        String label = f.role() == Role.MIXDOWN ? f.name() : f.displayLabel();
         Finding base;
         if (fmt.isFloat()) {
             base = Finding.warning(id(), String.format(Locale.ROOT,

@@ -26,6 +26,32 @@ final class NullCheck extends MixCheck {
         super("mix.null", "the stems sum to the reference mix");
     }
 
+    /** A stem this much shorter than the longest is cut short ({@code format.length}'s own tolerance is finer). */
+    static final double SHORT_SECONDS = 0.1;
+
+    /**
+     * What to say when no explanation names a cause: the stems that differ in layout from the
+     * others (mono among stereo, cut short), whose own findings name a fault that leaves a residual
+     * of its own; or that no single stem explains it.
+     */
+    private static String unexplainedBy(CheckContext ctx, NullTestResult r) {
+        List<StemFile> stems = r.stems().stream().map(NullTestResult.StemComparison::file)
+                .filter(f -> f.format().isPresent()).toList();
+        int mostChannels = stems.stream().mapToInt(f -> f.format().orElseThrow().channels()).max().orElse(0);
+        double longest = stems.stream().mapToDouble(StemFile::durationSeconds).max().orElse(0);
+        List<String> own = new java.util.ArrayList<>();
+        for (StemFile f : stems) {
+            if (f.format().orElseThrow().channels() == 1 && mostChannels > 1) {
+                own.add(f.displayLabel() + " is mono (format.channels): its stereo image is in the mix");
+            } else if (longest - f.durationSeconds() > SHORT_SECONDS) {
+                own.add(String.format(Locale.ROOT, "%s is %.1f s shorter (format.length)", f.displayLabel(),
+                        longest - f.durationSeconds()));
+            }
+        }
+        return own.isEmpty() ? "; no single stem explains it"
+                : "; part of it comes from stems with findings of their own: " + String.join("; ", own);
+    }
+
     @Override
     List<Finding> judge(CheckContext ctx, NullTestResult r) {
         double db = r.nullDb();
@@ -50,7 +76,7 @@ final class NullCheck extends MixCheck {
                                 + " another take or render of %s", m.levelDb(),
                         m.stems().stream().map(StemFile::displayLabel).collect(Collectors.joining(", ")),
                         m.stems().size() == 1 ? "carries" : "carry", m.stems().size() == 1 ? "it" : "them")).orElse("")
-                + (r.explanations().isEmpty() && s != Severity.INFO ? "; no single stem explains it" : "");
+                + (r.explanations().isEmpty() && s != Severity.INFO ? unexplainedBy(ctx, r) : "");
         return List.of(Finding.of(s, id(), msg)
                 .withFiles(r.mix().name())
                 .withMeasurement("null_db", db)
