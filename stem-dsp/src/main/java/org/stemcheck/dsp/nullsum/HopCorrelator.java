@@ -100,8 +100,8 @@ final class HopCorrelator {
     /** Bytes held for {@code stems} stems and {@code mixes} mixes, with the transient peak of {@link #result}. */
     static long bytes(int stems, int maxLag, int mixes) {
         long n = fftSizeFor(maxLag);
-        // at the end: LagPeak (16 N), one stem's copies (14 N), the transform's tables (up to 24 N)
-        return stems * 6L * n + mixes * (stems * 10L * n + 12L * n) + 54L * n;
+        // at the end: LagPeak (8 N), one stem's copies (14 N), the transform's tables (up to 24 N)
+        return stems * 6L * n + mixes * (stems * 10L * n + 12L * n) + 46L * n;
     }
 
     /**
@@ -135,7 +135,8 @@ final class HopCorrelator {
      */
     List<StemOffset> result(int mix, int sampleRate) {
         List<StemOffset> out = new ArrayList<>(stems);
-        LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000));
+        // the peak's correlation in longWork, free once a stem's pending hops are added
+        LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000), longWork);
         double[] shrt = shortWork[mix];
         // one stem's copies at a time, made once for all the stems
         double[] acc = new double[size];

@@ -265,8 +265,9 @@ final class LagEstimator {
         }
         List<StemOffset> coarse = whole.result(mix, (int) Math.round((double) sampleRate / factor));
         Fft fft = Fft.ofSize(fine.fftSize());
-        LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000));
         BestHop.Workspace work = fine.workspace();
+        // the correlation in the short transform's array, free once the cross-spectrum is formed
+        LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000), work.shortWork);
         List<StemOffset> out = new ArrayList<>(stems);
         for (int i = 0; i < stems; i++) {
             out.add(combine(mix, i, coarse.get(i), sampleRate, fft, peak, work));
