@@ -125,10 +125,11 @@ public final class Engine {
             String name = f.info().name();
             measured.put(name, r);
             facts.put(name, facts(r));
-            r.failure().ifPresent(why -> findings.add(Finding.error("format.unreadable",
-                            name + " could not be read to its end: " + why)
-                    .withFiles(name)
-                    .withFix("copy or export the file again; check the disk or the upload")));
+            r.failure().ifPresent(why -> findings.add(why.contains(OutOfMemoryError.class.getName())
+                    ? heapRanOut(name)
+                    : Finding.error("format.unreadable", name + " could not be read to its end: " + why)
+                            .withFiles(name)
+                            .withFix("copy or export the file again; check the disk or the upload")));
         });
         Optional<SetAnalysis> set = read.set();
         selection.ifPresent(s -> setPassFindings(s, set, read.setFailure()).forEach(findings::add));
@@ -170,6 +171,19 @@ public final class Engine {
             }
         }
         return out;
+    }
+
+    /**
+     * A file whose analysis ran out of heap: the file is not at fault (no {@code format.unreadable}),
+     * the heap is; its measurements were left out, so the report cannot pass.
+     */
+    private static Finding heapRanOut(String name) {
+        long heap = Runtime.getRuntime().maxMemory() >> 20;
+        return Finding.error(MEMORY, name + "'s measurements were left out: the heap (" + heap
+                        + " MiB) ran out while it was analysed")
+                .withFiles(name)
+                .withMeasurement("max_heap_mib", heap)
+                .withFix("run with more heap, e.g. -Xmx" + Math.max(256, 2 * heap) + "m, or with fewer --threads");
     }
 
     /**

@@ -79,7 +79,12 @@ public final class SetPass {
 
         private final transient MemoryBudget.Plan plan;
 
-        HeapTooSmall(MemoryBudget.Plan plan, String message, Throwable cause) {
+        /**
+         * @param plan    the plan the pass was run with, or found not to fit
+         * @param message what the report says
+         * @param cause   the {@code OutOfMemoryError}, or null
+         */
+        public HeapTooSmall(MemoryBudget.Plan plan, String message, Throwable cause) {
             super(message, cause);
             this.plan = plan;
         }
@@ -217,10 +222,22 @@ public final class SetPass {
         } catch (OutOfMemoryError e) {
             // Everything the pass allocated is garbage once this frame is left: the run goes on
             // without the null test, and the report says why instead of losing everything.
-            throw new HeapTooSmall(memory, String.format(java.util.Locale.ROOT,
-                    "the heap (%d MiB) ran out during the null test; the mix checks were left out",
-                    memory.maxHeap() >> 20), e);
+            throw ranOut(memory, e);
+        } catch (RuntimeException e) {
+            // the null tests' spectra run on the pool: their OutOfMemoryError arrives wrapped
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof OutOfMemoryError) {
+                    throw ranOut(memory, e);
+                }
+            }
+            throw e;
         }
+    }
+
+    private static HeapTooSmall ranOut(MemoryBudget.Plan memory, Throwable cause) {
+        return new HeapTooSmall(memory, String.format(java.util.Locale.ROOT,
+                "the heap (%d MiB) ran out during the null test; the mix checks were left out",
+                memory.maxHeap() >> 20), cause);
     }
 
     /** The frames of the longest of these mixes, at {@code rate}: the frames compared. */
