@@ -166,7 +166,12 @@ final class Reading {
             throw new IllegalStateException("interrupted while analysing the delivery", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            LOG.warn("a file's analysis failed; its measurements are left out", cause);
+            if (cause instanceof OutOfMemoryError) {
+                // the report says so (internal.memory); a stack trace would add nothing
+                LOG.warn("a file's analysis ran out of heap; its measurements are left out: {}", cause.toString());
+            } else {
+                LOG.warn("a file's analysis failed; its measurements are left out", cause);
+            }
             return FileResults.NONE.failed("analysis failed: " + cause);
         }
     }
