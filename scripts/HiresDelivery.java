@@ -7,10 +7,11 @@ import java.util.Random;
 import org.stemcheck.io.WavWriter;
 
 /**
- * Writes a large delivery for memory tests: STEMS stereo stems of 32-bit float at 96 kHz and the
- * mix that is their exact sum, streaming (a few blocks of memory whatever the length).
+ * Writes a large delivery for memory tests: STEMS stereo stems (default 20) of 32-bit float at
+ * 96 kHz, or at RATE and BITS (16, 24 or 32 for PCM; "float"), and the mix that is their exact
+ * sum, streaming (a few blocks of memory whatever the length).
  *
- * <pre>java -cp stem-cli/target/stemcheck.jar scripts/HiresDelivery.java DIR [STEMS] [SECONDS]</pre>
+ * <pre>java -cp stem-cli/target/stemcheck.jar scripts/HiresDelivery.java DIR [STEMS] [SECONDS] [RATE] [BITS]</pre>
  */
 public final class HiresDelivery {
 
@@ -18,11 +19,12 @@ public final class HiresDelivery {
         Path dir = Path.of(args[0]);
         int stems = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 20;
-        int rate = 96_000;
+        int rate = args.length > 3 ? Integer.parseInt(args[3]) : 96_000;
+        String bits = args.length > 4 ? args[4] : "float";
         long frames = Math.round(seconds * rate);
         Files.createDirectories(dir);
         List<WavWriter.Output> out = new ArrayList<>();
-        WavWriter w = WavWriter.float32();
+        WavWriter w = bits.equals("float") ? WavWriter.float32() : WavWriter.pcm(Integer.parseInt(bits));
         for (int s = 0; s < stems; s++) {
             out.add(w.open(dir.resolve(String.format("Hires_Stem%02d_120bpm.wav", s + 1)), rate, 2));
         }
@@ -61,6 +63,6 @@ public final class HiresDelivery {
             o.close();
         }
         mix.close();
-        System.out.printf("%d stems + mixdown.wav, %.0f s at %d Hz float, in %s%n", stems, seconds, rate, dir);
+        System.out.printf("%d stems + mixdown.wav, %.0f s at %d Hz %s, in %s%n", stems, seconds, rate, bits, dir);
     }
 }
