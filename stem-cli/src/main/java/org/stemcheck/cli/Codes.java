@@ -11,8 +11,8 @@ import org.stemcheck.core.Checks;
 /** The finding codes {@code --without} accepts: the checks' ids, and the codes the engine itself makes. */
 final class Codes {
 
-    /** Codes no check's id names: made by the engine when a file cannot be read to its end or a check fails. */
-    private static final List<String> ENGINE = List.of("format.unreadable", "internal.check-failed");
+    /** Codes no check's id names: made by the engine when a file cannot be read to its end, a check fails or the heap limits the null test. */
+    private static final List<String> ENGINE = List.of("format.unreadable", "internal.check-failed", "internal.memory");
 
     private Codes() {
     }

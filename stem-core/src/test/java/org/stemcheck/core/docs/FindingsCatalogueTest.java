@@ -43,6 +43,7 @@ class FindingsCatalogueTest {
         Set<String> codes = new TreeSet<>();
         Checks.standard().stream().map(Check::id).forEach(codes::add);
         codes.add(Engine.CHECK_FAILED);
+        codes.add(Engine.MEMORY);
         codes.addAll(literals(ProjectFiles.resolve("stem-core/src/main/java")));
         codes.addAll(literals(ProjectFiles.resolve("stem-cli/src/main/java")));
         return codes;

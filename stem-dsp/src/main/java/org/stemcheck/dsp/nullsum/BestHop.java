@@ -30,10 +30,19 @@ final class BestHop {
     private final boolean[] kept;
 
     BestHop(int stems, int maxLag, LagEstimator.Reference reference, int mixes) {
+        this(stems, maxLag, reference, mixes, HopCorrelator.fftSizeFor(maxLag));
+    }
+
+    /**
+     * @param size the transform size {@code N}: {@link HopCorrelator#fftSizeFor} (hops of at
+     *             least {@code N / 2}), or {@link #compactSizeFor} when memory is short (a shorter
+     *             loudest hop, about half the memory)
+     */
+    BestHop(int stems, int maxLag, LagEstimator.Reference reference, int mixes, int size) {
         this.stems = stems;
         this.maxLag = maxLag;
         this.mixes = mixes;
-        this.rings = new HopRings(stems, maxLag, mixes);
+        this.rings = new HopRings(stems, maxLag, mixes, size);
         this.size = rings.size;
         this.hop = rings.hop;
         this.reference = reference;
@@ -47,10 +56,61 @@ final class BestHop {
         return size;
     }
 
+    /**
+     * The smallest transform that still leaves a hop of a quarter of the range (at least 4096
+     * samples) beside the {@code 2 maxLag} of the search: a power of two {@code > 2 maxLag}, about
+     * half of {@link HopCorrelator#fftSizeFor}. The loudest hop is then shorter (at 48 kHz and
+     * +/- 2 s: 1.46 s instead of 6.9 s), still far more than the sub-sample location needs.
+     */
+    static int compactSizeFor(int maxLag) {
+        long need = 2L * maxLag + Math.max(maxLag / 4, 4096);
+        int size = Integer.highestOneBit((int) Math.min(Integer.MAX_VALUE / 2, need - 1)) << 1;
+        return Math.min(size, HopCorrelator.fftSizeFor(maxLag));
+    }
+
     /** Bytes held for {@code stems} stems and {@code mixes} mixes, with the transient peak of {@link #locate}. */
     static long bytes(int stems, int maxLag, int mixes) {
-        long n = HopCorrelator.fftSizeFor(maxLag);
-        return stems * 8L * n + mixes * (stems * 4L * n + 4L * n) + 40L * n;
+        return bytes(stems, maxLag, mixes, HopCorrelator.fftSizeFor(maxLag));
+    }
+
+    /**
+     * As {@link #bytes(int, int, int)} with transforms of {@code size}: per stem the ring and the
+     * kept long segment ({@code 8 N}), per mix its ring ({@code 4 N}) and per mix and stem the
+     * kept reference ({@code 4 H}); at the end one {@link Workspace} ({@code 26 N + 4 H}, with
+     * the reliability weights), {@link LagPeak}'s weights ({@code 8 N}; its correlation is formed
+     * in the workspace) and the transform's own tables (up to {@code 24 N}: JTransforms takes 9 MB
+     * at 2^19, stemcheck's own transform more).
+     */
+    static long bytes(int stems, int maxLag, int mixes, int size) {
+        long n = size;
+        long hop = n - 2L * maxLag;
+        return stems * 8L * n + mixes * (stems * 4L * hop + 4L * n) + 58L * n + 4L * hop;
+    }
+
+    /** Work arrays of {@link #locate}, made once for all the stems and mixes of one result. */
+    static final class Workspace {
+        final double[] longWork;
+        final double[] shortWork;
+        final float[] sp;
+        final float[] rp;
+        final float[] lng;
+        final float[] ref;
+        final float[] w;
+
+        Workspace(int size, int hop) {
+            longWork = new double[size];
+            shortWork = new double[size];
+            sp = new float[size / 2 + 1];
+            rp = new float[size / 2 + 1];
+            lng = new float[size];
+            ref = new float[hop];
+            w = new float[size / 2 + 1];
+        }
+    }
+
+    /** A workspace for {@link #locate}. */
+    Workspace workspace() {
+        return new Workspace(size, hop);
     }
 
     /** As {@link HopCorrelator#accept}: each stem's mono downmix and each mix's reference. */
@@ -86,7 +146,7 @@ final class BestHop {
      *
      * @return the offset, with its coherence and peak ratio from this hop alone
      */
-    StemOffset locate(int mix, int i, int from, int to, int sampleRate, Fft fft, LagPeak peak) {
+    StemOffset locate(int mix, int i, int from, int to, int sampleRate, Fft fft, LagPeak peak, Workspace work) {
         float[] lng = bestLong[i];
         float[] ref = bestRef[mix][i];
         double top = kept[i] ? bestEnergy[i] : 0;
@@ -95,14 +155,14 @@ final class BestHop {
             double e = energy(i, start, written);
             if (e > top) {
                 top = e;
-                lng = new float[size];
-                ref = new float[hop];
+                lng = work.lng;
+                ref = work.ref;
                 rings.stem(i, start - maxLag, size, written, lng, 0);
                 rings.signal(mix, start, hop, written, ref, 0);
             }
         }
-        double[] longWork = new double[size];
-        double[] shortWork = new double[size];
+        double[] longWork = work.longWork;
+        double[] shortWork = work.shortWork;
         for (int k = 0; k < size; k++) {
             longWork[k] = lng[k];
         }
@@ -111,15 +171,19 @@ final class BestHop {
             // the stem at time start + k is lng[maxLag + k]
             shortWork[k] = minus ? (double) lng[maxLag + k] - ref[k] : ref[k];
         }
+        java.util.Arrays.fill(shortWork, hop, size, 0.0);
         fft.forward(longWork);
         fft.forward(shortWork);
-        float[] sp = new float[size / 2 + 1];
-        float[] rp = new float[size / 2 + 1];
+        float[] sp = work.sp;
+        float[] rp = work.rp;
+        java.util.Arrays.fill(sp, 0f);
+        java.util.Arrays.fill(rp, 0f);
         HopCorrelator.addPower(longWork, sp);
         HopCorrelator.addPower(shortWork, rp);
-        double[] cross = new double[size];
-        HopCorrelator.accumulate(shortWork, longWork, cross);
-        float[] w = rings.reliability(sp, rp, sp.length);
+        // the cross-spectrum conj(short) * long, in place of the long transform (no third array)
+        double[] cross = longWork;
+        HopCorrelator.crossInPlace(shortWork, cross);
+        float[] w = rings.reliability(sp, rp, sp.length, work.w);
         StemOffset raw = peak.find(i, cross, w, 1.0, sampleRate, from, to);
         if (Double.isNaN(raw.samples())) {
             return raw;

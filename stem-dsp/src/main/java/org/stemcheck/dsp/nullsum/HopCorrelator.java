@@ -100,7 +100,8 @@ final class HopCorrelator {
     /** Bytes held for {@code stems} stems and {@code mixes} mixes, with the transient peak of {@link #result}. */
     static long bytes(int stems, int maxLag, int mixes) {
         long n = fftSizeFor(maxLag);
-        return stems * 6L * n + mixes * (stems * 10L * n + 12L * n) + 40L * n;
+        // at the end: LagPeak (8 N), one stem's copies (14 N), the transform's tables (up to 24 N)
+        return stems * 6L * n + mixes * (stems * 10L * n + 12L * n) + 46L * n;
     }
 
     /**
@@ -134,12 +135,18 @@ final class HopCorrelator {
      */
     List<StemOffset> result(int mix, int sampleRate) {
         List<StemOffset> out = new ArrayList<>(stems);
-        LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000));
+        // the peak's correlation in longWork, free once a stem's pending hops are added
+        LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000), longWork);
         double[] shrt = shortWork[mix];
+        // one stem's copies at a time, made once for all the stems
+        double[] acc = new double[size];
+        float[] sp = new float[size / 2 + 1];
+        float[] rp = new float[size / 2 + 1];
+        float[] w = new float[size / 2 + 1];
         for (int i = 0; i < stems; i++) {
-            double[] acc = spectra[mix][i].clone();
-            float[] sp = stemPower[i].clone();
-            float[] rp = refPower[mix][i].clone();
+            System.arraycopy(spectra[mix][i], 0, acc, 0, size);
+            System.arraycopy(stemPower[i], 0, sp, 0, sp.length);
+            System.arraycopy(refPower[mix][i], 0, rp, 0, rp.length);
             long written = rings.written();
             for (long start = rings.hopStart(); start < written; start += hop) {
                 fillShort(start, written, i, mix, shrt);
@@ -150,7 +157,7 @@ final class HopCorrelator {
                 addPower(longWork, sp);
                 addPower(shrt, rp);
             }
-            out.add(peak.find(i, acc, rings.reliability(sp, rp, usedBins), stemEnergy[i], sampleRate));
+            out.add(peak.find(i, acc, rings.reliability(sp, rp, usedBins, w), stemEnergy[i], sampleRate));
         }
         return out;
     }
@@ -195,6 +202,20 @@ final class HopCorrelator {
         power[half] += (float) (x[1] * x[1]);
         for (int k = 1; k < half; k++) {
             power[k] += (float) (x[2 * k] * x[2 * k] + x[2 * k + 1] * x[2 * k + 1]);
+        }
+    }
+
+    /** {@code y = conj(x) * y} in the packed real-FFT layout: {@link #accumulate} into zeros, without the third array. */
+    static void crossInPlace(double[] x, double[] y) {
+        y[0] = 0.0 + x[0] * y[0];
+        y[1] = 0.0 + x[1] * y[1];
+        for (int k = 2; k < x.length; k += 2) {
+            double xr = x[k];
+            double xi = x[k + 1];
+            double yr = y[k];
+            double yi = y[k + 1];
+            y[k] = 0.0 + (xr * yr + xi * yi);
+            y[k + 1] = 0.0 + (xr * yi - xi * yr);
         }
     }
 

@@ -14,9 +14,9 @@ final class HopRings {
 
     final int stems;
     final int maxLag;
-    /** Ring length and transform size {@code N}: the smallest power of two {@code >= 4 maxLag}. */
+    /** Ring length and transform size {@code N}: the smallest power of two {@code >= 4 maxLag}, or a compact one. */
     final int size;
-    /** Reference stretch per hop {@code H = N - 2 maxLag} ({@code >= N / 2}). */
+    /** Reference stretch per hop {@code H = N - 2 maxLag} ({@code >= N / 2} unless compact). */
     final int hop;
     /** How many references (mixes). */
     final int references;
@@ -26,10 +26,21 @@ final class HopRings {
     private long nextHop;
 
     HopRings(int stems, int maxLag, int references) {
+        this(stems, maxLag, references, fftSizeFor(maxLag));
+    }
+
+    /**
+     * Rings of {@code size} samples: hops of {@code size - 2 maxLag}. Smaller than
+     * {@link #fftSizeFor} when memory is short ({@link BestHop#compactSizeFor}).
+     */
+    HopRings(int stems, int maxLag, int references, int size) {
+        if (size <= 2 * maxLag) {
+            throw new IllegalArgumentException("ring of " + size + " leaves no hop at maxLag " + maxLag);
+        }
         this.stems = stems;
         this.maxLag = maxLag;
         this.references = references;
-        this.size = fftSizeFor(maxLag);
+        this.size = size;
         this.hop = size - 2 * maxLag;
         this.rings = new float[stems][size];
         this.refs = new float[references][size];
@@ -201,7 +212,12 @@ final class HopRings {
      * @return the weights, one per bin
      */
     float[] reliability(float[] sp, float[] rp, int used) {
-        float[] w = new float[sp.length];
+        return reliability(sp, rp, used, new float[sp.length]);
+    }
+
+    /** As {@link #reliability(float[], float[], int)}, into {@code w} (as long as {@code sp}), which it returns. */
+    float[] reliability(float[] sp, float[] rp, int used, float[] w) {
+        java.util.Arrays.fill(w, 0f);
         double lengths = (double) hop / size;
         for (int k = 0; k < Math.min(used, w.length); k++) {
             double ratio = rp[k] > 0 ? sp[k] * lengths / rp[k] : 0.0;

@@ -85,6 +85,14 @@ final class LagEstimator {
      *              of the work, decimation and transforms, is done once for all)
      */
     LagEstimator(int sampleRate, int stems, int maxLag, Reference reference, int mixes) {
+        this(sampleRate, stems, maxLag, reference, mixes, false);
+    }
+
+    /**
+     * @param compact a fine stage of {@link BestHop#compactSizeFor} (a shorter loudest hop, about
+     *                half the memory) instead of the full size: for a heap too small for the latter
+     */
+    LagEstimator(int sampleRate, int stems, int maxLag, Reference reference, int mixes, boolean compact) {
         if (maxLag < 1 || maxLag > (1 << 20)) {
             throw new IllegalArgumentException("maxLag out of range 1..2^20: " + maxLag);
         }
@@ -104,7 +112,7 @@ final class LagEstimator {
         int coarseSize = HopCorrelator.fftSizeFor(coarseLag);
         int used = (int) Math.floor(COARSE_USED_BAND * coarseSize) + 1;
         this.whole = new HopCorrelator(stems, coarseLag, reference, used, mixes);
-        this.fine = new BestHop(stems, maxLag, reference, mixes);
+        this.fine = new BestHop(stems, maxLag, reference, mixes, fineSize(maxLag, compact));
         this.decimators = new CicDecimator[stems + mixes];
         for (int i = 0; i < decimators.length; i++) {
             decimators[i] = new CicDecimator(factor, BLOCK);
@@ -139,14 +147,30 @@ final class LagEstimator {
         return fine == null ? whole.fftSize() * factor : fine.fftSize();
     }
 
+    /** The fine stage's transform size: full, or compact when memory is short. */
+    private static int fineSize(int maxLag, boolean compact) {
+        return compact ? BestHop.compactSizeFor(maxLag) : HopCorrelator.fftSizeFor(maxLag);
+    }
+
     /** Bytes held for {@code stems} stems and {@code mixes} mixes, with the transient peak of {@link #result}. */
     static long bytes(int sampleRate, int stems, int maxLag, int mixes) {
+        return bytes(sampleRate, stems, maxLag, mixes, false);
+    }
+
+    /** As {@link #bytes(int, int, int, int)}, with a compact fine stage or not. */
+    static long bytes(int sampleRate, int stems, int maxLag, int mixes, boolean compact) {
         int f = factorFor(sampleRate, maxLag);
         if (f == 1) {
             return HopCorrelator.bytes(stems, maxLag, mixes);
         }
-        return HopCorrelator.bytes(stems, coarseLag(maxLag, f), mixes) + BestHop.bytes(stems, maxLag, mixes)
+        return HopCorrelator.bytes(stems, coarseLag(maxLag, f), mixes)
+                + BestHop.bytes(stems, maxLag, mixes, fineSize(maxLag, compact))
                 + 8L * (stems + mixes) * (BLOCK + 32);
+    }
+
+    /** Whether a compact fine stage would hold less than the full one (false when there is no fine stage). */
+    static boolean compactSaves(int sampleRate, int maxLag) {
+        return factorFor(sampleRate, maxLag) > 1 && BestHop.compactSizeFor(maxLag) < HopCorrelator.fftSizeFor(maxLag);
     }
 
     /**
@@ -198,8 +222,9 @@ final class LagEstimator {
      * length locates it better than one hop: its offset is then the coarse one. Without a
      * coherent coarse peak (a stem with little below the coarse band) the fine stage answers alone.
      */
-    private StemOffset combine(int mix, int i, StemOffset c, int sampleRate, Fft fft, LagPeak peak) {
-        StemOffset f = fine.locate(mix, i, -maxLag, maxLag, sampleRate, fft, peak);
+    private StemOffset combine(int mix, int i, StemOffset c, int sampleRate, Fft fft, LagPeak peak,
+                               BestHop.Workspace work) {
+        StemOffset f = fine.locate(mix, i, -maxLag, maxLag, sampleRate, fft, peak, work);
         if (Double.isNaN(c.samples()) || c.coherence() < StemOffset.CONFIDENT_COHERENCE) {
             return Double.isNaN(f.samples()) && !Double.isNaN(c.samples()) ? scaled(c, factor, sampleRate) : f;
         }
@@ -212,7 +237,7 @@ final class LagEstimator {
         }
         int from = (int) Math.max(-maxLag, Math.round(centre - window));
         int to = (int) Math.min(maxLag, Math.round(centre + window));
-        StemOffset near = fine.locate(mix, i, from, to, sampleRate, fft, peak);
+        StemOffset near = fine.locate(mix, i, from, to, sampleRate, fft, peak, work);
         if (Double.isNaN(near.samples())) {
             return scaled(c, factor, sampleRate);
         }
@@ -240,10 +265,12 @@ final class LagEstimator {
         }
         List<StemOffset> coarse = whole.result(mix, (int) Math.round((double) sampleRate / factor));
         Fft fft = Fft.ofSize(fine.fftSize());
-        LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000));
+        BestHop.Workspace work = fine.workspace();
+        // the correlation in the short transform's array, free once the cross-spectrum is formed
+        LagPeak peak = new LagPeak(fft, maxLag, Math.max(1, sampleRate / 1000), work.shortWork);
         List<StemOffset> out = new ArrayList<>(stems);
         for (int i = 0; i < stems; i++) {
-            out.add(combine(mix, i, coarse.get(i), sampleRate, fft, peak));
+            out.add(combine(mix, i, coarse.get(i), sampleRate, fft, peak, work));
         }
         return out;
     }

@@ -41,11 +41,22 @@ final class LagPeak {
     private final double[] corr;
 
     LagPeak(Fft fft, int maxLag, int exclusion) {
+        this(fft, maxLag, exclusion, new double[fft.size()]);
+    }
+
+    /**
+     * @param corr where the correlation is formed, at least {@code fft.size()} long: a caller's
+     *             work array it no longer needs while {@link #find} runs (overwritten by each call)
+     */
+    LagPeak(Fft fft, int maxLag, int exclusion, double[] corr) {
+        if (corr.length < fft.size()) {
+            throw new IllegalArgumentException("corr must hold " + fft.size() + " points: " + corr.length);
+        }
         this.fft = fft;
         this.maxLag = maxLag;
         this.exclusion = exclusion;
         this.weights = new double[fft.size()];
-        this.corr = new double[fft.size()];
+        this.corr = corr;
     }
 
     /**

@@ -194,21 +194,46 @@ public record NullSumSetup(int sampleRate, int stems, int channels, double maxOf
      * @throws IllegalArgumentException when {@code mixes < 1}
      */
     public long estimatedBytes(int mixes, boolean fileSpectra) {
+        return estimatedBytes(mixes, fileSpectra, false);
+    }
+
+    /**
+     * As {@link #estimatedBytes(int, boolean)}, for a {@link NullSum} whose offset search keeps a
+     * compact loudest hop or not ({@link NullSum#create(NullSumSetup, int, boolean, Executor, boolean)}).
+     *
+     * @param mixes          how many mixes, {@code >= 1}
+     * @param fileSpectra    whether the stems' and mixes' Welch spectra are summed
+     * @param compactOffsets whether the offsets' full-rate stage is compact
+     * @return bytes, an estimate
+     * @throws IllegalArgumentException when {@code mixes < 1}
+     */
+    public long estimatedBytes(int mixes, boolean fileSpectra, boolean compactOffsets) {
         check(mixes >= 1, "mixes", mixes);
         // with the queue of the spectra's thread, which a NullSum made with an executor holds
         return NullSumEngine.estimateBytes(sampleRate, stems, channels, maxLagSamples(), !alignment.isEmpty(),
-                mixes, options(fileSpectra, null)) + NullSumEngine.queueBytes(stems, mixes, channels);
+                mixes, options(fileSpectra, null, compactOffsets)) + NullSumEngine.queueBytes(stems, mixes, channels);
+    }
+
+    /**
+     * Whether a compact offset search ({@link #estimatedBytes(int, boolean, boolean)}) holds less
+     * than the full one at this setup's rate and range.
+     *
+     * @return true when {@code compactOffsets} saves memory
+     */
+    public boolean compactOffsetsSave() {
+        return LagEstimator.compactSaves(sampleRate, maxLagSamples());
     }
 
     /** An engine for {@code mixes} mixes with this setup's range, alignment and parts. */
-    NullSumEngine engine(int mixes, boolean fileSpectra, Executor executor) {
+    NullSumEngine engine(int mixes, boolean fileSpectra, Executor executor, boolean compact) {
         return new NullSumEngine(sampleRate, stems, channels, maxLagSamples(),
-                alignment.stream().mapToInt(Integer::intValue).toArray(), mixes, options(fileSpectra, executor));
+                alignment.stream().mapToInt(Integer::intValue).toArray(), mixes,
+                options(fileSpectra, executor, compact));
     }
 
-    private NullSumEngine.Options options(boolean fileSpectra, Executor executor) {
+    private NullSumEngine.Options options(boolean fileSpectra, Executor executor, boolean compact) {
         return new NullSumEngine.Options(halves.map(Halves::split).orElse(0L), partLagSamples(), fileSpectra,
-                executor);
+                executor, compact);
     }
 
     /** The parts' search range in samples, 0 without parts. */

@@ -25,6 +25,7 @@ import org.stemcheck.core.Report;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.core.internal.diagnosis.Diagnosis;
+import org.stemcheck.core.internal.setpass.MemoryBudget;
 import org.stemcheck.core.internal.setpass.Selection;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
 import org.stemcheck.core.internal.setpass.SetPass;
@@ -48,6 +49,13 @@ public final class Engine {
 
     /** The code of the finding that says a check could not run: the delivery was not fully checked. */
     public static final String CHECK_FAILED = "internal.check-failed";
+
+    /**
+     * The code of the finding that says the heap limited the null test: an error when it could
+     * not run at all (the delivery was not fully checked), a warning when its offset search was
+     * narrowed to fit. Either names the {@code -Xmx} that gives the full test.
+     */
+    public static final String MEMORY = "internal.memory";
 
     private final Measurements registry;
     private final int threads;
@@ -117,12 +125,14 @@ public final class Engine {
             String name = f.info().name();
             measured.put(name, r);
             facts.put(name, facts(r));
-            r.failure().ifPresent(why -> findings.add(Finding.error("format.unreadable",
-                            name + " could not be read to its end: " + why)
-                    .withFiles(name)
-                    .withFix("copy or export the file again; check the disk or the upload")));
+            r.failure().ifPresent(why -> findings.add(why.contains(OutOfMemoryError.class.getName())
+                    ? heapRanOut(name)
+                    : Finding.error("format.unreadable", name + " could not be read to its end: " + why)
+                            .withFiles(name)
+                            .withFix("copy or export the file again; check the disk or the upload")));
         });
         Optional<SetAnalysis> set = read.set();
+        selection.ifPresent(s -> setPassFindings(s, set, read.setFailure()).forEach(findings::add));
         Optional<StemFile> ref = set.map(SetAnalysis::reference).or(run::reference);
         RunContext ctx = new RunContext(infos, run.spec(), ref, measured, c -> set.map(a -> Diagnosis.of(c, a)));
         for (Check c : runnable) {
@@ -161,6 +171,51 @@ public final class Engine {
             }
         }
         return out;
+    }
+
+    /**
+     * A file whose analysis ran out of heap: the file is not at fault (no {@code format.unreadable}),
+     * the heap is; its measurements were left out, so the report cannot pass.
+     */
+    private static Finding heapRanOut(String name) {
+        long heap = Runtime.getRuntime().maxMemory() >> 20;
+        return Finding.error(MEMORY, name + "'s measurements were left out: the heap (" + heap
+                        + " MiB) ran out while it was analysed")
+                .withFiles(name)
+                .withMeasurement("max_heap_mib", heap)
+                .withFix("run with more heap, e.g. -Xmx" + Math.max(256, 2 * heap) + "m, or with fewer --threads");
+    }
+
+    /**
+     * What the report must say about the set pass itself: that it did not run (an error: the mix
+     * checks were left out, so the delivery was not fully checked) or that the heap narrowed it.
+     */
+    private static List<Finding> setPassFindings(Selection selection, Optional<SetAnalysis> set,
+                                                 Optional<RuntimeException> failure) {
+        if (set.isEmpty()) {
+            RuntimeException e = failure.orElse(null);
+            if (e instanceof SetPass.HeapTooSmall h) {
+                return List.of(Finding.error(MEMORY, "the null test and the mix checks did not run: " + e.getMessage())
+                        .withMeasurement("max_heap_mib", h.plan().maxHeap() >> 20)
+                        .withFix("run with more heap: " + h.plan().xmx() + " (java " + h.plan().xmx()
+                                + " -jar stemcheck.jar ...), or check fewer stems at once"));
+            }
+            String why = e == null ? "it gave no result"
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return List.of(Finding.error(CHECK_FAILED, "the null test could not run on this delivery (" + why
+                            + "); the mix checks were left out")
+                    .withMeasurement("check_failed", 1)
+                    .withFix("report this as a stemcheck bug with the delivery's file names and formats;"
+                            + " until it is fixed, compare the stems with the mix by hand"));
+        }
+        MemoryBudget.Plan plan = SetPass.plan(selection, MemoryBudget.ofThisJvm());
+        if (plan.fits() && plan.narrowed()) {
+            return List.of(Finding.warning(MEMORY, plan.describe())
+                    .withMeasurement("max_heap_mib", plan.maxHeap() >> 20)
+                    .withMeasurement("offset_range_s", plan.rangeSeconds())
+                    .withFix("run with " + plan.xmx() + " for the full +/- 2 s offset search"));
+        }
+        return List.of();
     }
 
     /** The null test's result; a diagnosis that throws costs the report's reference entry and plot only. */

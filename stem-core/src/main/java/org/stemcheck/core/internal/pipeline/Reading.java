@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
+import org.stemcheck.core.internal.setpass.SetPass;
 import org.stemcheck.core.internal.setpass.Selection;
 
 /**
@@ -51,7 +52,8 @@ final class Reading {
      * @param files per file read, its measurements, in delivery order
      * @param set   the set pass's analysis, when it ran and succeeded
      */
-    record Result(Map<DeliveryFile, FileResults> files, Optional<SetAnalysis> set) {
+    record Result(Map<DeliveryFile, FileResults> files, Optional<SetAnalysis> set,
+                  Optional<RuntimeException> setFailure) {
     }
 
     private Reading() {
@@ -90,7 +92,8 @@ final class Reading {
                     results.put(f, () -> r);
                 }
             }
-            Optional<SetAnalysis> set = selection.flatMap(s -> runSetPass(setRunner, s, pool));
+            RuntimeException[] failure = new RuntimeException[1];
+            Optional<SetAnalysis> set = selection.flatMap(s -> runSetPass(setRunner, s, pool, failure));
             for (DeliveryFile f : sinks) {
                 results.put(f, afterPass(f, needed, registry, pool));
             }
@@ -98,7 +101,7 @@ final class Reading {
             for (DeliveryFile f : todo) {
                 out.put(f, results.get(f).get());
             }
-            return new Result(out, set);
+            return new Result(out, set, Optional.ofNullable(failure[0]));
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -135,12 +138,22 @@ final class Reading {
         }
     }
 
-    /** The set pass; whatever it throws costs the null test, never the per-file results. */
-    private static Optional<SetAnalysis> runSetPass(SetRunner runner, Selection selection, ExecutorService pool) {
+    /**
+     * The set pass; whatever it throws costs the null test, never the per-file results. What it
+     * threw goes to {@code failure[0]}, for the report to say so.
+     */
+    private static Optional<SetAnalysis> runSetPass(SetRunner runner, Selection selection, ExecutorService pool,
+                                                    RuntimeException[] failure) {
         try {
             return runner.run(selection, pool);
+        } catch (SetPass.HeapTooSmall e) {
+            // expected when the heap is small: the report says so, no stack trace
+            LOG.info("the null test was left out: {}", e.getMessage());
+            failure[0] = e;
+            return Optional.empty();
         } catch (RuntimeException e) {
             LOG.warn("the set pass failed; the mix checks are left out", e);
+            failure[0] = e;
             return Optional.empty();
         }
     }
@@ -153,7 +166,12 @@ final class Reading {
             throw new IllegalStateException("interrupted while analysing the delivery", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            LOG.warn("a file's analysis failed; its measurements are left out", cause);
+            if (cause instanceof OutOfMemoryError) {
+                // the report says so (internal.memory); a stack trace would add nothing
+                LOG.warn("a file's analysis ran out of heap; its measurements are left out: {}", cause.toString());
+            } else {
+                LOG.warn("a file's analysis failed; its measurements are left out", cause);
+            }
             return FileResults.NONE.failed("analysis failed: " + cause);
         }
     }

@@ -1,6 +1,7 @@
 package org.stemcheck.core.internal.setpass;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,7 +32,8 @@ import org.stemcheck.io.AudioFormat;
  * mix the stems null against best.
  *
  * <p>Passes: <b>one</b> for all mixes at once (each file decoded once), when the heap allows
- * (otherwise as many mixes a pass as fit {@link #HEAP_SHARE} of it, {@link #mixesPerPass}); a
+ * (otherwise as many mixes a pass as fit the budget; with less still, a compact or narrower offset
+ * search: {@link MemoryBudget#plan}); a
  * <b>second</b> one, over the stems and the chosen mix only, when a stem was
  * {@link StemOffset#displaced() displaced}: the displaced stems are moved back by their whole
  * samples while streaming, so that gains, transfers, the residual and its character are measured
@@ -50,27 +52,47 @@ public final class SetPass {
 
     private static final Logger LOG = LoggerFactory.getLogger(SetPass.class);
 
-    /**
-     * Share of the heap the null tests of one pass may take; the rest stays for the per-file pass,
-     * decoding and the collector's headroom. Measured on the benchmark song (9 files, 2 mixes)
-     * under {@code -Xmx256m}: everything but the null tests is under 10 MB live (class histogram
-     * after a full collection), so half the heap leaves the collector more than half of it free.
-     */
-    static final double HEAP_SHARE = 0.5;
-
     private SetPass() {
     }
 
     /**
-     * How many of {@code mixes} mixes one pass compares: as many as fit {@link #HEAP_SHARE} of
-     * {@code maxHeap}, at least one.
+     * How the set pass over {@code selection} fits {@code budget}: the offset range, whether the
+     * offsets' full-rate stage is compact, how many mixes a pass compares, or that it cannot run.
+     *
+     * @param selection what {@link #select} chose
+     * @param budget    the heap to plan with ({@link MemoryBudget#ofThisJvm()})
+     * @return the plan
      */
-    static int mixesPerPass(NullSumSetup setup, int mixes, long maxHeap) {
-        int fit = 1;
-        while (fit < Math.min(mixes, NullSum.MAX_MIXES) && setup.estimatedBytes(fit + 1) <= HEAP_SHARE * maxHeap) {
-            fit++;
+    public static MemoryBudget.Plan plan(Selection selection, MemoryBudget budget) {
+        return budget.plan(selection.rate(), selection.stems().size(), selection.channels(),
+                selection.mixes().size(), total(selection.mixes(), selection.rate()));
+    }
+
+    /**
+     * The set pass could not run in the heap it was given: it needs more than the budget
+     * ({@link MemoryBudget.Plan#fits()}), or the heap ran out while it ran. Its state is all local
+     * to the pass, so the run goes on without the null test.
+     */
+    public static final class HeapTooSmall extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient MemoryBudget.Plan plan;
+
+        /**
+         * @param plan    the plan the pass was run with, or found not to fit
+         * @param message what the report says
+         * @param cause   the {@code OutOfMemoryError}, or null
+         */
+        public HeapTooSmall(MemoryBudget.Plan plan, String message, Throwable cause) {
+            super(message, cause);
+            this.plan = plan;
         }
-        return fit;
+
+        /** @return the plan the pass was run with, or found not to fit */
+        public MemoryBudget.Plan plan() {
+            return plan;
+        }
     }
 
     /**
@@ -163,7 +185,8 @@ public final class SetPass {
      * (no sinks, everything on the calling thread).
      *
      * @param files the delivery's files
-     * @return the analysis, empty when no set pass can run or it failed
+     * @return the analysis, empty when no set pass can run
+     * @throws RuntimeException as {@link #run(Selection, Executor)}
      */
     public static Optional<SetAnalysis> run(List<? extends PassFile> files) {
         return select(files, Optional.empty()).flatMap(s -> run(s, null));
@@ -178,20 +201,60 @@ public final class SetPass {
      *                  When the pass fails, a sink may hear neither its end nor a failure.
      * @param executor  where the null tests' short-time spectra run beside the calling thread, or
      *                  null to run everything on the calling thread
-     * @return the analysis, empty when the pass failed
+     * @return the analysis
+     * @throws HeapTooSmall         when the heap cannot hold the pass ({@link #plan}) or ran out
+     * @throws UncheckedIOException when a file could not be opened
+     * @throws RuntimeException     when the pass failed otherwise
      */
     public static Optional<SetAnalysis> run(Selection selection, Executor executor) {
+        MemoryBudget.Plan memory = plan(selection, MemoryBudget.ofThisJvm());
+        if (!memory.fits()) {
+            throw new HeapTooSmall(memory, memory.describe(), null);
+        }
+        if (memory.narrowed() || memory.compact() || memory.mixesPerPass() < selection.mixes().size()) {
+            LOG.debug("set pass within the heap: {}", memory);
+        }
         try {
-            return Optional.of(new Plan(selection, Collections.newSetFromMap(new IdentityHashMap<>()), executor)
-                    .execute());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("the set pass failed; the mix checks are left out", e);
-            return Optional.empty();
+            return Optional.of(new Plan(selection, Collections.newSetFromMap(new IdentityHashMap<>()), executor,
+                    memory).execute());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OutOfMemoryError e) {
+            // Everything the pass allocated is garbage once this frame is left: the run goes on
+            // without the null test, and the report says why instead of losing everything.
+            throw ranOut(memory, e);
+        } catch (RuntimeException e) {
+            // the null tests' spectra run on the pool: their OutOfMemoryError arrives wrapped
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof OutOfMemoryError) {
+                    throw ranOut(memory, e);
+                }
+            }
+            throw e;
         }
     }
 
-    /** One run's files and common format; {@code opened} holds the files a pass has opened (their sinks are used up). */
-    private record Plan(Selection selection, Set<PassFile> opened, Executor executor) {
+    private static HeapTooSmall ranOut(MemoryBudget.Plan memory, Throwable cause) {
+        return new HeapTooSmall(memory, String.format(java.util.Locale.ROOT,
+                "the heap (%d MiB) ran out during the null test; the mix checks were left out",
+                memory.maxHeap() >> 20), cause);
+    }
+
+    /** The frames of the longest of these mixes, at {@code rate}: the frames compared. */
+    private static long total(List<PassFile> mixes, int rate) {
+        long total = 0;
+        for (PassFile p : mixes) {
+            StemFile f = p.info();
+            total = Math.max(total, (long) Math.ceil(f.frames() * rate / f.format().orElseThrow().sampleRate()));
+        }
+        return total;
+    }
+
+    /**
+     * One run's files and common format; {@code opened} holds the files a pass has opened (their
+     * sinks are used up); {@code memory} how the passes fit the heap.
+     */
+    private record Plan(Selection selection, Set<PassFile> opened, Executor executor, MemoryBudget.Plan memory) {
 
         List<PassFile> stems() {
             return selection.stems();
@@ -203,9 +266,7 @@ public final class SetPass {
 
         SetAnalysis execute() throws IOException {
             List<PassFile> mixes = selection.mixes();
-            NullSumSetup measured = Drifts.measuring(NullSumSetup.of(rate(), stems().size(), selection.channels()),
-                    total(mixes));
-            int perPass = mixesPerPass(measured, mixes.size(), Runtime.getRuntime().maxMemory());
+            int perPass = memory.mixesPerPass();
             Map<PassFile, NullResult> results = new LinkedHashMap<>();
             Map<PassFile, ResidualCharacter> characters = new LinkedHashMap<>();
             Map<PassFile, List<StemDrift>> drifts = new LinkedHashMap<>();
@@ -252,7 +313,7 @@ public final class SetPass {
             int s = stems().size();
             int m = some.size();
             long total = total(some);
-            NullSumSetup setup = NullSumSetup.of(rate(), s, channels);
+            NullSumSetup setup = new NullSumSetup(rate(), s, channels, memory.rangeSeconds());
             List<PassFile> files = new ArrayList<>(stems());
             files.addAll(some);
             List<FileSink> passSinks = new ArrayList<>();
@@ -261,7 +322,7 @@ public final class SetPass {
             }
             boolean spectra = passSinks.stream().anyMatch(k -> k != null && k.wantsSpectrum());
             NullSum tests = NullSum.create(drifts == null ? setup : Drifts.measuring(setup, total), m, spectra,
-                    executor);
+                    executor, memory.compact());
             double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
             double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
             List<Feed> feeds = new ArrayList<>();
@@ -320,12 +381,7 @@ public final class SetPass {
 
         /** The frames of the longest of these mixes, at the pass's rate: the frames compared. */
         private long total(List<PassFile> mixes) {
-            long total = 0;
-            for (PassFile p : mixes) {
-                StemFile f = p.info();
-                total = Math.max(total, (long) Math.ceil(f.frames() * rate() / f.format().orElseThrow().sampleRate()));
-            }
-            return total;
+            return SetPass.total(mixes, rate());
         }
 
         /**

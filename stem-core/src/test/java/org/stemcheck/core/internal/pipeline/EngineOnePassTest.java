@@ -20,11 +20,13 @@ import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Role;
+import org.stemcheck.core.Severity;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.StemSet;
 import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.core.internal.delivery.Sources;
 import org.stemcheck.core.internal.setpass.FileSink;
+import org.stemcheck.core.internal.setpass.MemoryBudget;
 import org.stemcheck.core.internal.setpass.PassFile;
 import org.stemcheck.core.internal.setpass.Selection;
 import org.stemcheck.core.internal.setpass.SetPass;
@@ -309,7 +311,39 @@ class EngineOnePassTest {
                 assertThat(r.report().measured(f.name())).as(f.name()).isEqualTo(clean.report().measured(f.name()));
             }
             assertThat(r.report().findings()).extracting(Finding::code).doesNotContain("format.unreadable");
+            // fail closed: the mix checks did not run, so the delivery was not fully checked
+            assertThat(r.report().findings()).filteredOn(f -> f.code().equals(Engine.CHECK_FAILED))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                        assertThat(f.message()).contains("the null test could not run", "a bug");
+                    });
+            assertThat(r.report().passed()).isFalse();
         }
         assertThat(failingSinkCalls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aHeapTooSmallForTheNullTestIsAnErrorNamingTheHeapToUseWithoutAStackTrace(@TempDir Path tmp)
+            throws Exception {
+        Path dir = delivery(tmp);
+        MemoryBudget.Plan tiny = new MemoryBudget(16L << 20).plan(48_000, 4, 2, 1, 48_000);
+        Reading.SetRunner outOfHeap = (sel, pool) -> {
+            throw new SetPass.HeapTooSmall(tiny, tiny.describe(), new OutOfMemoryError("Java heap space"));
+        };
+
+        LogCapture.Logged<Run> logged = LogCapture.of(() -> run(dir, 2, outOfHeap, null));
+
+        assertThat(logged.log()).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+        Run clean = run(dir, 2);
+        Report r = logged.value().report();
+        assertThat(r.findings()).filteredOn(f -> f.code().equals(Engine.MEMORY)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains("did not run", "16 MiB");
+            assertThat(f.fix()).contains(tiny.xmx());
+        });
+        assertThat(r.passed()).isFalse();
+        for (StemFile f : clean.report().files()) {
+            assertThat(r.measured(f.name())).as(f.name()).isEqualTo(clean.report().measured(f.name()));
+        }
     }
 }

@@ -27,6 +27,7 @@ import org.stemcheck.core.StemSet;
 import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.core.internal.delivery.Sources;
 import org.stemcheck.core.testing.LogCapture;
+import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.TruePeakMeter;
 import org.stemcheck.dsp.content.ContentDigest;
 import org.stemcheck.dsp.content.ContentHash;
@@ -186,6 +187,32 @@ class EngineTest {
         assertThat(r.findings(Severity.ERROR)).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("internal.check-failed");
             assertThat(f.message()).contains("test.broken", "IllegalStateException: bug", "not checked");
+        });
+        assertThat(r.passed()).isFalse();
+    }
+
+    @Test
+    void aFileWhoseAnalysisRunsOutOfHeapIsAMemoryErrorNotAnUnreadableFile() throws Exception {
+        Measurements reg = Measurements.empty().with(Measurement.SAMPLE_STATS, f -> new Accumulator<SampleStats.Result>() {
+            @Override
+            public void accept(double[][] block, int offset, int frames) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+
+            @Override
+            public SampleStats.Result result() {
+                throw new AssertionError("not reached");
+            }
+        }, null);
+
+        Report r = LogCapture.of(() -> run(List.of(new Needs("test.a", Measurement.SAMPLE_STATS)), reg,
+                new AtomicInteger(), 2)).value();
+
+        assertThat(r.findings()).extracting(Finding::code).doesNotContain("format.unreadable");
+        assertThat(r.findings(Severity.ERROR)).hasSize(5).allSatisfy(f -> {
+            assertThat(f.code()).isEqualTo(Engine.MEMORY);
+            assertThat(f.message()).contains("measurements were left out", "heap");
+            assertThat(f.fix()).contains("-Xmx");
         });
         assertThat(r.passed()).isFalse();
     }
