@@ -40,11 +40,13 @@ import java.util.Optional;
  * @param otherMixes   the other candidate mixes of the delivery and how the stems null against them
  * @param residual     what is left over after gains and offsets, along time and in frequency
  * @param explanations what the diagnosis attributes the residual to, most important first
+ * @param channelNullDb what the stems leave of the mix with their gains fitted channel by channel
+ *                     (a stem's pan or balance corrected), dB; {@code NaN} for mono
  */
 public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, long frames, double startSeconds,
                              int passes, double nullDb, double plainNullDb, MixBus mixBus,
                              List<StemComparison> stems, List<OtherMix> otherMixes, Residual residual,
-                             List<Explanation> explanations) {
+                             List<Explanation> explanations, double channelNullDb) {
 
     /**
      * Checks and copies the parts.
@@ -62,6 +64,7 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
      * @param otherMixes   not {@code null}; copied
      * @param residual     not {@code null}
      * @param explanations not {@code null}; copied
+     * @param channelNullDb dB or {@code NaN}
      */
     public NullTestResult {
         Objects.requireNonNull(mix, "mix must not be null");
@@ -108,7 +111,19 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
      * @return true when something is missing or different
      */
     public boolean unexplained() {
-        return !mixBus.processed() && !fractionLeft() && Double.isFinite(nullDb) && nullDb > UNEXPLAINED_DB;
+        return !mixBus.processed() && !fractionLeft() && Double.isFinite(nullDb) && nullDb > UNEXPLAINED_DB
+                && !balanced();
+    }
+
+    /**
+     * Whether the stems null once their gains are fitted channel by channel while they do not with
+     * one gain each: what is left is a stem's pan or balance ({@code mix.gain} names it), nothing
+     * missing or different.
+     *
+     * @return true when {@link #channelNullDb()} is below {@link #UNEXPLAINED_DB} and {@link #nullDb()} is not
+     */
+    public boolean balanced() {
+        return channelNullDb <= UNEXPLAINED_DB && nullDb > UNEXPLAINED_DB;
     }
 
     /** The null depth above which part of the mix counts as unexplained, dB (see {@link #unexplained()}). */
@@ -143,9 +158,14 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
      *                     when unknown)
      * @param mixPeakDbfs  the highest sample of the mix over the same frames, dBFS ({@code NaN}
      *                     when unknown)
+     * @param latencySamples how late the mix is against the stems as a whole, samples (0: in
+     *                     place): most stems are displaced by the same amount, so the mix is the
+     *                     one out of place (a look-ahead limiter or linear-phase EQ on the mix bus
+     *                     whose latency was not compensated). The stems' {@link Offset}s are
+     *                     given against it
      */
     public record MixBus(boolean processed, double commonGainDb, boolean limited, double stemsPeakDbfs,
-                         double mixPeakDbfs) {
+                         double mixPeakDbfs, double latencySamples) {
 
         /**
          * Processing judged from the gains alone (peaks unknown).
@@ -154,7 +174,7 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
          * @param commonGainDb the gain the stems share against the mix, dB
          */
         public MixBus(boolean processed, double commonGainDb) {
-            this(processed, commonGainDb, false, Double.NaN, Double.NaN);
+            this(processed, commonGainDb, false, Double.NaN, Double.NaN, 0.0);
         }
     }
 
@@ -171,8 +191,12 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
      *               another render of a random instrument); 1 when it could not be judged. A gain,
      *               polarity or offset read from a stem below {@link #MIN_IN_MIX} is not evidence
      *               about that stem
+     * @param levelDb its level in the mix at its fitted gain, relative to the mix, dB (from the
+     *               third-octave bands 31 Hz-16 kHz; {@code NaN} when unknown): how much of the mix
+     *               the stem is
      */
-    public record StemComparison(StemFile file, Gain gain, Offset offset, Optional<Drift> drift, double inMix) {
+    public record StemComparison(StemFile file, Gain gain, Offset offset, Optional<Drift> drift, double inMix,
+                                 double levelDb) {
 
         /**
          * Below this share of its power in the mix a stem's fitted gain and offset describe chance
@@ -188,6 +212,7 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
          * @param offset not {@code null}
          * @param drift  not {@code null}
          * @param inMix  0..1
+         * @param levelDb dB or {@code NaN}
          */
         public StemComparison {
             Objects.requireNonNull(file, "file must not be null");
@@ -218,8 +243,38 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
      *                        left after the fit; {@code NaN} when not identifiable
      * @param identifiable    false when the stem is silent or a combination of other stems (a
      *                        duplicate): its share of the mix cannot be told apart
+     * @param channelLevelErrorDb per channel, how much louder the stem's channel is than in that
+     *                        channel of the mix (the gains fitted channel by channel), dB; a
+     *                        difference between channels is a pan or balance other than the mix's;
+     *                        empty for mono or when not identifiable
      */
-    public record Gain(double scale, double levelErrorDb, double standardErrorDb, boolean identifiable) {
+    public record Gain(double scale, double levelErrorDb, double standardErrorDb, boolean identifiable,
+                       List<Double> channelLevelErrorDb) {
+
+        /**
+         * Copies the list.
+         *
+         * @param scale               the factor
+         * @param levelErrorDb        dB or {@code NaN}
+         * @param standardErrorDb     dB or {@code NaN}
+         * @param identifiable        as told
+         * @param channelLevelErrorDb not {@code null}; copied
+         */
+        public Gain {
+            channelLevelErrorDb = List.copyOf(channelLevelErrorDb);
+        }
+
+        /**
+         * How far apart the channels' level errors are: the pan or balance difference.
+         *
+         * @return the largest minus the smallest, dB; 0 for fewer than two finite channels
+         */
+        public double channelSpreadDb() {
+            double[] v = channelLevelErrorDb.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
+            return v.length < 2 ? 0.0 : java.util.Arrays.stream(v).max().orElseThrow()
+                    - java.util.Arrays.stream(v).min().orElseThrow();
+        }
+
         /**
          * Whether the stem is polarity-inverted against the mix.
          *
@@ -234,7 +289,9 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
      * A stem's time offset against the mix, from the whitened cross-correlation of the stem with
      * its part of the mix.
      *
-     * @param samples          the offset to a fraction of a sample: positive = late, negative = early
+     * @param samples          the offset to a fraction of a sample: positive = late, negative = early;
+     *                         against the mix less its own latency ({@link MixBus#latencySamples()}),
+     *                         that is against the other stems when the mix is the one out of place
      * @param coherence        the height of the whitened correlation peak, 0..1 (1: a pure delay)
      * @param peakRatio        the peak over the next highest one further than 1 ms away; near 1 is
      *                         ambiguous (periodic material)

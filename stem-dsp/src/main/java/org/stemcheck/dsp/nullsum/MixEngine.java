@@ -61,7 +61,7 @@ final class MixEngine {
     static long estimateBytes(int stems, int channels) {
         long scratch = 8L * CHUNK * (channels + 1);
         long meter = 24L * ResidualMeter.MAX_SEGMENTS;
-        long gram = 8L * stems * stems + 64L * stems;
+        long gram = (8L * stems * stems + 64L * stems) * (channels + 1);
         return scratch + meter + gram;
     }
 
@@ -89,7 +89,7 @@ final class MixEngine {
         inSegment += n;
         boolean closes = inSegment == segmentFrames;
         meter.accept(residualEnergy, mixEnergy, n, closes);
-        gram.accept(in, residual, offset, n, sum(residualEnergy), sum(mixEnergy));
+        gram.accept(in, residual, offset, n, residualEnergy, mixEnergy);
         dynamics.accept(gram, closes ? segmentFrames : 0);
         if (correlation != null) {
             correlation.accept(residual, 0, n);
@@ -146,10 +146,16 @@ final class MixEngine {
     NullResult result(FrameSpectra spectra, int mix, List<StemOffset> offsets, List<HalfOffsets> halves) {
         GainSolution gains = GainSolver.solve(gram.gram(), gram.withResidual(), gram.residualEnergy(),
                 gram.mixEnergy(), frames * channels);
+        List<GainSolution> perChannel = new java.util.ArrayList<>();
+        for (int c = 0; channels > 1 && c < gram.channels(); c++) {
+            perChannel.add(GainSolver.solve(gram.channelGram(c), gram.channelWithResidual(c),
+                    gram.channelResidualEnergy(c), gram.channelMixEnergy(c), frames));
+        }
         List<StemDynamics> dyn = dynamics.result();
         List<StemTransfer> transfers = spectra.transfers(mix, dyn);
         NullSpectra power = spectra.spectra(mix);
         double r = correlation == null ? Double.NaN : correlation.result().overall();
-        return new NullResult(sampleRate, frames, meter.result(r), gains, offsets, transfers, power, halves);
+        return new NullResult(sampleRate, frames, meter.result(r), gains, offsets, transfers, power, halves,
+                perChannel);
     }
 }

@@ -14,10 +14,13 @@ import java.util.List;
  * @param spectra    power spectra of the residual, the mix and every stem
  * @param halves     per stem, its offsets over the two parts of the song the setup asked for
  *                   ({@link NullSumSetup#withHalves}); empty when it asked for none
+ * @param channelGains per channel of the mix, the stems' gains into that channel alone (each
+ *                   stem's channel against the mix's): a stem whose channels need different gains
+ *                   has another pan or balance than in the mix; empty for mono
  */
 public record NullResult(int sampleRate, long frames, NullResidual residual, GainSolution gains,
                          List<StemOffset> offsets, List<StemTransfer> transfers, NullSpectra spectra,
-                         List<HalfOffsets> halves) {
+                         List<HalfOffsets> halves, List<GainSolution> channelGains) {
 
     /**
      * Copies the lists.
@@ -30,11 +33,13 @@ public record NullResult(int sampleRate, long frames, NullResidual residual, Gai
      * @param transfers  one per stem, in input order; copied
      * @param spectra    the spectra
      * @param halves     one per stem in input order, or empty; copied
+     * @param channelGains one per channel, or empty; copied
      */
     public NullResult {
         offsets = List.copyOf(offsets);
         transfers = List.copyOf(transfers);
         halves = List.copyOf(halves);
+        channelGains = List.copyOf(channelGains);
     }
 
     /**
@@ -50,6 +55,6 @@ public record NullResult(int sampleRate, long frames, NullResidual residual, Gai
      */
     public NullResult(int sampleRate, long frames, NullResidual residual, GainSolution gains,
                       List<StemOffset> offsets, List<StemTransfer> transfers, NullSpectra spectra) {
-        this(sampleRate, frames, residual, gains, offsets, transfers, spectra, List.of());
+        this(sampleRate, frames, residual, gains, offsets, transfers, spectra, List.of(), List.of());
     }
 }

@@ -46,9 +46,10 @@ import org.stemcheck.dsp.nullsum.StemTransfer;
  *                        {@code 1 - sum I_i / sum P_i}, 0..1; {@code NaN} for a stem without power in
  *                        the judged bands
  * @param mismatch        per stem, its incoherent power over the mix's, 0..1
+ * @param power           per stem, its power as delivered over the mix's (judged bands)
  */
 public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mismatchShare, double[] coherent,
-                           double[] mismatch) {
+                           double[] mismatch, double[] power) {
 
     /** Bands centred below this hold too few FFT bins and cycles per frame for a coherence (the 170 ms frames' 6 Hz bins). */
     static final double MIN_HZ = 31.0;
@@ -137,12 +138,14 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
         }
         double[] coherent = new double[stems];
         double[] mismatch = new double[stems];
+        double[] power = new double[stems];
         for (int i = 0; i < stems; i++) {
+            power[i] = mixAll > 0 ? stemPower[i] / mixAll : Double.NaN;
             coherent[i] = stemPower[i] > 0 ? 1.0 - mismatchOwn[i] / stemPower[i] : Double.NaN;
             mismatch[i] = mixAll > 0 ? mismatchPower[i] / mixAll : 0.0;
         }
         return new BandEvidence(rows, mixAll > 0 ? uncoveredAll / mixAll : 0.0,
-                mixAll > 0 ? mismatchAll / mixAll : 0.0, coherent, mismatch);
+                mixAll > 0 ? mismatchAll / mixAll : 0.0, coherent, mismatch, power);
     }
 
     /**
@@ -186,6 +189,18 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
             sum += bins[k];
         }
         return sum;
+    }
+
+    /**
+     * Stem {@code i}'s level in the mix at gain {@code scale}, relative to the mix, dB.
+     *
+     * @param i     the stem
+     * @param scale its gain into the mix
+     * @return dB; {@code NaN} when unknown
+     */
+    public double levelDb(int i, double scale) {
+        double p = power[i] * scale * scale;
+        return p > 0 ? Math.max(-200, 10 * Math.log10(p)) : Double.NaN;
     }
 
     /** The uncovered share in dB (-200 for none). */

@@ -15,6 +15,7 @@ import org.stemcheck.core.internal.analysis.Transcodes;
 import org.stemcheck.core.internal.setpass.MixbusJudge;
 import org.stemcheck.core.internal.setpass.ResidualCharacter;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
+import org.stemcheck.core.internal.setpass.SharedOffset;
 import org.stemcheck.core.internal.setpass.StemDrift;
 import org.stemcheck.dsp.nullsum.NullResidual;
 import org.stemcheck.dsp.nullsum.StemGain;
@@ -43,7 +44,13 @@ public final class Diagnosis {
     public static NullTestResult of(CheckContext ctx, SetAnalysis a) {
         Map<String, Transcodes.Transcoded> cutoffs = ctx.analysis(Transcodes.FOUND);
         BandEvidence evidence = BandEvidence.of(a.passes().last(), a.mixbusProcessing());
+        double channelNull = channelNullDb(a);
         List<Explanation> explanations = new ArrayList<>();
+        if (channelNull <= NullTestResult.UNEXPLAINED_DB) {
+            // The stems null with their gains fitted channel by channel: a pan or balance explains
+            // the whole residual, and nothing else is to be read from it.
+            return result(a, evidence, explanations, residual(a), channelNull);
+        }
         for (int i = 0; i < a.stems().size(); i++) {
             lacking(a, i, cutoffs, evidence).ifPresent(explanations::add);
         }
@@ -63,13 +70,19 @@ public final class Diagnosis {
             explanations.add(missingUnderBus(evidence));
         }
         mismatch.ifPresent(explanations::add);
+        return result(a, evidence, explanations, residual, channelNull);
+    }
+
+    private static NullTestResult result(SetAnalysis a, BandEvidence evidence, List<Explanation> explanations,
+                                         NullTestResult.Residual residual, double channelNull) {
         int rate = a.passes().first().sampleRate();
         MixbusJudge.Verdict bus = a.bus();
+        double latency = mixLatency(a);
         return new NullTestResult(a.reference(), a.choice().given(), rate, a.passes().first().frames(),
                 a.passes().startSeconds(), a.passes().count(), a.nullDb(), a.plainNullDb(),
-                new NullTestResult.MixBus(bus.processed(), bus.commonGainDb(), bus.limited(), bus.stemsPeakDbfs(),
-                        bus.mixPeakDbfs()),
-                stems(a, evidence, explanations), others(a), residual, explanations);
+                new NullTestResult.MixBus(bus.processed(), bus.commonGainDb(), bus.limited(),
+                        bus.stemsPeakDbfs(), bus.mixPeakDbfs(), latency),
+                stems(a, evidence, explanations, latency), others(a), residual, explanations, channelNull);
     }
 
     /**
@@ -100,7 +113,42 @@ public final class Diagnosis {
                 && a.passes().first().gains().nullDepthDb() - a.passes().last().gains().nullDepthDb() >= OFFSET_IMPROVES_DB;
     }
 
-    private static List<StemComparison> stems(SetAnalysis a, BandEvidence evidence, List<Explanation> explanations) {
+    /**
+     * The null with the gains fitted channel by channel: the channels' residuals over the mix's,
+     * averaged (linear) over the channels; {@code NaN} for mono.
+     */
+    private static double channelNullDb(SetAnalysis a) {
+        List<org.stemcheck.dsp.nullsum.GainSolution> ch = a.passes().last().channelGains();
+        if (ch.isEmpty()) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (org.stemcheck.dsp.nullsum.GainSolution c : ch) {
+            sum += Math.pow(10, c.nullDepthDb() / 10);
+        }
+        return 10 * Math.log10(sum / ch.size());
+    }
+
+    /** Stem {@code i}'s level error per channel of the mix (last pass), where every channel identifies it. */
+    private static List<Double> channelErrors(SetAnalysis a, int i) {
+        List<Double> out = new ArrayList<>();
+        for (org.stemcheck.dsp.nullsum.GainSolution c : a.passes().last().channelGains()) {
+            StemGain g = c.gains().get(i);
+            if (!g.identifiable()) {
+                return List.of();
+            }
+            out.add(g.levelErrorDb());
+        }
+        return out;
+    }
+
+    /** How late the mix is against the stems as a whole ({@link SharedOffset}), samples; 0 when in place. */
+    static double mixLatency(SetAnalysis a) {
+        return -SharedOffset.of(a.passes().first().offsets());
+    }
+
+    private static List<StemComparison> stems(SetAnalysis a, BandEvidence evidence, List<Explanation> explanations,
+                                              double latency) {
         boolean smallOffsetsCount = significantOffset(a, explanations);
         List<StemComparison> out = new ArrayList<>();
         for (int i = 0; i < a.stems().size(); i++) {
@@ -110,13 +158,16 @@ public final class Diagnosis {
             Optional<NullTestResult.Drift> drift = a.drifts().stream().filter(d -> d.stem() == stem).findFirst()
                     .map(Diagnosis::drift);
             double inMix = evidence.coherent(i);
+            double samples = o.samples() + latency;
             boolean displaced = o.displaced() && !(inMix < StemComparison.MIN_IN_MIX)
-                    && (Math.abs(o.samples()) >= SMALL_OFFSET_SAMPLES || smallOffsetsCount);
+                    && Math.abs(samples) >= Math.max(0.5, o.peakWidthSamples() / 2)
+                    && (Math.abs(samples) >= SMALL_OFFSET_SAMPLES || smallOffsetsCount && latency == 0);
             out.add(new StemComparison(a.stems().get(i),
-                    new NullTestResult.Gain(g.scale(), g.levelErrorDb(), g.standardErrorDb(), g.identifiable()),
-                    new NullTestResult.Offset(o.samples(), o.coherence(), o.peakRatio(), o.peakWidthSamples(),
+                    new NullTestResult.Gain(g.scale(), g.levelErrorDb(), g.standardErrorDb(), g.identifiable(),
+                            channelErrors(a, i)),
+                    new NullTestResult.Offset(samples, o.coherence(), o.peakRatio(), o.peakWidthSamples(),
                             o.confident(), displaced),
-                    drift, inMix));
+                    drift, inMix, evidence.levelDb(i, Double.isFinite(g.scale()) ? g.scale() : 0.0)));
         }
         return out;
     }

@@ -64,7 +64,14 @@ public final class MixbusJudge {
     private MixbusJudge() {
     }
 
-    static Verdict judge(NullResult last) {
+    /**
+     * The verdict on the last pass's gains and transfers.
+     *
+     * @param last         the last pass
+     * @param sharedOffset the offset most stems share against the mix ({@link SharedOffset}):
+     *                     latency on the mix bus that was not compensated is a plug-in on it
+     */
+    static Verdict judge(NullResult last, double sharedOffset) {
         double[] errors = last.gains().gains().stream().filter(StemGain::identifiable)
                 .mapToDouble(StemGain::levelErrorDb).filter(Double::isFinite).toArray();
         double stemsPeak = dbfs(last.residual().sumPeak());
@@ -73,14 +80,14 @@ public final class MixbusJudge {
         boolean limited = mixPeak >= CEILING_DBFS && stemsPeak - median - mixPeak >= OVER_CEILING_DB
                 && last.gains().nullDepthDb() > LIMITED_NULL_DB;
         if (errors.length < 2) {
-            return new Verdict(limited, 0.0, limited, stemsPeak, mixPeak);
+            return new Verdict(limited || sharedOffset != 0, 0.0, limited, stemsPeak, mixPeak);
         }
         long agree = Arrays.stream(errors).filter(e -> Math.abs(e - median) <= AGREE_DB).count();
         boolean commonGain = Math.abs(median) > COMMON_GAIN_DB && agree >= MAJORITY * errors.length;
         long compressed = last.transfers().stream().map(StemTransfer::dynamics)
                 .filter(d -> d.slope() < -COMPRESSION_SLOPE).count();
         boolean commonCompression = compressed >= MAJORITY * last.transfers().size();
-        boolean processed = commonGain || commonCompression || limited;
+        boolean processed = commonGain || commonCompression || limited || sharedOffset != 0;
         return new Verdict(processed, processed ? median : 0.0, limited, stemsPeak, mixPeak);
     }
 

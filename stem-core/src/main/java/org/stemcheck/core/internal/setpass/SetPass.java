@@ -302,7 +302,8 @@ public final class SetPass {
             return new SetAnalysis(stemFiles,
                     new SetAnalysis.Choice(best.info(), named.isPresent(), depths),
                     new SetAnalysis.Passes(firstPass, last, passes, (double) start(shifts) / rate()),
-                    character, drifts.getOrDefault(best, List.of()), MixbusJudge.judge(last));
+                    character, drifts.getOrDefault(best, List.of()),
+                    MixbusJudge.judge(last, SharedOffset.of(firstPass.offsets())));
         }
 
         /** One pass over the stems (moved by {@code shifts}) and the mixes {@code some}. */
@@ -429,11 +430,15 @@ public final class SetPass {
             return Double.isNaN(db) ? Double.POSITIVE_INFINITY : db;
         }
 
-        /** Per stem, the whole samples to move it back by: its offset where displaced, else 0. */
+        /**
+         * Per stem, the whole samples to move it back by: its offset where displaced, else the
+         * offset most stems share ({@link SharedOffset}: the mix is late, so every stem moves).
+         */
         private static long[] shifts(NullResult r) {
+            long shared = Math.round(SharedOffset.of(r.offsets()));
             long[] out = new long[r.offsets().size()];
             for (StemOffset o : r.offsets()) {
-                out[o.stem()] = o.displaced() ? o.wholeSamples() : 0;
+                out[o.stem()] = o.displaced() ? o.wholeSamples() : shared;
             }
             return out;
         }

@@ -16,6 +16,10 @@ package org.stemcheck.dsp.internal.set;
  * part of its gain, nor of the residual the gains leave (it is {@code level.dc-offset}'s fault,
  * not a fader's: a stem with a DC offset of -26 dBFS read as 8.6 dB too loud before).
  *
+ * <p>Every product is also kept per channel ({@link #channelGram}, ...): a stem's gain into each
+ * channel of the mix, whose difference is a pan or balance the stem lacks. Summing per channel
+ * costs nothing: the dot products are per channel anyway.
+ *
  * <p>{@code G} does not depend on the mix: the accumulators of other mixes fed the same chunks
  * read it from the first one's ({@link #GramAccumulator(int, GramAccumulator)}) and sum only
  * their own {@code c}.
@@ -23,16 +27,17 @@ package org.stemcheck.dsp.internal.set;
 public final class GramAccumulator {
 
     private final int stems;
-    private final double[][] gram;
-    private final double[] withResidual;
+    /** [channel][i][j], upper triangle: {@code <stem_i, stem_j>} of that channel. */
+    private double[][][] gram;
+    /** [channel][i]: {@code <stem_i, e>} of that channel. */
+    private double[][] withResidual;
     private final double[] chunkSelf;
     private final double[] chunkWithResidual;
-    /** Whether {@link #gram} and {@link #chunkSelf} are another accumulator's, which sums them. */
-    private final boolean sharesStems;
-    private double residualEnergy;
-    private double mixEnergy;
-    /** Per stem and channel, the sum of its samples (shared like {@link #gram}); per channel, the residual's. */
-    private final double[][] stemSums;
+    private final GramAccumulator stemsFrom;
+    private double[] residualEnergy;
+    private double[] mixEnergy;
+    /** [channel][i]: the sum of stem i's samples; [channel]: the residual's. */
+    private double[][] stemSums;
     private double[] residualSums;
     private long frames;
 
@@ -46,119 +51,167 @@ public final class GramAccumulator {
      */
     public GramAccumulator(int stems, GramAccumulator stemsFrom) {
         this.stems = stems;
-        this.sharesStems = stemsFrom != null;
-        this.gram = sharesStems ? stemsFrom.gram : new double[stems][stems];
-        this.chunkSelf = sharesStems ? stemsFrom.chunkSelf : new double[stems];
-        this.withResidual = new double[stems];
+        this.stemsFrom = stemsFrom;
+        this.chunkSelf = stemsFrom != null ? stemsFrom.chunkSelf : new double[stems];
         this.chunkWithResidual = new double[stems];
-        this.stemSums = sharesStems ? stemsFrom.stemSums : new double[stems][];
+    }
+
+    private void allocate(int channels) {
+        if (stemsFrom == null) {
+            gram = new double[channels][stems][stems];
+            stemSums = new double[channels][stems];
+        }
+        withResidual = new double[channels][stems];
+        residualEnergy = new double[channels];
+        mixEnergy = new double[channels];
+        residualSums = new double[channels];
     }
 
     /**
-     * Adds one chunk: {@code stems[i][c][offset ..+frames)}, the residual {@code e[c][0..frames)}
-     * and the energies of residual and mix over this chunk (all channels).
+     * Adds one chunk.
+     *
+     * @param in      [stem][channel][frame] from {@code offset}
+     * @param e       [channel][frame] the chunk's residual from 0
+     * @param offset  first frame of the chunk in {@code in}
+     * @param frames  frames in the chunk
+     * @param eEnergy per channel, the residual's energy over the chunk
+     * @param mEnergy per channel, the mix's energy over the chunk
      */
-    public void accept(double[][][] in, double[][] e, int offset, int frames, double eEnergy, double mEnergy) {
+    public void accept(double[][][] in, double[][] e, int offset, int frames, double[] eEnergy, double[] mEnergy) {
         int channels = e.length;
-        if (residualSums == null) {
-            residualSums = new double[channels];
+        if (withResidual == null) {
+            allocate(channels);
         }
         for (int c = 0; c < channels; c++) {
             residualSums[c] += sum(e[c], 0, frames);
+            residualEnergy[c] += eEnergy[c];
+            mixEnergy[c] += mEnergy[c];
         }
         this.frames += frames;
-        if (sharesStems) {
-            for (int i = 0; i < stems; i++) {
-                double withE = 0;
-                for (int c = 0; c < channels; c++) {
-                    withE += NullSumKernel.dot(in[i][c], offset, e[c], 0, frames);
-                }
-                withResidual[i] += withE;
-                chunkWithResidual[i] = withE;
-            }
-            residualEnergy += eEnergy;
-            mixEnergy += mEnergy;
-            return;
-        }
+        boolean own = stemsFrom == null;
         for (int i = 0; i < stems; i++) {
             double self = 0;
             double withE = 0;
-            if (stemSums[i] == null) {
-                stemSums[i] = new double[channels];
-            }
             for (int c = 0; c < channels; c++) {
                 double[] si = in[i][c];
-                stemSums[i][c] += sum(si, offset, frames);
-                self += NullSumKernel.dot(si, offset, si, offset, frames);
-                withE += NullSumKernel.dot(si, offset, e[c], 0, frames);
-                for (int j = i + 1; j < stems; j++) {
-                    gram[i][j] += NullSumKernel.dot(si, offset, in[j][c], offset, frames);
+                double we = NullSumKernel.dot(si, offset, e[c], 0, frames);
+                withResidual[c][i] += we;
+                withE += we;
+                if (own) {
+                    stemSums[c][i] += sum(si, offset, frames);
+                    double ss = NullSumKernel.dot(si, offset, si, offset, frames);
+                    gram[c][i][i] += ss;
+                    self += ss;
+                    double[] row = gram[c][i];
+                    for (int j = i + 1; j < stems; j++) {
+                        row[j] += NullSumKernel.dot(si, offset, in[j][c], offset, frames);
+                    }
                 }
             }
-            gram[i][i] += self;
-            withResidual[i] += withE;
-            chunkSelf[i] = self;
+            if (own) {
+                chunkSelf[i] = self;
+            }
             chunkWithResidual[i] = withE;
         }
-        residualEnergy += eEnergy;
-        mixEnergy += mEnergy;
     }
 
-    /** {@code <stem_i, stem_i>} over the last chunk. */
     public double chunkSelf(int i) {
         return chunkSelf[i];
     }
 
-    /** {@code <stem_i, e>} over the last chunk. */
     public double chunkWithResidual(int i) {
         return chunkWithResidual[i];
     }
 
-    /** The full symmetric Gram matrix, a fresh copy. */
-    public double[][] gram() {
+    /** Channels fed so far (0 before the first chunk). */
+    public int channels() {
+        return withResidual == null ? 0 : withResidual.length;
+    }
+
+    private double[][][] gramSums() {
+        return stemsFrom != null ? stemsFrom.gram : gram;
+    }
+
+    private double[][] stemSumsOf() {
+        return stemsFrom != null ? stemsFrom.stemSums : stemSums;
+    }
+
+    /** The Gram matrix of channel {@code c}, about each file's mean, full (symmetric). */
+    public double[][] channelGram(int c) {
         double[][] g = new double[stems][stems];
+        double[][] sums = stemSumsOf();
+        double[][][] all = gramSums();
         for (int i = 0; i < stems; i++) {
             for (int j = i; j < stems; j++) {
-                g[i][j] = gram[i][j] - meanProduct(stemSums[i], stemSums[j]);
+                g[i][j] = all[c][i][j] - sums[c][i] * sums[c][j] / frames;
                 g[j][i] = g[i][j];
             }
         }
         return g;
     }
 
-    public double[] withResidual() {
-        double[] w = withResidual.clone();
+    /** {@code <stem_i, e>} of channel {@code c}, about the means. */
+    public double[] channelWithResidual(int c) {
+        double[] w = withResidual[c].clone();
+        double[] sums = stemSumsOf()[c];
         for (int i = 0; i < stems; i++) {
-            w[i] -= meanProduct(stemSums[i], residualSums);
+            w[i] -= sums[i] * residualSums[c] / frames;
+        }
+        return w;
+    }
+
+    /** The residual's energy in channel {@code c}, about its mean. */
+    public double channelResidualEnergy(int c) {
+        return residualEnergy[c] - residualSums[c] * residualSums[c] / frames;
+    }
+
+    /** The mix's energy in channel {@code c}, about its mean ({@code m = sum(stems) - e}). */
+    public double channelMixEnergy(int c) {
+        double mixSum = -residualSums[c];
+        for (double v : stemSumsOf()[c]) {
+            mixSum += v;
+        }
+        return mixEnergy[c] - mixSum * mixSum / frames;
+    }
+
+    public double[][] gram() {
+        double[][] g = new double[stems][stems];
+        for (int c = 0; c < channels(); c++) {
+            double[][] gc = channelGram(c);
+            for (int i = 0; i < stems; i++) {
+                for (int j = 0; j < stems; j++) {
+                    g[i][j] += gc[i][j];
+                }
+            }
+        }
+        return g;
+    }
+
+    public double[] withResidual() {
+        double[] w = new double[stems];
+        for (int c = 0; c < channels(); c++) {
+            double[] wc = channelWithResidual(c);
+            for (int i = 0; i < stems; i++) {
+                w[i] += wc[i];
+            }
         }
         return w;
     }
 
     public double residualEnergy() {
-        return residualEnergy - meanProduct(residualSums, residualSums);
+        double s = 0;
+        for (int c = 0; c < channels(); c++) {
+            s += channelResidualEnergy(c);
+        }
+        return s;
     }
 
     public double mixEnergy() {
-        double[] mixSums = residualSums == null ? null : new double[residualSums.length];
-        for (int c = 0; mixSums != null && c < mixSums.length; c++) {
-            for (double[] stem : stemSums) {
-                mixSums[c] += stem == null ? 0 : stem[c];
-            }
-            mixSums[c] -= residualSums[c];
-        }
-        return mixEnergy - meanProduct(mixSums, mixSums);
-    }
-
-    /** {@code sum_c a[c] b[c] / frames}: the product of the means, times the frames, over channels. */
-    private double meanProduct(double[] a, double[] b) {
-        if (a == null || b == null || frames == 0) {
-            return 0.0;
-        }
         double s = 0;
-        for (int c = 0; c < a.length; c++) {
-            s += a[c] * b[c];
+        for (int c = 0; c < channels(); c++) {
+            s += channelMixEnergy(c);
         }
-        return s / frames;
+        return s;
     }
 
     private static double sum(double[] x, int offset, int frames) {

@@ -59,7 +59,7 @@ final class NullCheck extends MixCheck {
             return List.of();
         }
         Optional<Explanation.CodecNoise> codec = r.explanations(Explanation.CodecNoise.class).stream().findFirst();
-        Severity s = r.mixBus().processed() || codec.isPresent() ? Severity.INFO
+        Severity s = r.mixBus().processed() || codec.isPresent() || r.balanced() ? Severity.INFO
                 : db > Thresholds.NULL_ERROR_DB ? Severity.ERROR : Severity.WARNING;
         List<NullTestResult.Segment> worst = r.residual().worst(Finding.MAX_SPANS);
         double t0 = r.startSeconds();
@@ -76,6 +76,8 @@ final class NullCheck extends MixCheck {
                                 + " another take or render of %s", m.levelDb(),
                         m.stems().stream().map(StemFile::displayLabel).collect(Collectors.joining(", ")),
                         m.stems().size() == 1 ? "carries" : "carry", m.stems().size() == 1 ? "it" : "them")).orElse("")
+                + (r.balanced() ? String.format(Locale.ROOT, "; with each stem's gain fitted per channel they null to"
+                        + " %.1f dB: it is a stem's pan or balance (see mix.gain)", r.channelNullDb()) : "")
                 + (r.explanations().isEmpty() && s != Severity.INFO ? unexplainedBy(ctx, r) : "");
         return List.of(Finding.of(s, id(), msg)
                 .withFiles(r.mix().name())

@@ -12,7 +12,9 @@ import org.stemcheck.core.NullTestResult;
 
 /**
  * {@code mix.offset}: a stem early or late against the mix, within the +/- 2 s search range, in
- * samples (to a fraction where it is under ten), milliseconds and beats (tempo from the names).
+ * samples (to a fraction where it is under ten), milliseconds and beats (tempo from the names);
+ * or the mix itself late against every stem (uncompensated latency on its bus), one finding on the
+ * mix and the stems' offsets given against it.
  */
 final class OffsetCheck extends MixCheck {
 
@@ -27,6 +29,19 @@ final class OffsetCheck extends MixCheck {
     List<Finding> judge(CheckContext ctx, NullTestResult r) {
         List<Finding> out = new ArrayList<>();
         int rate = r.sampleRate();
+        double latency = r.mixBus().latencySamples();
+        if (latency != 0) {
+            double ms = 1000.0 * latency / rate;
+            out.add(Finding.error(id(), String.format(Locale.ROOT, "%s is %d samples (%.1f ms) %s against every stem:"
+                                    + " latency on the mix bus that was not compensated (a look-ahead limiter or"
+                                    + " linear-phase EQ on the master)", r.mix().name(), Math.abs(Math.round(latency)),
+                            Math.abs(ms), latency > 0 ? "late" : "early"))
+                    .withFiles(r.mix().name())
+                    .withMeasurement("offset_samples", -latency)
+                    .withMeasurement("offset_ms", -ms)
+                    .withFix("export the mix again with the master's plug-in delay compensated (or bounce it with"
+                            + " the stems from the same start point); the stems are in place"));
+        }
         OptionalDouble bpm = r.stems().stream().map(s -> s.file().bpm()).filter(OptionalDouble::isPresent)
                 .mapToDouble(OptionalDouble::getAsDouble).findFirst();
         for (NullTestResult.StemComparison s : r.stems()) {

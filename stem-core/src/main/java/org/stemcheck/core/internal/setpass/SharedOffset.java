@@ -1,0 +1,57 @@
+package org.stemcheck.core.internal.setpass;
+
+import java.util.List;
+
+import org.stemcheck.dsp.nullsum.StemOffset;
+
+/**
+ * The offset most stems share: when two or more stems with a clear offset, at least
+ * {@link #MAJORITY} of them, are displaced by the same amount and no stem is clearly in place,
+ * it is the mix that is out of place
+ * (latency on its bus that was not compensated: LMMS with a look-ahead limiter on its master puts
+ * every stem 220 samples early against the mix), not each of those stems. The second pass moves
+ * every stem by it; the diagnosis reports it once, on the mix.
+ */
+public final class SharedOffset {
+
+    /** Stems within this of one another share an offset (the whole-sample resolution of a DAW's nudge). */
+    static final double SAME_SAMPLES = 1.0;
+
+    /** At least this share of the stems with a clear offset must share it. */
+    static final double MAJORITY = 2.0 / 3.0;
+
+    /** Fewest stems that must share it. */
+    static final int MIN_STEMS = 2;
+
+    private SharedOffset() {
+    }
+
+    /**
+     * The shared offset of the stems against the mix.
+     *
+     * @param offsets every stem's offset from the first pass
+     * @return samples (negative: the stems early, the mix late), the median of the stems sharing
+     *         it; 0 when there is none or it is no displacement
+     */
+    public static double of(List<StemOffset> offsets) {
+        List<StemOffset> clear = offsets.stream().filter(StemOffset::confident).toList();
+        StemOffset best = null;
+        int bestCount = 0;
+        for (StemOffset o : clear) {
+            int n = (int) clear.stream().filter(x -> Math.abs(x.samples() - o.samples()) <= SAME_SAMPLES).count();
+            if (n > bestCount) {
+                best = o;
+                bestCount = n;
+            }
+        }
+        boolean oneInPlace = clear.stream().anyMatch(x -> Math.abs(x.samples()) <= SAME_SAMPLES);
+        if (best == null || !best.displaced() || oneInPlace || bestCount < MIN_STEMS
+                || bestCount < MAJORITY * clear.size()) {
+            return 0.0;
+        }
+        StemOffset centre = best;
+        double[] shared = clear.stream().filter(x -> Math.abs(x.samples() - centre.samples()) <= SAME_SAMPLES)
+                .mapToDouble(StemOffset::samples).toArray();
+        return MixbusJudge.median(shared);
+    }
+}
