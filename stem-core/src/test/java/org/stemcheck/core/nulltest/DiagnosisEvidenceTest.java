@@ -210,4 +210,35 @@ class DiagnosisEvidenceTest {
                 || x.code().equals("mix.bus-processing"));
         nothingOnInnocentStems(r, DRUMS);
     }
+
+    @Test
+    void mixLateAgainstEveryStemIsOneLatencyOnTheMixNotAnOffsetPerStem(@TempDir Path tmp) throws IOException {
+        // A look-ahead limiter on the master whose 220 samples of latency nobody compensated.
+        Path dir = Dev101.cleanWithMixBus(tmp, x -> Dev101.shift(220).apply(
+                org.stemcheck.core.testing.BusChain.limit(x, Dev101.RATE, 6.0, -1.0, 2.0, 60, null)));
+        Report r = Dev101ProcessingFaultsTest.check(dir);
+
+        Finding f = Dev101FaultsTest.only(r, "mix.offset", MIX);
+        assertThat(f.message()).contains("220 samples", "late against every stem", "latency on the mix bus");
+        assertThat(f.measurements().get("offset_samples")).isCloseTo(-220.0, Offset.offset(0.5));
+        nothingOnInnocentStems(r);
+    }
+
+    @Test
+    void bassPannedElsewhereInTheMixIsAChannelGainOnBassAndNothingElse(@TempDir Path tmp) throws IOException {
+        // The mix has the Bass with its left channel 6.02 dB down (LMMS's pan of 50 % right).
+        Report r = Dev101ProcessingFaultsTest.check(Dev101.cleanWithMixProcessing(tmp, BASS, x -> {
+            double[][] y = {x[0].clone(), x[1].clone()};
+            for (int t = 0; t < y[0].length; t++) {
+                y[0][t] *= 0.5;
+            }
+            return y;
+        }));
+
+        Finding f = Dev101FaultsTest.only(r, "mix.gain", BASS);
+        assertThat(f.message()).contains("sits elsewhere in the stereo image", "left +6.0 dB", "right +0.0 dB");
+        assertThat(f.measurements().get("channel_1_gain_db")).isCloseTo(6.02, Offset.offset(0.05));
+        assertThat(Dev101FaultsTest.only(r, "mix.null", MIX).severity()).isEqualTo(Severity.INFO);
+        nothingOnInnocentStems(r, BASS);
+    }
 }

@@ -101,7 +101,8 @@ final class GainCheck extends MixCheck {
         List<String> parts = new ArrayList<>();
         for (int c = 0; c < ch.size(); c++) {
             String name = ch.size() == 2 ? (c == 0 ? "left" : "right") : "channel " + (c + 1);
-            parts.add(String.format(Locale.ROOT, "%s %+.1f dB", name, ch.get(c) - common));
+            // rounded first, so that a hair under zero reads +0.0, not -0.0
+            parts.add(String.format(Locale.ROOT, "%s %+.1f dB", name, Math.round((ch.get(c) - common) * 10) / 10.0 + 0.0));
         }
         String label = s.file().displayLabel();
         Finding f = Finding.error(id(), String.format(Locale.ROOT,
