@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.internal.diagnosis.Thresholds;
 import org.stemcheck.core.internal.setpass.MixbusJudge;
 
 /** {@code mix.reference} (info): which mix the stems were compared with, how deep they null, and whether it carries mix-bus processing. */
@@ -31,8 +32,9 @@ final class ReferenceCheck extends MixCheck {
         }
         if (bus.commonGainDb() > MixbusJudge.COMMON_GAIN_DB && !bus.limited()) {
             return String.format(Locale.ROOT, "it carries processing common to every stem: the stems are all about"
-                    + " %.1f dB louder than in it (a mix turned down on its bus, or stems exported through the"
-                    + " mix-bus chain: see level.mixbus-processing)", bus.commonGainDb());
+                    + " %.1f dB louder than in it (its master fader turned down, or the stems exported through the"
+                    + " mix-bus chain, which level.mixbus-processing reports when a stem is held at a ceiling)",
+                    bus.commonGainDb());
         }
         if (bus.limited()) {
             double atMix = bus.stemsPeakDbfs() - bus.commonGainDb();
@@ -49,10 +51,14 @@ final class ReferenceCheck extends MixCheck {
     @Override
     List<Finding> judge(CheckContext ctx, NullTestResult r) {
         String ref = r.mix().name();
-        StringBuilder msg = new StringBuilder(String.format(Locale.ROOT,
-                "%s is the reference mix%s: the stems null to %.1f dB against it (%.1f dB after gains%s); %s",
-                ref, r.mixNamed() ? " (as named)" : "", r.plainNullDb(), r.nullDb(), r.passes() > 1 ? " and offsets" : "",
-                processing(r)));
+        String depth = r.plainNullDb() > Thresholds.NULL_ERROR_DB
+                ? String.format(Locale.ROOT, "the stems as delivered do not add up to it (what they leave is %.1f dB"
+                        + " against the mix; %.1f dB once each stem's gain%s is fitted)", r.plainNullDb(), r.nullDb(),
+                        r.passes() > 1 ? " and offset" : "")
+                : String.format(Locale.ROOT, "the stems null to %.1f dB against it (%.1f dB after gains%s)",
+                        r.plainNullDb(), r.nullDb(), r.passes() > 1 ? " and offsets" : "");
+        StringBuilder msg = new StringBuilder(String.format(Locale.ROOT, "%s is the reference mix%s: %s; %s",
+                ref, r.mixNamed() ? " (as named)" : "", depth, processing(r)));
         List<String> files = new ArrayList<>(List.of(ref));
         for (NullTestResult.OtherMix o : r.otherMixes()) {
             files.add(o.file().name());
