@@ -46,6 +46,20 @@ PAN_FAULT = 50               # pan units (-100..100) the pan variant moves one t
 SHIFT_TICKS = 2              # the offset variant's displacement, in LMMS ticks (1/48 beat)
 OFFSET_TOLERANCE_SAMPLES = 1.0   # a mix.offset finding within this of the truth counts as exact
 SILENT_PEAK = 1e-7           # a solo render below this peak (-140 dBFS) is not delivered as a stem
+# The demos' float renders peak up to several dB above full scale. Every file of a song (stems and
+# mix alike) is multiplied by one factor that puts the clean mix's sample peak here, so no level
+# finding is owed to the demo itself; one gain on every file changes no null.
+MIX_PEAK_DBFS = -3.0
+LIMITER_DRIVE_DB = 6.0       # how far the limiter variant drives the (scaled) mix into its ceiling
+LIMITER_CEILING_DB = -1.0
+# Conditions of the renders themselves, not of the injected fault, that the level checks rightly
+# report (FINDINGS.md: level.dc-offset above -50 dBFS, level.true-peak above -1 dBTP,
+# level.clipping at or beyond full scale). Each delivered file is measured here, with a margin so
+# that a measurement a little different from stemcheck's still counts, and what it shows is
+# "allowed" in truth.json: neither expected nor a false finding.
+DC_ALLOW_DBFS = -56.0        # the checker's -50 dBFS limit less a 6 dB margin
+TRUE_PEAK_ALLOW_DBTP = -2.0  # the checker's -1 dBTP ceiling less a 1 dB margin
+CLIP_ALLOW_DBFS = -0.5       # a sample peak this close to full scale may be reported as clipping
 REVERB_WORDS = ("reverb", "plate", "delay", "echo", "verb", "chorus", "flang")
 
 
@@ -66,19 +80,43 @@ def lmms_version():
         return None
 
 
-def place(src_wav, frames, dest):
-    """Writes the render padded (with the silence LMMS stops rendering at) or cut to `frames`,
-    through a cache of such files, hard-linked into the delivery to save disk."""
-    padded = src_wav[:-4] + f".{frames}.wav"
+def place(src_wav, frames, dest, scale=1.0):
+    """Writes the render times `scale`, padded (with the silence LMMS stops rendering at) or cut
+    to `frames`, through a cache of such files, hard-linked into the delivery to save disk."""
+    padded = src_wav[:-4] + f".{frames}.{scale!r}.wav"
     if not os.path.exists(padded):
         rate, x = R.read_wav(src_wav)
-        R.write_wav_float(padded, rate, R.fit_length(x, frames))
+        R.write_wav_float(padded, rate, scale * R.fit_length(x, frames))
     if os.path.exists(dest):
         os.remove(dest)
     try:
         os.link(padded, dest)
     except OSError:
         shutil.copyfile(padded, dest)
+
+
+def true_peak_dbfs(x):
+    """Peak of the 4x band-limited interpolation (FFT zero-padding), in dBFS: BS.1770-4's idea."""
+    n = len(x)
+    spec = np.fft.rfft(x, axis=0)
+    up = np.fft.irfft(spec, 4 * n, axis=0) * 4
+    return 20 * np.log10(max(float(np.max(np.abs(up))), float(np.max(np.abs(x))), 1e-12))
+
+
+def render_conditions(name, x):
+    """Allowed findings for what the file itself holds (DC, peaks near or over full scale)."""
+    out = []
+    dc = max(abs(float(np.mean(x[:, k]))) for k in range(x.shape[1]))
+    if dc > 0 and 20 * np.log10(dc) > DC_ALLOW_DBFS:
+        out.append({"code": "level.dc-offset", "file": name, "why": f"the render has DC at {20 * np.log10(dc):.1f} dBFS"})
+    peak = 20 * np.log10(max(float(np.max(np.abs(x))), 1e-12))
+    if peak > TRUE_PEAK_ALLOW_DBTP - 4.0:
+        tp = true_peak_dbfs(x)
+        if tp > TRUE_PEAK_ALLOW_DBTP:
+            out.append({"code": "level.true-peak", "file": name, "why": f"true peak about {tp:.2f} dBTP"})
+    if peak > CLIP_ALLOW_DBFS:
+        out.append({"code": "level.clipping", "file": name, "why": f"sample peak {peak:.2f} dBFS"})
+    return out
 
 
 def gain_db(faulted, clean):
@@ -102,9 +140,11 @@ def lag_samples(late, early, max_lag):
 class Song:
     """The clean renders of one (excerpted) project, and the choice of the tracks to fault."""
 
-    def __init__(self, project, excerpt, log):
+    def __init__(self, project, excerpt, log, drop_instruments=(), no_master_fx=False):
         self.project, self.log = project, log
         self.root = lp.load(project)
+        self.dropped = lp.drop_instruments(self.root, drop_instruments) if drop_instruments else []
+        self.master_effects_removed = lp.drop_master_effects(self.root) if no_master_fx else []
         self.excerpt = None
         if excerpt:
             s, n = excerpt.split(":")
@@ -129,6 +169,7 @@ class Song:
         self.null_db = R.null_depth_db(self.mix, [x for _, _, x in self.stems.values()])
         energy = {i: float(np.sum(x ** 2)) for i, (_, _, x) in self.stems.items()}
         self.by_energy = sorted(energy, key=energy.get, reverse=True)
+        self.scale = 10 ** (MIX_PEAK_DBFS / 20) / float(np.max(np.abs(self.mix)))
 
     def file(self, label):
         return f"{self.title}_{label}_{self.bpm:.0f}bpm.wav"
@@ -159,16 +200,17 @@ class Song:
         return R.db(float(np.sum(x ** 2)) / float(np.sum(self.mix ** 2)))
 
 
-def build(project, variant, outdir, excerpt, log=print):
+def build(project, variant, outdir, excerpt, log=print, drop_instruments=(), no_master_fx=False):
     if variant not in VARIANTS:
         raise SystemExit(f"unknown variant {variant!r}: one of {', '.join(VARIANTS)}")
-    song = Song(project, excerpt, log)
+    song = Song(project, excerpt, log, drop_instruments, no_master_fx)
     files = {i: song.file(label) for i, (label, _, _) in song.stems.items()}
     mix_file = f"{song.title}_Mix_{song.bpm:.0f}bpm.wav"
     stem_wavs = {i: wav for i, (_, wav, _) in song.stems.items()}
     mix_wav = song.mix_wav
     expected, allowed, fault = [], [], {}
     latency = 0
+    mix_scale = song.scale
     description = ""
 
     def faulted_stem(i, edit):
@@ -239,17 +281,23 @@ def build(project, variant, outdir, excerpt, log=print):
         del stem_wavs[i]
         del files[i]
     elif variant == "limiter":
+        # The limiter sees LMMS's unscaled master: its input gain folds in the song's scale, so it
+        # drives the delivered (scaled) mix LIMITER_DRIVE_DB into the ceiling; the limited mix is
+        # delivered as it comes out (mix_scale 1), louder than the stems by about the drive.
+        drive = 20 * np.log10(song.scale) + LIMITER_DRIVE_DB
         r = copy_root(song.root)
-        lp.add_master_limiter(r)
+        lp.add_master_limiter(r, gain_db=round(drive, 3), limit_db=LIMITER_CEILING_DB)
         mix_wav = R.render(r, 1, log)
+        mix_scale = 1.0
         limited = R.read_wav(mix_wav)[1]
         latency = lag_samples(limited, song.mix, 4096)
-        n = min(len(limited), len(song.mix))
         peak = float(np.max(np.abs(limited)))
-        description = "the mix printed through a lookahead limiter on the master (stems are not)"
-        fault = {"effect": "ladspa fast_lookahead_limiter_1913 (+6 dB in, -1 dB limit, 100 ms release)",
-                 "latency_samples": latency, "mix_peak_dbfs": 20 * np.log10(peak),
-                 "clean_mix_peak_dbfs": 20 * np.log10(float(np.max(np.abs(song.mix[:n]))))}
+        description = (f"the mix printed through a lookahead limiter on the master ({LIMITER_DRIVE_DB:+.0f} dB into "
+                       f"{LIMITER_CEILING_DB:g} dB), the stems without it")
+        fault = {"effect": "LADSPA fast_lookahead_limiter_1913 on the master FX channel",
+                 "input_gain_db_in_lmms": round(drive, 3), "drive_db": LIMITER_DRIVE_DB,
+                 "ceiling_db": LIMITER_CEILING_DB, "release_ms": 100.0,
+                 "latency_samples": latency, "mix_peak_dbfs": 20 * np.log10(peak)}
         expected.append({"code": "mix.reference", "codes": ["mix.reference", "mix.null"], "file": mix_file,
                          "report_key": "reference.mixbus_processing", "value": True})
         allowed.append({"code": "mix.null", "file": mix_file})
@@ -264,10 +312,17 @@ def build(project, variant, outdir, excerpt, log=print):
         if f.endswith(".wav") or f == "truth.json":
             os.remove(os.path.join(outdir, f))
     for i, wav in stem_wavs.items():
-        place(wav, song.frames, os.path.join(outdir, files[i]))
-    place(mix_wav, song.frames, os.path.join(outdir, mix_file))
+        place(wav, song.frames, os.path.join(outdir, files[i]), song.scale)
+    place(mix_wav, song.frames, os.path.join(outdir, mix_file), mix_scale)
     delivered_mix = R.read_wav(os.path.join(outdir, mix_file))[1]
+    if latency > 0:     # the null depth is of the aligned mix: the latency is reported on its own
+        delivered_mix = np.vstack([delivered_mix[latency:], np.zeros((latency, delivered_mix.shape[1]))])
     delivered = [R.read_wav(os.path.join(outdir, files[i]))[1] for i in stem_wavs]
+    if variant != "clean" and not any(a["code"] == "mix.null" for a in allowed):
+        # A fault leaves a residual: saying that the stems do not null, naming only the mix, is right.
+        allowed.append({"code": "mix.null", "file": mix_file})
+    for name, x in [(files[i], y) for i, y in zip(stem_wavs, delivered)] + [(mix_file, delivered_mix)]:
+        allowed.extend(render_conditions(name, x))
     faulted_files = {e.get("file") for e in expected}
     truth = {
         "project": os.path.basename(project),
@@ -283,7 +338,9 @@ def build(project, variant, outdir, excerpt, log=print):
         "clean_null_db": round(song.null_db, 2),
         "fault": fault,
         "render": {"lmms": lmms_version(), "rate": song.rate, "frames": song.frames, "bpm": song.bpm,
-                   "excerpt": song.excerpt, "seed": int(os.environ.get("STEMCHECK_LMMS_SEED", "1")),
+                   "excerpt": song.excerpt, "tracks_left_out": song.dropped,
+                   "master_effects_removed": song.master_effects_removed, "seed": int(os.environ.get("STEMCHECK_LMMS_SEED", "1")),
+                   "scale_db": round(20 * np.log10(song.scale), 3),
                    "format": "WAV IEEE float 32-bit"},
     }
     with open(os.path.join(outdir, "truth.json"), "w") as f:
@@ -299,9 +356,13 @@ def main(argv):
     ap.add_argument("variant", choices=VARIANTS)
     ap.add_argument("outdir")
     ap.add_argument("--excerpt", default="auto:24", help="START:BARS or auto:BARS (default auto:24); 'none' for all")
+    ap.add_argument("--drop-instrument", action="append", default=[], metavar="PLUGIN",
+                    help="leave out (mix and stems) the tracks this instrument plug-in plays, e.g. zynaddsubfx")
+    ap.add_argument("--no-master-fx", action="store_true", help="switch the master FX chain off first")
     a = ap.parse_args(argv)
     t = build(a.project, a.variant, a.outdir, None if a.excerpt == "none" else a.excerpt,
-              log=lambda m: print(m, file=sys.stderr))
+              log=lambda m: print(m, file=sys.stderr), drop_instruments=a.drop_instrument,
+              no_master_fx=a.no_master_fx)
     if t is None:
         print(f"{a.project}: no track fits variant {a.variant}; nothing written", file=sys.stderr)
         return 3

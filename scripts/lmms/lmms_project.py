@@ -121,6 +121,37 @@ def excerpt(root, start_bar, bars):
     # timeline loop markers are irrelevant to render; nothing else holds song positions
 
 
+def instrument_of(track):
+    e = track.find("instrumenttrack/instrument")
+    return e.get("name") if e is not None else None
+
+
+def drop_instruments(root, names):
+    """Mutes (for good: in the mix too) the song tracks played by these instrument plug-ins.
+
+    ZynAddSubFX runs in a separate process in LMMS 1.2 and its output is not repeatable from one
+    render to the next, so songs keep their other tracks and lose those."""
+    dropped = []
+    for t in song_tracks(root):
+        if t.get("type") == "0" and instrument_of(t) in names and t.get("muted", "0") != "1":
+            t.set("muted", "1")
+            dropped.append(t.get("name"))
+    return dropped
+
+
+def drop_master_effects(root):
+    """Switches the master FX channel's effect chain off (a master limiter or compressor makes
+    the stems' sum differ from the mix by design; the limiter variant adds one back)."""
+    chain = root.find("song/fxmixer/fxchannel[@num='0']/fxchain")
+    names = []
+    if chain is not None and chain.get("enabled", "0") == "1":
+        names = [_effect_name(e) for e in chain.findall("effect")]
+        for e in list(chain.findall("effect")):
+            chain.remove(e)
+        chain.set("numofeffects", "0")
+    return names
+
+
 def solo(root, keep):
     """Mutes every stem track but song track `keep` (and clears solo flags)."""
     for i, t in enumerate(song_tracks(root)):

@@ -26,6 +26,9 @@ CACHE = os.environ.get("STEMCHECK_LMMS_CACHE", os.path.join(tempfile.gettempdir(
 SHIM_SRC = os.path.join(HERE, "fixed_seed.c")
 # A render that takes longer than this is stopped: LMMS can hang on a plug-in that fails to load.
 RENDER_TIMEOUT_S = 900
+# LMMS 1.2.2 now and then dies with SIGSEGV in a headless render (seen on StrictProduction's
+# tracks); the same render in a new process goes through. A render is tried this many times.
+RENDER_ATTEMPTS = 3
 
 
 def shim():
@@ -57,10 +60,16 @@ def render(root, oversampling=1, log=None):
         cmd = ["nice", "-n", "10", "lmms", "--allowroot", "render", proj, "-f", "wav", "-a",
                "-x", str(oversampling), "-i", "sincfastest", "-s", "44100", "-o", os.path.join(tmp, "o.wav")]
         t0 = time.time()
-        p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           timeout=RENDER_TIMEOUT_S)
-        if p.returncode != 0 or not os.path.exists(os.path.join(tmp, "o.wav")):
-            raise RuntimeError(f"lmms failed ({p.returncode}): {p.stdout[-2000:].decode(errors='replace')}")
+        for attempt in range(1, RENDER_ATTEMPTS + 1):
+            p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               timeout=RENDER_TIMEOUT_S)
+            if p.returncode == 0 and os.path.exists(os.path.join(tmp, "o.wav")):
+                break
+            if attempt == RENDER_ATTEMPTS:
+                raise RuntimeError(f"lmms failed {attempt} times ({p.returncode}): "
+                                   f"{p.stdout[-2000:].decode(errors='replace')}")
+            if log:
+                log(f"lmms exited with {p.returncode}; rendering again")
         os.replace(os.path.join(tmp, "o.wav"), out + ".tmp")
         os.replace(out + ".tmp", out)
         if log:
@@ -160,8 +169,14 @@ def main(argv):
     ap.add_argument("project")
     ap.add_argument("--excerpt", metavar="START:BARS", help="START 'auto' picks the busiest window")
     ap.add_argument("-x", type=int, default=1)
+    ap.add_argument("--drop-instrument", action="append", default=[])
+    ap.add_argument("--no-master-fx", action="store_true")
     a = ap.parse_args(argv)
     root = lp.load(a.project)
+    if a.drop_instrument:
+        print("dropped:", lp.drop_instruments(root, a.drop_instrument))
+    if a.no_master_fx:
+        print("master effects off:", lp.drop_master_effects(root))
     if a.excerpt:
         s, n = a.excerpt.split(":")
         s = best_window(root, int(n)) if s == "auto" else int(s)
