@@ -19,10 +19,12 @@ DEMOS=${LMMS_DEMOS:-/usr/share/lmms/projects/demos}
 PROJECTS=(
   "ReggaeTry       CapDan/CapDan-ReggaeTry.mmpz        auto:24"
   "ReggaetonTry    CapDan/CapDan-ReggaetonTry.mmpz     auto:24"
+  "Socceroos       Socceroos-Progress.mmpz             auto:24  --drop-instrument zynaddsubfx --no-master-fx"
+  "FinalStep       Saber-FinalStep.mmpz                auto:24  --drop-instrument zynaddsubfx --no-master-fx"
 )
 VARIANTS=(clean gain pan fx offset removed limiter x2)
 ONLY=("$@")
-rm -f "$OUT/READY"
+rm -f "$OUT/READY"   # READY only once every project is there
 mkdir -p "$OUT"
 start=$(date +%s)
 for row in "${PROJECTS[@]}"; do
@@ -34,5 +36,7 @@ for row in "${PROJECTS[@]}"; do
     if [ $rc -eq 3 ]; then rm -rf "${OUT:?}/$name/$v"; elif [ $rc -ne 0 ]; then exit $rc; fi
   done
 done
-echo "rendered in $(( $(date +%s) - start )) s; lmms $(dpkg-query -W -f='${Version}' lmms)" > "$OUT/READY"
-cat "$OUT/READY"
+if [ ${#ONLY[@]} -eq 0 ]; then
+  echo "rendered in $(( $(date +%s) - start )) s; lmms $(dpkg-query -W -f='${Version}' lmms)" > "$OUT/READY"
+  cat "$OUT/READY"
+fi

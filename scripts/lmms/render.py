@@ -46,7 +46,8 @@ def shim():
 def render(root, oversampling=1, log=None):
     """Renders the project (an lmms-project element) to a cached float WAV; returns its path."""
     xml = ET.tostring(root, encoding="unicode")
-    key = hashlib.sha256(f"x{oversampling}\n{xml}".encode()).hexdigest()[:24]
+    tag = "noshim" if os.environ.get("STEMCHECK_LMMS_NO_SHIM") == "1" else ""
+    key = hashlib.sha256(f"x{oversampling}{tag}\n{xml}".encode()).hexdigest()[:24]
     out = os.path.join(CACHE, key + ".wav")
     if os.path.exists(out):
         return out
@@ -54,8 +55,10 @@ def render(root, oversampling=1, log=None):
     with tempfile.TemporaryDirectory(prefix="lmms-render-") as tmp:
         proj = os.path.join(tmp, "p.mmp")
         lp.save(root, proj)
-        env = dict(os.environ, LD_PRELOAD=shim(), STEMCHECK_LMMS_SEED=os.environ.get("STEMCHECK_LMMS_SEED", "1"),
+        env = dict(os.environ, STEMCHECK_LMMS_SEED=os.environ.get("STEMCHECK_LMMS_SEED", "1"),
                    QT_QPA_PLATFORM="offscreen", HOME=tmp)
+        if os.environ.get("STEMCHECK_LMMS_NO_SHIM") != "1":    # =1 only to show what the shim is for
+            env["LD_PRELOAD"] = shim()
         # HOME=tmp: a fresh ~/.lmmsrc.xml for every render, so no user setting leaks in.
         cmd = ["nice", "-n", "10", "lmms", "--allowroot", "render", proj, "-f", "wav", "-a",
                "-x", str(oversampling), "-i", "sincfastest", "-s", "44100", "-o", os.path.join(tmp, "o.wav")]
