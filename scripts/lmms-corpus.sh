@@ -21,6 +21,7 @@ PROJECTS=(
   "ReggaetonTry    CapDan/CapDan-ReggaetonTry.mmpz     auto:24"
   "Socceroos       Socceroos-Progress.mmpz             auto:24  --drop-instrument zynaddsubfx --no-master-fx"
   "FinalStep       Saber-FinalStep.mmpz                auto:24  --drop-instrument zynaddsubfx --no-master-fx"
+  "ZeroSumGame     CapDan/CapDan-ZeroSumGame-OriginalByZakarra.mmpz  auto:24  --drop-instrument zynaddsubfx --drop-instrument sid --no-master-fx"
 )
 VARIANTS=(clean gain pan fx offset removed limiter x2)
 ONLY=("$@")

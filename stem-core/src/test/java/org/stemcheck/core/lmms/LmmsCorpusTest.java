@@ -58,7 +58,9 @@ class LmmsCorpusTest {
             if ("true".equals(System.getenv("CI")) && Boolean.getBoolean("stemcheck.lmmsProfile")) {
                 fail(why);
             }
-            Assumptions.abort(why);
+            // A dynamic test that aborts, not an abort of the factory: surefire then counts it as
+            // skipped and prints the reason.
+            return Stream.of(DynamicTest.dynamicTest("LMMS corpus present", () -> Assumptions.abort(why)));
         }
         Set<String> known = knownFailures();
         Set<String> cases = new HashSet<>();
