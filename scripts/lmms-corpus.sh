@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders the LMMS corpus: the chosen demo projects x every variant into OUTROOT/<project>/<variant>/,
-# then writes OUTROOT/READY. A project with no track that fits a variant skips that variant.
+# then writes OUTROOT/READY once every song is there. A song with no track that fits a variant
+# skips that variant. With NAMEs, only those songs are rendered.
 #
 #   scripts/lmms-corpus.sh OUTROOT [PROJECT_NAME...]
 #
@@ -22,10 +23,11 @@ PROJECTS=(
   "Socceroos       Socceroos-Progress.mmpz             auto:24  --drop-instrument zynaddsubfx --no-master-fx"
   "FinalStep       Saber-FinalStep.mmpz                auto:24  --drop-instrument zynaddsubfx --no-master-fx"
   "ZeroSumGame     CapDan/CapDan-ZeroSumGame-OriginalByZakarra.mmpz  auto:24  --drop-instrument zynaddsubfx --drop-instrument sid --no-master-fx"
+  "Mauiwowi        Alf42red-Mauiwowi.mmpz              auto:24  --drop-instrument zynaddsubfx --drop-instrument sid --no-master-fx"
 )
 VARIANTS=(clean gain pan fx offset removed limiter x2)
 ONLY=("$@")
-rm -f "$OUT/READY"   # READY only once every project is there
+rm -f "$OUT/READY"
 mkdir -p "$OUT"
 start=$(date +%s)
 for row in "${PROJECTS[@]}"; do
@@ -37,7 +39,10 @@ for row in "${PROJECTS[@]}"; do
     if [ $rc -eq 3 ]; then rm -rf "${OUT:?}/$name/$v"; elif [ $rc -ne 0 ]; then exit $rc; fi
   done
 done
-if [ ${#ONLY[@]} -eq 0 ]; then
-  echo "rendered in $(( $(date +%s) - start )) s; lmms $(dpkg-query -W -f='${Version}' lmms)" > "$OUT/READY"
-  cat "$OUT/READY"
-fi
+# READY once every song has its clean delivery (a run for some songs can complete the corpus).
+for row in "${PROJECTS[@]}"; do
+  read -r name _ <<<"$row"
+  [ -f "$OUT/$name/clean/truth.json" ] || exit 0
+done
+echo "complete: $(ls -d "$OUT"/*/*/ | wc -l) deliveries of ${#PROJECTS[@]} songs; last run $(( $(date +%s) - start )) s; lmms $(dpkg-query -W -f='${Version}' lmms)" > "$OUT/READY"
+cat "$OUT/READY"
