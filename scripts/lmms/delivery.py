@@ -321,6 +321,12 @@ def build(project, variant, outdir, excerpt, log=print, drop_instruments=(), no_
     if variant != "clean" and not any(a["code"] == "mix.null" for a in allowed):
         # A fault leaves a residual: saying that the stems do not null, naming only the mix, is right.
         allowed.append({"code": "mix.null", "file": mix_file})
+    if song.excerpt:
+        # LMMS stops rendering at the song's last clip, so an excerpt cuts the tails that ring past
+        # its end, in the mix and in every stem alike: level.cut-tail says what is there.
+        for name in list(files[i] for i in stem_wavs) + [mix_file]:
+            allowed.append({"code": "level.cut-tail", "file": name,
+                            "why": "an excerpt: LMMS stops rendering at the last clip's end"})
     for name, x in [(files[i], y) for i, y in zip(stem_wavs, delivered)] + [(mix_file, delivered_mix)]:
         allowed.extend(render_conditions(name, x))
     faulted_files = {e.get("file") for e in expected}

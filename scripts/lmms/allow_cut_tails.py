@@ -1,0 +1,26 @@
+#!/usr/bin/env python3
+"""Adds to existing truth.json files the level.cut-tail allowance that delivery.py now writes
+for excerpts (so a corpus rendered before that change need not be rendered again).
+
+    python3 scripts/lmms/allow_cut_tails.py /work/lmms-deliveries
+"""
+import json
+import os
+import sys
+
+for dirpath, _, files in os.walk(sys.argv[1]):
+    if "truth.json" not in files:
+        continue
+    path = os.path.join(dirpath, "truth.json")
+    with open(path) as f:
+        t = json.load(f)
+    if not t["render"].get("excerpt") or any(a["code"] == "level.cut-tail" for a in t["allowed"]):
+        continue
+    for name in list(t["stems"]) + [t["mix"]["file"]]:
+        t["allowed"].append({"code": "level.cut-tail", "file": name,
+                             "why": "an excerpt: LMMS stops rendering at the last clip's end"})
+    with open(path + ".tmp", "w") as f:
+        json.dump(t, f, indent=2)
+        f.write("\n")
+    os.replace(path + ".tmp", path)
+    print("updated", path)
