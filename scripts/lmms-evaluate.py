@@ -77,13 +77,13 @@ def matches(expect, finding, stems):
 
 
 def is_allowed(truth, finding):
-    """True when truth.json's "allowed" covers the finding: an entry with its code, and every file
-    it names is one of those entries' files (or the mix)."""
+    """True when truth.json's "allowed" covers the finding: an entry with its code and no file (any
+    files), or every file it names is one of those entries' files (or the mix)."""
     entries = [a for a in truth.get("allowed", []) if a["code"] == finding.get("code")]
     if not entries:
         return False
     ok = {a.get("file") for a in entries} | {truth["mix"]["file"]}
-    return set(names(finding)) <= ok
+    return None in ok or set(names(finding)) <= ok
 
 
 def judge(truth, report):
