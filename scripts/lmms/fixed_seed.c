@@ -1,9 +1,10 @@
 /*
  * fixed_seed.c: an LD_PRELOAD shim that makes an LMMS render repeatable from process to process.
  *
- * LMMS 1.2 seeds the C library's generator from the clock and the process id at start-up
- * (the lmms binary imports srand, time, getpid and gettimeofday; `nm -D --undefined-only
- * /usr/bin/lmms`), and instruments and LADSPA plug-ins draw their noise from rand() (sfxr, OPL2,
+ * LMMS 1.2 seeds the C library's generator from the clock and the process id at start-up:
+ * `ltrace -e srand+time+getpid lmms --allowroot render ...` shows srand(getpid() + time(0)),
+ * and the lmms binary imports srand, time, getpid and gettimeofday (`nm -D --undefined-only
+ * /usr/bin/lmms`); and instruments and LADSPA plug-ins draw their noise from rand() (sfxr, OPL2,
  * organic, sid, vibedstrings, calf, caps, cmt ...; the same nm listing over
  * /usr/lib/x86_64-linux-gnu/lmms). sfxr and ZynAddSubFX call srand(time(NULL)) themselves.
  * With this library preloaded every srand() call uses one fixed seed and time() returns one
