@@ -170,6 +170,9 @@ class Song:
         energy = {i: float(np.sum(x ** 2)) for i, (_, _, x) in self.stems.items()}
         self.by_energy = sorted(energy, key=energy.get, reverse=True)
         self.scale = 10 ** (MIX_PEAK_DBFS / 20) / float(np.max(np.abs(self.mix)))
+        # LMMS 1.2 applies the master volume (head/@mastervol, %) after the master FX chain:
+        # Socceroos (41 %) rendered with a -1 dB limiter peaks at -8.74 dBFS = -1 dB - 7.74 dB.
+        self.master_db = 20 * np.log10(float(self.root.find("head").get("mastervol", "100")) / 100.0)
 
     def file(self, label):
         return f"{self.title}_{label}_{self.bpm:.0f}bpm.wav"
@@ -283,20 +286,23 @@ def build(project, variant, outdir, excerpt, log=print, drop_instruments=(), no_
     elif variant == "limiter":
         # The limiter sees LMMS's unscaled master: its input gain folds in the song's scale, so it
         # drives the delivered (scaled) mix LIMITER_DRIVE_DB into the ceiling; the limited mix is
-        # delivered as it comes out (mix_scale 1), louder than the stems by about the drive.
-        drive = 20 * np.log10(song.scale) + LIMITER_DRIVE_DB
+        # delivered at the limiter's level, louder than the stems by about the drive.
+        # The limiter sits before the master volume, so its input gain also undoes that volume,
+        # and the delivered mix is divided by it: the ceiling lands at LIMITER_CEILING_DB.
+        drive = 20 * np.log10(song.scale) + song.master_db + LIMITER_DRIVE_DB
         r = copy_root(song.root)
         lp.add_master_limiter(r, gain_db=round(drive, 3), limit_db=LIMITER_CEILING_DB)
         mix_wav = R.render(r, 1, log)
-        mix_scale = 1.0
+        mix_scale = 10 ** (-song.master_db / 20)
         limited = R.read_wav(mix_wav)[1]
         latency = lag_samples(limited, song.mix, 4096)
-        peak = float(np.max(np.abs(limited)))
+        peak = mix_scale * float(np.max(np.abs(limited)))
         description = (f"the mix printed through a lookahead limiter on the master ({LIMITER_DRIVE_DB:+.0f} dB into "
                        f"{LIMITER_CEILING_DB:g} dB), the stems without it")
         fault = {"effect": "LADSPA fast_lookahead_limiter_1913 on the master FX channel",
                  "input_gain_db_in_lmms": round(drive, 3), "drive_db": LIMITER_DRIVE_DB,
                  "ceiling_db": LIMITER_CEILING_DB, "release_ms": 100.0,
+                 "master_volume_db": round(float(song.master_db), 3),
                  "latency_samples": latency, "mix_peak_dbfs": 20 * np.log10(peak)}
         expected.append({"code": "mix.reference", "codes": ["mix.reference", "mix.null"], "file": mix_file,
                          "report_key": "reference.mixbus_processing", "value": True})
