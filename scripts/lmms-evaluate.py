@@ -122,6 +122,8 @@ def main(argv):
     ap.add_argument("--java", default="java")
     ap.add_argument("--only", action="append", default=[], metavar="SONG",
                     help="only the deliveries under ROOT/SONG (repeatable)")
+    ap.add_argument("--variant", action="append", default=[], metavar="NAME",
+                    help="only the deliveries of this variant (repeatable)")
     ap.add_argument("--write-known-failures", metavar="FILE",
                     help="write the failing cases to FILE (the list LmmsCorpusTest reads), with why")
     a = ap.parse_args(argv)
@@ -129,7 +131,8 @@ def main(argv):
     if a.known_failures:
         with open(a.known_failures) as f:
             known = {line.split("#")[0].strip() for line in f} - {""}
-    cases = [c for c in load_cases(a.root) if not a.only or c[0].split(os.sep)[0] in a.only]
+    cases = [c for c in load_cases(a.root) if (not a.only or c[0].split(os.sep)[0] in a.only)
+             and (not a.variant or c[0].split(os.sep)[-1] in a.variant)]
     if not cases:
         print(f"no truth.json under {a.root}", file=sys.stderr)
         return 2
