@@ -172,7 +172,10 @@ class Song:
         self.scale = 10 ** (MIX_PEAK_DBFS / 20) / float(np.max(np.abs(self.mix)))
         # LMMS 1.2 applies the master volume (head/@mastervol, %) after the master FX chain:
         # Socceroos (41 %) rendered with a -1 dB limiter peaks at -8.74 dBFS = -1 dB - 7.74 dB.
-        self.master_db = 20 * np.log10(float(self.root.find("head").get("mastervol", "100")) / 100.0)
+        # So does the master FX channel's own fader (fxchannel num=0 @volume): FinalStep's 1.6.
+        master = self.root.find("song/fxmixer/fxchannel[@num='0']")
+        fader = float(master.get("volume", "1")) if master is not None else 1.0
+        self.master_db = 20 * np.log10(float(self.root.find("head").get("mastervol", "100")) / 100.0 * fader)
 
     def file(self, label):
         return f"{self.title}_{label}_{self.bpm:.0f}bpm.wav"
