@@ -1,0 +1,198 @@
+package org.stemcheck.core.lmms;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestFactory;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.Report;
+import org.stemcheck.core.Severity;
+import org.stemcheck.core.StemSet;
+import org.stemcheck.core.testing.Json;
+
+/**
+ * The diagnosis on real DAW renders: every delivery of the LMMS corpus (scripts/lmms-corpus.sh,
+ * docs/lmms-corpus.md) is checked with the default spec and checks, and its findings are held
+ * against its truth.json: each expected finding on the right file with its number, no error or
+ * warning on an innocent stem, no error or warning at all on a clean render, except what
+ * truth.json "allows" (conditions of the render itself, measured by the script). The rules are those of
+ * scripts/lmms-evaluate.py, so the test and the BEFORE/AFTER tables count the same things.
+ *
+ * <p>Tagged {@code lmms}: the default build excludes it; {@code -Plmms} runs it, reading the corpus
+ * from {@code -Dstemcheck.lmmsCorpus=DIR}. Without a corpus it is skipped with a message, except
+ * under CI ({@code CI=true}) with the profile active, where that fails. Cases that fail today are
+ * listed in {@code lmms-known-failures.txt} beside this class; a listed case that passes fails
+ * the test, so the list only ever shrinks.
+ */
+@Tag("lmms")
+class LmmsCorpusTest {
+
+    private static final String KNOWN_FAILURES = "lmms-known-failures.txt";
+
+    @TestFactory
+    Stream<DynamicTest> everyDeliveryOfTheCorpus() throws IOException {
+        String dir = System.getProperty("stemcheck.lmmsCorpus", "");
+        Path root = dir.isBlank() ? null : Path.of(dir);
+        List<Path> truths = root != null && Files.isDirectory(root) ? truthFiles(root) : List.of();
+        if (truths.isEmpty()) {
+            String why = "no LMMS corpus (truth.json files) under " + (root == null ? "-Dstemcheck.lmmsCorpus (unset)" : root)
+                    + ": render it with scripts/lmms-corpus.sh DIR (docs/lmms-corpus.md)";
+            if ("true".equals(System.getenv("CI")) && Boolean.getBoolean("stemcheck.lmmsProfile")) {
+                fail(why);
+            }
+            // A dynamic test that aborts, not an abort of the factory: surefire then counts it as
+            // skipped and prints the reason.
+            return Stream.of(DynamicTest.dynamicTest("LMMS corpus present", () -> Assumptions.abort(why)));
+        }
+        Set<String> known = knownFailures();
+        Set<String> cases = new HashSet<>();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path truth : truths) {
+            String name = root.relativize(truth.getParent()).toString().replace('\\', '/');
+            cases.add(name);
+            tests.add(DynamicTest.dynamicTest(name, truth.toUri(), () -> check(name, truth, known.contains(name))));
+        }
+        Set<String> stale = new LinkedHashSet<>(known);
+        stale.removeAll(cases);
+        if (!stale.isEmpty()) {
+            tests.add(DynamicTest.dynamicTest("known failures name existing cases", () ->
+                    fail("%s lists cases the corpus does not have: %s", KNOWN_FAILURES, stale)));
+        }
+        return tests.stream();
+    }
+
+    private static List<Path> truthFiles(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root, 3)) {
+            return s.filter(p -> p.getFileName().toString().equals("truth.json")).sorted().collect(Collectors.toList());
+        }
+    }
+
+    private static Set<String> knownFailures() throws IOException {
+        try (InputStream in = LmmsCorpusTest.class.getResourceAsStream(KNOWN_FAILURES)) {
+            if (in == null) {
+                return Set.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(l -> l.replaceFirst("#.*", "").strip()).filter(l -> !l.isEmpty())
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+    }
+
+    private static void check(String name, Path truthFile, boolean knownFailure) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> truth = (Map<String, Object>) Json.parse(Files.readString(truthFile));
+        Report report = StemSet.from(truthFile.getParent()).run();
+        List<String> problems = judge(truth, report);
+        if (knownFailure && problems.isEmpty()) {
+            fail("%s passes but is listed in %s: take it off the list", name, KNOWN_FAILURES);
+        }
+        if (knownFailure) {
+            Assumptions.abort("known failure (" + KNOWN_FAILURES + "): " + String.join("; ", problems));
+        }
+        if (!problems.isEmpty()) {
+            fail("%s (%s):%n  %s%nall findings: %s", name, truth.get("description"),
+                    String.join("\n  ", problems), report.findings());
+        }
+    }
+
+    /** What is wrong with the report against the truth: missed expectations and false findings. */
+    @SuppressWarnings("unchecked")
+    static List<String> judge(Map<String, Object> truth, Report report) {
+        List<String> problems = new ArrayList<>();
+        Set<String> stems = ((Map<String, Object>) truth.getOrDefault("stems", Map.of())).keySet();
+        Set<String> innocent = new HashSet<>((List<String>) truth.getOrDefault("innocent_files", List.of()));
+        List<Map<String, Object>> expected = (List<Map<String, Object>>) truth.get("expected");
+        List<Map<String, Object>> allowed = (List<Map<String, Object>>) truth.getOrDefault("allowed", List.of());
+        Set<String> expectedCodes = new HashSet<>();
+        for (Map<String, Object> e : expected) {
+            List<String> codes = codes(e);
+            expectedCodes.addAll(codes);
+            boolean found;
+            if (e.containsKey("report_key")) {
+                found = report.reference().flatMap(r -> r.mixbusProcessing())
+                        .map(v -> v.equals(e.get("value"))).orElse(false);
+            } else {
+                found = report.findings().stream().anyMatch(f -> matches(e, codes, f, stems));
+            }
+            if (!found) {
+                problems.add("missed " + e.get("code") + " on " + Objects.requireNonNullElse(e.get("file"), e.get("removed_file"))
+                        + (e.containsKey("value") ? " (" + e.get("measurement") + " " + e.get("value") + ")" : ""));
+            }
+        }
+        boolean clean = "clean".equals(truth.get("variant"));
+        String mixFile = (String) ((Map<String, Object>) truth.get("mix")).get("file");
+        for (Finding f : report.findings()) {
+            if (f.severity() == Severity.INFO) {
+                continue;
+            }
+            if (isAllowed(allowed, mixFile, f)) {
+                continue;
+            }
+            boolean namesInnocent = f.files().stream().anyMatch(innocent::contains);
+            boolean unexpected = !expectedCodes.contains(f.code());
+            if (namesInnocent || clean || unexpected) {
+                problems.add("false " + f.severity() + " " + f.code() + " " + f.files() + ": " + f.message());
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * True when truth.json's "allowed" covers the finding: an entry with its code and no file (any
+     * files), or every file it names is one of those entries' files or the mix (what the render itself holds, such as a DC
+     * offset in a drum sample, or a consequence of the fault that names only the mix).
+     */
+    private static boolean isAllowed(List<Map<String, Object>> allowed, String mixFile, Finding f) {
+        Set<Object> files = allowed.stream().filter(a -> f.code().equals(a.get("code")))
+                .map(a -> a.get("file")).collect(Collectors.toCollection(HashSet::new));
+        if (files.isEmpty()) {
+            return false;
+        }
+        files.add(mixFile);
+        return files.contains(null) || files.containsAll(f.files());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> codes(Map<String, Object> e) {
+        Object c = e.get("codes");
+        return c instanceof List ? (List<String>) c : List.of((String) e.get("code"));
+    }
+
+    private static boolean matches(Map<String, Object> e, List<String> codes, Finding f, Set<String> stems) {
+        if (!codes.contains(f.code())) {
+            return false;
+        }
+        Object file = e.get("file");
+        if (file != null && !f.files().contains(file)) {
+            boolean namesAStem = f.files().stream().anyMatch(stems::contains);
+            if (!(Boolean.TRUE.equals(e.get("file_or_none")) && !namesAStem)) {
+                return false;
+            }
+        }
+        if (e.containsKey("measurement") && f.code().equals(e.get("code"))) {
+            Double v = f.measurements().get((String) e.get("measurement"));
+            double want = ((BigDecimal) e.get("value")).doubleValue();
+            double tolerance = ((BigDecimal) e.get("tolerance")).doubleValue();
+            return v != null && Math.abs(v - want) <= tolerance;
+        }
+        return true;
+    }
+}
