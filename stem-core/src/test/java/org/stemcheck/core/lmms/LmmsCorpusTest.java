@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +118,15 @@ class LmmsCorpusTest {
         List<String> problems = new ArrayList<>();
         Set<String> stems = ((Map<String, Object>) truth.getOrDefault("stems", Map.of())).keySet();
         Set<String> innocent = new HashSet<>((List<String>) truth.getOrDefault("innocent_files", List.of()));
-        List<Map<String, Object>> expected = (List<Map<String, Object>>) truth.get("expected");
+        List<Map<String, Object>> expected = new ArrayList<>((List<Map<String, Object>>) truth.get("expected"));
+        // The mix's own latency (a master plug-in LMMS does not compensate) is a fault of the
+        // delivery the report must name on the mix, within a sample (as lmms-evaluate.py).
+        Map<String, Object> mix = (Map<String, Object>) truth.getOrDefault("mix", Map.of());
+        Number latency = (Number) mix.get("latency_samples");
+        if (latency != null && latency.doubleValue() != 0) {
+            expected.add(Map.of("code", "mix.offset", "file", mix.get("file"), "measurement", "offset_samples",
+                    "value", latency, "tolerance", 1.0));
+        }
         List<Map<String, Object>> allowed = (List<Map<String, Object>>) truth.getOrDefault("allowed", List.of());
         Set<String> expectedCodes = new HashSet<>();
         for (Map<String, Object> e : expected) {
@@ -189,8 +196,8 @@ class LmmsCorpusTest {
         }
         if (e.containsKey("measurement") && f.code().equals(e.get("code"))) {
             Double v = f.measurements().get((String) e.get("measurement"));
-            double want = ((BigDecimal) e.get("value")).doubleValue();
-            double tolerance = ((BigDecimal) e.get("tolerance")).doubleValue();
+            double want = ((Number) e.get("value")).doubleValue();
+            double tolerance = ((Number) e.get("tolerance")).doubleValue();
             return v != null && Math.abs(v - want) <= tolerance;
         }
         return true;

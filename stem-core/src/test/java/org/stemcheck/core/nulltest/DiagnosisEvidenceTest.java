@@ -220,7 +220,7 @@ class DiagnosisEvidenceTest {
 
         Finding f = Dev101FaultsTest.only(r, "mix.offset", MIX);
         assertThat(f.message()).contains("220 samples", "late against every stem", "latency on the mix bus");
-        assertThat(f.measurements().get("offset_samples")).isCloseTo(-220.0, Offset.offset(0.5));
+        assertThat(f.measurements().get("offset_samples")).isCloseTo(220.0, Offset.offset(0.5));
         nothingOnInnocentStems(r);
     }
 

@@ -49,6 +49,16 @@ abstract class MixCheck extends BaseCheck {
                 .filter(x -> x.stem().name().equals(file)).findFirst();
     }
 
+    /**
+     * Whether the diagnosis found that the mix holds another version of stem {@code s}
+     * ({@link Explanation.Mismatch}, named in {@code mix.null}): its gain, polarity and offset
+     * then describe chance correlation, not the stem, and no finding is read from them.
+     */
+    static boolean otherVersion(NullTestResult r, NullTestResult.StemComparison s) {
+        return !s.matchesMix() || r.explanations(Explanation.Mismatch.class).stream()
+                .anyMatch(m -> m.stems().stream().anyMatch(f -> f.name().equals(s.file().name())));
+    }
+
     /** {@code 60-250 Hz}, {@code 2k-16k Hz}: an octave span for a message. */
     static String hzSpan(double lowHz, double highHz) {
         return hz(lowHz) + "-" + hz(highHz) + " Hz";

@@ -37,8 +37,8 @@ final class OffsetCheck extends MixCheck {
                                     + " linear-phase EQ on the master)", r.mix().name(), Math.abs(Math.round(latency)),
                             Math.abs(ms), latency > 0 ? "late" : "early"))
                     .withFiles(r.mix().name())
-                    .withMeasurement("offset_samples", -latency)
-                    .withMeasurement("offset_ms", -ms)
+                    .withMeasurement("offset_samples", latency)
+                    .withMeasurement("offset_ms", ms)
                     .withFix("export the mix again with the master's plug-in delay compensated (or bounce it with"
                             + " the stems from the same start point); the stems are in place"));
         }
@@ -46,7 +46,7 @@ final class OffsetCheck extends MixCheck {
                 .mapToDouble(OptionalDouble::getAsDouble).findFirst();
         for (NullTestResult.StemComparison s : r.stems()) {
             NullTestResult.Offset o = s.offset();
-            if (!o.displaced() || !s.matchesMix()) {
+            if (!o.displaced() || otherVersion(r, s)) {
                 continue;
             }
             StemFile f = s.file();

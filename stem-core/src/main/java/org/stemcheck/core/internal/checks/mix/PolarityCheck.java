@@ -22,7 +22,7 @@ final class PolarityCheck extends MixCheck {
         List<Finding> out = new ArrayList<>();
         for (NullTestResult.StemComparison s : r.stems()) {
             NullTestResult.Gain g = s.gain();
-            if (g.identifiable() && s.matchesMix() && g.inverted() && -g.scale() >= Thresholds.POLARITY_MIN_SCALE) {
+            if (g.identifiable() && !otherVersion(r, s) && g.inverted() && -g.scale() >= Thresholds.POLARITY_MIN_SCALE) {
                 StemFile f = s.file();
                 out.add(Finding.error(id(), String.format(Locale.ROOT,
                                 "%s is polarity-inverted against the mix (gain %.2f)", f.displayLabel(), g.scale()))
