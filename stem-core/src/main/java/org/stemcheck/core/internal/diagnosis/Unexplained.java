@@ -34,7 +34,7 @@ final class Unexplained {
      * @param anyLacking whether some stem lacks its bus processing
      */
     static boolean inNoStem(SetAnalysis a, List<StemFile> transcoded, boolean anyLacking, BandEvidence ev) {
-        return significant(a) && a.nullDb() < Thresholds.EXPLAINED_DB && !byCodec(a, transcoded) && !anyLacking
+        return significant(a) && ev.uncoveredDb() < Thresholds.EXPLAINED_DB && !byCodec(a, transcoded) && !anyLacking
                 && ev.uncoveredDb() >= Diagnosis.UNEXPLAINED_SHARE_DB;
     }
 
@@ -43,7 +43,7 @@ final class Unexplained {
      * hold content that no stem reproduces nor holds in another version, at least
      * {@link Diagnosis#UNEXPLAINED_SHARE_DB} of the mix (a compressor and limiter alone leave
      * -17 to -20 dB; dev101 with its bass deleted under the same chain -7.7 dB), and the stems
-     * reproduce at least half of it ({@link Thresholds#EXPLAINED_DB}): otherwise the file is no
+     * reproduce at least a tenth of it ({@link Thresholds#EXPLAINED_DB}): otherwise the file is no
      * mix of these stems at all.
      */
     static boolean inNoStemUnderBus(SetAnalysis a, BandEvidence ev) {
