@@ -43,12 +43,12 @@ final class Unexplained {
      * hold content that no stem reproduces nor holds in another version, at least
      * {@link Diagnosis#UNEXPLAINED_SHARE_DB} of the mix (a compressor and limiter alone leave
      * -17 to -20 dB; dev101 with its bass deleted under the same chain -7.7 dB), and the stems
-     * reproduce at least a tenth of it ({@link Thresholds#EXPLAINED_DB}): otherwise the file is no
+     * reproduce at least half of it ({@link Thresholds#EXPLAINED_UNDER_BUS_DB}): otherwise the file is no
      * mix of these stems at all.
      */
     static boolean inNoStemUnderBus(SetAnalysis a, BandEvidence ev) {
         return a.mixbusProcessing() && !a.fractionLeft() && ev.uncoveredDb() >= Diagnosis.UNEXPLAINED_SHARE_DB
-                && ev.uncoveredDb() < Thresholds.EXPLAINED_DB;
+                && ev.uncoveredDb() < Thresholds.EXPLAINED_UNDER_BUS_DB;
     }
 
     /**
