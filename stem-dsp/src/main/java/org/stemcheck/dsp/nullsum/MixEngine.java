@@ -127,14 +127,6 @@ final class MixEngine {
         }
     }
 
-    private static double sum(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s;
-    }
-
     /**
      * Everything so far; does not change the state (more blocks may follow).
      *
