@@ -52,14 +52,7 @@ class LmmsCorpusTest {
         Path root = dir.isBlank() ? null : Path.of(dir);
         List<Path> truths = root != null && Files.isDirectory(root) ? truthFiles(root) : List.of();
         if (truths.isEmpty()) {
-            String why = "no LMMS corpus (truth.json files) under " + (root == null ? "-Dstemcheck.lmmsCorpus (unset)" : root)
-                    + ": render it with scripts/lmms-corpus.sh DIR (docs/lmms-corpus.md)";
-            if ("true".equals(System.getenv("CI")) && Boolean.getBoolean("stemcheck.lmmsProfile")) {
-                fail(why);
-            }
-            // A dynamic test that aborts, not an abort of the factory: surefire then counts it as
-            // skipped and prints the reason.
-            return Stream.of(DynamicTest.dynamicTest("LMMS corpus present", () -> Assumptions.abort(why)));
+            return noCorpus(root);
         }
         Set<String> known = knownFailures();
         Set<String> cases = new HashSet<>();
@@ -76,6 +69,20 @@ class LmmsCorpusTest {
                     fail("%s lists cases the corpus does not have: %s", KNOWN_FAILURES, stale)));
         }
         return tests.stream();
+    }
+
+    /**
+     * The one test to show when the corpus is absent: skipped with the reason, except under CI
+     * with the profile active, where that fails. A dynamic test that aborts, not an abort of the
+     * factory: surefire then counts it as skipped and prints the reason.
+     */
+    static Stream<DynamicTest> noCorpus(Path root) {
+        String why = "no LMMS corpus (truth.json files) under " + (root == null ? "-Dstemcheck.lmmsCorpus (unset)" : root)
+                + ": render it with scripts/lmms-corpus.sh DIR (docs/lmms-corpus.md)";
+        if ("true".equals(System.getenv("CI")) && Boolean.getBoolean("stemcheck.lmmsProfile")) {
+            fail(why);
+        }
+        return Stream.of(DynamicTest.dynamicTest("LMMS corpus present", () -> Assumptions.abort(why)));
     }
 
     private static List<Path> truthFiles(Path root) throws IOException {

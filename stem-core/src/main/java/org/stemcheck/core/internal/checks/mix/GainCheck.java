@@ -10,6 +10,7 @@ import org.stemcheck.core.Finding;
 import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.diagnosis.Thresholds;
+import org.stemcheck.core.internal.setpass.MixbusJudge;
 
 /**
  * {@code mix.gain}: a stem louder or quieter than in the mix (least-squares gain, against the
@@ -134,17 +135,12 @@ final class GainCheck extends MixCheck {
      */
     static double scatterDb(NullTestResult r) {
         double[] err = r.stems().stream().filter(s -> s.gain().identifiable() && s.matchesMix())
-                .mapToDouble(s -> s.gain().levelErrorDb()).filter(Double::isFinite).sorted().toArray();
+                .mapToDouble(s -> s.gain().levelErrorDb()).filter(Double::isFinite).toArray();
         if (err.length < 3) {
             return 0.0;
         }
-        double median = median(err);
-        double[] dev = java.util.Arrays.stream(err).map(e -> Math.abs(e - median)).sorted().toArray();
-        return 1.4826 * median(dev);
-    }
-
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+        double median = MixbusJudge.median(err);
+        double[] dev = java.util.Arrays.stream(err).map(e -> Math.abs(e - median)).toArray();
+        return 1.4826 * MixbusJudge.median(dev);
     }
 }
