@@ -10,7 +10,7 @@ import java.util.List;
  */
 public sealed interface Explanation
         permits Explanation.LacksBusProcessing, Explanation.MissingPart, Explanation.CodecNoise,
-        Explanation.Mismatch {
+        Explanation.Mismatch, Explanation.FileFault {
 
     /**
      * A stem whose relation to the mix is not a plain gain: it lacks the bus EQ and/or compression
@@ -95,5 +95,19 @@ public sealed interface Explanation
         public Mismatch {
             stems = List.copyOf(stems);
         }
+    }
+
+    /**
+     * A stem whose own file finding leaves a residual of its own: exported mono among stereo stems
+     * (its stereo image is in the mix, not in the file), cut short or truncated (the mix holds its
+     * part where the file has ended), clipped at export (the mix holds the peaks the file lost).
+     * The residual it causes is attributed to it, and no other stem is blamed for it.
+     *
+     * @param stem the stem
+     * @param code the code of the file's own finding ({@code format.channels}, {@code format.length},
+     *             {@code level.clipping})
+     * @param what what the fault is, for a message ({@code "is mono"}, {@code "is 3.6 s shorter"})
+     */
+    public record FileFault(StemFile stem, String code, String what) implements Explanation {
     }
 }

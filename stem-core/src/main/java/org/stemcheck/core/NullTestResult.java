@@ -194,9 +194,16 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
      * @param levelDb its level in the mix at its fitted gain, relative to the mix, dB (from the
      *               third-octave bands 31 Hz-16 kHz; {@code NaN} when unknown): how much of the mix
      *               the stem is
+     * @param ownCoherence how much of what the mix holds where this stem sits is this stem: its
+     *               coherence with its own part of the mix (the mix minus the other stems at their
+     *               gains), averaged over the third-octave bands weighted by the stem's power, 0..1;
+     *               {@code NaN} when unknown. Near 1 for a stem that is in the mix at any gain;
+     *               well under 1 when its part of the mix is mostly something else (content no stem
+     *               carries that correlates with it, as a missing vocal with its reverb return): a
+     *               gain read then describes that content, not the stem
      */
     public record StemComparison(StemFile file, Gain gain, Offset offset, Optional<Drift> drift, double inMix,
-                                 double levelDb) {
+                                 double levelDb, double ownCoherence) {
 
         /**
          * Below this share of its power in the mix a stem's fitted gain and offset describe chance
@@ -213,6 +220,7 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
          * @param drift  not {@code null}
          * @param inMix  0..1
          * @param levelDb dB or {@code NaN}
+         * @param ownCoherence 0..1 or {@code NaN}
          */
         public StemComparison {
             Objects.requireNonNull(file, "file must not be null");

@@ -166,7 +166,7 @@ class DiagnosisEvidenceTest {
         }));
 
         assertThat(on(r, GTR)).extracting(Finding::code).contains("format.channels");
-        assertThat(only(r, "mix.null").message()).contains("GtrKeys is mono (format.channels)");
+        assertThat(only(r, "mix.null").message()).contains("GtrKeys is mono: its stereo image is in the mix (format.channels)");
         assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.missing-fx") || x.code().startsWith("set.missing")
                 || BLAME.contains(x.code()));
         nothingOnInnocentStems(r, GTR);

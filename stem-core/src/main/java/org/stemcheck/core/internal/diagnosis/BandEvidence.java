@@ -47,9 +47,11 @@ import org.stemcheck.dsp.nullsum.StemTransfer;
  *                        the judged bands
  * @param mismatch        per stem, its incoherent power over the mix's, 0..1
  * @param power           per stem, its power as delivered over the mix's (judged bands)
+ * @param ownCoherence    per stem, its coherence with its own part of the mix averaged over the
+ *                        bands weighted by its power, 0..1; {@code NaN} without power
  */
 public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mismatchShare, double[] coherent,
-                           double[] mismatch, double[] power) {
+                           double[] mismatch, double[] power, double[] ownCoherence) {
 
     /** Bands centred below this hold too few FFT bins and cycles per frame for a coherence (the 170 ms frames' 6 Hz bins). */
     static final double MIN_HZ = 31.0;
@@ -98,6 +100,8 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
         double[] stemPower = new double[stems];
         double[] mismatchPower = new double[stems];
         double[] mismatchOwn = new double[stems];
+        double[] ownWeighted = new double[stems];
+        double[] ownWeight = new double[stems];
         List<StemTransfer.Band> template = stems == 0 ? List.of() : r.transfers().get(0).bands();
         for (int b = 0; b < template.size(); b++) {
             StemTransfer.Band t = template.get(b);
@@ -119,6 +123,10 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
                 double c = px > 0 && Double.isFinite(s.mixDb()) ? Math.min(1.0, amp(s.mixDb()) * amp(s.mixDb()) * px / pm) : 0.0;
                 explained += c;
                 own[i] = ownCoherence(s, px, pe);
+                if (Double.isFinite(own[i])) {
+                    ownWeighted[i] += px * own[i];
+                    ownWeight[i] += px;
+                }
                 double toOwn = amp(s.ownDb());
                 inco[i] = processed || !Double.isFinite(own[i]) || !Double.isFinite(toOwn) ? 0.0
                         : px * (1 - own[i]) * Math.max(0.0, 1 - toOwn * toOwn);
@@ -139,13 +147,15 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
         double[] coherent = new double[stems];
         double[] mismatch = new double[stems];
         double[] power = new double[stems];
+        double[] ownAll = new double[stems];
         for (int i = 0; i < stems; i++) {
+            ownAll[i] = ownWeight[i] > 0 ? ownWeighted[i] / ownWeight[i] : Double.NaN;
             power[i] = mixAll > 0 ? stemPower[i] / mixAll : Double.NaN;
             coherent[i] = stemPower[i] > 0 ? 1.0 - mismatchOwn[i] / stemPower[i] : Double.NaN;
             mismatch[i] = mixAll > 0 ? mismatchPower[i] / mixAll : 0.0;
         }
         return new BandEvidence(rows, mixAll > 0 ? uncoveredAll / mixAll : 0.0,
-                mixAll > 0 ? mismatchAll / mixAll : 0.0, coherent, mismatch, power);
+                mixAll > 0 ? mismatchAll / mixAll : 0.0, coherent, mismatch, power, ownAll);
     }
 
     /**

@@ -51,6 +51,13 @@ public final class Diagnosis {
             // the whole residual, and nothing else is to be read from it.
             return result(a, evidence, explanations, residual(a), channelNull);
         }
+        List<Explanation.FileFault> faults = Unexplained.significant(a) ? fileFaults(ctx, a) : List.of();
+        if (!faults.isEmpty()) {
+            // Stems with faults of their own (mono, cut short, clipped) leave a residual of their
+            // own: it is theirs, and no other stem is blamed nor any part called missing.
+            explanations.addAll(faults);
+            return result(a, evidence, explanations, residual(a), channelNull);
+        }
         for (int i = 0; i < a.stems().size(); i++) {
             lacking(a, i, cutoffs, evidence).ifPresent(explanations::add);
         }
@@ -71,6 +78,37 @@ public final class Diagnosis {
         }
         mismatch.ifPresent(explanations::add);
         return result(a, evidence, explanations, residual, channelNull);
+    }
+
+    /**
+     * A stem this much shorter than the longest is cut short: the mix holds its part after the file
+     * ends (format.length's own tolerance is finer; 0.1 s is a residual worth naming).
+     */
+    static final double SHORT_SECONDS = 0.1;
+
+    /**
+     * The stems whose own file findings leave a residual of their own: mono among stereo stems,
+     * cut short (or truncated: the file holds less than its header claims), clipped at export in
+     * a fixed-point file (runs at full scale as long as {@code level.clipping} reports).
+     */
+    static List<Explanation.FileFault> fileFaults(CheckContext ctx, SetAnalysis a) {
+        List<StemFile> stems = a.stems().stream().filter(f -> f.format().isPresent()).toList();
+        int mostChannels = stems.stream().mapToInt(f -> f.format().orElseThrow().channels()).max().orElse(0);
+        double longest = stems.stream().mapToDouble(StemFile::durationSeconds).max().orElse(0);
+        long clipRun = ctx.spec().levels().clipRunSamples();
+        List<Explanation.FileFault> out = new ArrayList<>();
+        for (StemFile f : stems) {
+            if (f.format().orElseThrow().channels() == 1 && mostChannels > 1) {
+                out.add(new Explanation.FileFault(f, "format.channels", "is mono: its stereo image is in the mix"));
+            } else if (longest - f.durationSeconds() > SHORT_SECONDS) {
+                out.add(new Explanation.FileFault(f, f.truncation().isPresent() ? "format.truncated" : "format.length",
+                        String.format(java.util.Locale.ROOT, "is %.1f s shorter", longest - f.durationSeconds())));
+            } else if (!f.format().orElseThrow().isFloat() && ctx.measurement(f, org.stemcheck.core.Measurement.CLIP_RUNS)
+                    .flatMap(r -> r.longest()).filter(run -> run.length() >= clipRun).isPresent()) {
+                out.add(new Explanation.FileFault(f, "level.clipping", "is clipped: the mix holds the peaks it lost"));
+            }
+        }
+        return out;
     }
 
     private static NullTestResult result(SetAnalysis a, BandEvidence evidence, List<Explanation> explanations,
@@ -169,7 +207,8 @@ public final class Diagnosis {
                             channelErrors(a, i)),
                     new NullTestResult.Offset(samples, o.coherence(), o.peakRatio(), o.peakWidthSamples(),
                             o.confident(), displaced),
-                    drift, inMix, evidence.levelDb(i, Double.isFinite(g.scale()) ? g.scale() : 0.0)));
+                    drift, inMix, evidence.levelDb(i, Double.isFinite(g.scale()) ? g.scale() : 0.0),
+                    evidence.ownCoherence()[i]));
         }
         return out;
     }
@@ -310,6 +349,7 @@ public final class Diagnosis {
                                                               BandEvidence evidence) {
         if (!Unexplained.significant(a) || a.offset(i).displaced() && a.passes().count() < 2
                 || evidence.coherent(i) < StemComparison.MIN_IN_MIX
+                || evidence.ownCoherence()[i] < Thresholds.MIN_OWN_COHERENCE
                 || evidence.uncoveredDb() >= UNEXPLAINED_SHARE_DB) {
             return Optional.empty();
         }

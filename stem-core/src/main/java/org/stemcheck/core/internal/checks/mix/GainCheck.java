@@ -33,6 +33,7 @@ final class GainCheck extends MixCheck {
         List<Finding> out = new ArrayList<>();
         boolean partUnexplained = r.unexplained() || !r.explanations(Explanation.MissingPart.class).isEmpty()
                 || !r.explanations(Explanation.Mismatch.class).isEmpty()
+                || !r.explanations(Explanation.FileFault.class).isEmpty()
                 || r.mixBus().processed() && r.mixBus().commonGainDb() >= STEMS_HOT_DB;
         double scatter = r.mixBus().processed() ? scatterDb(r) : 0.0;
         for (NullTestResult.StemComparison s : r.stems()) {
@@ -43,13 +44,20 @@ final class GainCheck extends MixCheck {
                     ? g.channelLevelErrorDb().stream().mapToDouble(Double::doubleValue).average().orElseThrow()
                     : g.levelErrorDb();
             double err = level - r.mixBus().commonGainDb();
-            boolean judged = g.identifiable() && !otherVersion(r, s) && lacking(r, s.file().name()).isEmpty()
+            // While part of the mix is unexplained, a gain is read only from a stem that is most of
+            // its own part of the mix: otherwise it takes up content that correlates with it (a
+            // return whose dry source is missing). A stem with a fault of its own is not judged.
+            boolean evidence = !(partUnexplained && s.ownCoherence() < Thresholds.MIN_OWN_COHERENCE)
+                    && r.explanations(Explanation.FileFault.class).stream()
+                            .noneMatch(x -> x.stem().name().equals(s.file().name()))
+                    && !(r.balanced() && monoAmongStereo(r, s));
+            boolean judged = evidence && g.identifiable() && !otherVersion(r, s) && lacking(r, s.file().name()).isEmpty()
                     && !(r.mixBus().processed() && !(s.levelDb() >= MIN_LEVEL_UNDER_BUS_DB));
             if (judged && g.channelSpreadDb() >= PAN_DB && Math.abs(err) < PAN_FIT_DB && !partUnexplained) {
                 out.add(pan(s, r.mixBus().commonGainDb()));
                 continue;
             }
-            if (!g.identifiable() || !Double.isFinite(err) || Math.abs(err) < Thresholds.GAIN_WARNING_DB
+            if (!evidence || !g.identifiable() || !Double.isFinite(err) || Math.abs(err) < Thresholds.GAIN_WARNING_DB
                     || Math.abs(err) < Thresholds.SIGMAS * g.standardErrorDb()
                     || Math.abs(err) < Thresholds.SIGMAS * scatter
                     || partUnexplained && Math.abs(err) < Thresholds.GAIN_UNCERTAIN_DB
@@ -104,6 +112,15 @@ final class GainCheck extends MixCheck {
      * out of time or another version; LMMS renders: a bass line 2 ticks late read "+20.0 / +17.8 dB").
      */
     static final double PAN_FIT_DB = 6.0;
+
+    /**
+     * Whether the stem is mono among stereo stems: its pan in the mix is lost in the file
+     * ({@code format.channels} names it), so channel gains fitted to it describe that, not a fader.
+     */
+    private static boolean monoAmongStereo(NullTestResult r, NullTestResult.StemComparison s) {
+        return s.file().format().map(f -> f.channels() == 1).orElse(false)
+                && r.stems().stream().anyMatch(o -> o.file().format().map(f -> f.channels() > 1).orElse(false));
+    }
 
     /** The finding for a stem whose pan or balance differs from the mix's. */
     private Finding pan(NullTestResult.StemComparison s, double common) {

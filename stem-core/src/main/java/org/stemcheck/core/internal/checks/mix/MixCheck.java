@@ -23,6 +23,7 @@ abstract class MixCheck extends BaseCheck {
     private static Set<Measurement<?>> mixNeeds() {
         Set<Measurement<?>> all = new java.util.LinkedHashSet<>(Transcodes.NEEDS);
         all.add(Measurement.NULL_TEST);
+        all.add(Measurement.CLIP_RUNS); // the diagnosis attributes a clipped stem's residual to it
         return Set.copyOf(all);
     }
 

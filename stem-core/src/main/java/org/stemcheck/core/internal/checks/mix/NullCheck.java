@@ -26,30 +26,19 @@ final class NullCheck extends MixCheck {
         super("mix.null", "the stems sum to the reference mix");
     }
 
-    /** A stem this much shorter than the longest is cut short ({@code format.length}'s own tolerance is finer). */
-    static final double SHORT_SECONDS = 0.1;
-
     /**
-     * What to say when no explanation names a cause: the stems that differ in layout from the
-     * others (mono among stereo, cut short), whose own findings name a fault that leaves a residual
-     * of its own; or that no single stem explains it.
+     * What to say of the stems whose own findings name a fault that leaves a residual of its own
+     * (mono among stereo, cut short, clipped: {@link Explanation.FileFault}); or, when no
+     * explanation names a cause, that no single stem explains it.
      */
-    private static String unexplainedBy(CheckContext ctx, NullTestResult r) {
-        List<StemFile> stems = r.stems().stream().map(NullTestResult.StemComparison::file)
-                .filter(f -> f.format().isPresent()).toList();
-        int mostChannels = stems.stream().mapToInt(f -> f.format().orElseThrow().channels()).max().orElse(0);
-        double longest = stems.stream().mapToDouble(StemFile::durationSeconds).max().orElse(0);
-        List<String> own = new java.util.ArrayList<>();
-        for (StemFile f : stems) {
-            if (f.format().orElseThrow().channels() == 1 && mostChannels > 1) {
-                own.add(f.displayLabel() + " is mono (format.channels): its stereo image is in the mix");
-            } else if (longest - f.durationSeconds() > SHORT_SECONDS) {
-                own.add(String.format(Locale.ROOT, "%s is %.1f s shorter (format.length)", f.displayLabel(),
-                        longest - f.durationSeconds()));
-            }
+    private static String unexplainedBy(NullTestResult r, Severity s) {
+        List<Explanation.FileFault> own = r.explanations(Explanation.FileFault.class);
+        if (!own.isEmpty()) {
+            return "; it comes from stems with findings of their own: " + own.stream()
+                    .map(f -> f.stem().displayLabel() + " " + f.what() + " (" + f.code() + ")")
+                    .collect(Collectors.joining("; "));
         }
-        return own.isEmpty() ? "; no single stem explains it"
-                : "; part of it comes from stems with findings of their own: " + String.join("; ", own);
+        return r.explanations().isEmpty() && s != Severity.INFO ? "; no single stem explains it" : "";
     }
 
     @Override
@@ -78,7 +67,7 @@ final class NullCheck extends MixCheck {
                         m.stems().size() == 1 ? "carries" : "carry", m.stems().size() == 1 ? "it" : "them")).orElse("")
                 + (r.balanced() ? String.format(Locale.ROOT, "; with each stem's gain fitted per channel they null to"
                         + " %.1f dB: it is a stem's pan or balance (see mix.gain)", r.channelNullDb()) : "")
-                + (r.explanations().isEmpty() && s != Severity.INFO ? unexplainedBy(ctx, r) : "");
+                + unexplainedBy(r, s);
         return List.of(Finding.of(s, id(), msg)
                 .withFiles(r.mix().name())
                 .withMeasurement("null_db", db)
