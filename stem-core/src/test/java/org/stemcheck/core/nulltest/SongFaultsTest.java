@@ -178,7 +178,7 @@ class SongFaultsTest {
                     c.nothingElse(c.p.drums());
                 }),
                 new Fault("mix-bus limiter printed into every stem", c -> c.clean().everyStem(
-                        x -> BusChain.limit(x, c.song.rate(), 8.0, -6.0, 2.0, 60, null)), c -> {
+                        x -> BusChain.limit(x, c.song.rate(), 8.0, -1.0, 2.0, 60, null)), c -> {
                     c.only("level.mixbus-processing", c.f(c.song.labels().get(0)));
                 }),
                 new Fault("mix through a master limiter", c -> c.clean().mixBus(
@@ -315,10 +315,24 @@ class SongFaultsTest {
         public List<Finding> run(org.stemcheck.core.CheckContext ctx) {
             ctx.nullTest().ifPresent(r -> {
                 Verbose.printf("  null %.1f dB, explanations %s%n", r.nullDb(), r.explanations());
+                if (Verbose.ON) {
+                    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+                    int n = 0;
+                    for (org.stemcheck.core.NullTestResult.Segment g : r.residual().segments()) {
+                        if (g.mixRms() > 1e-4 && g.residualRms() > 0) {
+                            double x = 20 * Math.log10(g.mixRms());
+                            double y = 20 * Math.log10(g.residualRms());
+                            sx += x; sy += y; sxx += x * x; sxy += x * y; n++;
+                        }
+                    }
+                    Verbose.printf("  residual-vs-mix slope %.2f over %d segments, correlation %.2f%n",
+                            (n * sxy - sx * sy) / (n * sxx - sx * sx), n, r.residual().channelCorrelation());
+                }
                 for (org.stemcheck.core.NullTestResult.StemComparison s : r.stems()) {
-                    Verbose.printf("  %-28s gain %+6.2f dB  inMix %.2f  own %.2f  level %.1f dB  offset %.2f%n",
+                    Verbose.printf("  %-28s gain %+6.2f dB  inMix %.2f  own %.2f  level %.1f dB  offset %.2f"
+                                    + " (coherence %.2f, peak ratio %.2f)%n",
                             s.file().name(), s.gain().levelErrorDb(), s.inMix(), s.ownCoherence(), s.levelDb(),
-                            s.offset().samples());
+                            s.offset().samples(), s.offset().coherence(), s.offset().peakRatio());
                 }
             });
             return List.of();

@@ -341,15 +341,18 @@ public final class Diagnosis {
      * mix ({@link BandEvidence}); a stem most of whose power does not reappear in the mix is not
      * judged at all, nor is any stem while the mix holds a real share of content no stem carries
      * ({@link #UNEXPLAINED_SHARE_DB}): a transfer read there is chance correlation with content the stem does
-     * not carry (a missing bass read as a "+20 dB low shelf" on a guitar). A stem reported as lossy-transcoded is judged below its codec's cut-off only: above it
-     * the codec removed what the mix (made from the original) still has, which is no EQ.
+     * not carry (a missing bass read as a "+20 dB low shelf" on a guitar). An FX return is judged
+     * only while it is most of its own part of the mix ({@link Thresholds#MIN_OWN_COHERENCE}):
+     * otherwise its level-dependent gain follows a dry source that is missing or another take. A
+     * stem reported as lossy-transcoded is judged below its codec's cut-off only: above it the codec
+     * removed what the mix (made from the original) still has, which is no EQ.
      */
     static Optional<Explanation.LacksBusProcessing> lacking(SetAnalysis a, int i,
                                                               Map<String, Transcodes.Transcoded> cutoffs,
                                                               BandEvidence evidence) {
         if (!Unexplained.significant(a) || a.offset(i).displaced() && a.passes().count() < 2
                 || evidence.coherent(i) < StemComparison.MIN_IN_MIX
-                || evidence.ownCoherence()[i] < Thresholds.MIN_OWN_COHERENCE
+                || a.stems().get(i).role() == Role.FX && evidence.ownCoherence()[i] < Thresholds.MIN_OWN_COHERENCE
                 || evidence.uncoveredDb() >= UNEXPLAINED_SHARE_DB) {
             return Optional.empty();
         }

@@ -6,7 +6,7 @@ import org.stemcheck.dsp.nullsum.StemOffset;
 
 /**
  * The offset most stems share: when two or more stems with a clear offset, at least
- * {@link #MAJORITY} of them, are displaced by the same amount and no stem is clearly in place,
+ * two thirds of them ({@link #MAJORITY_NUMERATOR} / {@link #MAJORITY_DENOMINATOR}), are displaced by the same amount and no stem is clearly in place,
  * it is the mix that is out of place
  * (latency on its bus that was not compensated: LMMS with a look-ahead limiter on its master puts
  * every stem 220 samples early against the mix), not each of those stems. The second pass moves
@@ -17,8 +17,9 @@ public final class SharedOffset {
     /** Stems within this of one another share an offset (the whole-sample resolution of a DAW's nudge). */
     static final double SAME_SAMPLES = 1.0;
 
-    /** At least this share of the stems with a clear offset must share it. */
-    static final double MAJORITY = 2.0 / 3.0;
+    /** At least this share of the stems with a clear offset must share it: two thirds, as a fraction (4 of 6 exactly). */
+    static final int MAJORITY_NUMERATOR = 2;
+    static final int MAJORITY_DENOMINATOR = 3;
 
     /** Fewest stems that must share it. */
     static final int MIN_STEMS = 2;
@@ -46,7 +47,7 @@ public final class SharedOffset {
         }
         boolean oneInPlace = clear.stream().anyMatch(x -> Math.abs(x.samples()) <= SAME_SAMPLES);
         if (best == null || !best.displaced() || oneInPlace || bestCount < MIN_STEMS
-                || bestCount < MAJORITY * clear.size()) {
+                || bestCount * MAJORITY_DENOMINATOR < MAJORITY_NUMERATOR * clear.size()) {
             return 0.0;
         }
         StemOffset centre = best;
