@@ -23,7 +23,8 @@ import java.util.Random;
  *       guitar takes hard left and right, an organ, a vocal, a reverb return of snare and vocal.</li>
  * </ul>
  *
- * <p>Every stem set is scaled so that its sum (the mix) peaks at {@link #MIX_PEAK_DBFS}.
+ * <p>Every song starts after {@link #PRE_ROLL_SECONDS} of silence and ends with a fade-out and
+ * silence; every stem set is scaled so that its sum (the mix) peaks at {@link #MIX_PEAK_DBFS}.
  */
 public final class Songs {
 
@@ -33,6 +34,8 @@ public final class Songs {
     static final double FADE_SECONDS = 1.5;
     /** The silence after the fade, s. */
     static final double END_SECONDS = 0.3;
+    /** The silence before the first downbeat, s (an export starts a little before bar 1). */
+    static final double PRE_ROLL_SECONDS = 0.2;
 
     private Songs() {
     }
@@ -584,6 +587,26 @@ public final class Songs {
         }
     }
 
+    /** The same length, everything {@link #PRE_ROLL_SECONDS} later. */
+    private static double[][] preRoll(double[][] x, int rate) {
+        int d = (int) (PRE_ROLL_SECONDS * rate);
+        double[][] y = new double[x.length][x[0].length];
+        for (int c = 0; c < x.length; c++) {
+            System.arraycopy(x[c], 0, y[c], d, x[c].length - d);
+        }
+        return y;
+    }
+
+    /** Removes each channel's mean: decaying notes leave a little DC that a real chain's high-pass would not. */
+    private static void removeMean(double[][] x) {
+        for (double[] ch : x) {
+            double mean = java.util.Arrays.stream(ch).average().orElse(0);
+            for (int i = 0; i < ch.length; i++) {
+                ch[i] -= mean;
+            }
+        }
+    }
+
     static double[][] scaled(double[][] x, double g) {
         double[][] y = new double[x.length][];
         for (int c = 0; c < x.length; c++) {
@@ -605,8 +628,11 @@ public final class Songs {
      * digital silence (a song delivered whole, so no stem ends while it sounds).
      */
     private static Map<String, double[][]> normalised(Map<String, double[][]> stems, int rate) {
-        for (double[][] x : stems.values()) {
+        for (Map.Entry<String, double[][]> e : stems.entrySet()) {
+            double[][] x = preRoll(e.getValue(), rate);
             fadeOut(x, rate);
+            removeMean(x);
+            e.setValue(x);
         }
         double[][] mix = BusChain.sum(new ArrayList<>(stems.values()));
         double peak = 0;
