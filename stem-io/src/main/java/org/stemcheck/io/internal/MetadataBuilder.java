@@ -52,6 +52,7 @@ public final class MetadataBuilder {
         adm = new Adm(part.hasChna() ? part.tracks() : adm.tracks(),
                 part.hasChna() ? part.declaredTracks() : adm.declaredTracks(),
                 part.hasAxml() ? part.channelFormats() : adm.channelFormats(),
+                part.hasAxml() ? part.channelFormatIds() : adm.channelFormatIds(),
                 adm.hasAxml() || part.hasAxml(), adm.hasChna() || part.hasChna());
     }
 

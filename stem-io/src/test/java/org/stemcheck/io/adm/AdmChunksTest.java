@@ -81,6 +81,8 @@ class AdmChunksTest {
             assertThat(adm.tracks()).hasSize(6);
             assertThat(adm.tracks().get(3)).isEqualTo(new Adm.Track(4, "ATU_00000004", "AT_00010004_01", "AP_00010003"));
             assertThat(adm.channelFormats()).containsExactly(NAMES);
+            assertThat(adm.channelFormatIds()).startsWith("AC_00010001").hasSize(6);
+            assertThat(adm.channelFormatOf(adm.tracks().get(4))).contains("RoomCentricLeftSurround");
             assertThat(f.warnings()).isEmpty();
         }
     }

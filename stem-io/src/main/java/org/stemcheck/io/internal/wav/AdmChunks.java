@@ -42,6 +42,7 @@ final class AdmChunks {
     /** One {@code audioChannelFormat} start tag, bounded so that a tag without an end cannot make the scan quadratic. */
     private static final Pattern CHANNEL_FORMAT = Pattern.compile("<(?:[\\w.-]{1,32}:)?audioChannelFormat\\s([^<>]{0,4096})>");
     private static final Pattern NAME = Pattern.compile("audioChannelFormatName\\s*=\\s*([\"'])([^\"'<>]{0,4096})\\1");
+    private static final Pattern ID = Pattern.compile("audioChannelFormatID\\s*=\\s*([\"'])([^\"'<>]{0,64})\\1");
 
     private AdmChunks() {
     }
@@ -68,19 +69,22 @@ final class AdmChunks {
             tracks.add(new Adm.Track(index, ascii(b, p + UID, UID_LEN), ascii(b, p + TRACK_REF, TRACK_REF_LEN),
                     ascii(b, p + PACK_REF, PACK_REF_LEN)));
         }
-        meta.adm(new Adm(tracks, numTracks, List.of(), false, true));
+        meta.adm(new Adm(tracks, numTracks, List.of(), List.of(), false, true));
     }
 
     static void axml(byte[] b, MetadataBuilder meta) {
         String xml = new String(b, StandardCharsets.UTF_8);
         List<String> names = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         Matcher m = CHANNEL_FORMAT.matcher(xml);
         while (m.find() && names.size() < Adm.MAX_ENTRIES) {
             Matcher name = NAME.matcher(m.group(1));
             String s = name.find() ? name.group(2).strip() : "";
             names.add(s.length() > MAX_NAME ? s.substring(0, MAX_NAME) : s);
+            Matcher id = ID.matcher(m.group(1));
+            ids.add(id.find() ? id.group(2).strip() : "");
         }
-        meta.adm(new Adm(List.of(), 0, names, true, false));
+        meta.adm(new Adm(List.of(), 0, names, ids, true, false));
     }
 
     /** A fixed-length ASCII field, printable characters only, trailing NULs and spaces dropped. */
