@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,5 +184,93 @@ class FilmDeliveryTest {
             assertThat(f.files()).as(describe(r)).doesNotContain(name("Music"), name("Effects"));
         }
         assertThat(Files.exists(dir.resolve(name("Dialogue")))).isFalse();
+    }
+
+    /**
+     * The printmaster's loudness against a broadcast spec that extends film (EBU R 128): measured
+     * with BS.1770 channel weights from its 5.1 mask. Scaled to -23 LUFS it passes; as made it is
+     * 4.6 LU too loud, on the printmaster only.
+     */
+    @Test
+    void thePrintmastersLoudnessIsCheckedAgainstEbuR128() throws IOException {
+        FilmDelivery d = FilmDelivery.clean();
+        double lufs = meter(d.sum());
+        assertThat(lufs).isCloseTo(-18.4, within(0.1));
+        d.write(dir);
+        Report loud = StemSet.from(dir).expect(DeliverySpec.preset("ebu-r128")).run();
+        Finding f = only(loud, "level.loudness");
+        assertThat(f.files()).containsExactly("Show_PM.wav");
+        assertThat(f.measurements().get("integrated_lufs")).isCloseTo(lufs, within(0.05));
+        assertThat(f.message()).contains("-18.4 LUFS", "-23.0 +-1.0 LUFS", "4.6 LU too loud");
+        assertThat(Findings.problems(loud)).as(describe(loud)).containsExactly(f);
+
+        double g = Math.pow(10, (-23.0 - lufs) / 20);
+        d.stems.replaceAll((label, x) -> FilmDelivery.scaled(x, g));
+        d.write(dir);
+        Report ok = StemSet.from(dir).expect(DeliverySpec.preset("ebu-r128")).run();
+        assertThat(Findings.problems(ok)).as(describe(ok)).isEmpty();
+        assertThat(ok.measured("Show_PM.wav").get("integrated_lufs")).isCloseTo(-23.0, within(0.05));
+    }
+
+    /** BS.1770-4 for 5.1 as the pipeline measures a file with mask 0x3F: the LFE counts for nothing, a surround +1.5 dB. */
+    @Test
+    void thePrintmastersLoudnessLeavesOutTheLfeAndWeighsSurroundsUp() throws IOException {
+        double[] tone = org.stemcheck.core.testing.Signals.sine(FilmDelivery.FRAMES, 997, FilmDelivery.RATE, 0.1);
+        Map<String, Double> lufs = new java.util.LinkedHashMap<>();
+        for (int ch : new int[] {L, LFE, LS}) {
+            double[][] x = new double[6][FilmDelivery.FRAMES];
+            x[ch] = tone;
+            x[C] = tone; // every file sounds in C, so that none is silent to the meter
+            Path p = dir.resolve("Show_PM_" + ch + ".wav");
+            org.stemcheck.io.WavWriter.pcm(24).withChannelMask(FilmDelivery.MASK_51).write(p, FilmDelivery.RATE, x);
+            Report r = StemSet.from(dir).expect(DeliverySpec.film()).run();
+            lufs.put(String.valueOf(ch), r.measured(p.getFileName().toString()).get("integrated_lufs"));
+            Files.delete(p);
+        }
+        double front = lufs.get(String.valueOf(L));
+        double lfe = lufs.get(String.valueOf(LFE));
+        double surround = lufs.get(String.valueOf(LS));
+        // C alone is the reference: the LFE adds nothing (C alone), L adds as much again (+3.0 dB),
+        // Ls adds 1.41 times as much (10 log10(2.41) = +3.8 dB over C alone)
+        assertThat(front - lfe).isCloseTo(10 * Math.log10(2), within(0.05));
+        assertThat(surround - lfe).isCloseTo(10 * Math.log10(1 + 1.41), within(0.05));
+    }
+
+    private static double meter(double[][] x) {
+        org.stemcheck.dsp.LoudnessMeter m = org.stemcheck.dsp.LoudnessMeter.of(FilmDelivery.RATE, 6);
+        m.accept(x, 0, x[0].length);
+        return m.result().integratedLufs();
+    }
+
+    @Test
+    void anAdmPrintmasterIsNotedWithItsChannelFormats() throws IOException {
+        FilmDelivery d = FilmDelivery.clean();
+        d.printmasterChunks.add(new org.stemcheck.io.WavWriter.Chunk("chna",
+                org.stemcheck.io.adm.AdmBytes.chna(6, org.stemcheck.io.adm.AdmBytes.fiveOneIds())));
+        d.printmasterChunks.add(new org.stemcheck.io.WavWriter.Chunk("axml",
+                org.stemcheck.io.adm.AdmBytes.axml().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Report r = run(d);
+
+        Finding f = only(r, "format.adm");
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.files()).containsExactly("Show_PM.wav");
+        assertThat(f.message()).startsWith("Show_PM.wav is an ADM BWF file (axml and chna): track 1 RoomCentricLeft"
+                + " (ATU_00000001, AT_00010001_01, AP_00010003); track 2 RoomCentricRight")
+                .contains("track 4 RoomCentricLFE");
+        assertThat(f.measurements()).containsEntry("adm_tracks", 6.0).containsEntry("adm_channel_formats", 6.0);
+        assertThat(Findings.problems(r)).as(describe(r)).isEmpty();
+    }
+
+    /** Dual mono is still noted in a 5.1 stem whose L and R sound and are identical. */
+    @Test
+    void aMultichannelStemWhoseLAndRSoundAlikeIsStillDualMono() throws IOException {
+        FilmDelivery d = FilmDelivery.clean();
+        double[][] mx = d.stems.get("Music");
+        mx[R] = mx[L].clone();
+        Report r = run(d);
+
+        Finding f = only(r, "content.dual-mono");
+        assertThat(f.files()).containsExactly(name("Music"));
+        assertThat(f.message()).isEqualTo("Music is dual mono: its L and R channels are identical");
     }
 }

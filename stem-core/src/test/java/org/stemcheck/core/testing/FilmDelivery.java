@@ -46,6 +46,8 @@ public final class FilmDelivery {
     /** Set to change the printmaster (otherwise the sum of the stems). */
     public double[][] printmaster;
     public String printmasterName = "Show_PM.wav";
+    /** Chunks written into the printmaster before its audio (ADM chna/axml ...). */
+    public final List<WavWriter.Chunk> printmasterChunks = new ArrayList<>();
 
     private FilmDelivery() {
         stems.put("Dialogue", dialogue());
@@ -67,19 +69,22 @@ public final class FilmDelivery {
     public List<Path> write(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Map.Entry<String, double[][]> e : stems.entrySet()) {
-            out.add(write(dir, name(e.getKey()), e.getValue()));
+            out.add(write(dir, name(e.getKey()), e.getValue(), List.of()));
         }
-        out.add(write(dir, printmasterName, printmaster != null ? printmaster : sum()));
+        out.add(write(dir, printmasterName, printmaster != null ? printmaster : sum(), printmasterChunks));
         return out;
     }
 
     /** Writes one stem again, over what {@link #write} wrote (the printmaster is left as it is). */
     public void rewrite(Path dir, String label, double[][] samples) throws IOException {
-        write(dir, name(label), samples);
+        write(dir, name(label), samples, List.of());
     }
 
-    private static Path write(Path dir, String name, double[][] x) throws IOException {
+    private static Path write(Path dir, String name, double[][] x, List<WavWriter.Chunk> chunks) throws IOException {
         WavWriter w = WavWriter.pcm(24).withTimeReference(ONE_HOUR_AT_48K);
+        for (WavWriter.Chunk c : chunks) {
+            w = w.withChunk(c);
+        }
         if (x.length == 6) {
             w = w.withChannelMask(MASK_51);
         }
@@ -99,6 +104,17 @@ public final class FilmDelivery {
             }
         }
         return out;
+    }
+
+    /** A copy of a signal at gain {@code g}. */
+    public static double[][] scaled(double[][] x, double g) {
+        double[][] y = copy(x);
+        for (double[] c : y) {
+            for (int i = 0; i < c.length; i++) {
+                c[i] *= g;
+            }
+        }
+        return y;
     }
 
     /** A copy of a 5.1 signal with two channels exchanged. */

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -22,44 +20,6 @@ import org.stemcheck.io.WavWriter;
 /** The ADM chunks of a BW64/BWF file (chna: ITU-R BS.2088-1 section 8; axml: BS.2076), made here. */
 class AdmChunksTest {
 
-    /** A chna chunk: numTracks, numUIDs, then 40-byte audio IDs (BS.2088-1 Tables 9 and 10). */
-    static byte[] chna(int declaredUids, String[][] ids) {
-        ByteBuffer b = ByteBuffer.allocate(4 + 40 * ids.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.putShort((short) ids.length).putShort((short) declaredUids);
-        for (int i = 0; i < ids.length; i++) {
-            b.putShort((short) Integer.parseInt(ids[i][0]));
-            b.put(fixed(ids[i][1], 12)).put(fixed(ids[i][2], 14)).put(fixed(ids[i][3], 11)).put((byte) 0);
-        }
-        return b.array();
-    }
-
-    private static byte[] fixed(String s, int len) {
-        return Arrays.copyOf(s.getBytes(StandardCharsets.US_ASCII), len);
-    }
-
-    static final String[] NAMES = {"RoomCentricLeft", "RoomCentricRight", "RoomCentricCenter", "RoomCentricLFE",
-            "RoomCentricLeftSurround", "RoomCentricRightSurround"};
-
-    static String axml() {
-        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ebuCoreMain"
-                + " xmlns=\"urn:ebu:metadata-schema:ebuCore_2014\"><coreMetadata><format><audioFormatExtended>\n");
-        for (int i = 0; i < NAMES.length; i++) {
-            x.append(String.format("<audioChannelFormat audioChannelFormatID=\"AC_0001000%d\""
-                    + " audioChannelFormatName=\"%s\" typeLabel=\"0001\"><audioBlockFormat/></audioChannelFormat>\n",
-                    i + 1, NAMES[i]));
-        }
-        return x.append("</audioFormatExtended></format></coreMetadata></ebuCoreMain>").toString();
-    }
-
-    static String[][] fiveOneIds() {
-        String[][] ids = new String[6][];
-        for (int i = 0; i < 6; i++) {
-            ids[i] = new String[] {String.valueOf(i + 1), String.format("ATU_0000000%d", i + 1),
-                    String.format("AT_0001000%d_01", i + 1), "AP_00010003"};
-        }
-        return ids;
-    }
-
     private static AudioFile written(WavWriter w) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         double[][] x = new double[6][480];
@@ -70,8 +30,8 @@ class AdmChunksTest {
     @Test
     void chnaAndAxmlGiveTheTracksAndChannelFormats() throws IOException {
         WavWriter w = WavWriter.pcm(24).withChannelMask(0x3F)
-                .withChunk(new WavWriter.Chunk("chna", chna(6, fiveOneIds())))
-                .withChunk(new WavWriter.Chunk("axml", axml().getBytes(StandardCharsets.UTF_8)));
+                .withChunk(new WavWriter.Chunk("chna", AdmBytes.chna(6, AdmBytes.fiveOneIds())))
+                .withChunk(new WavWriter.Chunk("axml", AdmBytes.axml().getBytes(StandardCharsets.UTF_8)));
         {
             AudioFile f = written(w);
             Adm adm = f.metadata().adm().orElseThrow();
@@ -80,7 +40,7 @@ class AdmChunksTest {
             assertThat(adm.declaredTracks()).isEqualTo(6);
             assertThat(adm.tracks()).hasSize(6);
             assertThat(adm.tracks().get(3)).isEqualTo(new Adm.Track(4, "ATU_00000004", "AT_00010004_01", "AP_00010003"));
-            assertThat(adm.channelFormats()).containsExactly(NAMES);
+            assertThat(adm.channelFormats()).containsExactly(AdmBytes.NAMES);
             assertThat(adm.channelFormatIds()).startsWith("AC_00010001").hasSize(6);
             assertThat(adm.channelFormatOf(adm.tracks().get(4))).contains("RoomCentricLeftSurround");
             assertThat(f.warnings()).isEmpty();
@@ -90,7 +50,7 @@ class AdmChunksTest {
     @Test
     void unusedEntriesAreLeftOutAndAShortChunkIsAWarning() throws IOException {
         String[][] ids = {{"1", "ATU_00000001", "AT_00010001_01", "AP_00010001"}, {"0", "", "", ""}};
-        WavWriter w = WavWriter.pcm(24).withChunk(new WavWriter.Chunk("chna", chna(5, ids)));
+        WavWriter w = WavWriter.pcm(24).withChunk(new WavWriter.Chunk("chna", AdmBytes.chna(5, ids)));
         {
             AudioFile f = written(w);
             Adm adm = f.metadata().adm().orElseThrow();
@@ -125,8 +85,8 @@ class AdmChunksTest {
     @Test
     void randomAndTruncatedPayloadsAreSafe() {
         Random rnd = new Random(15);
-        byte[] good = chna(6, fiveOneIds());
-        byte[] xml = axml().getBytes(StandardCharsets.UTF_8);
+        byte[] good = AdmBytes.chna(6, AdmBytes.fiveOneIds());
+        byte[] xml = AdmBytes.axml().getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < 400; i++) {
             byte[] p = i % 2 == 0 ? Arrays.copyOf(good, rnd.nextInt(good.length + 1)) : new byte[rnd.nextInt(300)];
             if (i % 2 == 1) {
@@ -143,7 +103,7 @@ class AdmChunksTest {
             AudioFile f = written(w);
                     Adm adm = f.metadata().adm().orElseThrow();
                     assertThat(adm.tracks().size()).isLessThanOrEqualTo(Math.max(0, (p.length - 4) / 40));
-                    assertThat(adm.channelFormats().size()).isLessThanOrEqualTo(NAMES.length);
+                    assertThat(adm.channelFormats().size()).isLessThanOrEqualTo(AdmBytes.NAMES.length);
                 }
             }).doesNotThrowAnyException();
         }
