@@ -273,4 +273,38 @@ class FilmDeliveryTest {
         assertThat(f.files()).containsExactly(name("Music"));
         assertThat(f.message()).isEqualTo("Music is dual mono: its L and R channels are identical");
     }
+
+    /** The spec file docs/film.md shows loads as written and asks what it says. */
+    @Test
+    void theSpecFileOfFilmMdLoadsAsWritten() throws IOException {
+        String doc = Files.readString(org.stemcheck.core.testing.ProjectFiles.resolve("docs/film.md"));
+        int from = doc.indexOf("```json\n") + "```json\n".length();
+        String json = doc.substring(from, doc.indexOf("```", from));
+        Path file = dir.resolve("show-s2.json");
+        Files.writeString(file, json);
+
+        DeliverySpec spec = DeliverySpec.load(file);
+
+        assertThat(spec.name()).isEqualTo("show-s2");
+        assertThat(spec.format().layout().orElseThrow().name()).isEqualTo("5.1");
+        assertThat(spec.format().layoutOf("dialogue").orElseThrow().channels()).isEqualTo(6);
+        assertThat(spec.format().noLfe()).containsExactly("Dialogue");
+        assertThat(spec.loudness().targetLufs().orElseThrow()).isEqualTo(-24.0);
+        assertThat(spec.stems().required()).extracting(e -> e.name()).containsExactly("Dialogue", "Music", "Effects");
+    }
+
+    /** A stem in another layout than the one the spec names is an error on that stem. */
+    @Test
+    void aStemOffTheSpecsLayoutIsAnErrorOnThatStem() throws IOException {
+        FilmDelivery d = FilmDelivery.clean();
+        d.write(dir);
+        DeliverySpec mono = DeliverySpec.film().toBuilder().name("dx-mono")
+                .layout("Dialogue", org.stemcheck.core.ChannelLayout.named("mono").orElseThrow()).build();
+        Report r = StemSet.from(dir).expect(mono).run();
+
+        Finding f = only(r, "format.channels");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.files()).containsExactly(name("Dialogue"));
+        assertThat(f.message()).isEqualTo("Dialogue is 5.1 (L R C LFE Ls Rs); the spec dx-mono asks 1.0 (C) for Dialogue");
+    }
 }

@@ -49,7 +49,8 @@ final class AdmChunks {
 
     static void chna(byte[] b, MetadataBuilder meta) {
         if (b.length < CHNA_HEADER) {
-            meta.warn("chna chunk of " + b.length + " bytes is too short for its track counts; ignored");
+            meta.warn("chna chunk of " + b.length + " bytes is too short for its track counts; its tracks are unknown");
+            meta.adm(new Adm(List.of(), 0, List.of(), List.of(), false, true));
             return;
         }
         int numTracks = Bytes.u16le(b, 0);
