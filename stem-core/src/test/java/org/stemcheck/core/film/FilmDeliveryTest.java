@@ -307,4 +307,21 @@ class FilmDeliveryTest {
         assertThat(f.files()).containsExactly(name("Dialogue"));
         assertThat(f.message()).isEqualTo("Dialogue is 5.1 (L R C LFE Ls Rs); the spec dx-mono asks 1.0 (C) for Dialogue");
     }
+
+    /** 5.1 declared with the side bits (0x60F, as ffmpeg writes it) among 0x3F files: the same speakers, an info only. */
+    @Test
+    void aFiveOneSideStemAmongFiveOneStemsIsTheSameLayoutNotedAsAnInfo() throws IOException {
+        FilmDelivery d = FilmDelivery.clean();
+        d.write(dir);
+        org.stemcheck.io.WavWriter.pcm(24).withTimeReference(FilmDelivery.ONE_HOUR_AT_48K).withChannelMask(0x60F)
+                .write(dir.resolve(name("Music")), FilmDelivery.RATE, d.stems.get("Music"));
+        Report r = check();
+
+        assertThat(Findings.problems(r)).as(describe(r)).isEmpty();
+        Finding f = only(r, "format.channels");
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.files()).containsExactly(name("Music"));
+        assertThat(f.message()).isEqualTo("Music declares its 5.1 with speaker mask 0x60F, the other 2 stems use 0x3F:"
+                + " the same speakers, named by other mask bits");
+    }
 }

@@ -50,6 +50,41 @@ final class ChannelsCheck extends BaseCheck {
             }
         }
         out.addAll(odd(stems));
+        out.addAll(masks(ctx.readableStems()));
+        return out;
+    }
+
+    /**
+     * Stems of the same speakers whose masks name them differently (5.1 with the back bits, 0x3F,
+     * and 5.1(side), 0x60F, as ffmpeg writes it): the same 5.1 in a film room, but a tool that
+     * routes by mask bit may send the surrounds to other outputs. An info on the fewer.
+     */
+    private List<Finding> masks(List<StemFile> stems) {
+        Map<List<String>, List<StemFile>> bySpeakers = Groups.by(stems, f -> f.layout().orElseThrow().speakers());
+        List<Finding> out = new ArrayList<>();
+        for (List<StemFile> same : bySpeakers.values()) {
+            List<StemFile> declared = same.stream().filter(f -> f.layout().orElseThrow().mask() != 0).toList();
+            Map<Long, List<StemFile>> byMask = Groups.by(declared, f -> f.layout().orElseThrow().mask());
+            if (byMask.size() < 2) {
+                continue;
+            }
+            long common = Groups.majority(byMask, m -> false);
+            ChannelLayout usual = byMask.get(common).get(0).layout().orElseThrow();
+            for (StemFile f : declared) {
+                long m = f.layout().orElseThrow().mask();
+                if (m != common) {
+                    out.add(Finding.info(id(), String.format(java.util.Locale.ROOT, "%s declares its %s with speaker"
+                                            + " mask 0x%X, %s %s 0x%X: the same speakers, named by other mask bits",
+                                    f.displayLabel(), usual.name(), m, others(byMask.get(common).size()),
+                                    byMask.get(common).size() == 1 ? "uses" : "use", common))
+                            .withFiles(f.name())
+                            .withMeasurement("channel_mask", m)
+                            .withMeasurement("expected_channel_mask", common)
+                            .withFix("nothing to do for most recipients; if their tools route by mask bit, export "
+                                    + f.displayLabel() + " with the others' mask"));
+                }
+            }
+        }
         return out;
     }
 
