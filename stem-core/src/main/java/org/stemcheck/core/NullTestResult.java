@@ -42,11 +42,13 @@ import java.util.Optional;
  * @param explanations what the diagnosis attributes the residual to, most important first
  * @param channelNullDb what the stems leave of the mix with their gains fitted channel by channel
  *                     (a stem's pan or balance corrected), dB; {@code NaN} for mono
+ * @param routing      per stem and mirrored speaker pair of the mix (L/R, Ls/Rs ...), whether the
+ *                     stem's pair lands in the mix as routed or crossed (swapped channels)
  */
 public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, long frames, double startSeconds,
                              int passes, double nullDb, double plainNullDb, MixBus mixBus,
                              List<StemComparison> stems, List<OtherMix> otherMixes, Residual residual,
-                             List<Explanation> explanations, double channelNullDb) {
+                             List<Explanation> explanations, double channelNullDb, List<PairRouting> routing) {
 
     /**
      * Checks and copies the parts.
@@ -65,6 +67,7 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
      * @param residual     not {@code null}
      * @param explanations not {@code null}; copied
      * @param channelNullDb dB or {@code NaN}
+     * @param routing      not {@code null}; copied
      */
     public NullTestResult {
         Objects.requireNonNull(mix, "mix must not be null");
@@ -73,9 +76,79 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
         stems = List.copyOf(stems);
         otherMixes = List.copyOf(otherMixes);
         explanations = List.copyOf(explanations);
+        routing = List.copyOf(routing);
         if (sampleRate <= 0 || frames < 0 || passes < 1) {
             throw new IllegalArgumentException("sampleRate, frames or passes out of range: " + sampleRate + ", "
                     + frames + ", " + passes);
+        }
+    }
+
+    /**
+     * A result without channel-pair routing (the form before it was measured).
+     *
+     * @param mix           as in the canonical constructor
+     * @param mixNamed      as in the canonical constructor
+     * @param sampleRate    as in the canonical constructor
+     * @param frames        as in the canonical constructor
+     * @param startSeconds  as in the canonical constructor
+     * @param passes        as in the canonical constructor
+     * @param nullDb        as in the canonical constructor
+     * @param plainNullDb   as in the canonical constructor
+     * @param mixBus        as in the canonical constructor
+     * @param stems         as in the canonical constructor
+     * @param otherMixes    as in the canonical constructor
+     * @param residual      as in the canonical constructor
+     * @param explanations  as in the canonical constructor
+     * @param channelNullDb as in the canonical constructor
+     */
+    public NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, long frames, double startSeconds,
+                          int passes, double nullDb, double plainNullDb, MixBus mixBus,
+                          List<StemComparison> stems, List<OtherMix> otherMixes, Residual residual,
+                          List<Explanation> explanations, double channelNullDb) {
+        this(mix, mixNamed, sampleRate, frames, startSeconds, passes, nullDb, plainNullDb, mixBus, stems, otherMixes,
+                residual, explanations, channelNullDb, List.of());
+    }
+
+    /**
+     * The same result with this channel-pair routing.
+     *
+     * @param pairs per stem and pair
+     * @return a new result
+     */
+    public NullTestResult withRouting(List<PairRouting> pairs) {
+        return new NullTestResult(mix, mixNamed, sampleRate, frames, startSeconds, passes, nullDb, plainNullDb, mixBus,
+                stems, otherMixes, residual, explanations, channelNullDb, pairs);
+    }
+
+    /**
+     * How one stem's mirrored speaker pair lands in the mix: the least-squares gain of the stem's
+     * pair onto the mix's pair as routed ({@code straight}: 1.0 when it is exactly as in the mix)
+     * and crossed, left onto right and right onto left ({@code crossed}: 1.0 for a stem whose
+     * pair is swapped).
+     *
+     * @param file     the stem
+     * @param left     the pair's left speaker ({@code Ls})
+     * @param right    its right speaker ({@code Rs})
+     * @param straight the gain as routed; {@code NaN} when the stem's pair is silent
+     * @param crossed  the gain crossed; {@code NaN} when the stem's pair is silent
+     * @param rmsDbfs  the stem's RMS level in the pair, dBFS
+     */
+    public record PairRouting(StemFile file, String left, String right, double straight, double crossed,
+                              double rmsDbfs) {
+        /**
+         * Checks that no part is null.
+         *
+         * @param file     not {@code null}
+         * @param left     not {@code null}
+         * @param right    not {@code null}
+         * @param straight as measured
+         * @param crossed  as measured
+         * @param rmsDbfs  as measured
+         */
+        public PairRouting {
+            Objects.requireNonNull(file, "file must not be null");
+            Objects.requireNonNull(left, "left must not be null");
+            Objects.requireNonNull(right, "right must not be null");
         }
     }
 

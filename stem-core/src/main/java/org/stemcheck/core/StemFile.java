@@ -140,6 +140,16 @@ public record StemFile(
     }
 
     /**
+     * Which speaker each channel feeds: from the file's speaker mask, else assumed from its
+     * channel count ({@link ChannelLayout#of(AudioFormat)}).
+     *
+     * @return the layout; empty when the file is not readable
+     */
+    public Optional<ChannelLayout> layout() {
+        return format.map(ChannelLayout::of);
+    }
+
+    /**
      * Duration of the frames present.
      *
      * @return seconds; 0 when not readable

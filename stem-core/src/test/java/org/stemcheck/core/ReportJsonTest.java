@@ -84,8 +84,8 @@ class ReportJsonTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> file = ((List<Map<String, Object>>) json.get("files")).get(0);
         assertThat(file.keySet()).containsExactly("file", "role", "label", "title", "bpm", "container", "encoding",
-                "sample_rate", "bit_depth", "channels", "frames", "duration_s", "time_reference", "peak_dbfs",
-                "true_peak_dbtp", "rms_dbfs", "integrated_lufs", "dc_dbfs", "effective_bits", "bandwidth_hz");
+                "sample_rate", "bit_depth", "channels", "layout", "speakers", "frames", "duration_s", "time_reference",
+                "peak_dbfs", "true_peak_dbtp", "rms_dbfs", "integrated_lufs", "dc_dbfs", "effective_bits", "bandwidth_hz");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> findings = (List<Map<String, Object>>) json.get("findings");
         assertThat(findings).isNotEmpty();

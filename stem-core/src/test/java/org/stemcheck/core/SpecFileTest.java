@@ -68,6 +68,10 @@ class SpecFileTest {
         "format.float_allowed          |`{\"format\": {\"float_allowed\": false}}`",
         "format.channels               |`{\"format\": {\"channels\": 2}}`",
         "format.stem_channels          |`{\"format\": {\"stem_channels\": {\"Bass\": 1}}}`",
+        "format.layout                 |`{\"format\": {\"layout\": \"5.1\"}}`",
+        "format.stem_layouts           |`{\"format\": {\"stem_layouts\": {\"Bass\": \"mono\"}}}`",
+        "format.no_lfe                 |`{\"format\": {\"no_lfe\": [\"Dialogue\", \"Music\"]}}`",
+        "format.no_centre              |`{\"format\": {\"no_centre\": [\"Music\"]}}`",
         "naming.template               |`{\"naming\": {\"template\": \"<Title>-<Stem>\"}}`",
         "naming.pattern                |`{\"naming\": {\"pattern\": \"(?<title>[^-]+)-(?<stem>.+)\"}}`",
         "stems.expected                |`{\"stems\": {\"expected\": [\"Drums\", {\"pattern\": \"vox|vocals?\"}, {\"name\": \"Pads\", \"required\": false}]}}`",
@@ -103,6 +107,10 @@ class SpecFileTest {
             case "format.float_allowed" -> false;
             case "format.channels" -> OptionalInt.of(2);
             case "format.stem_channels" -> OptionalInt.of(1);
+            case "format.layout" -> java.util.Optional.of(List.of("L", "R", "C", "LFE", "Ls", "Rs"));
+            case "format.stem_layouts" -> java.util.Optional.of(List.of("C"));
+            case "format.no_lfe" -> java.util.Set.of("Dialogue", "Music");
+            case "format.no_centre" -> java.util.Set.of("Music");
             case "naming.template" -> "<Title>-<Stem>";
             case "naming.pattern" -> "(?<title>[^-]+)-(?<stem>.+)";
             case "stems.expected" -> List.of(ExpectedStem.named("Drums"),
@@ -143,6 +151,10 @@ class SpecFileTest {
         case "format.float_allowed" -> s -> s.format().floatAllowed();
         case "format.channels" -> s -> s.format().channels();
         case "format.stem_channels" -> s -> s.format().channelsOf("bass");
+        case "format.layout" -> s -> s.format().layout().map(org.stemcheck.core.ChannelLayout::speakers);
+        case "format.stem_layouts" -> s -> s.format().layoutOf("bass").map(org.stemcheck.core.ChannelLayout::speakers);
+        case "format.no_lfe" -> s -> java.util.Set.copyOf(s.format().noLfe());
+        case "format.no_centre" -> s -> java.util.Set.copyOf(s.format().noCentre());
         case "naming.template" -> s -> s.naming().template();
         case "naming.pattern" -> s -> s.naming().pattern().pattern();
         case "stems.expected" -> s -> s.stems().expected();
@@ -208,6 +220,14 @@ class SpecFileTest {
                 + "|`label.json:1:29: loudness.applies_to: expected \"mix\" or \"stems\", got \"printmaster\"`",
         "mix thresholds out of order|`{\"mix\": {\"gain_warning_db\": 2}}`|`label.json:1:9: mix: mix gain thresholds`",
         "invalid JSON|`{\"name\": \"x\",}`|`label.json:1:14: not valid JSON: a comma before '}'`",
+        "unknown layout|`{\"format\": {\"layout\": \"5.2\"}}`"
+                + "|`label.json:1:23: format.layout: expected a speaker layout, one of 1.0, 2.0, 2.1, 3.0, 3.1, 4.0, 5.0, 5.1, 7.0, 7.1 (or mono, stereo, lcr, quad), got \"5.2\"`",
+        "unknown stem layout|`{\"format\": {\"stem_layouts\": {\"Dialogue\": 6}}}`"
+                + "|`label.json:1:42: format.stem_layouts.Dialogue: expected a string, got 6`",
+        "layout against channels|`{\"format\": {\"channels\": 2, \"layout\": \"5.1\"}}`"
+                + "|`label.json:1:12: format: layout 5.1 has 6 channels, but channels is 2`",
+        "no_lfe not an array|`{\"format\": {\"no_lfe\": \"Dialogue\"}}`"
+                + "|`label.json:1:23: format.no_lfe: expected an array`",
         "unknown preset|`{\"extends\": \"ebu128\"}`|`label.json:1:13: extends: no preset named \"ebu128\"`",
     })
     void aWrongKeyOrValueIsOneLineWithItsPath(String what, String json, String message) throws IOException {

@@ -16,16 +16,19 @@ import java.util.Optional;
  *               FLAC Vorbis comments by upper-case field name ({@code TITLE}, {@code ENCODER}, ...)
  * @param cues   cue points in file order
  * @param chunks every chunk the walk found, in file order (for FLAC, the metadata blocks)
+ * @param adm    the ADM chunks ({@code chna}, {@code axml}) of an ADM Broadcast WAV file
  */
 public record Metadata(
         Optional<Bext> bext,
         Optional<String> ixml,
         Map<String, String> info,
         List<CuePoint> cues,
-        List<ChunkInfo> chunks) {
+        List<ChunkInfo> chunks,
+        Optional<Adm> adm) {
 
     /** Metadata of a file that has none. */
-    public static final Metadata EMPTY = new Metadata(Optional.empty(), Optional.empty(), Map.of(), List.of(), List.of());
+    public static final Metadata EMPTY = new Metadata(Optional.empty(), Optional.empty(), Map.of(), List.of(), List.of(),
+            Optional.empty());
 
     /**
      * Copies the collections, so the record is immutable.
@@ -35,14 +38,30 @@ public record Metadata(
      * @param info   copied; no {@code null} key or value
      * @param cues   copied; no {@code null} element
      * @param chunks copied; no {@code null} element
+     * @param adm    not {@code null}
      * @throws NullPointerException when an argument or a collection element is {@code null}
      */
     public Metadata {
+        Objects.requireNonNull(adm, "adm must not be null");
         Objects.requireNonNull(bext, "bext must not be null");
         Objects.requireNonNull(ixml, "ixml must not be null");
         info = Map.copyOf(info);
         cues = List.copyOf(cues);
         chunks = List.copyOf(chunks);
+    }
+
+    /**
+     * Metadata without ADM chunks (the form before ADM was read).
+     *
+     * @param bext   not {@code null}
+     * @param ixml   not {@code null}
+     * @param info   copied
+     * @param cues   copied
+     * @param chunks copied
+     */
+    public Metadata(Optional<Bext> bext, Optional<String> ixml, Map<String, String> info, List<CuePoint> cues,
+                    List<ChunkInfo> chunks) {
+        this(bext, ixml, info, cues, chunks, Optional.empty());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.stemcheck.io;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The byte layout {@link WavWriter} writes: header chunks, their sizes, and samples encoded to
@@ -9,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * can be rewritten over the other; a {@link Header#PLAIN} header is the canonical 44-byte RIFF
  * header (plus bext), for when the size is known before the first sample.
  */
-record WavLayout(int bits, boolean floatingPoint, int sampleRate, int channels, Long timeReference) {
+record WavLayout(int bits, boolean floatingPoint, int sampleRate, int channels, Long timeReference, long channelMask,
+                 List<WavWriter.Chunk> extraChunks) {
 
     /** Which header to write. */
     enum Header {
@@ -29,6 +31,13 @@ record WavLayout(int bits, boolean floatingPoint, int sampleRate, int channels, 
     private static final int BEXT_ORIGINATOR = 256;
     private static final int BEXT_TIME_REFERENCE = 338;
     private static final int BEXT_VERSION = 346;
+    /** The fmt payload of WAVE_FORMAT_EXTENSIBLE: 16 bytes plus cbSize 22 (Microsoft WAVEFORMATEXTENSIBLE). */
+    static final int FMT_EXTENSIBLE_BYTES = 40;
+    /** The format tag of WAVE_FORMAT_EXTENSIBLE. */
+    private static final int EXTENSIBLE_TAG = 0xFFFE;
+    /** The tail of the KSDATAFORMAT_SUBTYPE GUIDs: {@code xxxxxxxx-0000-0010-8000-00aa00389b71}, after the 4-byte tag. */
+    private static final byte[] GUID_TAIL = {0x00, 0x00, 0x10, 0x00, (byte) 0x80, 0x00, 0x00, (byte) 0xAA, 0x00, 0x38,
+            (byte) 0x9B, 0x71};
     /** The size field value that means "see ds64" (EBU Tech 3306 section 3). */
     private static final long SEE_DS64 = 0xFFFFFFFFL;
 
@@ -39,6 +48,19 @@ record WavLayout(int bits, boolean floatingPoint, int sampleRate, int channels, 
         if (channels < 1 || channels > 0xFFFF) {
             throw new IllegalArgumentException("channels must be in 1..65535: " + channels);
         }
+        extraChunks = List.copyOf(extraChunks);
+    }
+
+    private int fmtBytes() {
+        return channelMask == 0 ? 16 : FMT_EXTENSIBLE_BYTES;
+    }
+
+    private int extraBytes() {
+        int n = 0;
+        for (WavWriter.Chunk c : extraChunks) {
+            n += 8 + c.payload().length + (c.payload().length & 1);
+        }
+        return n;
     }
 
     int blockAlign() {
@@ -48,7 +70,7 @@ record WavLayout(int bits, boolean floatingPoint, int sampleRate, int channels, 
     /** Bytes before the first sample. */
     int headerBytes(Header kind) {
         int reserve = kind == Header.PLAIN ? 0 : 8 + DS64_BYTES;
-        return 12 + reserve + (8 + 16) + (timeReference == null ? 0 : 8 + BEXT_BYTES) + 8;
+        return 12 + reserve + (8 + fmtBytes()) + (timeReference == null ? 0 : 8 + BEXT_BYTES) + extraBytes() + 8;
     }
 
     /** The RIFF size field's value for this much audio (file length minus 8, pad byte included). */
@@ -80,13 +102,22 @@ record WavLayout(int bits, boolean floatingPoint, int sampleRate, int channels, 
             p += DS64_BYTES;
         }
         p = ascii(h, p, "fmt ");
-        p = le(h, p, 16, 4);
-        p = le(h, p, floatingPoint ? 3 : 1, 2);
+        p = le(h, p, fmtBytes(), 4);
+        int tag = floatingPoint ? 3 : 1;
+        p = le(h, p, channelMask == 0 ? tag : EXTENSIBLE_TAG, 2);
         p = le(h, p, channels, 2);
         p = le(h, p, sampleRate, 4);
         p = le(h, p, (long) sampleRate * blockAlign(), 4);
         p = le(h, p, blockAlign(), 2);
         p = le(h, p, bits, 2);
+        if (channelMask != 0) {
+            p = le(h, p, FMT_EXTENSIBLE_BYTES - 18, 2);
+            p = le(h, p, bits, 2);
+            p = le(h, p, channelMask, 4);
+            p = le(h, p, tag, 4);
+            System.arraycopy(GUID_TAIL, 0, h, p, GUID_TAIL.length);
+            p += GUID_TAIL.length;
+        }
         if (timeReference != null) {
             p = ascii(h, p, "bext");
             p = le(h, p, BEXT_BYTES, 4);
@@ -94,6 +125,12 @@ record WavLayout(int bits, boolean floatingPoint, int sampleRate, int channels, 
             le(h, p + BEXT_TIME_REFERENCE, timeReference, 8);
             h[p + BEXT_VERSION] = 1;
             p += BEXT_BYTES;
+        }
+        for (WavWriter.Chunk c : extraChunks) {
+            p = ascii(h, p, c.id());
+            p = le(h, p, c.payload().length, 4);
+            System.arraycopy(c.payload(), 0, h, p, c.payload().length);
+            p += c.payload().length + (c.payload().length & 1);
         }
         p = ascii(h, p, "data");
         le(h, p, rf64 ? SEE_DS64 : dataBytes, 4);

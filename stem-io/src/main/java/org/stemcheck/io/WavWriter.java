@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -36,16 +37,70 @@ public final class WavWriter {
     private final boolean floatingPoint;
     private final Long timeReference;
     private final long rf64Above;
+    private final long channelMask;
+    private final List<Chunk> chunks;
+
+    /**
+     * A chunk written as it is, after {@code fmt } (and {@code bext}) and before {@code data}.
+     *
+     * @param id      four ASCII characters, e.g. {@code "chna"}
+     * @param payload the chunk's bytes, without the 8-byte header; a pad byte is added when odd
+     */
+    public record Chunk(String id, byte[] payload) {
+        /**
+         * Validates and copies.
+         *
+         * @param id      four printable ASCII characters, not {@code fmt }, {@code data},
+         *                {@code bext}, {@code ds64} or {@code JUNK} (the writer writes those itself)
+         * @param payload copied; at most 64 MiB
+         * @throws IllegalArgumentException when the id is not four printable ASCII characters or
+         *                                  names a chunk the writer writes itself, or the payload is too large
+         */
+        public Chunk {
+            Objects.requireNonNull(id, "id must not be null");
+            Objects.requireNonNull(payload, "payload must not be null");
+            if (id.length() != 4 || !id.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7F)) {
+                throw new IllegalArgumentException("a chunk id is four printable ASCII characters: '" + id + "'");
+            }
+            if (List.of("fmt ", "data", "bext", "ds64", "JUNK").contains(id)) {
+                throw new IllegalArgumentException("the writer writes the '" + id + "' chunk itself");
+            }
+            if (payload.length > MAX_CHUNK_BYTES) {
+                throw new IllegalArgumentException("a chunk of at most " + MAX_CHUNK_BYTES + " bytes: " + payload.length);
+            }
+            payload = payload.clone();
+        }
+
+        /**
+         * The payload.
+         *
+         * @return a copy of the bytes
+         */
+        @Override
+        public byte[] payload() {
+            return payload.clone();
+        }
+    }
+
+    /** The largest extra chunk {@link #withChunk} takes: 64 MiB, far above any metadata chunk (a header is built in memory). */
+    static final int MAX_CHUNK_BYTES = 64 << 20;
+
+    WavWriter(int bits, boolean floatingPoint, Long timeReference, long rf64Above) {
+        this(bits, floatingPoint, timeReference, rf64Above, 0, List.of());
+    }
 
     /**
      * @param rf64Above the RIFF size (file length minus 8) past which the file is written as RF64;
      *                  {@link #RIFF_LIMIT} except in tests that force RF64 on a small file
      */
-    WavWriter(int bits, boolean floatingPoint, Long timeReference, long rf64Above) {
+    private WavWriter(int bits, boolean floatingPoint, Long timeReference, long rf64Above, long channelMask,
+                      List<Chunk> chunks) {
         this.bits = bits;
         this.floatingPoint = floatingPoint;
         this.timeReference = timeReference;
         this.rf64Above = rf64Above;
+        this.channelMask = channelMask;
+        this.chunks = List.copyOf(chunks);
     }
 
     /**
@@ -85,7 +140,36 @@ public final class WavWriter {
         if (samplesSinceMidnight < 0) {
             throw new IllegalArgumentException("timeReference must not be negative: " + samplesSinceMidnight);
         }
-        return new WavWriter(bits, floatingPoint, samplesSinceMidnight, rf64Above);
+        return new WavWriter(bits, floatingPoint, samplesSinceMidnight, rf64Above, channelMask, chunks);
+    }
+
+    /**
+     * The same writer, writing WAVE_FORMAT_EXTENSIBLE with this speaker mask ({@code dwChannelMask}:
+     * 0x3F for 5.1 L R C LFE Ls Rs, 0x63F for 7.1), so that readers know which channel feeds which
+     * speaker. The mask is written as given; it should have as many bits set as the file has channels.
+     *
+     * @param mask the speaker bits, 1 to 0xFFFFFFFF; 0 writes a plain PCM/float header again
+     * @return a new writer; this one is unchanged
+     * @throws IllegalArgumentException when the mask does not fit 32 bits or is negative
+     */
+    public WavWriter withChannelMask(long mask) {
+        if (mask < 0 || mask > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("a channel mask is 32 bits: " + mask);
+        }
+        return new WavWriter(bits, floatingPoint, timeReference, rf64Above, mask, chunks);
+    }
+
+    /**
+     * The same writer, adding one chunk before the audio (ADM {@code chna}/{@code axml}, iXML ...).
+     *
+     * @param chunk the chunk to write as it is
+     * @return a new writer; this one is unchanged
+     */
+    public WavWriter withChunk(Chunk chunk) {
+        Objects.requireNonNull(chunk, "chunk must not be null");
+        List<Chunk> more = new java.util.ArrayList<>(chunks);
+        more.add(chunk);
+        return new WavWriter(bits, floatingPoint, timeReference, rf64Above, channelMask, more);
     }
 
     /**
@@ -190,7 +274,7 @@ public final class WavWriter {
     }
 
     private WavLayout layout(int sampleRate, int channels) {
-        return new WavLayout(bits, floatingPoint, sampleRate, channels, timeReference);
+        return new WavLayout(bits, floatingPoint, sampleRate, channels, timeReference, channelMask, chunks);
     }
 
     private static int sameLength(double[]... channels) {

@@ -165,7 +165,10 @@ public record DeliverySpec(
     /**
      * Film and TV stems (DME): 48 kHz, 24-bit integer PCM, Broadcast WAV with a TimeReference,
      * dialogue, music and effects stems required (foley, backgrounds and M&amp;E optional), named
-     * {@code <Title>_<Stem>}. "FX" means the effects stem here, not effect returns.
+     * {@code <Title>_<Stem>}, dialogue kept out of the LFE ({@code content.layout}); the stems share
+     * one speaker layout, any (5.1, 7.1 ...: {@code docs/film.md}). "FX" means the effects stem
+     * here, not effect returns. No loudness target: {@code ebu-r128} and {@code atsc-a85} extend
+     * this preset with one for the printmaster.
      *
      * @return the film preset
      */

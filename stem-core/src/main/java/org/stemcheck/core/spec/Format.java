@@ -3,9 +3,13 @@ package org.stemcheck.core.spec;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.stemcheck.core.ChannelLayout;
 
 /**
  * The audio format the recipient takes.
@@ -17,9 +21,19 @@ import java.util.TreeMap;
  *                      stems agree
  * @param stemChannels  channel counts of particular stems by label (compared ignoring case),
  *                      over {@code channels}: {@code Dialogue -> 1}
+ * @param layout        the speaker layout every stem must have ({@code 5.1}: L R C LFE Ls Rs in
+ *                      that order); empty: any, as long as the stems agree
+ * @param stemLayouts   speaker layouts of particular stems by label (compared ignoring case, or
+ *                      the name of the expected stem whose pattern the label matches), over
+ *                      {@code layout}
+ * @param noLfe         labels of stems that must leave the LFE channel empty (film: dialogue,
+ *                      which is never sent to the LFE); content there is {@code content.layout}
+ * @param noCentre      labels of stems that must leave the centre channel empty (some recipients
+ *                      keep the centre for dialogue; none by default)
  */
 public record Format(Set<Integer> sampleRates, int minBitDepth, boolean floatAllowed, OptionalInt channels,
-                     Map<String, Integer> stemChannels) {
+                     Map<String, Integer> stemChannels, Optional<ChannelLayout> layout,
+                     Map<String, ChannelLayout> stemLayouts, Set<String> noLfe, Set<String> noCentre) {
 
     /** The most channels a count may name: 64, as many as a WAVE_FORMAT_EXTENSIBLE mask and BWF-based layouts use. */
     public static final int MAX_CHANNELS = 64;
@@ -32,7 +46,12 @@ public record Format(Set<Integer> sampleRates, int minBitDepth, boolean floatAll
      * @param floatAllowed as wanted
      * @param channels     empty, or 1 to {@link #MAX_CHANNELS}
      * @param stemChannels each 1 to {@link #MAX_CHANNELS}; copied into a case-insensitive map
-     * @throws IllegalArgumentException when a value is out of range
+     * @param layout       not {@code null}; when present with {@code channels}, of that many channels
+     * @param stemLayouts  copied into a case-insensitive map
+     * @param noLfe        copied into a case-insensitive set
+     * @param noCentre     copied into a case-insensitive set
+     * @throws IllegalArgumentException when a value is out of range, or a layout's channel count
+     *                                  contradicts the count given for the same stems
      */
     public Format {
         sampleRates = Set.copyOf(sampleRates);
@@ -50,6 +69,55 @@ public record Format(Set<Integer> sampleRates, int minBitDepth, boolean floatAll
             byStem.put(label, n);
         });
         stemChannels = Collections.unmodifiableMap(byStem);
+        Objects.requireNonNull(layout, "layout must not be null");
+        if (layout.isPresent() && channels.isPresent() && layout.get().channels() != channels.getAsInt()) {
+            throw new IllegalArgumentException("layout " + layout.get().name() + " has " + layout.get().channels()
+                    + " channels, but channels is " + channels.getAsInt());
+        }
+        TreeMap<String, ChannelLayout> layouts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        layouts.putAll(stemLayouts);
+        for (Map.Entry<String, ChannelLayout> e : layouts.entrySet()) {
+            Integer n = byStem.get(e.getKey());
+            if (n != null && n != e.getValue().channels()) {
+                throw new IllegalArgumentException("the layout of " + e.getKey() + ", " + e.getValue().name()
+                        + ", has " + e.getValue().channels() + " channels, but its channel count is " + n);
+            }
+        }
+        stemLayouts = Collections.unmodifiableMap(layouts);
+        noLfe = labels(noLfe);
+        noCentre = labels(noCentre);
+    }
+
+    /**
+     * A format without layouts or content rules (the form before layouts were added).
+     *
+     * @param sampleRates  as in the canonical constructor
+     * @param minBitDepth  as in the canonical constructor
+     * @param floatAllowed as in the canonical constructor
+     * @param channels     as in the canonical constructor
+     * @param stemChannels as in the canonical constructor
+     */
+    public Format(Set<Integer> sampleRates, int minBitDepth, boolean floatAllowed, OptionalInt channels,
+                  Map<String, Integer> stemChannels) {
+        this(sampleRates, minBitDepth, floatAllowed, channels, stemChannels, Optional.empty(), Map.of(), Set.of(),
+                Set.of());
+    }
+
+    private static Set<String> labels(Set<String> in) {
+        TreeSet<String> out = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        out.addAll(in);
+        return Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * The speaker layout the spec asks of a stem.
+     *
+     * @param label the stem's label ({@code Dialogue}), or the name of the expected stem it is
+     * @return its own layout, else {@link #layout()}, else empty (any)
+     */
+    public Optional<ChannelLayout> layoutOf(String label) {
+        ChannelLayout own = stemLayouts.get(label);
+        return own != null ? Optional.of(own) : layout;
     }
 
     private static void requireChannels(String what, int n) {

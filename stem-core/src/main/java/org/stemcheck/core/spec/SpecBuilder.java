@@ -5,11 +5,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+
+import org.stemcheck.core.ChannelLayout;
 
 /**
  * Changes some values of a spec; {@link #build()} validates them and makes a new spec. Not
@@ -24,6 +27,10 @@ public final class SpecBuilder {
     private boolean floatAllowed;
     private OptionalInt channels;
     private Map<String, Integer> stemChannels;
+    private Optional<ChannelLayout> layout;
+    private Map<String, ChannelLayout> stemLayouts;
+    private Set<String> noLfe;
+    private Set<String> noCentre;
     private Names naming;
     private List<ExpectedStem> expected;
     private int minStems;
@@ -92,6 +99,10 @@ public final class SpecBuilder {
         floatAllowed = f.floatAllowed();
         channels = f.channels();
         stemChannels = f.stemChannels();
+        layout = f.layout();
+        stemLayouts = f.stemLayouts();
+        noLfe = f.noLfe();
+        noCentre = f.noCentre();
         return this;
     }
 
@@ -157,6 +168,45 @@ public final class SpecBuilder {
         m.putAll(stemChannels);
         m.put(Objects.requireNonNull(label, "label must not be null"), n);
         stemChannels = m;
+        return this;
+    }
+
+    /**
+     * The speaker layout of every stem.
+     *
+     * @param l the layout, e.g. {@code ChannelLayout.named("5.1").orElseThrow()}
+     * @return this builder
+     */
+    public SpecBuilder layout(ChannelLayout l) {
+        layout = Optional.of(Objects.requireNonNull(l, "layout must not be null"));
+        return this;
+    }
+
+    /**
+     * The speaker layout of one stem, over {@link #layout(ChannelLayout)}.
+     *
+     * @param label the stem's label ({@code Dialogue}), compared ignoring case
+     * @param l     its layout
+     * @return this builder
+     */
+    public SpecBuilder layout(String label, ChannelLayout l) {
+        Map<String, ChannelLayout> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        m.putAll(stemLayouts);
+        m.put(Objects.requireNonNull(label, "label must not be null"), Objects.requireNonNull(l, "layout must not be null"));
+        stemLayouts = m;
+        return this;
+    }
+
+    /**
+     * The stems that must leave the LFE channel empty, and those that must leave the centre empty.
+     *
+     * @param noLfeLabels    stem labels, e.g. {@code Set.of("Dialogue")}
+     * @param noCentreLabels stem labels, e.g. {@code Set.of("Music")}; empty for none
+     * @return this builder
+     */
+    public SpecBuilder keepOut(Set<String> noLfeLabels, Set<String> noCentreLabels) {
+        noLfe = Set.copyOf(noLfeLabels);
+        noCentre = Set.copyOf(noCentreLabels);
         return this;
     }
 
@@ -405,7 +455,8 @@ public final class SpecBuilder {
      */
     public DeliverySpec build() {
         return new DeliverySpec(name, description, standard,
-                new Format(sampleRates, minBitDepth, floatAllowed, channels, stemChannels), naming,
+                new Format(sampleRates, minBitDepth, floatAllowed, channels, stemChannels, layout, stemLayouts,
+                        noLfe, noCentre), naming,
                 new Stems(new ArrayList<>(expected), minStems, maxStems, fxLabels), timing, levels, loudness, mix);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.stemcheck.io.Adm;
 import org.stemcheck.io.Bext;
 import org.stemcheck.io.ChunkInfo;
 import org.stemcheck.io.CuePoint;
@@ -19,6 +20,7 @@ public final class MetadataBuilder {
 
     private Bext bext;
     private String ixml;
+    private Adm adm;
     private final Map<String, String> info = new LinkedHashMap<>();
     private final List<CuePoint> cues = new ArrayList<>();
     private final Map<Long, String> labels = new LinkedHashMap<>();
@@ -39,6 +41,19 @@ public final class MetadataBuilder {
 
     public synchronized void ixml(String xml) {
         this.ixml = xml;
+    }
+
+    /** Merges what one ADM chunk ({@code chna} or {@code axml}) holds into what the other gave. */
+    public synchronized void adm(Adm part) {
+        if (adm == null) {
+            adm = part;
+            return;
+        }
+        adm = new Adm(part.hasChna() ? part.tracks() : adm.tracks(),
+                part.hasChna() ? part.declaredTracks() : adm.declaredTracks(),
+                part.hasAxml() ? part.channelFormats() : adm.channelFormats(),
+                part.hasAxml() ? part.channelFormatIds() : adm.channelFormatIds(),
+                adm.hasAxml() || part.hasAxml(), adm.hasChna() || part.hasChna());
     }
 
     public synchronized void info(String key, String value) {
@@ -66,6 +81,7 @@ public final class MetadataBuilder {
         for (CuePoint c : cues) {
             labelled.add(new CuePoint(c.id(), c.sampleOffset(), labels.getOrDefault(c.id(), "")));
         }
-        return new Metadata(Optional.ofNullable(bext), Optional.ofNullable(ixml), info, labelled, chunks);
+        return new Metadata(Optional.ofNullable(bext), Optional.ofNullable(ixml), info, labelled, chunks,
+                Optional.ofNullable(adm));
     }
 }

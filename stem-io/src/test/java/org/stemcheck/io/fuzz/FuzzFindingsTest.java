@@ -95,6 +95,23 @@ class FuzzFindingsTest {
         assertThat(o.fromStream().frames()).isZero();
     }
 
+    @Test
+    void aChnaChunkTooShortForItsCountsStillMarksTheFileAsAdm() throws IOException {
+        // Found by AdmFuzzTest #1 (crash-0cb212a4...): a 3-byte chna chunk after the audio. The
+        // reader warned and dropped it, so the file did not read as ADM although it has a chna
+        // chunk; it now reads as ADM with no known track, and the warning stays.
+        byte[] wav = RiffBytes.riff().chunk("fmt ", RiffBytes.fmt(1, 1, 48000, 16, false))
+                .chunk("data", RiffBytes.samples(4, 1, 2)).chunk("chna", new byte[] {6, 0, 6}).build();
+
+        AudioFile f = open(wav);
+
+        assertThat(f.metadata().adm()).hasValueSatisfying(a -> {
+            assertThat(a.hasChna()).isTrue();
+            assertThat(a.tracks()).isEmpty();
+        });
+        assertThat(f.warnings()).anyMatch(w -> w.contains("chna chunk of 3 bytes is too short"));
+    }
+
     private static AudioFile open(byte[] bytes) throws IOException {
         AudioFile f = AudioFiles.open(new ByteArrayInputStream(bytes), "finding");
         try (SampleStream s = f.openStream()) {

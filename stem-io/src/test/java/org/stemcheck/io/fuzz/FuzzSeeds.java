@@ -204,6 +204,17 @@ final class FuzzSeeds {
         write(root, MetadataFuzzTest.class, "chunkPayload", metadata());
         write(root, SniffFuzzTest.class, "sniff", sniff());
         write(root, FlacFuzzTest.class, "openAndStream", flac());
+        write(root, AdmFuzzTest.class, "admPayload", adm());
+    }
+
+    /** Seeds of {@link AdmFuzzTest}: a selector byte, then a chna or axml payload (5.1 DirectSpeakers). */
+    static Map<String, byte[]> adm() {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        m.put("chna-51.bin", AdmFuzzTest.input(AdmFuzzTest.CHNA, false,
+                org.stemcheck.io.adm.AdmBytes.chna(6, org.stemcheck.io.adm.AdmBytes.fiveOneIds())));
+        m.put("axml-51-after-data.bin", AdmFuzzTest.input(AdmFuzzTest.AXML, true,
+                org.stemcheck.io.adm.AdmBytes.axml().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return m;
     }
 
     /** The directory Jazzer reads a fuzz test's inputs from, under the test resources root. */

@@ -34,7 +34,8 @@ class FuzzSeedsTest {
                 Arguments.of(AiffFuzzTest.class, "openAndStream", FuzzSeeds.aiff()),
                 Arguments.of(MetadataFuzzTest.class, "chunkPayload", FuzzSeeds.metadata()),
                 Arguments.of(SniffFuzzTest.class, "sniff", FuzzSeeds.sniff()),
-                Arguments.of(FlacFuzzTest.class, "openAndStream", FuzzSeeds.flac()));
+                Arguments.of(FlacFuzzTest.class, "openAndStream", FuzzSeeds.flac()),
+                Arguments.of(AdmFuzzTest.class, "admPayload", FuzzSeeds.adm()));
     }
 
     @ParameterizedTest

@@ -17,6 +17,7 @@ public final class FileChecks {
             new SampleRateCheck(),
             new BitDepthCheck(),
             new ChannelsCheck(),
+            new AdmCheck(),
             new LengthCheck(),
             new TimecodeCheck(),
             new NamingPatternCheck(),
@@ -34,8 +35,10 @@ public final class FileChecks {
             new PaddedBitsCheck(),
             new OutOfPhaseCheck(),
             new DualMonoCheck(),
+            new LayoutContentCheck(),
             new LabelMismatchCheck(),
-            new MixbusProcessingCheck());
+            new MixbusProcessingCheck(),
+            new SwappedChannelsCheck());
 
     private FileChecks() {
     }

@@ -9,8 +9,8 @@ import org.stemcheck.core.Role;
 /** Gives each input its role from its content, its name and the spec. */
 public final class Roles {
 
-    /** Whole words that mark a reference mix ({@code Song_Mix.wav}, {@code Master.wav}). */
-    private static final Set<String> MIX_WORDS = Set.of("mix", "master", "mastered", "mixed", "ref", "reference");
+    /** Whole words that mark a reference mix ({@code Song_Mix.wav}, {@code Master.wav}, a film printmaster {@code Show_PM.wav}). */
+    private static final Set<String> MIX_WORDS = Set.of("mix", "master", "mastered", "mixed", "ref", "reference", "pm");
 
     /** Parts of a name that mark a reference mix wherever they stand ({@code songmixdown.wav}, {@code Film_Printmaster}). */
     private static final List<String> MIX_PARTS = List.of("mixdown", "printmaster", "2mix", "premaster", "stereomix",

@@ -51,6 +51,16 @@ public final class Formats {
         }
     }
 
+    /**
+     * A file's speaker layout as reports show it: {@code mono} and {@code stereo} as before layouts
+     * were read, else {@code 5.1 (L R C LFE Ls Rs)}.
+     */
+    public static String layout(org.stemcheck.core.StemFile f) {
+        org.stemcheck.core.ChannelLayout l = f.layout().orElseThrow();
+        boolean plain = l.channels() <= 2 && l.sameSpeakers(org.stemcheck.core.ChannelLayout.assumed(l.channels()));
+        return plain ? channels(l.channels()) : l.describe();
+    }
+
     /** {@code mono}, {@code stereo}, {@code 6 channels}. */
     public static String channels(int n) {
         return n == 1 ? "mono" : n == 2 ? "stereo" : n + " channels";

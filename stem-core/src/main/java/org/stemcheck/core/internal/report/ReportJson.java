@@ -63,6 +63,17 @@ public final class ReportJson {
         j.name("sample_rate").value(fmt == null ? null : (Number) fmt.sampleRate());
         j.name("bit_depth").value(fmt == null ? null : (Number) fmt.validBits());
         j.name("channels").value(fmt == null ? null : (Number) fmt.channels());
+        j.name("layout").value(f.layout().map(l -> l.name()).orElse(null));
+        j.name("speakers");
+        if (f.layout().isEmpty()) {
+            j.nullValue();
+        } else {
+            j.beginArray();
+            for (String s : f.layout().get().speakers()) {
+                j.value(s);
+            }
+            j.endArray();
+        }
         j.name("frames").value(fmt == null ? null : (Number) f.frames());
         j.name("duration_s").value(fmt == null ? null : (Number) f.durationSeconds());
         j.name("time_reference").value(f.timeReference().orElse(null));

@@ -102,7 +102,7 @@ public final class ReportText {
             b.append(", ").append(f.container().orElse("?").toUpperCase(Locale.ROOT))
                     .append(' ').append(Formats.rate(fmt.sampleRate()))
                     .append(' ').append(Formats.depth(fmt))
-                    .append(' ').append(Formats.channels(fmt.channels()))
+                    .append(' ').append(Formats.layout(f))
                     .append(", ").append(Formats.seconds(f.durationSeconds()));
         } else {
             f.container().ifPresent(c -> b.append(", ").append(c.toUpperCase(Locale.ROOT)).append(" content"));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.stemcheck.core.StemFile;
+import org.stemcheck.core.internal.layout.PairRouting;
 import org.stemcheck.dsp.nullsum.NullResult;
 import org.stemcheck.dsp.nullsum.StemGain;
 import org.stemcheck.dsp.nullsum.StemOffset;
@@ -21,13 +22,21 @@ import org.stemcheck.dsp.nullsum.StemOffset;
  * @param residual the character of the last pass's residual
  * @param drifts   per stem, its offsets near the start and the end (first pass, chosen mix)
  * @param bus      whether the chosen mix carries processing common to all stems
+ * @param routing  per stem, how its mirrored channel pairs land in the chosen mix (last pass)
  */
 public record SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, ResidualCharacter residual,
-                          List<StemDrift> drifts, MixbusJudge.Verdict bus) {
+                          List<StemDrift> drifts, MixbusJudge.Verdict bus, List<PairRouting.Sums> routing) {
 
     public SetAnalysis {
         stems = List.copyOf(stems);
         drifts = List.copyOf(drifts);
+        routing = List.copyOf(routing);
+    }
+
+    /** An analysis without channel-pair routing (as built before it was measured). */
+    public SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, ResidualCharacter residual,
+                       List<StemDrift> drifts, MixbusJudge.Verdict bus) {
+        this(stems, choice, passes, residual, drifts, bus, List.of());
     }
 
     /**

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
+import org.stemcheck.core.internal.layout.PairRouting;
 import org.stemcheck.dsp.nullsum.NullResult;
 import org.stemcheck.dsp.nullsum.NullSum;
 import org.stemcheck.dsp.nullsum.NullSumSetup;
@@ -270,9 +271,10 @@ public final class SetPass {
             Map<PassFile, NullResult> results = new LinkedHashMap<>();
             Map<PassFile, ResidualCharacter> characters = new LinkedHashMap<>();
             Map<PassFile, List<StemDrift>> drifts = new LinkedHashMap<>();
+            Map<PassFile, List<PairRouting.Sums>> routing = new LinkedHashMap<>();
             for (int from = 0; from < mixes.size(); from += perPass) {
                 List<PassFile> some = mixes.subList(from, Math.min(mixes.size(), from + perPass));
-                stream(some, new long[stems().size()], results, characters, drifts);
+                stream(some, new long[stems().size()], results, characters, drifts, routing);
             }
             if (perPass < mixes.size()) {
                 LOG.debug("{} mixes compared {} a pass: the heap holds no more", mixes.size(), perPass);
@@ -290,7 +292,7 @@ public final class SetPass {
             if (Arrays.stream(shifts).anyMatch(s -> s != 0)) {
                 Map<PassFile, NullResult> r2 = new LinkedHashMap<>();
                 Map<PassFile, ResidualCharacter> c2 = new LinkedHashMap<>();
-                stream(List.of(best), shifts, r2, c2, null);
+                stream(List.of(best), shifts, r2, c2, null, routing);
                 last = r2.get(best);
                 character = c2.get(best);
                 passes++;
@@ -303,12 +305,17 @@ public final class SetPass {
                     new SetAnalysis.Choice(best.info(), named.isPresent(), depths),
                     new SetAnalysis.Passes(firstPass, last, passes, (double) start(shifts) / rate()),
                     character, drifts.getOrDefault(best, List.of()),
-                    MixbusJudge.judge(last, SharedOffset.of(firstPass.offsets())));
+                    MixbusJudge.judge(last, SharedOffset.of(firstPass.offsets())),
+                    routing.getOrDefault(best, List.of()));
         }
 
-        /** One pass over the stems (moved by {@code shifts}) and the mixes {@code some}. */
+        /**
+         * One pass over the stems (moved by {@code shifts}) and the mixes {@code some}; {@code routing}
+         * receives each mix's channel-pair routing ({@link PairRouting}) of the stems.
+         */
         private void stream(List<PassFile> some, long[] shifts, Map<PassFile, NullResult> results,
-                            Map<PassFile, ResidualCharacter> characters, Map<PassFile, List<StemDrift>> drifts)
+                            Map<PassFile, ResidualCharacter> characters, Map<PassFile, List<StemDrift>> drifts,
+                            Map<PassFile, List<PairRouting.Sums>> routing)
                 throws IOException {
             int channels = selection.channels();
             int s = stems().size();
@@ -326,6 +333,10 @@ public final class SetPass {
                     executor, memory.compact());
             double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
             double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
+            List<PairRouting> pairs = new ArrayList<>();
+            for (PassFile mix : some) {
+                pairs.add(new PairRouting(mix.info().layout().orElseThrow(), s));
+            }
             List<Feed> feeds = new ArrayList<>();
             try {
                 for (int k = 0; k < s + m; k++) {
@@ -343,6 +354,9 @@ public final class SetPass {
                     }
                     if (done >= start) {
                         tests.accept(stemBuf, mixBuf, 0, n);
+                        for (int k = 0; k < m; k++) {
+                            pairs.get(k).accept(stemBuf, mixBuf[k], n);
+                        }
                     }
                     done += n;
                 }
@@ -356,6 +370,7 @@ public final class SetPass {
             for (int k = 0; k < m; k++) {
                 NullResult r = tests.result(k);
                 results.put(some.get(k), r);
+                routing.put(some.get(k), pairs.get(k).result());
                 characters.put(some.get(k), ResidualCharacter.of(r));
                 if (drifts != null) {
                     drifts.put(some.get(k), Drifts.of(r.halves(), rate(), total));

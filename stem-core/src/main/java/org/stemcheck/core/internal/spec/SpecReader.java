@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.stemcheck.core.ChannelLayout;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.spec.ExpectedStem;
 import org.stemcheck.core.spec.Format;
@@ -57,7 +58,8 @@ final class SpecReader {
         Map<String, List<String>> k = new LinkedHashMap<>();
         k.put("", List.of("$schema", "extends", "name", "description", "standard", "format", "naming", "stems",
                 "timing", "levels", "loudness", "mix"));
-        k.put("format", List.of("sample_rates", "bit_depth", "float_allowed", "channels", "stem_channels"));
+        k.put("format", List.of("sample_rates", "bit_depth", "float_allowed", "channels", "stem_channels", "layout",
+                "stem_layouts", "no_lfe", "no_centre"));
         k.put("naming", List.of("template", "pattern"));
         k.put("stems", List.of("expected", "min_count", "max_count", "fx_labels"));
         k.put("stems.expected[]", List.of("name", "pattern", "required"));
@@ -179,7 +181,37 @@ final class SpecReader {
             o.members().forEach((label, v) -> s.put(label, channelCount(v, "format.stem_channels." + label)));
             byStem = s;
         }
-        return new Format(rates, bits, floats, channels, byStem);
+        Optional<ChannelLayout> layout = base.layout();
+        if (k.containsKey("layout")) {
+            Json v = k.get("layout");
+            layout = v instanceof Json.Null ? Optional.empty() : Optional.of(layout(v, "format.layout"));
+        }
+        Map<String, ChannelLayout> layouts = base.stemLayouts();
+        if (k.containsKey("stem_layouts")) {
+            Json.Obj o = Values.object(k.get("stem_layouts"), "format.stem_layouts");
+            Map<String, ChannelLayout> s = new LinkedHashMap<>();
+            o.members().forEach((label, v) -> s.put(label, layout(v, "format.stem_layouts." + label)));
+            layouts = s;
+        }
+        Set<String> noLfe = k.containsKey("no_lfe") ? labels(k.get("no_lfe"), "format.no_lfe") : base.noLfe();
+        Set<String> noCentre = k.containsKey("no_centre") ? labels(k.get("no_centre"), "format.no_centre")
+                : base.noCentre();
+        return new Format(rates, bits, floats, channels, byStem, layout, layouts, noLfe, noCentre);
+    }
+
+    private static ChannelLayout layout(Json v, String path) {
+        String name = Values.nonBlank(v, path);
+        return ChannelLayout.named(name).orElseThrow(() -> new SpecError(path, v, "expected a speaker layout, one of "
+                + String.join(", ", ChannelLayout.names()) + " (or mono, stereo, lcr, quad), got " + v.describe()));
+    }
+
+    private static Set<String> labels(Json v, String path) {
+        Json.Arr a = Values.array(v, path);
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < a.items().size(); i++) {
+            out.add(Values.nonBlank(a.items().get(i), path + "[" + i + "]"));
+        }
+        return out;
     }
 
     private static int channelCount(Json v, String path) {

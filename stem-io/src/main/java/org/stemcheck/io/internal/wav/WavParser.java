@@ -17,7 +17,8 @@ import org.stemcheck.io.spi.AudioSource;
 import org.stemcheck.io.spi.ByteInput;
 
 /**
- * Walks the chunks of one RIFF/RIFX/RF64/BW64 file. One instance per file.
+ * Walks the chunks of one RIFF/RIFX/RF64/BW64 file, reading fmt, ds64, data and the metadata
+ * chunks (bext, iXML, LIST, cue, and the ADM chunks axml and chna). One instance per file.
  *
  * <p>Hardening: every chunk size is checked against the bytes left before anything is read;
  * payloads are read in pieces (no allocation sized by a header) and only up to the caps below;
@@ -190,12 +191,21 @@ final class WavParser {
             case "iXML":
             case "LIST":
             case "cue ":
+            case "axml":
+            case "chna":
                 if (size > METADATA_CAP) {
                     meta.warn(String.format(Locale.ROOT,
                             "'%s' chunk at byte %d is %d bytes, over the %d-byte metadata cap; skipped", id, at, size, METADATA_CAP));
                     return skipWhole(in, id, at, size);
                 }
-                MetadataChunks.parse(id, in.payload(at, id, size, METADATA_CAP), meta, bigEndian);
+                byte[] payload = in.payload(at, id, size, METADATA_CAP);
+                if (id.equals("chna")) {
+                    AdmChunks.chna(payload, meta);
+                } else if (id.equals("axml")) {
+                    AdmChunks.axml(payload, meta);
+                } else {
+                    MetadataChunks.parse(id, payload, meta, bigEndian);
+                }
                 break;
             default:
                 return skipWhole(in, id, at, size);

@@ -69,7 +69,7 @@ final class FilesTable {
         }
         AudioFormat fmt = f.format().get();
         return Html.esc((container + " " + Formats.rate(fmt.sampleRate())).trim()) + "<br>"
-                + Html.esc(Formats.depth(fmt) + " " + Formats.channels(fmt.channels()));
+                + Html.esc(Formats.depth(fmt) + " " + Formats.layout(f));
     }
 
     private static String timeReference(StemFile f) {
