@@ -5,9 +5,10 @@ import java.util.List;
 import org.stemcheck.dsp.nullsum.StemOffset;
 
 /**
- * The offset most stems share: when two or more stems, at least two thirds of those whose offset
- * could be read ({@link #MAJORITY_NUMERATOR} / {@link #MAJORITY_DENOMINATOR}), one of them with a
- * clear offset, are displaced by the same amount and no stem is clearly in place,
+ * The offset most stems share: when two or more stems (one with a clear offset, the others with
+ * a clear one or a peak that lands on it), at least two thirds of the stems with a clear offset
+ * ({@link #MAJORITY_NUMERATOR} / {@link #MAJORITY_DENOMINATOR}), are displaced by the same amount
+ * and no stem is clearly in place,
  * it is the mix that is out of place
  * (latency on its bus that was not compensated: LMMS with a look-ahead limiter on its master puts
  * every stem 220 samples early against the mix), not each of those stems. The second pass moves
@@ -40,24 +41,28 @@ public final class SharedOffset {
         // A tonal stem's whitened correlation has side peaks nearly as high as its main one (peak
         // ratio under 2: not "clear"), yet its main peak still lands on the mix's latency: a stem
         // whose peak falls within a sample of a clear stem's by chance is unlikely, so those that
-        // agree count as witnesses, and those that land elsewhere count against the majority.
+        // agree count as witnesses towards MIN_STEMS. The majority is still taken over the clear
+        // stems (ambiguous ones that land elsewhere prove nothing: LMMS renders with a limiter on
+        // the master have half their stems so).
         List<StemOffset> coherent = offsets.stream()
                 .filter(o -> o.coherence() >= StemOffset.CONFIDENT_COHERENCE && Double.isFinite(o.samples())).toList();
         StemOffset best = null;
-        int bestCount = 0;
+        int bestClear = 0;
         for (StemOffset o : clear) {
-            int n = (int) coherent.stream().filter(x -> Math.abs(x.samples() - o.samples()) <= SAME_SAMPLES).count();
-            if (n > bestCount) {
+            int n = (int) clear.stream().filter(x -> Math.abs(x.samples() - o.samples()) <= SAME_SAMPLES).count();
+            if (n > bestClear) {
                 best = o;
-                bestCount = n;
+                bestClear = n;
             }
         }
+        StemOffset centre = best;
+        int witnesses = centre == null ? 0 : (int) coherent.stream()
+                .filter(x -> Math.abs(x.samples() - centre.samples()) <= SAME_SAMPLES).count();
         boolean oneInPlace = clear.stream().anyMatch(x -> Math.abs(x.samples()) <= SAME_SAMPLES);
-        if (best == null || !best.displaced() || oneInPlace || bestCount < MIN_STEMS
-                || bestCount * MAJORITY_DENOMINATOR < MAJORITY_NUMERATOR * coherent.size()) {
+        if (best == null || !best.displaced() || oneInPlace || witnesses < MIN_STEMS
+                || bestClear * MAJORITY_DENOMINATOR < MAJORITY_NUMERATOR * clear.size()) {
             return 0.0;
         }
-        StemOffset centre = best;
         double[] shared = coherent.stream().filter(x -> Math.abs(x.samples() - centre.samples()) <= SAME_SAMPLES)
                 .mapToDouble(StemOffset::samples).toArray();
         return MixbusJudge.median(shared);

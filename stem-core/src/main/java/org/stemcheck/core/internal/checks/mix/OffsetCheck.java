@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.StemFile;
+import org.stemcheck.core.internal.diagnosis.Thresholds;
 import org.stemcheck.core.NullTestResult;
 
 /**
@@ -20,6 +21,16 @@ final class OffsetCheck extends MixCheck {
 
     /** Below this many samples the fraction matters (sub-sample comb filtering at high frequencies). */
     static final double FRACTION_BELOW = 10.0;
+
+    /**
+     * An FX return moved onto a place where it is not most of its own part of the mix
+     * ({@link Thresholds#MIN_OWN_COHERENCE}): a delay or reverb return correlates with its dry
+     * sources at its delay time, and against a limited mix that peak can win (a ping-pong delay
+     * read "0.75 beats late": its own delay time). Moved truly back, a return is its own part again.
+     */
+    private static boolean echoOfItsSources(NullTestResult.StemComparison s) {
+        return s.file().role() == org.stemcheck.core.Role.FX && s.ownCoherence() < Thresholds.MIN_OWN_COHERENCE;
+    }
 
     OffsetCheck() {
         super("mix.offset", "every stem starts where it sits in the mix");
@@ -46,7 +57,7 @@ final class OffsetCheck extends MixCheck {
                 .mapToDouble(OptionalDouble::getAsDouble).findFirst();
         for (NullTestResult.StemComparison s : r.stems()) {
             NullTestResult.Offset o = s.offset();
-            if (!o.displaced() || otherVersion(r, s)) {
+            if (!o.displaced() || otherVersion(r, s) || echoOfItsSources(s)) {
                 continue;
             }
             StemFile f = s.file();
