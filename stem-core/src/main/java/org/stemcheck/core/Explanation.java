@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A cause the null test's diagnosis found for part of the residual (what is left when the stems
  * are summed against the mix): a stem lacking its bus processing, content no stem carries, a lossy
- * codec's noise. Each names what it blames and gives the numbers; a finding built on one names the
- * same file. Read them from {@link NullTestResult#explanations()}.
+ * codec's noise, another version of a stem's part, a stem's own file fault. Each names what it
+ * blames and gives the numbers; a finding built on one names the same file. Read them from {@link NullTestResult#explanations()}.
  */
 public sealed interface Explanation
         permits Explanation.LacksBusProcessing, Explanation.MissingPart, Explanation.CodecNoise,
@@ -106,7 +106,8 @@ public sealed interface Explanation
      * @param stem the stem
      * @param code the code of the file's own finding ({@code format.channels}, {@code format.length},
      *             {@code level.clipping})
-     * @param what what the fault is, for a message ({@code "is mono"}, {@code "is 3.6 s shorter"})
+     * @param what what the fault is, for a message after the stem's label
+     *             ({@code "is mono: its stereo image is in the mix"}, {@code "is 3.6 s shorter"})
      */
     public record FileFault(StemFile stem, String code, String what) implements Explanation {
     }

@@ -2,12 +2,14 @@ package org.stemcheck.core.internal.diagnosis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.Explanation;
+import org.stemcheck.core.Measurement;
 import org.stemcheck.core.NullTestResult.StemComparison;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
@@ -17,6 +19,7 @@ import org.stemcheck.core.internal.setpass.ResidualCharacter;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
 import org.stemcheck.core.internal.setpass.SharedOffset;
 import org.stemcheck.core.internal.setpass.StemDrift;
+import org.stemcheck.dsp.ClipRuns;
 import org.stemcheck.dsp.nullsum.NullResidual;
 import org.stemcheck.dsp.nullsum.StemGain;
 import org.stemcheck.dsp.nullsum.StemOffset;
@@ -102,9 +105,9 @@ public final class Diagnosis {
                 out.add(new Explanation.FileFault(f, "format.channels", "is mono: its stereo image is in the mix"));
             } else if (longest - f.durationSeconds() > SHORT_SECONDS) {
                 out.add(new Explanation.FileFault(f, f.truncation().isPresent() ? "format.truncated" : "format.length",
-                        String.format(java.util.Locale.ROOT, "is %.1f s shorter", longest - f.durationSeconds())));
-            } else if (!f.format().orElseThrow().isFloat() && ctx.measurement(f, org.stemcheck.core.Measurement.CLIP_RUNS)
-                    .flatMap(r -> r.longest()).filter(run -> run.length() >= clipRun).isPresent()) {
+                        String.format(Locale.ROOT, "is %.1f s shorter", longest - f.durationSeconds())));
+            } else if (!f.format().orElseThrow().isFloat() && ctx.measurement(f, Measurement.CLIP_RUNS)
+                    .flatMap(ClipRuns.Result::longest).filter(run -> run.length() >= clipRun).isPresent()) {
                 out.add(new Explanation.FileFault(f, "level.clipping", "is clipped: the mix holds the peaks it lost"));
             }
         }
@@ -148,7 +151,8 @@ public final class Diagnosis {
      */
     private static boolean significantOffset(SetAnalysis a, List<Explanation> explanations) {
         boolean otherCause = explanations.stream().anyMatch(x -> x instanceof Explanation.MissingPart
-                || x instanceof Explanation.Mismatch || x instanceof Explanation.LacksBusProcessing);
+                || x instanceof Explanation.Mismatch || x instanceof Explanation.LacksBusProcessing
+                || x instanceof Explanation.FileFault);
         return !a.mixbusProcessing() && !otherCause && a.passes().count() > 1
                 && a.passes().first().gains().nullDepthDb() - a.passes().last().gains().nullDepthDb() >= OFFSET_IMPROVES_DB;
     }

@@ -31,9 +31,10 @@ final class GainCheck extends MixCheck {
     @Override
     List<Finding> judge(CheckContext ctx, NullTestResult r) {
         List<Finding> out = new ArrayList<>();
-        boolean partUnexplained = r.unexplained() || !r.explanations(Explanation.MissingPart.class).isEmpty()
+        boolean contentUnexplained = r.unexplained() || !r.explanations(Explanation.MissingPart.class).isEmpty()
                 || !r.explanations(Explanation.Mismatch.class).isEmpty()
-                || !r.explanations(Explanation.FileFault.class).isEmpty()
+                || !r.explanations(Explanation.FileFault.class).isEmpty();
+        boolean partUnexplained = contentUnexplained
                 || r.mixBus().processed() && r.mixBus().commonGainDb() >= STEMS_HOT_DB;
         double scatter = r.mixBus().processed() ? scatterDb(r) : 0.0;
         for (NullTestResult.StemComparison s : r.stems()) {
@@ -44,10 +45,10 @@ final class GainCheck extends MixCheck {
                     ? g.channelLevelErrorDb().stream().mapToDouble(Double::doubleValue).average().orElseThrow()
                     : g.levelErrorDb();
             double err = level - r.mixBus().commonGainDb();
-            // While part of the mix is unexplained, a gain is read only from a stem that is most of
+            // While content of the mix is unexplained, a gain is read only from a stem that is most of
             // its own part of the mix: otherwise it takes up content that correlates with it (a
             // return whose dry source is missing). A stem with a fault of its own is not judged.
-            boolean evidence = !(partUnexplained && s.ownCoherence() < Thresholds.MIN_OWN_COHERENCE)
+            boolean evidence = !(contentUnexplained && s.ownCoherence() < Thresholds.MIN_OWN_COHERENCE)
                     && r.explanations(Explanation.FileFault.class).stream()
                             .noneMatch(x -> x.stem().name().equals(s.file().name()))
                     && !(r.balanced() && monoAmongStereo(r, s));

@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
+import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.diagnosis.Thresholds;
 import org.stemcheck.core.NullTestResult;
@@ -29,7 +30,7 @@ final class OffsetCheck extends MixCheck {
      * read "0.75 beats late": its own delay time). Moved truly back, a return is its own part again.
      */
     private static boolean echoOfItsSources(NullTestResult.StemComparison s) {
-        return s.file().role() == org.stemcheck.core.Role.FX && s.ownCoherence() < Thresholds.MIN_OWN_COHERENCE;
+        return s.file().role() == Role.FX && s.ownCoherence() < Thresholds.MIN_OWN_COHERENCE;
     }
 
     OffsetCheck() {
