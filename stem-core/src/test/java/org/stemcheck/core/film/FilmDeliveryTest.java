@@ -91,6 +91,11 @@ class FilmDeliveryTest {
         assertThat(f.message()).contains("Effects has its Ls and Rs swapped against Show_PM.wav");
         assertThat(f.measurements().get("crossed_match")).isCloseTo(1.0, within(0.05));
         assertThat(f.measurements().get("straight_match")).isCloseTo(0.0, within(0.1));
+        // The residual is the swap's: mix.null names it, and nothing else is blamed for it.
+        assertThat(only(r, "mix.null").message()).contains("Effects has its Ls and Rs swapped (mix.swapped-channels)")
+                .doesNotContain("another take");
+        assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.bus-processing") || x.code().equals("mix.gain")
+                || x.code().startsWith("set.missing") || x.code().equals("mix.missing-fx"));
     }
 
     @Test
@@ -167,6 +172,11 @@ class FilmDeliveryTest {
         assertThat(f.files()).containsExactly(name("Music"));
         assertThat(f.message()).isEqualTo("Music is stereo, the other 2 stems are 5.1 (L R C LFE Ls Rs)");
         assertThat(f.measurements()).containsEntry("channels", 2.0).containsEntry("expected_channels", 6.0);
+        // Left out of the null test, it is named as the residual's cause, and no part called missing.
+        assertThat(only(r, "mix.null").message())
+                .contains("Music was left out of the null test: its 2 channels do not fit the mix's 6");
+        assertThat(r.findings()).noneMatch(x -> x.code().startsWith("set.missing") || x.code().equals("mix.missing-fx")
+                || x.code().equals("mix.gain"));
     }
 
     @Test

@@ -22,21 +22,6 @@ import org.stemcheck.core.StemFile;
  */
 final class SwappedChannelsCheck extends BaseCheck {
 
-    /**
-     * The crossed match must reach 0.25 (the stem's pair at -12 dB in the mix's crossed pair): a
-     * stem far quieter than that in the mix cannot be told swapped from merely faded.
-     */
-    static final double MIN_CROSSED = 0.25;
-
-    /**
-     * ...and be at least twice the straight match: a stem with identical or strongly correlated
-     * left and right (a mono source in both surrounds) matches both ways and is left alone.
-     */
-    static final double DOMINANCE = 2.0;
-
-    /** A pair quieter than -60 dBFS RMS in the stem is not judged: too little to route (dither, a reverb's last tail). */
-    static final double MIN_PAIR_RMS_DBFS = -60.0;
-
     SwappedChannelsCheck() {
         super("mix.swapped-channels", "no stem has its left and right (or surround) channels swapped against the mix");
     }
@@ -55,13 +40,12 @@ final class SwappedChannelsCheck extends BaseCheck {
         Map<String, List<PairRouting>> judged = new LinkedHashMap<>();
         Map<String, List<PairRouting>> swapped = new LinkedHashMap<>();
         for (PairRouting p : r.routing()) {
-            if (p.file().format().map(f -> f.channels() < 2).orElse(true) || !(p.rmsDbfs() >= MIN_PAIR_RMS_DBFS)
-                    || Double.isNaN(p.crossed())) {
+            if (!p.judged()) {
                 continue;
             }
             String pair = p.left() + "/" + p.right();
             judged.computeIfAbsent(pair, k -> new ArrayList<>()).add(p);
-            if (p.crossed() >= MIN_CROSSED && p.crossed() >= DOMINANCE * Math.abs(p.straight())) {
+            if (p.swapped()) {
                 swapped.computeIfAbsent(pair, k -> new ArrayList<>()).add(p);
             }
         }

@@ -14,6 +14,7 @@ import org.stemcheck.core.NullTestResult.StemComparison;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.analysis.Transcodes;
+import org.stemcheck.core.internal.layout.PairRouting;
 import org.stemcheck.core.internal.setpass.MixbusJudge;
 import org.stemcheck.core.internal.setpass.ResidualCharacter;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
@@ -45,6 +46,12 @@ public final class Diagnosis {
      * @return the result, with its explanations
      */
     public static NullTestResult of(CheckContext ctx, SetAnalysis a) {
+        List<NullTestResult.PairRouting> routing = a.reference().layout()
+                .map(l -> PairRouting.named(a.routing(), a.stems(), l)).orElse(List.of());
+        return diagnose(ctx, a, routing).withRouting(routing);
+    }
+
+    private static NullTestResult diagnose(CheckContext ctx, SetAnalysis a, List<NullTestResult.PairRouting> routing) {
         Map<String, Transcodes.Transcoded> cutoffs = ctx.analysis(Transcodes.FOUND);
         BandEvidence evidence = BandEvidence.of(a.passes().last(), a.mixbusProcessing());
         double channelNull = channelNullDb(a);
@@ -54,7 +61,7 @@ public final class Diagnosis {
             // the whole residual, and nothing else is to be read from it.
             return result(a, evidence, explanations, residual(a), channelNull);
         }
-        List<Explanation.FileFault> faults = Unexplained.significant(a) ? fileFaults(ctx, a) : List.of();
+        List<Explanation.FileFault> faults = Unexplained.significant(a) ? fileFaults(ctx, a, routing) : List.of();
         if (!faults.isEmpty()) {
             // Stems with faults of their own (mono, cut short, clipped) leave a residual of their
             // own: it is theirs, and no other stem is blamed nor any part called missing.
@@ -94,7 +101,8 @@ public final class Diagnosis {
      * cut short (or truncated: the file holds less than its header claims), clipped at export in
      * a fixed-point file (runs at full scale as long as {@code level.clipping} reports).
      */
-    static List<Explanation.FileFault> fileFaults(CheckContext ctx, SetAnalysis a) {
+    static List<Explanation.FileFault> fileFaults(CheckContext ctx, SetAnalysis a,
+                                                  List<NullTestResult.PairRouting> routing) {
         List<StemFile> stems = a.stems().stream().filter(f -> f.format().isPresent()).toList();
         int mostChannels = stems.stream().mapToInt(f -> f.format().orElseThrow().channels()).max().orElse(0);
         double longest = stems.stream().mapToDouble(StemFile::durationSeconds).max().orElse(0);
@@ -109,9 +117,36 @@ public final class Diagnosis {
             } else if (!f.format().orElseThrow().isFloat() && ctx.measurement(f, Measurement.CLIP_RUNS)
                     .flatMap(ClipRuns.Result::longest).filter(run -> run.length() >= clipRun).isPresent()) {
                 out.add(new Explanation.FileFault(f, "level.clipping", "is clipped: the mix holds the peaks it lost"));
+            } else {
+                swappedPair(routing, f).ifPresent(p -> out.add(new Explanation.FileFault(f, "mix.swapped-channels",
+                        "has its " + p.left() + " and " + p.right() + " swapped")));
+            }
+        }
+        int channels = a.reference().format().map(f -> f.channels()).orElse(0);
+        for (StemFile f : ctx.readableStems()) {
+            if (a.stems().stream().noneMatch(s -> s.name().equals(f.name())) && f.format().isPresent()) {
+                int n = f.format().orElseThrow().channels();
+                out.add(n != channels
+                        ? new Explanation.FileFault(f, "format.channels", String.format(Locale.ROOT,
+                                "was left out of the null test: its %d channels do not fit the mix's %d", n, channels))
+                        : new Explanation.FileFault(f, "format.sample-rate",
+                                "was left out of the null test: its sample rate cannot be converted to the mix's"));
             }
         }
         return out;
+    }
+
+    /**
+     * A pair the stem has swapped against the mix, unless every stem that sounds in that pair has
+     * it swapped (then the mix is the odd one out: {@code mix.swapped-channels} names the mix).
+     */
+    private static Optional<NullTestResult.PairRouting> swappedPair(List<NullTestResult.PairRouting> routing,
+                                                                    StemFile f) {
+        return routing.stream().filter(p -> p.file().name().equals(f.name()) && p.swapped()).filter(p -> {
+            List<NullTestResult.PairRouting> same = routing.stream()
+                    .filter(q -> q.left().equals(p.left()) && q.right().equals(p.right()) && q.judged()).toList();
+            return !(same.size() >= 2 && same.stream().allMatch(NullTestResult.PairRouting::swapped));
+        }).findFirst();
     }
 
     private static NullTestResult result(SetAnalysis a, BandEvidence evidence, List<Explanation> explanations,

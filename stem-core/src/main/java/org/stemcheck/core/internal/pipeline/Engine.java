@@ -25,7 +25,6 @@ import org.stemcheck.core.Report;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.core.internal.diagnosis.Diagnosis;
-import org.stemcheck.core.internal.layout.PairRouting;
 import org.stemcheck.core.internal.setpass.MemoryBudget;
 import org.stemcheck.core.internal.setpass.Selection;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
@@ -135,8 +134,7 @@ public final class Engine {
         Optional<SetAnalysis> set = read.set();
         selection.ifPresent(s -> setPassFindings(s, set, read.setFailure()).forEach(findings::add));
         Optional<StemFile> ref = set.map(SetAnalysis::reference).or(run::reference);
-        RunContext ctx = new RunContext(infos, run.spec(), ref, measured, c -> set.map(a -> Diagnosis.of(c, a)
-                .withRouting(PairRouting.named(a.routing(), a.stems(), a.reference().layout().orElseThrow()))));
+        RunContext ctx = new RunContext(infos, run.spec(), ref, measured, c -> set.map(a -> Diagnosis.of(c, a)));
         for (Check c : runnable) {
             findings.addAll(runOne(c, ctx));
         }
