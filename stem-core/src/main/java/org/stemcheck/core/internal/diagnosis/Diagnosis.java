@@ -144,9 +144,9 @@ public final class Diagnosis {
         return out;
     }
 
-    /** How late the mix is against the stems as a whole ({@link SharedOffset}), samples; 0 when in place. */
+    /** How late the mix is against the stems as a whole ({@link SharedOffset}, worked out once by the set pass), samples; 0 when in place. */
     static double mixLatency(SetAnalysis a) {
-        return -SharedOffset.of(a.passes().first().offsets());
+        return -a.sharedOffset();
     }
 
     private static List<StemComparison> stems(SetAnalysis a, BandEvidence evidence, List<Explanation> explanations,

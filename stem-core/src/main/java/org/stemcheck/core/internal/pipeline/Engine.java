@@ -25,6 +25,7 @@ import org.stemcheck.core.Report;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.core.internal.diagnosis.Diagnosis;
+import org.stemcheck.core.internal.setpass.CleanNull;
 import org.stemcheck.core.internal.setpass.MemoryBudget;
 import org.stemcheck.core.internal.setpass.Selection;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
@@ -134,7 +135,7 @@ public final class Engine {
         Optional<SetAnalysis> set = read.set();
         selection.ifPresent(s -> setPassFindings(s, set, read.setFailure()).forEach(findings::add));
         Optional<StemFile> ref = set.map(SetAnalysis::reference).or(run::reference);
-        RunContext ctx = new RunContext(infos, run.spec(), ref, measured, c -> set.map(a -> Diagnosis.of(c, a)));
+        RunContext ctx = new RunContext(infos, run.spec(), ref, measured, c -> set.map(a -> a.diagnosed() ? Diagnosis.of(c, a) : CleanNull.result(a)));
         for (Check c : runnable) {
             findings.addAll(runOne(c, ctx));
         }
