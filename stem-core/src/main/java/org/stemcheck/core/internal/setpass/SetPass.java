@@ -267,10 +267,6 @@ public final class SetPass {
         return total;
     }
 
-    /**
-     * One run's files and common format; {@code opened} holds the files a pass has opened (their
-     * sinks are used up); {@code memory} how the passes fit the heap.
-     */
     /** What a pass over the audio measures. */
     private enum Stage {
         /** The cheap part, every mix: plain residual, gains, dynamics (and the files' spectra). */
@@ -281,6 +277,11 @@ public final class SetPass {
         ALIGNED
     }
 
+    /**
+     * One run's files and common format; {@code opened} holds the files a pass has opened (their
+     * sinks are used up); {@code memory} how the passes fit the heap;
+     * {@code diagnoseAlways} whether a clean delivery is diagnosed too (for tests).
+     */
     private record Plan(Selection selection, Set<PassFile> opened, Executor executor, MemoryBudget.Plan memory,
                         boolean diagnoseAlways) {
 
