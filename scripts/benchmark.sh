@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Side by side: stemcheck vs what a QC script would do, on the same generated deliveries.
 #
-#   scripts/benchmark.sh [song|film|all]        (default: song)
+#   scripts/benchmark.sh [song|song-faulty|film|all]        (default: song)
 #
 # 1. builds stem-cli and stem-bench when their jars are missing (BUILD=1 forces it);
 # 2. installs ffmpeg, python3-numpy, python3-soundfile and time from Debian when missing;
 # 3. generates the delivery with our own code (skipped when present with the right size;
 #    refused when less than twice its size is free): song = 4 min, 7 stereo stems + 2 mixes,
-#    0.62 GB; film = 2 h, 7 stereo stems + a printmaster, 16.6 GB; 48 kHz / 24-bit;
+#    0.62 GB; song-faulty = the song with its bass delivered 3 dB hot and its FX stem missing
+#    (`song` measures both); film = 2 h, 7 stereo stems + a printmaster, 16.6 GB; 48 kHz / 24-bit;
 # 4. times, interleaved, RUNS times each (film: FILM_RUNS), after reading every file once so
 #    that the page cache is warm the same way for all:
 #      check   java -jar stem-cli/target/stemcheck.jar check DIR   (every check on)
@@ -28,10 +29,11 @@ ROOT=$PWD
 
 WHAT=${1:-song}
 case "$WHAT" in
-  song) KINDS=(song) ;;
+  song) KINDS=(song song-faulty) ;;
+  song-faulty) KINDS=(song-faulty) ;;
   film) KINDS=(film) ;;
-  all) KINDS=(song film) ;;
-  *) echo "usage: scripts/benchmark.sh [song|film|all]" >&2; exit 2 ;;
+  all) KINDS=(song song-faulty film) ;;
+  *) echo "usage: scripts/benchmark.sh [song|song-faulty|film|all]" >&2; exit 2 ;;
 esac
 BENCH_DIR=${BENCH_DIR:-$ROOT/stem-bench/target/deliveries}
 RESULTS=${RESULTS:-$ROOT/stem-bench/target/bench-results}

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * What {@link GenerateDelivery} writes: stereo 24-bit stems at one rate and the mixes that are
  * their exact sums before rounding. Levels below are relative: {@link #gain()} scales them.
  *
- * @param name    "song" or "film"
+ * @param name    "song", "song-faulty" or "film"
  * @param frames  length of every file
  * @param rate    sample rate in Hz
  * @param stems   the stems, each a fresh voice per generation
@@ -20,8 +20,18 @@ record Delivery(String name, long frames, int rate, List<Stem> stems, List<Mix> 
     static final int BITS = 24;
     static final int CHANNELS = 2;
 
-    /** A stem file and its sound. */
-    record Stem(String file, Supplier<Voice> voice) {
+    /**
+     * A stem file and its sound.
+     *
+     * @param delivered     whether the file is written (a stem left out of a faulty delivery is
+     *                      still in the mixes)
+     * @param deliveredGain the gain of the file against the stem's part of the mixes (1: as mixed)
+     */
+    record Stem(String file, Supplier<Voice> voice, boolean delivered, double deliveredGain) {
+
+        Stem(String file, Supplier<Voice> voice) {
+            this(file, voice, true, 1.0);
+        }
     }
 
     /** A mix file and the stems (file names) it sums. */
@@ -63,9 +73,10 @@ record Delivery(String name, long frames, int rate, List<Stem> stems, List<Mix> 
         return (double) frames / rate;
     }
 
-    /** Every file name, stems first. */
+    /** Every file name written, stems first. */
     List<String> files() {
-        return java.util.stream.Stream.concat(stems.stream().map(Stem::file), mixes.stream().map(Mix::file)).toList();
+        return java.util.stream.Stream.concat(stems.stream().filter(Stem::delivered).map(Stem::file),
+                mixes.stream().map(Mix::file)).toList();
     }
 
     /** Bytes of one file. */
@@ -78,17 +89,24 @@ record Delivery(String name, long frames, int rate, List<Stem> stems, List<Mix> 
         return fileBytes() * files().size();
     }
 
-    /** A delivery of the given kind and length: {@code song} (7 stems, 2 mixes) or {@code film} (7 stems, a printmaster). */
+    /**
+     * A delivery of the given kind and length: {@code song} (7 stems, 2 mixes), {@code song-faulty}
+     * (the song with its bass delivered 3 dB hot and its FX stem missing, both in the mixes as
+     * intended: one faulty stem and one missing, the issue's faulty case) or {@code film} (7 stems, a
+     * printmaster).
+     */
     static Delivery of(String kind, double seconds) {
         int rate = 48_000;
         long frames = Math.round(seconds * rate);
         switch (kind) {
             case "song":
                 return song(frames, rate);
+            case "song-faulty":
+                return faulty(song(frames, rate));
             case "film":
                 return film(frames, rate);
             default:
-                throw new IllegalArgumentException("kind must be song or film: " + kind);
+                throw new IllegalArgumentException("kind must be song, song-faulty or film: " + kind);
         }
     }
 
@@ -121,6 +139,17 @@ record Delivery(String name, long frames, int rate, List<Stem> stems, List<Mix> 
         List<String> instrumental = all.stream().filter(f -> !f.contains("Vocals")).toList();
         return new Delivery("song", frames, rate, stems,
                 List.of(new Mix("mixdown.wav", all), new Mix("mixdown_instrumental.wav", instrumental)));
+    }
+
+    /** The bass 3 dB hot as delivered (+3 dB: the example of one faulty stem). */
+    static final double FAULTY_BASS_DB = 3.0;
+
+    /** {@code song} with the bass {@link #FAULTY_BASS_DB} hot and the FX stem not delivered. */
+    private static Delivery faulty(Delivery song) {
+        List<Stem> stems = song.stems().stream().map(s -> s.file().contains("_Bass_")
+                ? new Stem(s.file(), s.voice(), true, Math.pow(10, FAULTY_BASS_DB / 20))
+                : s.file().contains("_FX_") ? new Stem(s.file(), s.voice(), false, 1.0) : s).toList();
+        return new Delivery("song-faulty", song.frames(), song.rate(), stems, song.mixes());
     }
 
     private static Delivery film(long frames, int rate) {

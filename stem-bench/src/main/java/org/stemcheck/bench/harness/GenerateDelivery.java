@@ -14,7 +14,7 @@ import java.util.Locale;
  * block, so memory stays at a few blocks whatever the length. Skips the work when every file is
  * already there with the right size; refuses when less than twice the delivery's size is free.
  *
- * <pre>java -cp stem-bench/target/benchmarks.jar org.stemcheck.bench.harness.GenerateDelivery song|film DIR [SECONDS]</pre>
+ * <pre>java -cp stem-bench/target/benchmarks.jar org.stemcheck.bench.harness.GenerateDelivery song|song-faulty|film DIR [SECONDS]</pre>
  */
 public final class GenerateDelivery {
 
@@ -28,7 +28,7 @@ public final class GenerateDelivery {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: GenerateDelivery song|film DIR [SECONDS]");
+            System.err.println("usage: GenerateDelivery song|song-faulty|film DIR [SECONDS]");
             System.exit(2);
         }
         double seconds = args.length == 3 ? Double.parseDouble(args[2]) : Delivery.defaultSeconds(args[0]);
@@ -96,6 +96,12 @@ public final class GenerateDelivery {
         double[][][] mix = new double[nMixes][Delivery.CHANNELS][BLOCK];
         List<Path> parts = new ArrayList<>();
         List<StreamingWavWriter> writers = new ArrayList<>();
+        // per stem, its writer (files() lists the delivered stems first, then the mixes), or -1
+        int[] writerOf = new int[nStems];
+        for (int s = 0, w = 0; s < nStems; s++) {
+            writerOf[s] = d.stems().get(s).delivered() ? w++ : -1;
+        }
+        int firstMix = d.files().size() - nMixes;
         try {
             for (String f : d.files()) {
                 Path part = dir.resolve(f + ".part");
@@ -112,15 +118,19 @@ public final class GenerateDelivery {
                     clear(stem[s], n);
                     voices.get(s).addTo(stem[s][0], stem[s][1], n);
                     scale(stem[s], gain, n);
-                    writers.get(s).write(stem[s], n);
                     for (int m = 0; m < nMixes; m++) {
                         if (inMix[m][s]) {
                             add(mix[m], stem[s], n);
                         }
                     }
+                    if (writerOf[s] >= 0) {
+                        // as delivered: after the mixes took it as intended
+                        scale(stem[s], d.stems().get(s).deliveredGain(), n);
+                        writers.get(writerOf[s]).write(stem[s], n);
+                    }
                 }
                 for (int m = 0; m < nMixes; m++) {
-                    writers.get(nStems + m).write(mix[m], n);
+                    writers.get(firstMix + m).write(mix[m], n);
                 }
                 done += n;
                 progress.at(done);

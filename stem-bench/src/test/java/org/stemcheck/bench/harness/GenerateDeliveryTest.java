@@ -43,6 +43,23 @@ class GenerateDeliveryTest {
     }
 
     @Test
+    void theFaultySongHasTheSongsMixesItsBass3dBHotAndNoFxStem(@TempDir Path clean) throws IOException {
+        Delivery d = Delivery.of("song-faulty", 1);
+        GenerateDelivery.generate(d, dir);
+        GenerateDelivery.generate(Delivery.of("song", 1), clean);
+
+        assertThat(d.files()).hasSize(8).doesNotContain("Song_FX_120bpm.wav");
+        assertThat(dir.resolve("Song_FX_120bpm.wav")).doesNotExist();
+        for (String f : List.of("mixdown.wav", "mixdown_instrumental.wav", "Song_Drums_120bpm.wav")) {
+            assertThat(Files.readAllBytes(dir.resolve(f))).as(f).isEqualTo(Files.readAllBytes(clean.resolve(f)));
+        }
+        double[][] hot = readAll(dir.resolve("Song_Bass_120bpm.wav"));
+        double[][] bass = readAll(clean.resolve("Song_Bass_120bpm.wav"));
+        double ratio = rms(hot[0], 0, hot[0].length) / rms(bass[0], 0, bass[0].length);
+        assertThat(20 * Math.log10(ratio)).isCloseTo(Delivery.FAULTY_BASS_DB, org.assertj.core.data.Offset.offset(0.001));
+    }
+
+    @Test
     void stemsSumToEachMixWithinRoundingOfEveryFile() throws IOException {
         Delivery d = Delivery.of("song", 2);
         GenerateDelivery.generate(d, dir);

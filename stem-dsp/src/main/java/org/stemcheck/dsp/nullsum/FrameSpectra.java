@@ -31,7 +31,12 @@ import org.stemcheck.dsp.internal.set.ThirdOctaveBands;
  * <p>When asked ({@code welch}), it also sums every stem's and mix's power per channel and of its
  * mono fold as {@link WelchSpectrum} does ({@link WelchPower}): the frames are Welch's segments
  * (periodic Hann, 50 % overlap, from frame 0) and their transforms are made here anyway, so each
- * file's Welch spectrum comes without a transform of its own. Not thread-safe.
+ * file's Welch spectrum comes without a transform of its own.
+ *
+ * <p>Made {@code welchOnly} (a screening null test, {@link NullSum#screen}), it transforms every
+ * stem and mix as before but sums only their Welch spectra: no band sums, no power spectra, no
+ * residual. The Welch sums are the same, to the bit, as those of the full spectra: the same
+ * transforms of the same frames through the same {@link WelchPower#add}. Not thread-safe.
  */
 final class FrameSpectra {
 
@@ -69,6 +74,8 @@ final class FrameSpectra {
     private final double[][][] mixWelch;
     private final double welchScale;
     private final double[] welchScratch;
+    /** Only the files' Welch spectra are summed (no transfers, no power spectra). */
+    private final boolean welchOnly;
     private long written;
     private long frames;
 
@@ -76,6 +83,18 @@ final class FrameSpectra {
      * @param welch whether to sum each stem's and mix's Welch spectrum ({@link #stemWelch}, {@link #mixWelch})
      */
     FrameSpectra(int sampleRate, int stems, int channels, int mixes, boolean welch) {
+        this(sampleRate, stems, channels, mixes, welch, false);
+    }
+
+    /**
+     * @param welch     whether to sum each stem's and mix's Welch spectrum
+     * @param welchOnly whether to sum nothing else (then {@code welch} must be true)
+     */
+    FrameSpectra(int sampleRate, int stems, int channels, int mixes, boolean welch, boolean welchOnly) {
+        if (welchOnly && !welch) {
+            throw new IllegalArgumentException("welchOnly spectra must sum the Welch spectra");
+        }
+        this.welchOnly = welchOnly;
         this.stems = stems;
         this.mixes = mixes;
         this.channels = channels;
@@ -160,6 +179,10 @@ final class FrameSpectra {
     /** The frame ending at {@code end} (exclusive) is the whole content of every ring. */
     private void addFrame(long end) {
         int start = (int) (end % size);
+        if (welchOnly) {
+            addWelchFrame(start);
+            return;
+        }
         for (int c = 0; c < channels; c++) {
             double[] sum = sumSpec[c];
             Arrays.fill(sum, 0.0);
@@ -195,6 +218,27 @@ final class FrameSpectra {
             if (mixWelch != null) {
                 WelchPower.add(mixSpec, size, welchScale, mixWelch[k], welchScratch);
             }
+        }
+    }
+
+    /**
+     * The Welch sums alone of the frame starting at ring index {@code start}: the same transforms
+     * and the same {@link WelchPower#add} calls, in the same order, as {@link #addFrame} makes.
+     */
+    private void addWelchFrame(int start) {
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < stems; i++) {
+                windowed(stemRings[i][c], start, stemSpec[i][c]);
+            }
+        }
+        for (int i = 0; i < stems; i++) {
+            WelchPower.add(stemSpec[i], size, welchScale, stemWelch[i], welchScratch);
+        }
+        for (int k = 0; k < mixes; k++) {
+            for (int c = 0; c < channels; c++) {
+                windowed(mixRings[k][c], start, mixSpec[c]);
+            }
+            WelchPower.add(mixSpec, size, welchScale, mixWelch[k], welchScratch);
         }
     }
 

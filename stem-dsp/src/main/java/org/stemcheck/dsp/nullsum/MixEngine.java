@@ -21,6 +21,7 @@ final class MixEngine {
     static final double SEGMENT_SECONDS = 0.1;
 
     private final int sampleRate;
+    private final int stems;
     private final int channels;
     private final int segmentFrames;
     private final double[][] residual;
@@ -45,6 +46,7 @@ final class MixEngine {
      */
     MixEngine(int sampleRate, int stems, int channels, MixEngine stemsFrom) {
         this.sampleRate = sampleRate;
+        this.stems = stems;
         this.channels = channels;
         this.segmentFrames = (int) Math.round(sampleRate * SEGMENT_SECONDS);
         this.residual = new double[channels][CHUNK];
@@ -136,18 +138,54 @@ final class MixEngine {
      * @param halves  the offsets against this mix over two parts of the song, or none
      */
     NullResult result(FrameSpectra spectra, int mix, List<StemOffset> offsets, List<HalfOffsets> halves) {
-        GainSolution gains = GainSolver.solve(gram.gram(), gram.withResidual(), gram.residualEnergy(),
-                gram.mixEnergy(), frames * channels);
+        List<StemDynamics> dyn = dynamics.result();
+        List<StemTransfer> transfers = spectra.transfers(mix, dyn);
+        NullSpectra power = spectra.spectra(mix);
+        return new NullResult(sampleRate, frames, residual(), gains(), offsets, transfers, power, halves,
+                channelGains());
+    }
+
+    /**
+     * What a screen measures ({@link NullSum#screen}): the plain residual, the gains and the
+     * dynamics, the same to the bit as in {@link #result}; no offsets or halves, each stem's
+     * transfer without bands (its dynamics only), and no spectra ({@code null}).
+     */
+    NullResult screenResult() {
+        List<StemTransfer> transfers = new java.util.ArrayList<>();
+        for (StemDynamics d : dynamics.result()) {
+            transfers.add(new StemTransfer(d.stem(), List.of(), d));
+        }
+        return new NullResult(sampleRate, frames, residual(), gains(), List.of(), transfers, null, List.of(),
+                channelGains());
+    }
+
+    private GainSolution gains() {
+        return GainSolver.solve(gram.gram(), gram.withResidual(), gram.residualEnergy(), gram.mixEnergy(),
+                frames * channels);
+    }
+
+    private List<GainSolution> channelGains() {
         List<GainSolution> perChannel = new java.util.ArrayList<>();
         for (int c = 0; channels > 1 && c < gram.channels(); c++) {
             perChannel.add(GainSolver.solve(gram.channelGram(c), gram.channelWithResidual(c),
                     gram.channelResidualEnergy(c), gram.channelMixEnergy(c), frames));
         }
-        List<StemDynamics> dyn = dynamics.result();
-        List<StemTransfer> transfers = spectra.transfers(mix, dyn);
-        NullSpectra power = spectra.spectra(mix);
+        return perChannel;
+    }
+
+    private NullResidual residual() {
         double r = correlation == null ? Double.NaN : correlation.result().overall();
-        return new NullResult(sampleRate, frames, meter.result(r), gains, offsets, transfers, power, halves,
-                perChannel);
+        return meter.result(r);
+    }
+
+    /** Each stem's energy over the mix's (about their means, all channels), dB: -200 for a silent stem, NaN for a silent mix. */
+    double[] stemLevelsDb() {
+        double[] out = new double[stems];
+        double[][] g = gram.gram();
+        double mix = gram.mixEnergy();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = org.stemcheck.dsp.internal.set.Decibels.ratio(g[i][i], mix);
+        }
+        return out;
     }
 }

@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * Everything the null test measured over the frames fed so far.
  *
+ * <p>A screen ({@link NullSum#screen}) measures the residual, the gains and the dynamics only: its
+ * result has no offsets and no halves (empty lists), each transfer without bands (its dynamics
+ * only), and {@code spectra} {@code null}.
+ *
  * @param sampleRate the common rate of stems and mix, Hz
  * @param frames     frames accepted
  * @param residual   the plain null (unity gains): depth and where it fails

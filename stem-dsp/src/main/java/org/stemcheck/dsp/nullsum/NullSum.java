@@ -78,9 +78,10 @@ public final class NullSum {
     /** The one mix of {@link #accept(double[][][], double[][], int, int)}, as the engine takes mixes. */
     private final double[][][] oneMix = new double[1][][];
 
-    private NullSum(NullSumSetup setup, int mixes, boolean fileSpectra, Executor executor, boolean compact) {
+    private NullSum(NullSumSetup setup, int mixes, boolean fileSpectra, Executor executor, boolean compact,
+                    boolean screen) {
         this.setup = setup;
-        this.engine = setup.engine(mixes, fileSpectra, executor, compact);
+        this.engine = setup.engine(mixes, fileSpectra, executor, compact, screen);
         this.mixes = mixes;
         this.fileSpectra = fileSpectra;
         this.welchSized = welchSized(setup.sampleRate());
@@ -167,7 +168,62 @@ public final class NullSum {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "mixes must be 1 .. %d, got %d", MAX_MIXES, mixes));
         }
-        return new NullSum(setup, mixes, fileSpectra, executor, compactOffsets);
+        return new NullSum(setup, mixes, fileSpectra, executor, compactOffsets, false);
+    }
+
+    /**
+     * A screening null sum: the cheap part of the test alone, to find out whether the diagnosis is
+     * needed at all. It measures the plain residual (unity gains, no offset: its level and trace,
+     * peaks and channel correlation), the least-squares gains (whole and per channel) and the
+     * stems' dynamics, each the same to the bit as a {@link #create full} null sum of the same
+     * setup measures them (the same chunks in the same order), and, with {@code fileSpectra}, every
+     * file's Welch spectrum (also the same to the bit: the same transforms). It searches no offsets
+     * (nor the setup's halves) and sums no transfers or residual spectra: its {@link #result}
+     * holds no offsets and no halves, each stem's transfer without bands (its dynamics only) and
+     * {@code null} spectra. A clean delivery (the stems null deep at unity gain and no offset)
+     * needs nothing more; a faulty one is measured again with {@link #create}.
+     *
+     * <p>Memory: no offset search, so a small part of {@link NullSumSetup#estimatedBytes(int,
+     * boolean)}: the residual meters and Gram sums, and with {@code fileSpectra} one frame of every
+     * file and channel plus the queue of blocks when the spectra run on {@code executor}.
+     *
+     * @param setup       as for {@link #create(NullSumSetup, int)}; its halves only cut the chunks
+     * @param mixes       how many mixes, 1 to {@link #MAX_MIXES}
+     * @param fileSpectra whether to sum the files' Welch spectra
+     * @param executor    where the files' spectra run; null for the caller's thread
+     * @return a screening null sum that has measured nothing
+     * @throws IllegalArgumentException when {@code mixes} is out of range
+     */
+    public static NullSum screen(NullSumSetup setup, int mixes, boolean fileSpectra, Executor executor) {
+        Objects.requireNonNull(setup, "setup must not be null");
+        if (mixes < 1 || mixes > MAX_MIXES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "mixes must be 1 .. %d, got %d", MAX_MIXES, mixes));
+        }
+        return new NullSum(setup, mixes, fileSpectra, executor, false, true);
+    }
+
+    /**
+     * Whether this null sum is a screen ({@link #screen}).
+     *
+     * @return true when it measures the plain residual, gains and dynamics only
+     */
+    public boolean screens() {
+        return engine.screen();
+    }
+
+    /**
+     * Each stem's level relative to one mix over everything accepted so far: its energy over the
+     * mix's, all channels, about each file's mean (the Gram matrix's diagonal). With the plain
+     * residual's level it says how far under each stem the residual lies.
+     *
+     * @param mix the mix's index, {@code 0 <= mix < mixes()}
+     * @return per stem in input order, dB; {@code -200} for a silent stem, {@code NaN} for a silent mix
+     * @throws IndexOutOfBoundsException when {@code mix} is out of range
+     */
+    public double[] stemLevelsDb(int mix) {
+        Objects.checkIndex(mix, mixes);
+        return engine.stemLevelsDb(mix);
     }
 
     /**

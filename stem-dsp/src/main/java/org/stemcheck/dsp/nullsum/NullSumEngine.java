@@ -26,11 +26,18 @@ final class NullSumEngine {
      * @param executor where the short-time spectra run beside the caller, or null: on the caller's thread
      * @param compact  whether the offsets' full-rate stage keeps a shorter loudest hop (about half
      *                 its memory; {@link LagEstimator#LagEstimator(int, int, int, LagEstimator.Reference, int, boolean)})
+     * @param screen   whether to measure only the plain residual, the gains and the dynamics (and
+     *                 the files' Welch spectra when {@code welch}): no offsets, no halves, no
+     *                 transfers or residual spectra ({@link NullSum#screen})
      */
-    record Options(long split, int halfLag, boolean welch, Executor executor, boolean compact) {
+    record Options(long split, int halfLag, boolean welch, Executor executor, boolean compact, boolean screen) {
 
         Options(long split, int halfLag, boolean welch, Executor executor) {
-            this(split, halfLag, welch, executor, false);
+            this(split, halfLag, welch, executor, false, false);
+        }
+
+        Options(long split, int halfLag, boolean welch, Executor executor, boolean compact) {
+            this(split, halfLag, welch, executor, compact, false);
         }
     }
 
@@ -43,13 +50,23 @@ final class NullSumEngine {
 
     private final int sampleRate;
     private final MixEngine[] engines;
+    /** The offset search, or null in a screen. */
     private final LagEstimator lags;
+    /** The short-time spectra, or null in a screen without the files' spectra. */
     private final FrameSpectra spectra;
     /** The spectra's feeder on another thread, or null when they are fed on the caller's. */
     private final SpectraActor actor;
     private final Aligner aligner;
-    /** The offsets over two parts of the song, or null when not asked for. */
+    /** The offsets over two parts of the song, or null when not asked for (or in a screen). */
     private final HalvesProbe halves;
+    /**
+     * Where chunks are cut for the halves ({@link Options#split}), also in a screen that measures
+     * no halves: so that the residual, gains and dynamics of a screen are summed over the same
+     * chunks, and are the same to the bit, as those of the full test of the same setup.
+     */
+    private final long split;
+    private final boolean screen;
+    private long fed;
     /** Per chunk: every stem's mono downmix, and each mix's mono residual. */
     private final double[][] mono;
     private final double[][] references;
@@ -63,20 +80,23 @@ final class NullSumEngine {
      */
     NullSumEngine(int sampleRate, int stems, int channels, int maxLag, int[] lateBy, int mixes, Options options) {
         this.sampleRate = sampleRate;
+        this.screen = options.screen();
+        this.split = options.split();
         this.engines = new MixEngine[mixes];
         for (int k = 0; k < mixes; k++) {
             // the first mix's engine sums the stems' Gram matrix for all (it is fed each chunk first)
             engines[k] = new MixEngine(sampleRate, stems, channels, k == 0 ? null : engines[0]);
         }
-        this.lags = new LagEstimator(sampleRate, stems, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS, mixes,
-                options.compact());
-        this.mono = new double[stems][MixEngine.CHUNK];
+        this.lags = screen ? null : new LagEstimator(sampleRate, stems, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS,
+                mixes, options.compact());
+        this.mono = screen ? null : new double[stems][MixEngine.CHUNK];
         this.references = new double[mixes][];
-        this.spectra = new FrameSpectra(sampleRate, stems, channels, mixes, options.welch());
-        this.actor = options.executor() == null ? null
+        this.spectra = screen && !options.welch() ? null
+                : new FrameSpectra(sampleRate, stems, channels, mixes, options.welch(), screen);
+        this.actor = options.executor() == null || spectra == null ? null
                 : new SpectraActor(spectra, options.executor(), stems, mixes, channels);
         this.aligner = lateBy.length == 0 ? null : new Aligner(lateBy, channels, mixes, MixEngine.CHUNK);
-        this.halves = options.split() > 0
+        this.halves = options.split() > 0 && !screen
                 ? new HalvesProbe(sampleRate, stems, channels, mixes, lags.factor(), options.split(), options.halfLag())
                 : null;
         if (halves != null) {
@@ -137,22 +157,25 @@ final class NullSumEngine {
         while (done < count) {
             // every engine has taken the same frames: the same room up to its next segment boundary
             int n = Math.min(count - done, engines[0].room());
-            if (halves != null) {
-                n = halves.room(n);
+            if (fed < split) {
+                n = (int) Math.min(n, split - fed); // as HalvesProbe.room: no chunk crosses the split
             }
             for (int k = 0; k < engines.length; k++) {
                 engines[k].chunk(in, mixes[k], offset + done, n);
                 references[k] = engines[k].monoResidual();
             }
-            if (halves != null) {
-                halves.downmix(in, offset + done, n, mono);
-            } else {
-                MixEngine.downmix(in, offset + done, n, mono);
+            if (!screen) {
+                if (halves != null) {
+                    halves.downmix(in, offset + done, n, mono);
+                } else {
+                    MixEngine.downmix(in, offset + done, n, mono);
+                }
+                lags.accept(mono, references, n);
             }
-            lags.accept(mono, references, n);
+            fed += n;
             done += n;
         }
-        if (actor == null) {
+        if (actor == null && spectra != null) {
             spectra.accept(in, mixes, offset, count);
         }
     }
@@ -177,9 +200,25 @@ final class NullSumEngine {
         return aligner != null;
     }
 
-    /** @return the short-time spectra's complete frames so far */
+    /** @return the short-time spectra's complete frames so far (0 in a screen without them) */
     long wholeFrames() {
-        return spectra().frames();
+        return spectra == null ? 0 : spectra().frames();
+    }
+
+    /** @return true when only the plain residual, gains and dynamics are measured ({@link Options#screen}) */
+    boolean screen() {
+        return screen;
+    }
+
+    /**
+     * Each stem's energy (the Gram matrix's diagonal, about each file's mean, all channels) over
+     * mix {@code k}'s, dB.
+     *
+     * @param k the mix
+     * @return per stem, dB; -200 for a silent stem, NaN for a silent mix
+     */
+    double[] stemLevelsDb(int k) {
+        return engines[k].stemLevelsDb();
     }
 
     /**
@@ -211,6 +250,12 @@ final class NullSumEngine {
      * @return the result
      */
     NullResult result(int k) {
+        if (screen) {
+            if (actor != null) {
+                actor.await(); // the files' spectra may still be summing; nothing else to wait for
+            }
+            return engines[k].screenResult();
+        }
         List<HalfOffsets> parts = halves == null ? List.of() : halves.result(k);
         return engines[k].result(spectra(), k, lags.result(k, sampleRate), parts);
     }

@@ -226,14 +226,23 @@ public record NullSumSetup(int sampleRate, int stems, int channels, double maxOf
 
     /** An engine for {@code mixes} mixes with this setup's range, alignment and parts. */
     NullSumEngine engine(int mixes, boolean fileSpectra, Executor executor, boolean compact) {
+        return engine(mixes, fileSpectra, executor, compact, false);
+    }
+
+    /** As {@link #engine(int, boolean, Executor, boolean)}, a screen when {@code screen} ({@link NullSum#screen}). */
+    NullSumEngine engine(int mixes, boolean fileSpectra, Executor executor, boolean compact, boolean screen) {
         return new NullSumEngine(sampleRate, stems, channels, maxLagSamples(),
                 alignment.stream().mapToInt(Integer::intValue).toArray(), mixes,
-                options(fileSpectra, executor, compact));
+                options(fileSpectra, executor, compact, screen));
     }
 
     private NullSumEngine.Options options(boolean fileSpectra, Executor executor, boolean compact) {
+        return options(fileSpectra, executor, compact, false);
+    }
+
+    private NullSumEngine.Options options(boolean fileSpectra, Executor executor, boolean compact, boolean screen) {
         return new NullSumEngine.Options(halves.map(Halves::split).orElse(0L), partLagSamples(), fileSpectra,
-                executor, compact);
+                executor, compact, screen);
     }
 
     /** The parts' search range in samples, 0 without parts. */

@@ -15,6 +15,7 @@ import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.analysis.Transcodes;
 import org.stemcheck.core.internal.layout.PairRouting;
+import org.stemcheck.core.internal.setpass.CleanNull;
 import org.stemcheck.core.internal.setpass.MixbusJudge;
 import org.stemcheck.core.internal.setpass.ResidualCharacter;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
@@ -48,7 +49,8 @@ public final class Diagnosis {
     public static NullTestResult of(CheckContext ctx, SetAnalysis a) {
         List<NullTestResult.PairRouting> routing = a.reference().layout()
                 .map(l -> PairRouting.named(a.routing(), a.stems(), l)).orElse(List.of());
-        return diagnose(ctx, a, routing).withRouting(routing);
+        // A delivery the screen found clean was not diagnosed: its result is what the screen measured.
+        return (a.diagnosed() ? diagnose(ctx, a, routing) : CleanNull.result(a)).withRouting(routing);
     }
 
     private static NullTestResult diagnose(CheckContext ctx, SetAnalysis a, List<NullTestResult.PairRouting> routing) {
@@ -221,9 +223,9 @@ public final class Diagnosis {
         return out;
     }
 
-    /** How late the mix is against the stems as a whole ({@link SharedOffset}), samples; 0 when in place. */
+    /** How late the mix is against the stems as a whole ({@link SharedOffset}, worked out once by the set pass), samples; 0 when in place. */
     static double mixLatency(SetAnalysis a) {
-        return -SharedOffset.of(a.passes().first().offsets());
+        return -a.sharedOffset();
     }
 
     private static List<StemComparison> stems(SetAnalysis a, BandEvidence evidence, List<Explanation> explanations,

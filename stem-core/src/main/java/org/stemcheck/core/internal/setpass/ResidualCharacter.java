@@ -48,4 +48,16 @@ public record ResidualCharacter(List<BandLevel> residualBands, List<BandLevel> m
                 r.spectra().stems().stream().map(s -> BandEnergies.of(s, Band.thirdOctaves())).toList(),
                 r.transfers().stream().map(t -> t.dynamics().loudReductionDb()).toList());
     }
+
+    /**
+     * What a screen ({@code NullSum.screen}) says of the residual: its channel correlation and the
+     * stems' loud-passage reductions (from their dynamics); no bands, since it measures no spectra.
+     *
+     * @param r the screen's result
+     * @return the character, without bands
+     */
+    static ResidualCharacter screened(NullResult r) {
+        return new ResidualCharacter(List.of(), List.of(), r.residual().channelCorrelation(), List.of(),
+                r.transfers().stream().map(t -> t.dynamics().loudReductionDb()).toList());
+    }
 }

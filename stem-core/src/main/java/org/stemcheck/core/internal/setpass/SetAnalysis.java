@@ -22,10 +22,20 @@ import org.stemcheck.dsp.nullsum.StemOffset;
  * @param residual the character of the last pass's residual
  * @param drifts   per stem, its offsets near the start and the end (first pass, chosen mix)
  * @param bus      whether the chosen mix carries processing common to all stems
+ * @param sharedOffset the offset most stems share against the chosen mix ({@link SharedOffset},
+ *                 from the first pass's offsets), samples; 0 when there is none or the offsets were
+ *                 not searched. Worked out once here: the second pass moves the stems by it, the
+ *                 bus verdict and the diagnosis (the mix's latency) read it
+ * @param diagnosed whether the diagnosis stages ran (offsets, drift halves, transfers, residual
+ *                 spectra); false when the screen found the stems null cleanly against the chosen
+ *                 mix ({@link CleanNull}): then {@code passes} holds the screen's result twice, with
+ *                 no offsets, halves, bands or spectra, {@code drifts} is empty and {@code residual}
+ *                 has no bands ({@link ResidualCharacter#screened})
  * @param routing  per stem, how its mirrored channel pairs land in the chosen mix (last pass)
  */
 public record SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, ResidualCharacter residual,
-                          List<StemDrift> drifts, MixbusJudge.Verdict bus, List<PairRouting.Sums> routing) {
+                          List<StemDrift> drifts, MixbusJudge.Verdict bus, double sharedOffset, boolean diagnosed,
+                          List<PairRouting.Sums> routing) {
 
     public SetAnalysis {
         stems = List.copyOf(stems);
@@ -35,8 +45,8 @@ public record SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, Re
 
     /** An analysis without channel-pair routing (as built before it was measured). */
     public SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, ResidualCharacter residual,
-                       List<StemDrift> drifts, MixbusJudge.Verdict bus) {
-        this(stems, choice, passes, residual, drifts, bus, List.of());
+                       List<StemDrift> drifts, MixbusJudge.Verdict bus, double sharedOffset, boolean diagnosed) {
+        this(stems, choice, passes, residual, drifts, bus, sharedOffset, diagnosed, List.of());
     }
 
     /**
@@ -116,7 +126,7 @@ public record SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, Re
                 .anyMatch(o -> o.displaced() && Math.abs(o.samples() - o.wholeSamples()) > 0.05);
     }
 
-    /** Stem {@code i}'s offset from the first pass. */
+    /** Stem {@code i}'s offset from the first pass (only when {@link #diagnosed()}). */
     public StemOffset offset(int i) {
         return passes.first().offsets().get(i);
     }

@@ -32,21 +32,25 @@ import org.stemcheck.io.AudioFormat;
  * {@link NullSum} (one null test per mix, sharing the stems' share of the work), and keeps the
  * mix the stems null against best.
  *
- * <p>Passes: <b>one</b> for all mixes at once (each file decoded once), when the heap allows
- * (otherwise as many mixes a pass as fit the budget; with less still, a compact or narrower offset
- * search: {@link MemoryBudget#plan}); a
- * <b>second</b> one, over the stems and the chosen mix only, when a stem was
- * {@link StemOffset#displaced() displaced}: the displaced stems are moved back by their whole
- * samples while streaming, so that gains, transfers, the residual and its character are measured
- * with every stem in place; the stretches at either end that a moved stem no longer covers are left
- * out. (Shifting in the feed rather than with {@code Setup.alignedTo} moves the residual probe too.)
- * The first pass also has the null tests measure each stem's offset over the first and the second
- * half of the song ({@link Drifts}) for {@code mix.drift}.
+ * <p>Passes: first a <b>screen</b> of every mix at once (each file decoded once, when the heap
+ * allows; otherwise as many mixes a pass as fit the budget: {@link MemoryBudget#plan}): the plain
+ * residual at unity gain and no offset, the stems' Gram matrix (the least-squares gains) and their
+ * dynamics ({@link NullSum#screen}). When the stems null cleanly against the mix they null against
+ * best ({@link CleanNull}), nothing the diagnosis measures could change a verdict, and that is all.
+ * Otherwise a <b>diagnosis</b> pass over the stems and that mix alone measures everything (offsets,
+ * the drift halves ({@link Drifts}), transfers, the residual's spectra), reading the files again
+ * (from the page cache, as a rule: the screen has just read them); and a <b>third</b> one, when a
+ * stem was {@link StemOffset#displaced() displaced}: the displaced stems are moved back by their
+ * whole samples while streaming, so that gains, transfers, the residual and its character are
+ * measured with every stem in place; the stretches at either end that a moved stem no longer
+ * covers are left out. (Shifting in the feed rather than with {@code Setup.alignedTo} moves the
+ * residual probe too.) The diagnosis of a mix is the same as a full null test of the screen's
+ * grouping would have made: the same setup and frames, the same chunks.
  *
  * <p>Reading: the first pass that opens a file hands every block it decodes to that file's
  * {@link PassFile#sink() sink}, if it has one, and reads the file to its end for it, so that the
- * file's per-file measurements need no read of their own. The second, aligned pass decodes the
- * stems and the chosen mix again (without sinks). Which files are streamed is {@link #select}'s
+ * file's per-file measurements need no read of their own. The diagnosis and aligned passes decode
+ * the stems and the chosen mix again (without sinks). Which files are streamed is {@link #select}'s
  * choice, known before the pass runs. Thread-safe: all state is local to {@link #run}.
  */
 public final class SetPass {
@@ -208,6 +212,19 @@ public final class SetPass {
      * @throws RuntimeException     when the pass failed otherwise
      */
     public static Optional<SetAnalysis> run(Selection selection, Executor executor) {
+        return run(selection, executor, false);
+    }
+
+    /**
+     * As {@link #run(Selection, Executor)}; with {@code diagnoseAlways}, the diagnosis runs even
+     * when the stems null cleanly (as it did before the screen): for the tests that compare both.
+     *
+     * @param selection      what {@link #select} chose
+     * @param executor       where the null tests' short-time spectra run, or null
+     * @param diagnoseAlways whether to diagnose a clean delivery too
+     * @return the analysis
+     */
+    public static Optional<SetAnalysis> run(Selection selection, Executor executor, boolean diagnoseAlways) {
         MemoryBudget.Plan memory = plan(selection, MemoryBudget.ofThisJvm());
         if (!memory.fits()) {
             throw new HeapTooSmall(memory, memory.describe(), null);
@@ -217,7 +234,7 @@ public final class SetPass {
         }
         try {
             return Optional.of(new Plan(selection, Collections.newSetFromMap(new IdentityHashMap<>()), executor,
-                    memory).execute());
+                    memory, diagnoseAlways).execute());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OutOfMemoryError e) {
@@ -251,11 +268,23 @@ public final class SetPass {
         return total;
     }
 
+    /** What a pass over the audio measures. */
+    private enum Stage {
+        /** The cheap part, every mix: plain residual, gains, dynamics (and the files' spectra). */
+        SCREEN,
+        /** Everything, against the chosen mix, with the drift halves: the stems as delivered. */
+        DIAGNOSIS,
+        /** Everything, against the chosen mix, with the displaced stems moved back. */
+        ALIGNED
+    }
+
     /**
      * One run's files and common format; {@code opened} holds the files a pass has opened (their
-     * sinks are used up); {@code memory} how the passes fit the heap.
+     * sinks are used up); {@code memory} how the passes fit the heap;
+     * {@code diagnoseAlways} whether a clean delivery is diagnosed too (for tests).
      */
-    private record Plan(Selection selection, Set<PassFile> opened, Executor executor, MemoryBudget.Plan memory) {
+    private record Plan(Selection selection, Set<PassFile> opened, Executor executor, MemoryBudget.Plan memory,
+                        boolean diagnoseAlways) {
 
         List<PassFile> stems() {
             return selection.stems();
@@ -268,59 +297,78 @@ public final class SetPass {
         SetAnalysis execute() throws IOException {
             List<PassFile> mixes = selection.mixes();
             int perPass = memory.mixesPerPass();
-            Map<PassFile, NullResult> results = new LinkedHashMap<>();
-            Map<PassFile, ResidualCharacter> characters = new LinkedHashMap<>();
-            Map<PassFile, List<StemDrift>> drifts = new LinkedHashMap<>();
+            // 1: the screen, every stem against every mix (grouped as the heap asks), each file
+            // read once with its sink: the plain residual, the gains and the dynamics
+            Map<PassFile, NullResult> screens = new LinkedHashMap<>();
+            Map<PassFile, double[]> levels = new LinkedHashMap<>();
+            Map<PassFile, Long> compared = new LinkedHashMap<>();
             Map<PassFile, List<PairRouting.Sums>> routing = new LinkedHashMap<>();
             for (int from = 0; from < mixes.size(); from += perPass) {
                 List<PassFile> some = mixes.subList(from, Math.min(mixes.size(), from + perPass));
-                stream(some, new long[stems().size()], results, characters, drifts, routing);
+                long total = total(some);
+                NullSum screen = stream(some, new long[stems().size()], total, Stage.SCREEN, routing);
+                for (int k = 0; k < some.size(); k++) {
+                    screens.put(some.get(k), screen.result(k));
+                    levels.put(some.get(k), screen.stemLevelsDb(k));
+                    compared.put(some.get(k), total);
+                }
             }
             if (perPass < mixes.size()) {
                 LOG.debug("{} mixes compared {} a pass: the heap holds no more", mixes.size(), perPass);
             }
-            // 1: the stems as delivered; 2: and again with the displaced ones moved back (however
-            // many passes the heap needed for the first comparison: the checks read it as that)
-            int passes = 1;
-            Optional<PassFile> named = selection.given().flatMap(name -> results.keySet().stream()
+            Optional<PassFile> named = selection.given().flatMap(name -> screens.keySet().stream()
                     .filter(p -> p.info().name().equals(name)).findFirst());
-            PassFile best = named.orElseGet(() -> best(results));
-            NullResult firstPass = results.get(best);
-            NullResult last = firstPass;
-            ResidualCharacter character = characters.get(best);
-            long[] shifts = shifts(firstPass);
-            if (Arrays.stream(shifts).anyMatch(s -> s != 0)) {
-                Map<PassFile, NullResult> r2 = new LinkedHashMap<>();
-                Map<PassFile, ResidualCharacter> c2 = new LinkedHashMap<>();
-                stream(List.of(best), shifts, r2, c2, null, routing);
-                last = r2.get(best);
-                character = c2.get(best);
-                passes++;
-            }
+            PassFile best = named.orElseGet(() -> best(screens));
             Map<StemFile, SetAnalysis.Depths> depths = new LinkedHashMap<>();
-            results.forEach((p, r) -> depths.put(p.info(),
+            screens.forEach((p, r) -> depths.put(p.info(),
                     new SetAnalysis.Depths(r.gains().nullDepthDb(), r.residual().totalDb())));
             List<StemFile> stemFiles = stems().stream().map(PassFile::info).toList();
-            return new SetAnalysis(stemFiles,
-                    new SetAnalysis.Choice(best.info(), named.isPresent(), depths),
+            SetAnalysis.Choice choice = new SetAnalysis.Choice(best.info(), named.isPresent(), depths);
+            NullResult screened = screens.get(best);
+            MixbusJudge.Verdict plainBus = MixbusJudge.judge(screened, 0.0);
+            if (!diagnoseAlways && CleanNull.nullsCleanly(screened, levels.get(best), plainBus)) {
+                LOG.debug("the stems null to {} dB against {}: clean, the diagnosis is left out",
+                        screened.residual().totalDb(), best.info().name());
+                return new SetAnalysis(stemFiles, choice, new SetAnalysis.Passes(screened, screened, 1, 0.0),
+                        ResidualCharacter.screened(screened), List.of(), plainBus, 0.0, false,
+                        routing.getOrDefault(best, List.of()));
+            }
+            // 2: the diagnosis, of the chosen mix only: the stems and that mix again (from the page
+            // cache), everything measured, over the frames its first comparison covered
+            long total = compared.get(best);
+            NullSum diagnosis = stream(List.of(best), new long[stems().size()], total, Stage.DIAGNOSIS, routing);
+            NullResult firstPass = diagnosis.result(0);
+            NullResult last = firstPass;
+            ResidualCharacter character = ResidualCharacter.of(firstPass);
+            List<StemDrift> drifts = Drifts.of(firstPass.halves(), rate(), total);
+            // passes, as the checks count them: 1, the stems as delivered; 2, and again with the
+            // displaced ones moved back
+            int passes = 1;
+            double shared = SharedOffset.of(firstPass.offsets());
+            long[] shifts = shifts(firstPass, shared);
+            if (Arrays.stream(shifts).anyMatch(x -> x != 0)) {
+                last = stream(List.of(best), shifts, total(List.of(best)), Stage.ALIGNED, routing).result(0);
+                character = ResidualCharacter.of(last);
+                passes++;
+            }
+            return new SetAnalysis(stemFiles, choice,
                     new SetAnalysis.Passes(firstPass, last, passes, (double) start(shifts) / rate()),
-                    character, drifts.getOrDefault(best, List.of()),
-                    MixbusJudge.judge(last, SharedOffset.of(firstPass.offsets())),
-                    routing.getOrDefault(best, List.of()));
+                    character, drifts, MixbusJudge.judge(last, shared), shared, true, routing.getOrDefault(best, List.of()));
         }
 
         /**
-         * One pass over the stems (moved by {@code shifts}) and the mixes {@code some}; {@code routing}
-         * receives each mix's channel-pair routing ({@link PairRouting}) of the stems.
+         * One pass over the stems (moved by {@code shifts}) and the mixes {@code some}, comparing
+         * {@code total} frames; the first pass to open a file feeds its sink; {@code routing} receives
+         * each mix's channel-pair routing of the stems ({@link PairRouting}), replacing an earlier
+         * pass's.
+         *
+         * @return the null sum, fed to the end
          */
-        private void stream(List<PassFile> some, long[] shifts, Map<PassFile, NullResult> results,
-                            Map<PassFile, ResidualCharacter> characters, Map<PassFile, List<StemDrift>> drifts,
-                            Map<PassFile, List<PairRouting.Sums>> routing)
-                throws IOException {
+        private NullSum stream(List<PassFile> some, long[] shifts, long total, Stage stage,
+                               Map<PassFile, List<PairRouting.Sums>> routing) throws IOException {
             int channels = selection.channels();
             int s = stems().size();
             int m = some.size();
-            long total = total(some);
             NullSumSetup setup = new NullSumSetup(rate(), s, channels, memory.rangeSeconds());
             List<PassFile> files = new ArrayList<>(stems());
             files.addAll(some);
@@ -329,8 +377,10 @@ public final class SetPass {
                 passSinks.add(opened.add(p) ? p.sink() : null);
             }
             boolean spectra = passSinks.stream().anyMatch(k -> k != null && k.wantsSpectrum());
-            NullSum tests = NullSum.create(drifts == null ? setup : Drifts.measuring(setup, total), m, spectra,
-                    executor, memory.compact());
+            // the screen cuts its chunks where the diagnosis's halves split, so that both sum alike
+            NullSumSetup measured = stage == Stage.ALIGNED ? setup : Drifts.measuring(setup, total);
+            NullSum tests = stage == Stage.SCREEN ? NullSum.screen(measured, m, spectra, executor)
+                    : NullSum.create(measured, m, spectra, executor, memory.compact());
             double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
             double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
             List<PairRouting> pairs = new ArrayList<>();
@@ -368,14 +418,9 @@ public final class SetPass {
                 feeds.forEach(Feed::close);
             }
             for (int k = 0; k < m; k++) {
-                NullResult r = tests.result(k);
-                results.put(some.get(k), r);
                 routing.put(some.get(k), pairs.get(k).result());
-                characters.put(some.get(k), ResidualCharacter.of(r));
-                if (drifts != null) {
-                    drifts.put(some.get(k), Drifts.of(r.halves(), rate(), total));
-                }
             }
+            return tests;
         }
 
         /**
@@ -447,13 +492,14 @@ public final class SetPass {
 
         /**
          * Per stem, the whole samples to move it back by: its offset where displaced, else the
-         * offset most stems share ({@link SharedOffset}: the mix is late, so every stem moves).
+         * offset most stems share ({@code shared}, {@link SharedOffset}: the mix is late, so every
+         * stem moves).
          */
-        private static long[] shifts(NullResult r) {
-            long shared = Math.round(SharedOffset.of(r.offsets()));
+        private static long[] shifts(NullResult r, double shared) {
+            long whole = Math.round(shared);
             long[] out = new long[r.offsets().size()];
             for (StemOffset o : r.offsets()) {
-                out[o.stem()] = o.displaced() ? o.wholeSamples() : shared;
+                out[o.stem()] = o.displaced() ? o.wholeSamples() : whole;
             }
             return out;
         }
