@@ -417,7 +417,10 @@ public final class Diagnosis {
         double cutoff = Transcodes.cutoff(cutoffs, a.stems().get(i)).orElse(Double.POSITIVE_INFINITY);
         BusShape s = shape(a, i, cutoff, evidence);
         boolean eq = a.stems().get(i).role() == Role.STEM && Math.abs(s.eqDb()) > Thresholds.EQ_SHAPE_DB;
-        boolean comp = compression(a, i, s);
+        // Missing compression alone (no EQ shape, whose bands carry their own evidence) is named only
+        // for a stem that is all but the whole of its own part of the mix: a missing reverb return
+        // fills in its dry vocal's quiet passages, which reads as compression the vocal lacks.
+        boolean comp = compression(a, i, s) && (eq || evidence.ownCoherence()[i] >= Thresholds.COMPRESSION_OWN_COHERENCE);
         return eq || comp
                 ? Optional.of(new Explanation.LacksBusProcessing(a.stems().get(i), s.lowDb(), s.highDb(), s.slope(),
                         s.loudReductionDb(), eq, comp))
