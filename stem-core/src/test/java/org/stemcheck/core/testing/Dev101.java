@@ -65,16 +65,19 @@ public final class Dev101 {
     /** Multiplies by {@code 10^(db/20)}. */
     public static UnaryOperator<double[][]> gainDb(double db) {
         double g = Math.pow(10, db / 20);
-        return x -> {
-            double[][] y = new double[x.length][];
-            for (int c = 0; c < x.length; c++) {
-                y[c] = x[c].clone();
-                for (int i = 0; i < y[c].length; i++) {
-                    y[c][i] *= g;
-                }
+        return x -> times(x, g);
+    }
+
+    /** A copy of {@code x} multiplied by {@code g}. */
+    public static double[][] times(double[][] x, double g) {
+        double[][] y = new double[x.length][];
+        for (int c = 0; c < x.length; c++) {
+            y[c] = x[c].clone();
+            for (int i = 0; i < y[c].length; i++) {
+                y[c][i] *= g;
             }
-            return y;
-        };
+        }
+        return y;
     }
 
     /** Flips the polarity. */

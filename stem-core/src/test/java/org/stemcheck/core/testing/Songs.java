@@ -608,14 +608,7 @@ public final class Songs {
     }
 
     static double[][] scaled(double[][] x, double g) {
-        double[][] y = new double[x.length][];
-        for (int c = 0; c < x.length; c++) {
-            y[c] = x[c].clone();
-            for (int i = 0; i < y[c].length; i++) {
-                y[c][i] *= g;
-            }
-        }
-        return y;
+        return Dev101.times(x, g);
     }
 
     static double[][] mixOf(double[][]... parts) {
