@@ -240,14 +240,15 @@ public final class Diagnosis {
                     .map(Diagnosis::drift);
             double inMix = evidence.coherent(i);
             double samples = o.samples() + latency;
-            boolean displaced = o.displaced() && !(inMix < StemComparison.MIN_IN_MIX)
+            boolean confirmed = a.offsetConfirmed(i);
+            boolean displaced = (o.displaced() || confirmed) && !(inMix < StemComparison.MIN_IN_MIX)
                     && Math.abs(samples) >= Math.max(0.5, o.peakWidthSamples() / 2)
                     && (Math.abs(samples) >= SMALL_OFFSET_SAMPLES || smallOffsetsCount && latency == 0);
             out.add(new StemComparison(a.stems().get(i),
                     new NullTestResult.Gain(g.scale(), g.levelErrorDb(), g.standardErrorDb(), g.identifiable(),
                             channelErrors(a, i)),
                     new NullTestResult.Offset(samples, o.coherence(), o.peakRatio(), o.peakWidthSamples(),
-                            o.confident(), displaced),
+                            o.confident() || confirmed, displaced),
                     drift, inMix, evidence.levelDb(i, Double.isFinite(g.scale()) ? g.scale() : 0.0),
                     evidence.ownCoherence()[i]));
         }

@@ -81,8 +81,19 @@ public record SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, Re
      * @param startSeconds where the last pass's comparison starts in the mix (after an early stem
      *                     is moved back, its first stretch is not compared); the residual's segment
      *                     times count from here
+     * @param confirmed    the stems whose offset was not clear in the first pass but a trial pass
+     *                     confirmed ({@link OffsetTrials}): the last pass has them moved back
      */
-    public record Passes(NullResult first, NullResult last, int count, double startSeconds) {
+    public record Passes(NullResult first, NullResult last, int count, double startSeconds,
+                         List<Integer> confirmed) {
+        public Passes {
+            confirmed = List.copyOf(confirmed);
+        }
+
+        /** Passes without trial-confirmed offsets. */
+        public Passes(NullResult first, NullResult last, int count, double startSeconds) {
+            this(first, last, count, startSeconds, List.of());
+        }
     }
 
     /** The chosen mix. */
@@ -129,6 +140,11 @@ public record SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, Re
     /** Stem {@code i}'s offset from the first pass (only when {@link #diagnosed()}). */
     public StemOffset offset(int i) {
         return passes.first().offsets().get(i);
+    }
+
+    /** Whether stem {@code i}'s offset, not clear in the first pass, was confirmed by a trial pass ({@link OffsetTrials}). */
+    public boolean offsetConfirmed(int i) {
+        return passes.confirmed().contains(i);
     }
 
     /** Stem {@code i}'s gain from the last pass. */

@@ -347,13 +347,52 @@ public final class SetPass {
             double shared = SharedOffset.of(firstPass.offsets());
             long[] shifts = shifts(firstPass, shared);
             if (Arrays.stream(shifts).anyMatch(x -> x != 0)) {
-                last = stream(List.of(best), shifts, total(List.of(best)), Stage.ALIGNED, routing).result(0);
+                last = aligned(best, shifts, routing);
+                passes = 2;
+            }
+            // 3: offsets the peaks could not vouch for, each tried with a pass of its own and kept
+            // when it deepens the null (OffsetTrials)
+            double candidate = shared == 0 ? SharedOffset.candidate(firstPass.offsets()) : 0.0;
+            if (candidate != 0) {
+                long[] tried = shifts(firstPass, candidate);
+                Map<PassFile, List<PairRouting.Sums>> triedRouting = new LinkedHashMap<>();
+                NullResult trial = aligned(best, tried, triedRouting);
+                if (OffsetTrials.sharedHolds(trial, last)) {
+                    routing.putAll(triedRouting);
+                    LOG.debug("the mix is {} samples late: a trial pass confirms it", -candidate);
+                    shared = candidate;
+                    shifts = tried;
+                    last = trial;
+                    passes = 2;
+                }
+            }
+            List<Integer> confirmed = new ArrayList<>();
+            for (int i : OffsetTrials.stemCandidates(firstPass, last, levels.get(best), shifts)) {
+                long[] tried = shifts.clone();
+                tried[i] = firstPass.offsets().get(i).wholeSamples();
+                Map<PassFile, List<PairRouting.Sums>> triedRouting = new LinkedHashMap<>();
+                NullResult trial = aligned(best, tried, triedRouting);
+                if (OffsetTrials.deepens(trial, last)) {
+                    routing.putAll(triedRouting);
+                    LOG.debug("{} is {} samples off: a trial pass confirms it", stemFiles.get(i).name(), tried[i]);
+                    confirmed.add(i);
+                    shifts = tried;
+                    last = trial;
+                    passes = 2;
+                }
+            }
+            if (last != firstPass) {
                 character = ResidualCharacter.of(last);
-                passes++;
             }
             return new SetAnalysis(stemFiles, choice,
-                    new SetAnalysis.Passes(firstPass, last, passes, (double) start(shifts) / rate()),
+                    new SetAnalysis.Passes(firstPass, last, passes, (double) start(shifts) / rate(), confirmed),
                     character, drifts, MixbusJudge.judge(last, shared), shared, true, routing.getOrDefault(best, List.of()));
+        }
+
+        /** A pass over the stems moved by {@code shifts} against the chosen mix alone: everything measured. */
+        private NullResult aligned(PassFile best, long[] shifts, Map<PassFile, List<PairRouting.Sums>> routing)
+                throws IOException {
+            return stream(List.of(best), shifts, total(List.of(best)), Stage.ALIGNED, routing).result(0);
         }
 
         /**

@@ -37,6 +37,22 @@ public final class SharedOffset {
      *         it; 0 when there is none or it is no displacement
      */
     public static double of(List<StemOffset> offsets) {
+        return vote(offsets, true);
+    }
+
+    /**
+     * The offset most stems share, without the vote's two safeguards (two thirds of the clear
+     * stems, none clearly in place): a candidate for the mix's latency that only a pass with every
+     * stem moved by it can confirm ({@link OffsetTrials}).
+     *
+     * @param offsets every stem's offset from the first pass
+     * @return samples, as {@link #of}; 0 when no displaced offset has {@link #MIN_STEMS} witnesses
+     */
+    static double candidate(List<StemOffset> offsets) {
+        return vote(offsets, false);
+    }
+
+    private static double vote(List<StemOffset> offsets, boolean safeguards) {
         List<StemOffset> clear = offsets.stream().filter(StemOffset::confident).toList();
         // A tonal stem's whitened correlation has side peaks nearly as high as its main one (peak
         // ratio under 2: not "clear"), yet its main peak still lands on the mix's latency: a stem
@@ -49,6 +65,9 @@ public final class SharedOffset {
         StemOffset best = null;
         int bestClear = 0;
         for (StemOffset o : clear) {
+            if (!safeguards && !o.displaced()) {
+                continue;
+            }
             int n = (int) clear.stream().filter(x -> Math.abs(x.samples() - o.samples()) <= SAME_SAMPLES).count();
             if (n > bestClear) {
                 best = o;
@@ -59,8 +78,9 @@ public final class SharedOffset {
         int witnesses = centre == null ? 0 : (int) coherent.stream()
                 .filter(x -> Math.abs(x.samples() - centre.samples()) <= SAME_SAMPLES).count();
         boolean oneInPlace = clear.stream().anyMatch(x -> Math.abs(x.samples()) <= SAME_SAMPLES);
-        if (best == null || !best.displaced() || oneInPlace || witnesses < MIN_STEMS
-                || bestClear * MAJORITY_DENOMINATOR < MAJORITY_NUMERATOR * clear.size()) {
+        boolean majority = bestClear * MAJORITY_DENOMINATOR >= MAJORITY_NUMERATOR * clear.size();
+        if (best == null || !best.displaced() || witnesses < MIN_STEMS
+                || safeguards && (oneInPlace || !majority)) {
             return 0.0;
         }
         double[] shared = coherent.stream().filter(x -> Math.abs(x.samples() - centre.samples()) <= SAME_SAMPLES)

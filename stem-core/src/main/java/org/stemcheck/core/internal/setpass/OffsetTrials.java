@@ -1,0 +1,95 @@
+package org.stemcheck.core.internal.setpass;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.stemcheck.dsp.nullsum.NullResult;
+import org.stemcheck.dsp.nullsum.StemOffset;
+
+/**
+ * Offsets the first pass found but could not be sure of, put to the test of the null: a move is
+ * kept only when a pass with it made deepens the null after gains by {@link #GAIN_DB}.
+ *
+ * <p>Two kinds are tried. A <b>shared</b> offset of the mix (its bus latency) that
+ * {@link SharedOffset} does not accept on the peaks' vote alone: against a mix late by a
+ * look-ahead limiter's 220 samples, the stems whose parts overlap (drum layers) correlate with
+ * one another's misaligned copies in the reference, and some of them peak at 0 (LMMS renders of
+ * ReggaetonTry through a limiter: three stems at -220 samples, the quiet drum layers at 0 with
+ * coherence 0.18-0.29). And a <b>stem's own</b> offset whose peak is not clear (peak ratio under
+ * 2: a bass line or a loop that repeats every beat), where the peak found is the right one (an
+ * LMMS bass line moved by two ticks peaks at 552 samples, ratio 1.35). A peak that lands on a
+ * repetition instead (a bar away) makes the null worse when tried, and is dropped.
+ */
+final class OffsetTrials {
+
+    /**
+     * A trial is kept when the null after gains is deeper by at least this: 3 dB, half the
+     * residual's power explained by the move. A wrong move of a repeating part adds its power to
+     * the residual instead (the null gets shallower); a right one takes a displaced stem's whole
+     * error away (the LMMS bass line two ticks late: measured below).
+     */
+    static final double GAIN_DB = 3.0;
+
+    /** At most this many stems' own offsets are tried (each trial is one more pass over the stems and the mix). */
+    static final int MAX_STEM_TRIALS = 2;
+
+    /**
+     * A stem is tried only when its power is at least the residual's less this: a stem of power
+     * {@code P} out of place leaves at most {@code 2P} of residual, so a move can deepen the null
+     * by {@link #GAIN_DB} only when {@code 2P >= R / 2}, that is {@code P >= R - 6 dB}.
+     */
+    static final double LEVEL_UNDER_RESIDUAL_DB = -6.0;
+
+    private OffsetTrials() {
+    }
+
+    /** Whether {@code trial} deepens the null of {@code before} enough to be kept. */
+    static boolean deepens(NullResult trial, NullResult before) {
+        return trial.gains().nullDepthDb() <= before.gains().nullDepthDb() - GAIN_DB;
+    }
+
+    /**
+     * A shared offset that two or more stems witnessed is kept when moving every stem by it
+     * deepens the null by this much: 0.5 dB. The witnesses are the evidence; the trial only has to
+     * show that moving the other stems too is no worse than leaving them (when the shared offset is
+     * really two stems nudged alike, moving the others takes them out of place and the null gets
+     * shallower). A mix through a heavy limiter does not null well even in place: LMMS ReggaetonTry,
+     * +6 dB into a -1 dB ceiling, nulls to -0.9 dB before the move and -1.9 dB after it.
+     */
+    static final double SHARED_GAIN_DB = 0.5;
+
+    /** Whether {@code trial}, every stem moved by a witnessed shared offset, is to be kept ({@link #SHARED_GAIN_DB}). */
+    static boolean sharedHolds(NullResult trial, NullResult before) {
+        return trial.gains().nullDepthDb() <= before.gains().nullDepthDb() - SHARED_GAIN_DB;
+    }
+
+
+    /**
+     * The stems whose own offset is worth a trial, most coherent first: a peak that is not clear
+     * ({@link StemOffset#confident()} false) yet coherent, displaced by more than its width, a
+     * whole sample or more away from where {@code shifts} already puts the stem, and loud enough
+     * to matter against the residual of {@code before}.
+     *
+     * @param first    the first pass (the offsets)
+     * @param before   the pass the trials are measured against
+     * @param levelsDb each stem's power over the mix's, dB
+     * @param shifts   the whole-sample moves already made
+     */
+    static List<Integer> stemCandidates(NullResult first, NullResult before, double[] levelsDb, long[] shifts) {
+        double residualDb = before.gains().nullDepthDb();
+        List<StemOffset> out = new ArrayList<>();
+        for (StemOffset o : first.offsets()) {
+            int i = o.stem();
+            boolean unclear = !o.confident() && o.coherence() >= StemOffset.CONFIDENT_COHERENCE;
+            if (unclear && Double.isFinite(o.samples())
+                    && Math.abs(o.samples()) >= Math.max(1.0, o.peakWidthSamples() / 2)
+                    && o.wholeSamples() != shifts[i]
+                    && levelsDb[i] >= residualDb + LEVEL_UNDER_RESIDUAL_DB) {
+                out.add(o);
+            }
+        }
+        out.sort(Comparator.comparingDouble(StemOffset::coherence).reversed());
+        return out.stream().limit(MAX_STEM_TRIALS).map(StemOffset::stem).toList();
+    }
+}
