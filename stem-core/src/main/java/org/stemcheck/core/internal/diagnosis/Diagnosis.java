@@ -58,9 +58,9 @@ public final class Diagnosis {
         BandEvidence evidence = BandEvidence.of(a.passes().last(), a.mixbusProcessing());
         double channelNull = channelNullDb(a);
         List<Explanation> explanations = new ArrayList<>();
-        if (channelNull <= NullTestResult.UNEXPLAINED_DB) {
-            // The stems null with their gains fitted channel by channel: a pan or balance explains
-            // the whole residual, and nothing else is to be read from it.
+        if (NullTestResult.balanced(a.nullDb(), channelNull)) {
+            // The stems null with their gains fitted channel by channel, or nearly: a pan or
+            // balance explains the residual (or most of it), and nothing else is to be read from it.
             return result(a, evidence, explanations, residual(a), channelNull);
         }
         List<Explanation.FileFault> faults = Unexplained.significant(a) ? fileFaults(ctx, a, routing) : List.of();

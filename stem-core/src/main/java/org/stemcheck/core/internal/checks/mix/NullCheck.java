@@ -38,7 +38,8 @@ final class NullCheck extends MixCheck {
                     .map(f -> f.stem().displayLabel() + " " + f.what() + " (" + f.code() + ")")
                     .collect(Collectors.joining("; "));
         }
-        return r.explanations().isEmpty() && s != Severity.INFO ? "; no single stem explains it" : "";
+        return r.explanations().isEmpty() && s != Severity.INFO
+                ? r.balanced() ? "; no single stem explains the rest" : "; no single stem explains it" : "";
     }
 
     @Override
@@ -48,8 +49,10 @@ final class NullCheck extends MixCheck {
             return List.of();
         }
         Optional<Explanation.CodecNoise> codec = r.explanations(Explanation.CodecNoise.class).stream().findFirst();
-        Severity s = r.mixBus().processed() || codec.isPresent() || r.balanced() ? Severity.INFO
-                : db > Thresholds.NULL_ERROR_DB ? Severity.ERROR : Severity.WARNING;
+        // With a pan explaining most of it, what the gains per channel leave is what is judged.
+        double left = r.balanced() ? r.channelNullDb() : db;
+        Severity s = r.mixBus().processed() || codec.isPresent() || left <= Thresholds.NULL_WARNING_DB ? Severity.INFO
+                : left > Thresholds.NULL_ERROR_DB ? Severity.ERROR : Severity.WARNING;
         List<NullTestResult.Segment> worst = r.residual().worst(Finding.MAX_SPANS);
         double t0 = r.startSeconds();
         String at = worst.isEmpty() ? "" : String.format(Locale.ROOT, ", worst at %.1f-%.1f s (%.1f dB)",
@@ -66,7 +69,8 @@ final class NullCheck extends MixCheck {
                         m.stems().stream().map(StemFile::displayLabel).collect(Collectors.joining(", ")),
                         m.stems().size() == 1 ? "carries" : "carry", m.stems().size() == 1 ? "it" : "them")).orElse("")
                 + (r.balanced() ? String.format(Locale.ROOT, "; with each stem's gain fitted per channel they null to"
-                        + " %.1f dB: it is a stem's pan or balance (see mix.gain)", r.channelNullDb()) : "")
+                        + " %.1f dB: %s a stem's pan or balance (see mix.gain)", r.channelNullDb(),
+                        r.channelNullDb() <= Thresholds.NULL_WARNING_DB ? "it is" : "most of it is") : "")
                 + unexplainedBy(r, s);
         return List.of(Finding.of(s, id(), msg)
                 .withFiles(r.mix().name())
