@@ -44,6 +44,9 @@ public record StemOffset(int stem, double samples, double seconds, double cohere
      */
     public static final double CONFIDENT_COHERENCE = 0.1;
 
+    /** A peak at least this much higher than every other one is clear: twice the height. */
+    public static final double CLEAR_PEAK_RATIO = 2.0;
+
     /**
      * How much louder the stem is than in the mix once aligned.
      *
@@ -69,7 +72,7 @@ public record StemOffset(int stem, double samples, double seconds, double cohere
      * @return {@code coherence >= CONFIDENT_COHERENCE} and the peak at least twice the next one
      */
     public boolean confident() {
-        return coherence >= CONFIDENT_COHERENCE && peakRatio >= 2.0;
+        return coherence >= CONFIDENT_COHERENCE && peakRatio >= CLEAR_PEAK_RATIO;
     }
 
     /**

@@ -1,0 +1,183 @@
+package org.stemcheck.core.nulltest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stemcheck.core.testing.Findings.problems;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stemcheck.core.Check;
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Checks;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.Report;
+import org.stemcheck.core.Severity;
+import org.stemcheck.core.StemSet;
+import org.stemcheck.core.testing.BusChain;
+import org.stemcheck.core.testing.Dev101;
+
+/**
+ * Offsets and pans the first look cannot vouch for, settled by what they do to the null: a bass
+ * line that repeats every beat moved by 12.5 ms (its correlation peaks nearly as high a beat away),
+ * two stems nudged alike (which is not the mix's latency), and a stem panned before its effects
+ * (channel gains explain most of the residual, not all of it).
+ */
+class OffsetTrialsTest {
+
+    private static final String MIX = "mixdown.wav";
+    private static final String BASS = Dev101.stem("Bass");
+    private static final String GTR = Dev101.stem("GtrKeys");
+
+    /** Two LMMS ticks at 200 bpm, the LMMS corpus's Socceroos bass line moved: 12.5 ms at 44.1 kHz, here at 48 kHz. */
+    private static final int LATE = 600;
+
+    /** The clean stems with the Bass replaced by {@code bass} in the stems and in one mix, their plain sum. */
+    private static Path withBass(Path tmp, double[][] bass) throws IOException {
+        Path dir = Dev101.variant("clean", tmp);
+        List<double[][]> parts = new ArrayList<>();
+        for (String label : Dev101.LABELS) {
+            parts.add(label.equals("Bass") ? bass : Dev101.read(dir.resolve(Dev101.stem(label))));
+        }
+        Dev101.without(dir, Dev101.MIXES);
+        org.stemcheck.io.WavWriter.float32().write(dir.resolve(MIX), Dev101.RATE, BusChain.sum(parts));
+        Files.delete(dir.resolve(BASS));
+        Dev101.write(dir.resolve(BASS), bass);
+        return dir;
+    }
+
+    /**
+     * A bass line that plays the same one-beat figure on every beat, its note changing each bar
+     * (A, A, D, G): a whole-song correlation peaks at its offset and, three quarters as high, a
+     * beat either side.
+     */
+    private static double[][] loopedBass(int frames) {
+        double beat = 60.0 / Dev101.BPM * Dev101.RATE;
+        double[] bars = {55.0, 55.0, 73.42, 49.0};
+        double[][] y = new double[2][frames];
+        for (int t = 0; t < frames; t++) {
+            int b = (int) (t / beat);
+            double u = (t - b * beat) / Dev101.RATE;
+            double f = bars[(b / 4) % bars.length];
+            double v = 0.25 * Math.exp(-u * 6.0) * (Math.sin(2 * Math.PI * f * u) + 0.4 * Math.sin(4 * Math.PI * f * u)
+                    + 0.15 * Math.sin(6 * Math.PI * f * u));
+            y[0][t] = v;
+            y[1][t] = v;
+        }
+        return y;
+    }
+
+    private static int frames(Path tmp) throws IOException {
+        Path probe = Dev101.variant("clean", tmp.resolve("probe"));
+        return Dev101.read(probe.resolve(BASS))[0].length;
+    }
+
+    /** Runs the standard checks and keeps the null test's result. */
+    private static Report check(Path dir, AtomicReference<NullTestResult> result) {
+        Check keep = new Check() {
+            @Override
+            public String id() {
+                return "test.keep-null-test";
+            }
+
+            @Override
+            public String description() {
+                return "keeps the null test's result";
+            }
+
+            @Override
+            public List<Finding> run(CheckContext ctx) {
+                ctx.nullTest().ifPresent(result::set);
+                return List.of();
+            }
+        };
+        List<Check> checks = new ArrayList<>(Checks.standard());
+        checks.add(keep);
+        return StemSet.from(dir).check(checks).run();
+    }
+
+    private static void nothingOnInnocentStems(Report r, String... guilty) {
+        Set<String> ok = new java.util.HashSet<>(Set.of(guilty));
+        ok.add(MIX);
+        assertThat(problems(r)).as("problems").allSatisfy(f -> assertThat(f.files()).isSubsetOf(ok));
+    }
+
+    @Test
+    void aBassLineRepeatingEveryBeatMovedLateIsFoundByTheTrialOfItsPeak(@TempDir Path tmp) throws IOException {
+        double[][] bass = loopedBass(frames(tmp));
+        Path dir = withBass(tmp.resolve("d"), bass);
+        Files.delete(dir.resolve(BASS));
+        Dev101.write(dir.resolve(BASS), Dev101.shift(LATE).apply(bass));
+        AtomicReference<NullTestResult> result = new AtomicReference<>();
+        Report r = check(dir, result);
+
+        // The peak alone is not clear (a beat away it is nearly as high): the trial pass decides.
+        NullTestResult.StemComparison s = result.get().stems().stream()
+                .filter(x -> x.file().name().equals(BASS)).findFirst().orElseThrow();
+        assertThat(s.offset().peakRatio()).isLessThan(2.0);
+        Finding f = Dev101FaultsTest.only(r, "mix.offset", BASS);
+        assertThat(f.measurements().get("offset_samples")).isCloseTo(LATE, Offset.offset(0.5));
+        assertThat(result.get().nullDb()).isLessThan(-60.0);
+        assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.gain") || x.code().startsWith("set.missing"));
+        nothingOnInnocentStems(r, BASS);
+    }
+
+    @Test
+    void twoStemsNudgedAlikeAreTwoOffsetsNotTheMixsLatency(@TempDir Path tmp) throws IOException {
+        // Bass and GtrKeys both 300 samples late, every other stem in place: a shared offset of two
+        // stems, which moving every stem by it (the trial of a mix latency) does not confirm.
+        Path dir = Dev101.variant("clean", tmp);
+        for (String file : List.of(BASS, GTR)) {
+            double[][] x = Dev101.read(dir.resolve(file));
+            Files.delete(dir.resolve(file));
+            Dev101.write(dir.resolve(file), Dev101.shift(300).apply(x));
+        }
+        Report r = Dev101ProcessingFaultsTest.check(dir);
+
+        for (String file : List.of(BASS, GTR)) {
+            List<Finding> fs = r.findings().stream()
+                    .filter(x -> x.code().equals("mix.offset") && x.files().contains(file)).toList();
+            assertThat(fs).as("mix.offset on %s in %s", file, r.findings()).isNotEmpty()
+                    .allSatisfy(x -> assertThat(x.measurements().get("offset_samples"))
+                            .isCloseTo(300.0, Offset.offset(0.5)));
+        }
+        assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.offset") && x.message().contains("every stem"));
+        nothingOnInnocentStems(r, BASS, GTR, "mixdown_nobus.wav");
+    }
+
+    @Test
+    void aStemPannedBeforeItsEffectIsItsPanThoughTheChannelGainsLeaveARest(@TempDir Path tmp) throws IOException {
+        // The mix has the Bass panned 50 % right (left 6.02 dB down) and then a short echo on the
+        // left channel only, 26 dB down: channel gains explain the pan, not the echo.
+        Path dir = Dev101.cleanWithMixProcessing(tmp, BASS, x -> {
+            double[][] y = {x[0].clone(), x[1].clone()};
+            int echo = (int) (0.03 * Dev101.RATE);
+            for (int t = 0; t < y[0].length; t++) {
+                y[0][t] = 0.5 * x[0][t] + (t >= echo ? 0.05 * x[0][t - echo] : 0.0);
+            }
+            return y;
+        });
+        AtomicReference<NullTestResult> result = new AtomicReference<>();
+        Report r = check(dir, result);
+
+        assertThat(result.get().channelNullDb()).isLessThan(result.get().nullDb() - NullTestResult.PAN_SHARE_DB);
+        assertThat(result.get().channelNullDb()).isGreaterThan(NullTestResult.UNEXPLAINED_DB);
+        Finding f = Dev101FaultsTest.only(r, "mix.gain", BASS);
+        assertThat(f.message()).contains("sits elsewhere in the stereo image");
+        assertThat(f.measurements().get("channel_1_gain_db")).isCloseTo(6.0, Offset.offset(0.5));
+        Finding n = Dev101FaultsTest.only(r, "mix.null", MIX);
+        assertThat(n.severity()).isNotEqualTo(Severity.INFO);
+        assertThat(n.message()).contains("most of it is a stem's pan or balance");
+        assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.missing-fx") || x.code().startsWith("set.missing")
+                || x.code().equals("mix.bus-processing"));
+        nothingOnInnocentStems(r, BASS);
+    }
+}
