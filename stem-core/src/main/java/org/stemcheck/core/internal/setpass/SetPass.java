@@ -16,10 +16,10 @@ import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.layout.PairRouting;
+import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.dsp.nullsum.NullResult;
 import org.stemcheck.dsp.nullsum.NullSum;
 import org.stemcheck.dsp.nullsum.NullSumSetup;
