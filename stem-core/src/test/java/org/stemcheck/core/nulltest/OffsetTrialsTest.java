@@ -18,7 +18,6 @@ import org.stemcheck.core.Check;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Checks;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.StemSet;
@@ -120,7 +119,7 @@ class OffsetTrialsTest {
         Report r = check(dir, result);
 
         // The peak alone is not clear (a beat away it is nearly as high): the trial pass decides.
-        NullTestResult.StemComparison s = result.get().stems().stream()
+        StemComparison s = result.get().stems().stream()
                 .filter(x -> x.file().name().equals(BASS)).findFirst().orElseThrow();
         assertThat(s.offset().peakRatio()).isLessThan(2.0);
         Finding f = Dev101FaultsTest.only(r, "mix.offset", BASS);
