@@ -75,7 +75,7 @@ class OffsetTrialsTest {
     }
 
     private static int frames(Path tmp) throws IOException {
-        Path probe = Dev101.variant("clean", tmp.resolve("probe"));
+        Path probe = Dev101.variant("clean", Files.createDirectories(tmp.resolve("probe")));
         return Dev101.read(probe.resolve(BASS))[0].length;
     }
 
@@ -112,7 +112,7 @@ class OffsetTrialsTest {
     @Test
     void aBassLineRepeatingEveryBeatMovedLateIsFoundByTheTrialOfItsPeak(@TempDir Path tmp) throws IOException {
         double[][] bass = loopedBass(frames(tmp));
-        Path dir = withBass(tmp.resolve("d"), bass);
+        Path dir = withBass(Files.createDirectories(tmp.resolve("d")), bass);
         Files.delete(dir.resolve(BASS));
         Dev101.write(dir.resolve(BASS), Dev101.shift(LATE).apply(bass));
         AtomicReference<NullTestResult> result = new AtomicReference<>();
