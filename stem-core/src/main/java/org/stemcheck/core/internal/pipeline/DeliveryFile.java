@@ -146,6 +146,19 @@ final class DeliveryFile implements PassFile, FileSink {
         return failure == null ? r : r.failed(failure);
     }
 
+    /**
+     * Makes the file no sink after {@link #sinkFor} failed half-way (out of heap): the pass then
+     * streams it for the null test only, and it is read on its own.
+     */
+    void noSink() {
+        if (queue != null) {
+            queue.cancel();
+        }
+        queue = null;
+        analysis = null;
+        spectrumFromPass = false;
+    }
+
     /** Drops what the pass fed: the file is read again on its own. */
     void abandonPass() {
         if (queue != null) {
