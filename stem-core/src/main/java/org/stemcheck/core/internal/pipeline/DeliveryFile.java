@@ -159,10 +159,11 @@ final class DeliveryFile implements PassFile, FileSink {
         spectrumFromPass = false;
     }
 
-    /** Drops what the pass fed: the file is read again on its own. */
+    /**
+     * Drops what the pass fed, and the analysis and queue themselves, so that their heap is free
+     * for the file's own read: the file is read again on its own.
+     */
     void abandonPass() {
-        if (queue != null) {
-            queue.cancel();
-        }
+        noSink();
     }
 }
