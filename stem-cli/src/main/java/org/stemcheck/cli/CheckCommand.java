@@ -84,7 +84,7 @@ final class CheckCommand implements Callable<Integer> {
      * Checks every folder; see {@link Catalogue} for how the threads are shared. A folder that
      * does not exist (or cannot be checked) gets a line on stderr and no report; the others go on.
      * The exit status is the worst of all folders: 3 internal error, 2 usage error or missing
-     * folder, 1 something reached {@code --fail-on}, 0 otherwise.
+     * folder, 1 something reached {@code --fail-on} or a report could not be written, 0 otherwise.
      */
     @Override
     public Integer call() throws IOException {

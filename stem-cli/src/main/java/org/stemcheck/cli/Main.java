@@ -14,13 +14,14 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code stemcheck} command. Exit status: 0 when nothing reaches {@code --fail-on}, 1 when
- * something does, 2 for usage errors or a folder that does not exist, 3 for an internal error.
+ * something does (a heap too small is an {@code internal.memory} error) or no report could be
+ * written, 2 for usage errors or a folder that does not exist, 3 for a bug (never for lack of heap).
  */
 @Command(name = "stemcheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Checks stem deliveries before the recipient does.",
         subcommands = {CheckCommand.class, DemoCommand.class, SpecsCommand.class},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:nothing reached --fail-on", "1:something reached --fail-on",
+        exitCodeList = {"0:nothing reached --fail-on", "1:something reached --fail-on (or no report could be written)",
             "2:usage error, or a folder that does not exist", "3:internal error"})
 public final class Main implements Callable<Integer> {
 
