@@ -146,10 +146,24 @@ final class DeliveryFile implements PassFile, FileSink {
         return failure == null ? r : r.failed(failure);
     }
 
-    /** Drops what the pass fed: the file is read again on its own. */
-    void abandonPass() {
+    /**
+     * Makes the file no sink after {@link #sinkFor} failed half-way (out of heap): the pass then
+     * streams it for the null test only, and it is read on its own.
+     */
+    void noSink() {
         if (queue != null) {
             queue.cancel();
         }
+        queue = null;
+        analysis = null;
+        spectrumFromPass = false;
+    }
+
+    /**
+     * Drops what the pass fed, and the analysis and queue themselves, so that their heap is free
+     * for the file's own read: the file is read again on its own.
+     */
+    void abandonPass() {
+        noSink();
     }
 }
