@@ -72,6 +72,7 @@ class SpecFileTest {
         "format.stem_layouts           |`{\"format\": {\"stem_layouts\": {\"Bass\": \"mono\"}}}`",
         "format.no_lfe                 |`{\"format\": {\"no_lfe\": [\"Dialogue\", \"Music\"]}}`",
         "format.no_centre              |`{\"format\": {\"no_centre\": [\"Music\"]}}`",
+        "format.channel_order          |`{\"format\": {\"channel_order\": \"film\"}}`",
         "naming.template               |`{\"naming\": {\"template\": \"<Title>-<Stem>\"}}`",
         "naming.pattern                |`{\"naming\": {\"pattern\": \"(?<title>[^-]+)-(?<stem>.+)\"}}`",
         "stems.expected                |`{\"stems\": {\"expected\": [\"Drums\", {\"pattern\": \"vox|vocals?\"}, {\"name\": \"Pads\", \"required\": false}]}}`",
@@ -111,6 +112,7 @@ class SpecFileTest {
             case "format.stem_layouts" -> java.util.Optional.of(List.of("C"));
             case "format.no_lfe" -> java.util.Set.of("Dialogue", "Music");
             case "format.no_centre" -> java.util.Set.of("Music");
+            case "format.channel_order" -> org.stemcheck.core.spec.ChannelOrder.FILM;
             case "naming.template" -> "<Title>-<Stem>";
             case "naming.pattern" -> "(?<title>[^-]+)-(?<stem>.+)";
             case "stems.expected" -> List.of(ExpectedStem.named("Drums"),
@@ -155,6 +157,7 @@ class SpecFileTest {
         case "format.stem_layouts" -> s -> s.format().layoutOf("bass").map(org.stemcheck.core.ChannelLayout::speakers);
         case "format.no_lfe" -> s -> java.util.Set.copyOf(s.format().noLfe());
         case "format.no_centre" -> s -> java.util.Set.copyOf(s.format().noCentre());
+        case "format.channel_order" -> s -> s.format().channelOrder();
         case "naming.template" -> s -> s.naming().template();
         case "naming.pattern" -> s -> s.naming().pattern().pattern();
         case "stems.expected" -> s -> s.stems().expected();
@@ -228,6 +231,12 @@ class SpecFileTest {
                 + "|`label.json:1:12: format: layout 5.1 has 6 channels, but channels is 2`",
         "no_lfe not an array|`{\"format\": {\"no_lfe\": \"Dialogue\"}}`"
                 + "|`label.json:1:23: format.no_lfe: expected an array`",
+        "unknown channel order|`{\"format\": {\"channel_order\": \"pro tools\"}}`"
+                + "|`label.json:1:30: format.channel_order: expected \"smpte\", \"film\", \"dts\" or an array of speakers, got \"pro tools\"`",
+        "unknown speaker in a channel order|`{\"format\": {\"channel_order\": [\"L\", \"C\", \"R\", \"SL\"]}}`"
+                + "|`label.json:1:30: format.channel_order: unknown speaker SL; the speakers are L R C LFE`",
+        "speaker twice in a channel order|`{\"format\": {\"channel_order\": [\"L\", \"L\"]}}`"
+                + "|`label.json:1:30: format.channel_order: speaker L is named twice`",
         "unknown preset|`{\"extends\": \"ebu128\"}`|`label.json:1:13: extends: no preset named \"ebu128\"`",
     })
     void aWrongKeyOrValueIsOneLineWithItsPath(String what, String json, String message) throws IOException {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.stemcheck.core.ChannelLayout;
+import org.stemcheck.core.spec.ChannelOrder;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.spec.ExpectedStem;
 import org.stemcheck.core.spec.Format;
@@ -59,7 +60,7 @@ final class SpecReader {
         k.put("", List.of("$schema", "extends", "name", "description", "standard", "format", "naming", "stems",
                 "timing", "levels", "loudness", "mix"));
         k.put("format", List.of("sample_rates", "bit_depth", "float_allowed", "channels", "stem_channels", "layout",
-                "stem_layouts", "no_lfe", "no_centre"));
+                "stem_layouts", "no_lfe", "no_centre", "channel_order"));
         k.put("naming", List.of("template", "pattern"));
         k.put("stems", List.of("expected", "min_count", "max_count", "fx_labels"));
         k.put("stems.expected[]", List.of("name", "pattern", "required"));
@@ -196,7 +197,31 @@ final class SpecReader {
         Set<String> noLfe = k.containsKey("no_lfe") ? labels(k.get("no_lfe"), "format.no_lfe") : base.noLfe();
         Set<String> noCentre = k.containsKey("no_centre") ? labels(k.get("no_centre"), "format.no_centre")
                 : base.noCentre();
-        return new Format(rates, bits, floats, channels, byStem, layout, layouts, noLfe, noCentre);
+        ChannelOrder order = k.containsKey("channel_order") ? channelOrder(k.get("channel_order"), "format.channel_order")
+                : base.channelOrder();
+        return new Format(rates, bits, floats, channels, byStem, layout, layouts, noLfe, noCentre, order);
+    }
+
+    /** {@code "smpte"}, {@code "film"}, {@code "dts"}, or an array of speaker labels. */
+    private static ChannelOrder channelOrder(Json v, String path) {
+        if (v instanceof Json.Arr a) {
+            List<String> speakers = new ArrayList<>();
+            for (int i = 0; i < a.items().size(); i++) {
+                speakers.add(Values.nonBlank(a.items().get(i), path + "[" + i + "]"));
+            }
+            try {
+                return ChannelOrder.of(speakers);
+            } catch (IllegalArgumentException e) {
+                throw new SpecError(path, v, e.getMessage());
+            }
+        }
+        if (!(v instanceof Json.Str)) {
+            throw new SpecError(path, v, "expected \"smpte\", \"film\", \"dts\" or an array of speakers such as"
+                    + " [\"L\", \"C\", \"R\", \"Ls\", \"Rs\", \"LFE\"], got " + v.describe());
+        }
+        String name = Values.nonBlank(v, path);
+        return ChannelOrder.named(name).orElseThrow(() -> new SpecError(path, v, "expected \"smpte\", \"film\","
+                + " \"dts\" or an array of speakers, got " + v.describe()));
     }
 
     private static ChannelLayout layout(Json v, String path) {
