@@ -91,6 +91,7 @@ class SpecFileTest {
         "loudness.tolerance_lu         |`{\"loudness\": {\"tolerance_lu\": 0.5}}`",
         "loudness.max_true_peak_dbtp   |`{\"loudness\": {\"max_true_peak_dbtp\": -2}}`",
         "loudness.applies_to           |`{\"loudness\": {\"applies_to\": \"stems\"}}`",
+        "loudness.gating               |`{\"loudness\": {\"gating\": \"dialogue\"}}`",
         "mix.gain_warning_db           |`{\"mix\": {\"gain_warning_db\": 0.25}}`",
         "mix.gain_error_db             |`{\"mix\": {\"gain_error_db\": 2}}`",
         "mix.null_warning_db           |`{\"mix\": {\"null_warning_db\": -60}}`",
@@ -133,6 +134,7 @@ class SpecFileTest {
             case "loudness.tolerance_lu" -> 0.5;
             case "loudness.max_true_peak_dbtp" -> java.util.OptionalDouble.of(-2);
             case "loudness.applies_to" -> Loudness.Scope.STEMS;
+            case "loudness.gating" -> Loudness.Gating.DIALOGUE;
             case "mix.gain_warning_db" -> 0.25;
             case "mix.gain_error_db" -> 2.0;
             case "mix.null_warning_db" -> -60.0;
@@ -176,6 +178,7 @@ class SpecFileTest {
         case "loudness.tolerance_lu" -> s -> s.loudness().toleranceLu();
         case "loudness.max_true_peak_dbtp" -> s -> s.loudness().maxTruePeakDbtp();
         case "loudness.applies_to" -> s -> s.loudness().appliesTo();
+        case "loudness.gating" -> s -> s.loudness().gating();
         case "mix.gain_warning_db" -> s -> s.mix().gainWarningDb();
         case "mix.gain_error_db" -> s -> s.mix().gainErrorDb();
         case "mix.null_warning_db" -> s -> s.mix().nullWarningDb();
@@ -237,6 +240,10 @@ class SpecFileTest {
                 + "|`label.json:1:30: format.channel_order: unknown speaker SL; the speakers are L R C LFE`",
         "speaker twice in a channel order|`{\"format\": {\"channel_order\": [\"L\", \"L\"]}}`"
                 + "|`label.json:1:30: format.channel_order: speaker L is named twice`",
+        "gating unknown|`{\"loudness\": {\"gating\": \"speech\"}}`"
+                + "|`label.json:1:25: loudness.gating: expected \"programme\" or \"dialogue\", got \"speech\"`",
+        "dialogue gating of stems|`{\"loudness\": {\"gating\": \"dialogue\", \"applies_to\": \"stems\"}}`"
+                + "|`label.json:1:14: loudness: dialogue gating measures the mix`",
         "unknown preset|`{\"extends\": \"ebu128\"}`|`label.json:1:13: extends: no preset named \"ebu128\"`",
     })
     void aWrongKeyOrValueIsOneLineWithItsPath(String what, String json, String message) throws IOException {

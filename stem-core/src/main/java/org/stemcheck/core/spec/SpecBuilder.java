@@ -400,7 +400,8 @@ public final class SpecBuilder {
      * @return this builder
      */
     public SpecBuilder loudnessTarget(double lufs, double toleranceLu) {
-        loudness = new Loudness(OptionalDouble.of(lufs), toleranceLu, loudness.maxTruePeakDbtp(), loudness.appliesTo());
+        loudness = new Loudness(OptionalDouble.of(lufs), toleranceLu, loudness.maxTruePeakDbtp(), loudness.appliesTo(),
+                loudness.gating());
         return this;
     }
 
@@ -412,7 +413,7 @@ public final class SpecBuilder {
      */
     public SpecBuilder loudnessMaxTruePeak(double dbtp) {
         loudness = new Loudness(loudness.targetLufs(), loudness.toleranceLu(), OptionalDouble.of(dbtp),
-                loudness.appliesTo());
+                loudness.appliesTo(), loudness.gating());
         return this;
     }
 
@@ -423,7 +424,21 @@ public final class SpecBuilder {
      * @return this builder
      */
     public SpecBuilder loudnessAppliesTo(Loudness.Scope scope) {
-        loudness = new Loudness(loudness.targetLufs(), loudness.toleranceLu(), loudness.maxTruePeakDbtp(), scope);
+        loudness = new Loudness(loudness.targetLufs(), loudness.toleranceLu(), loudness.maxTruePeakDbtp(), scope,
+                loudness.gating());
+        return this;
+    }
+
+    /**
+     * Which blocks of the mix its loudness target is measured over.
+     *
+     * @param gating {@link Loudness.Gating#DIALOGUE} for dialogue-gated loudness (the mix's
+     *               blocks in which the dialogue stem is active)
+     * @return this builder
+     */
+    public SpecBuilder loudnessGating(Loudness.Gating gating) {
+        loudness = new Loudness(loudness.targetLufs(), loudness.toleranceLu(), loudness.maxTruePeakDbtp(),
+                loudness.appliesTo(), Objects.requireNonNull(gating, "gating must not be null"));
         return this;
     }
 

@@ -67,7 +67,7 @@ final class SpecReader {
         k.put("timing", List.of("length_tolerance_s", "timecode_tolerance_s", "require_time_reference"));
         k.put("levels", List.of("true_peak_ceiling_dbtp", "sample_peak_ceiling_dbfs", "dc_offset_limit_dbfs",
                 "silent_peak_dbfs", "clip_run_samples"));
-        k.put("loudness", List.of("target_lufs", "tolerance_lu", "max_true_peak_dbtp", "applies_to"));
+        k.put("loudness", List.of("target_lufs", "tolerance_lu", "max_true_peak_dbtp", "applies_to", "gating"));
         k.put("mix", List.of("gain_warning_db", "gain_error_db", "null_warning_db", "null_error_db"));
         return Map.copyOf(k);
     }
@@ -384,7 +384,18 @@ final class SpecReader {
                         + v.describe());
             };
         }
-        return new Loudness(target, tolerance, maxTp, scope);
+        Loudness.Gating gating = base.gating();
+        if (k.containsKey("gating")) {
+            Json v = k.get("gating");
+            String g = Values.string(v, "loudness.gating");
+            gating = switch (g) {
+                case "programme" -> Loudness.Gating.PROGRAMME;
+                case "dialogue" -> Loudness.Gating.DIALOGUE;
+                default -> throw new SpecError("loudness.gating", v, "expected \"programme\" or \"dialogue\", got "
+                        + v.describe());
+            };
+        }
+        return new Loudness(target, tolerance, maxTp, scope, gating);
     }
 
     private static OptionalDouble optional(Optional<Double> v) {
