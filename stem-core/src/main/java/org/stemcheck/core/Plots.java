@@ -26,7 +26,10 @@ import java.util.Optional;
  *       TimeReference where every file has one.</li>
  *   <li>{@code spectra}: x = frequency in Hz (positive; drawn on a log axis), y = power in dB
  *       relative to full scale (an averaged, Welch-style spectrum).</li>
- *   <li>{@code loudness}: x = seconds, y = short-term loudness in LUFS (EBU R128, 3 s window).</li>
+ *   <li>{@code loudness}: x = seconds (the end of each window), y = short-term loudness in LUFS
+ *       (EBU R128, 3 s window); before 3 s, where that window is not yet full, the momentary
+ *       loudness (400 ms window), which the report draws dotted. {@code -Infinity} is digital
+ *       silence: the report draws no level there.</li>
  *   <li>{@code residual}: x = seconds, y = level of (sum of stems - reference mix) in dBFS, over
  *       the same windows as {@code residualMix}, the mix's own level: the report draws them
  *       together, so a failing null shows as the residual rising towards the mix.</li>
@@ -101,7 +104,7 @@ public record Plots(
      * The same plots plus (or replacing) one file's short-term loudness over time.
      *
      * @param file the file's name, as {@link StemFile#name()}
-     * @param s    x = seconds, y = LUFS
+     * @param s    x = seconds, y = LUFS (momentary before 3 s, see the class comment)
      * @return new plots; these are unchanged
      */
     public Plots withLoudness(String file, Series s) {

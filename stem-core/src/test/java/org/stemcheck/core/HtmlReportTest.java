@@ -1,6 +1,7 @@
 package org.stemcheck.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -150,16 +151,19 @@ class HtmlReportTest {
         Report r = StemSet.from(dir).run();
         Plots.Series silent = Plots.Series.uniform(0.1, 0.1, new double[] {Double.NaN, Double.NEGATIVE_INFINITY,
                 Double.NEGATIVE_INFINITY});
-        Plots.Series keys = Plots.Series.uniform(0.1, 0.1, new double[] {Double.NaN, -20, -21});
+        double[] level = new double[50];
+        java.util.Arrays.fill(level, -20);
+        level[0] = Double.NaN;
+        Plots.Series keys = Plots.Series.uniform(0.1, 0.1, level);
         r = r.withPlots(Plots.NONE.withLoudness("Song_Perc_120bpm.wav", silent).withLoudness("Song_Keys_120bpm.wav", keys)
                 .withLoudness("mixdown.wav", keys).withLoudness("mixdown_instrumental.wav", keys));
         String html = ReportFormat.html().toString(r);
         String loudness = html.substring(html.indexOf("<h3>Loudness</h3>"));
 
-        assertThat(loudness).contains("No line for Perc: it is silent throughout.", "starts 3 s in");
+        assertThat(loudness).contains("No line for Perc: it is silent throughout.", "momentary loudness (400 ms window)");
         assertThat(loudness).contains("Keys", "mixdown.wav (mix)", "mixdown_instrumental.wav (mix)");
         // the two mixes: both black and thick, the second dashed
-        Matcher mixes = Pattern.compile("stroke=\"#000000\" stroke-width=\"2.6\"( stroke-dasharray=\"[^\"]+\")?")
+        Matcher mixes = Pattern.compile("stroke=\"#000000\" stroke-width=\"2.6\"( stroke-dasharray=\"[^\"]+\")?(?! stroke-linecap)")
                 .matcher(loudness);
         List<String> dashes = new java.util.ArrayList<>();
         while (mixes.find()) {
@@ -168,6 +172,70 @@ class HtmlReportTest {
         assertThat(dashes).as("mix strokes (line and legend of each mix)")
                 .containsExactlyInAnyOrder("null", "null", " stroke-dasharray=\"7 3\"", " stroke-dasharray=\"7 3\"");
     }
+
+    /**
+     * The loudness plot starts where the audio does: the momentary loudness from 0.4 s, drawn
+     * dotted until the 3 s short-term window is full; a stem silent at the start has no level there.
+     */
+    @Test
+    void theLoudnessPlotStartsWithTheAudioDottedUntilTheShortTermWindowIsFull() throws IOException {
+        int rate = 48_000;
+        double[] tone = new double[rate * 6];
+        double[] late = new double[tone.length];
+        int lateFrom = (int) (LATE_SECONDS * rate);
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = 0.3 * Math.sin(2 * Math.PI * 220 * i / (double) rate);
+            late[i] = i < lateFrom ? 0 : 0.2 * Math.sin(2 * Math.PI * 330 * i / (double) rate);
+        }
+        double[] mix = new double[tone.length];
+        for (int i = 0; i < mix.length; i++) {
+            mix[i] = tone[i] + late[i];
+        }
+        WavWriter.pcm(24).write(dir.resolve("Song_Keys_120bpm.wav"), rate, tone, tone);
+        WavWriter.pcm(24).write(dir.resolve("Song_Late_120bpm.wav"), rate, late, late);
+        WavWriter.pcm(24).write(dir.resolve("mixdown.wav"), rate, mix, mix);
+        Report r = StemSet.from(dir).run();
+
+        Plots.Series keys = r.plots().loudness().get("Song_Keys_120bpm.wav");
+        int first = 0;
+        while (!Double.isFinite(keys.y(first))) {
+            first++;
+        }
+        assertThat(keys.x(first)).as("first value: the end of the first 400 ms window").isCloseTo(0.4, within(1e-9));
+        double steady = keys.y(keys.size() - 1); // short-term, 3 s of the steady tone
+        assertThat(keys.y(first + 5)).as("momentary of a steady tone = its short-term").isCloseTo(steady, within(0.2));
+        Plots.Series lateLine = r.plots().loudness().get("Song_Late_120bpm.wav");
+        for (int i = 0; i < lateLine.size() && lateLine.x(i) <= LATE_SECONDS; i++) {
+            assertThat(Double.isFinite(lateLine.y(i))).as("Late at %s s (silent)", lateLine.x(i)).isFalse();
+        }
+
+        String html = ReportFormat.html().toString(r);
+        String loudness = html.substring(html.indexOf("<h3>Loudness</h3>"));
+        loudness = loudness.substring(0, loudness.indexOf("</figure>"));
+        assertThat(loudness).contains("class=\"leadin\"", "dotted: momentary (400 ms), until the 3 s window is full");
+        // Keys (first stem, palette colour 0): a dotted part from 0.4 s, then the line itself
+        String dotted = "stroke=\"" + FIRST_COLOUR + "\" stroke-width=\"2\" stroke-linecap=\"round\" stroke-dasharray=\"";
+        Matcher keysDotted = Pattern.compile("<path fill=\"none\" stroke-linejoin=\"round\" " + Pattern.quote(dotted)
+                + "[^\"]+\" d=\"M([0-9]+) ").matcher(loudness);
+        assertThat(keysDotted.find()).as("a dotted lead-in for Keys").isTrue();
+        double end = keys.x(keys.size() - 1);
+        assertThat(Double.parseDouble(keysDotted.group(1))).as("it starts at 0.4 s")
+                .isCloseTo(PLOT_LEFT + 0.4 / end * PLOT_WIDTH, within(1.0));
+        Matcher lateDotted = Pattern.compile("stroke=\"" + SECOND_COLOUR + "\" stroke-width=\"2\" stroke-linecap=\"round\""
+                + " stroke-dasharray=\"[^\"]+\" d=\"M([0-9]+) ").matcher(loudness);
+        assertThat(lateDotted.find()).as("a dotted lead-in for Late").isTrue();
+        assertThat(Double.parseDouble(lateDotted.group(1))).as("Late's line starts after its silence")
+                .isGreaterThan(PLOT_LEFT + LATE_SECONDS / end * PLOT_WIDTH);
+    }
+
+    /** Where the late stem of the loudness test starts to sound, seconds. */
+    static final double LATE_SECONDS = 1.5;
+    /** The plot area of every chart: x from 64 to 1080 px of the 1100 px view box (SvgChart). */
+    static final double PLOT_LEFT = 64;
+    static final double PLOT_WIDTH = 1016;
+    /** The first two palette colours (SvgChart.COLOURS: Okabe-Ito blue and vermillion). */
+    static final String FIRST_COLOUR = "#0072B2";
+    static final String SECOND_COLOUR = "#D55E00";
 
     @Test
     void writeHtmlToAPathWritesTheSamePageInUtf8() throws IOException {

@@ -20,7 +20,7 @@ import org.stemcheck.dsp.WelchSpectrum;
 /**
  * The HTML report's curves from the per-file measurements the pass made anyway: the level
  * timeline (RMS over all channels per 100 ms), the channels' average Welch spectrum, and the
- * short-term loudness. A file lacking a measurement has no curve (the report says "not measured").
+ * short-term loudness (momentary before its window is full). A file lacking a measurement has no curve (the report says "not measured").
  */
 final class PlotData {
 
@@ -119,12 +119,18 @@ final class PlotData {
         return Plots.Series.of(x, y);
     }
 
+    /**
+     * The short-term loudness and, where its 3 s window is not yet full (the first 2.9 s), the
+     * momentary loudness (400 ms window, EBU Tech 3341 section 2.2), so that the curve starts at
+     * 0.4 s with the audio: {@link Plots#loudness()} says so, and the report draws that stretch apart.
+     */
     private static Plots.Series loudness(LoudnessTimeline t) {
         double[] x = new double[t.size()];
         double[] y = new double[t.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = t.timeSeconds(i);
-            y[i] = t.shortTermLufs(i);
+            double shortTerm = t.shortTermLufs(i);
+            y[i] = Double.isNaN(shortTerm) ? t.momentaryLufs(i) : shortTerm;
         }
         return Plots.Series.of(x, y);
     }

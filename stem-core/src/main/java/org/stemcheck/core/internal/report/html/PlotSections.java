@@ -22,8 +22,10 @@ final class PlotSections {
     static final double RESIDUAL_FLOOR_DB = -150;
     /** The bottom of the loudness plot: the EBU R128 absolute gate (-70 LUFS, EBU Tech 3341). */
     static final double LOUDNESS_FLOOR_LUFS = -70;
-    /** The short-term loudness window (EBU Tech 3341: 3 s), before whose end a line has no value. */
+    /** The short-term loudness window (EBU Tech 3341: 3 s); before its end a line is the momentary loudness. */
     static final double SHORT_TERM_WINDOW_S = 3.0;
+    /** The momentary loudness window (EBU Tech 3341: 400 ms), where a loudness line starts. */
+    static final double MOMENTARY_WINDOW_S = 0.4;
 
     private PlotSections() {
     }
@@ -134,15 +136,18 @@ final class PlotSections {
 
     private static void loudness(Report r, Plots p, StringBuilder b) {
         open(b, "Loudness", String.format(java.util.Locale.ROOT, "Short-term loudness (EBU R128, %s s window) over"
-                + " time. Each line starts %s s in: the window needs that much audio before it has a value.",
-                Html.num(SHORT_TERM_WINDOW_S), Html.num(SHORT_TERM_WINDOW_S)));
+                + " time. The first %s s, before that window is full, show the momentary loudness (%s ms window)"
+                + " dotted: it starts %s s in and moves faster.", Html.num(SHORT_TERM_WINDOW_S),
+                Html.num(SHORT_TERM_WINDOW_S), Html.num(MOMENTARY_WINDOW_S * 1000), Html.num(MOMENTARY_WINDOW_S)));
         List<StemFile> files = withSeries(r, p.loudness());
         if (files.isEmpty()) {
             notMeasured(b, "the loudness timeline (Measurement.LOUDNESS)");
             return;
         }
         SvgChart c = new SvgChart("loudness", "Short-term loudness, LUFS", SvgChart.XAxis.SECONDS, "loudness (LUFS)",
-                LOUDNESS_FLOOR_LUFS, 10, 200);
+                LOUDNESS_FLOOR_LUFS, 10, 200).leadIn(SHORT_TERM_WINDOW_S, "momentary",
+                String.format(java.util.Locale.ROOT, "dotted: momentary (%s ms), until the %s s window is full",
+                        Html.num(MOMENTARY_WINDOW_S * 1000), Html.num(SHORT_TERM_WINDOW_S)));
         List<String> silent = new ArrayList<>();
         for (StemFile f : files) {
             Series s = silenceAsGap(p.loudness().get(f.name()));

@@ -36,8 +36,17 @@ final class SvgChart {
     private static final int LANE_HEIGHT = 46;
     private static final int LEGEND_ROW = 20;
 
-    /** One series and how it is drawn: {@code style} indexes the palette, or for an emphasised series the dashes. */
-    record Line(String name, Series series, double xOffset, int style, boolean emphasis) {
+    /** The dots of a lead-in (see {@link #leadIn}): apart from every dash pattern above. */
+    static final String LEAD_IN_DASH = "1.5 3";
+
+    /**
+     * One series and how it is drawn: {@code style} indexes the palette, or for an emphasised
+     * series the dashes; a {@code leadIn} part is drawn dotted and has no legend entry of its own.
+     */
+    record Line(String name, Series series, double xOffset, int style, boolean emphasis, boolean leadIn) {
+        Line(String name, Series series, double xOffset, int style, boolean emphasis) {
+            this(name, series, xOffset, style, emphasis, false);
+        }
     }
 
     private final String id;
@@ -57,6 +66,10 @@ final class SvgChart {
     private boolean xLabels = true;
     private int top = 14;
     private int axis = 40;
+    /** Up to this x every line is a lead-in (another measure), drawn dotted over a shaded band. */
+    private double leadInUntil = Double.NaN;
+    private String leadInLabel = "";
+    private String leadInLegend = "";
 
     /**
      * @param id        unique in the page (names the chart's clip path)
@@ -116,6 +129,19 @@ final class SvgChart {
         return this;
     }
 
+    /**
+     * Marks the stretch up to {@code untilX} as a lead-in: there each line is another measure of
+     * the same thing (the momentary loudness before the short-term window is full), drawn dotted
+     * in the line's own colour over a shaded band named {@code label}; one legend entry says what
+     * the dots are.
+     */
+    SvgChart leadIn(double untilX, String label, String legend) {
+        leadInUntil = untilX;
+        leadInLabel = label;
+        leadInLegend = legend;
+        return this;
+    }
+
     /** Fixes the x range (a shared time axis); by default it spans the data. */
     SvgChart xRange(double min, double max) {
         xMin = min;
@@ -135,12 +161,17 @@ final class SvgChart {
         b.append(String.format(Locale.ROOT, "<svg class=\"chart%s\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
                 lane ? " lane" : "", WIDTH, height, Html.esc(label)));
         b.append("<title>").append(Html.esc(label)).append("</title>");
+        if (!Double.isNaN(leadInUntil)) {
+            leadInBand(b, sx, Math.min(leadInUntil, xr[1]));
+        }
         grid(b, sx, sy, yr);
         b.append(String.format(Locale.ROOT, "<clipPath id=\"%s\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/></clipPath>",
                 clipId(), LEFT, top - 2, WIDTH - LEFT - RIGHT, plotHeight + 4));
         b.append("<g clip-path=\"url(#").append(clipId()).append(")\">");
         for (Line l : lines) {
-            b.append(path(l, sx, sy, yr[0]));
+            for (Line part : split(l)) {
+                b.append(path(part, sx, sy, yr[0]));
+            }
         }
         b.append("</g>");
         if (lane && !lines.isEmpty()) {
@@ -157,6 +188,40 @@ final class SvgChart {
 
     private String clipId() {
         return "clip-" + id;
+    }
+
+    /** The shaded stretch of a lead-in, named at its top. */
+    private void leadInBand(StringBuilder b, Scale sx, double until) {
+        double x0 = sx.map(sx.lo);
+        double x1 = sx.map(Math.max(sx.lo, until));
+        b.append(String.format(Locale.ROOT, "<rect class=\"leadin\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>",
+                x0, top, x1 - x0, plotHeight));
+        b.append(String.format(Locale.ROOT, "<text class=\"leadin-label\" x=\"%.1f\" y=\"%d\">%s</text>", x0 + 6,
+                top + 15, Html.esc(leadInLabel)));
+    }
+
+    /**
+     * A line as drawn: whole, or with a lead-in its points up to {@link #leadInUntil} as a dotted
+     * part (through the first point after, so the two parts join) and the rest as the line itself.
+     */
+    private List<Line> split(Line l) {
+        Series s = l.series();
+        if (Double.isNaN(leadInUntil) || s.size() == 0 || s.x(0) + l.xOffset() >= leadInUntil) {
+            return List.of(l);
+        }
+        int n = 0;
+        while (n < s.size() && s.x(n) + l.xOffset() < leadInUntil) {
+            n++;
+        }
+        int head = Math.min(s.size(), n + 1);
+        Series first = Series.of(java.util.Arrays.copyOf(s.x(), head), java.util.Arrays.copyOf(s.y(), head));
+        Line dotted = new Line(l.name(), first, l.xOffset(), l.style(), l.emphasis(), true);
+        if (n == s.size()) {
+            return List.of(dotted);
+        }
+        Series rest = Series.of(java.util.Arrays.copyOfRange(s.x(), n, s.size()),
+                java.util.Arrays.copyOfRange(s.y(), n, s.size()));
+        return List.of(dotted, new Line(l.name(), rest, l.xOffset(), l.style(), l.emphasis()));
     }
 
     private double[] xRange() {
@@ -246,6 +311,11 @@ final class SvgChart {
     }
 
     private static String stroke(Line l) {
+        if (l.leadIn()) {
+            String colour = l.emphasis() ? EMPHASIS : COLOURS[l.style() % COLOURS.length];
+            return "stroke=\"" + colour + "\" stroke-width=\"" + (l.emphasis() ? "2.6" : "2")
+                    + "\" stroke-linecap=\"round\" stroke-dasharray=\"" + LEAD_IN_DASH + "\"";
+        }
         if (l.emphasis()) {
             String dash = DASHES[l.style() % DASHES.length];
             return "stroke=\"" + EMPHASIS + "\" stroke-width=\"2.6\""
@@ -333,6 +403,19 @@ final class SvgChart {
             }
             row.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"0\" y2=\"0\" %s/>", x, x + 26, stroke(l)));
             row.append(String.format(Locale.ROOT, "<text class=\"lg\" x=\"%d\" y=\"4\">%s</text>", x + 32, Html.esc(name)));
+            x += w;
+        }
+        if (!Double.isNaN(leadInUntil) && !leadInLegend.isEmpty()) {
+            int w = 34 + (int) Math.ceil(leadInLegend.length() * 7.2) + 22;
+            if (x > 0 && x + w > usable) {
+                rows.add(row.toString());
+                row.setLength(0);
+                x = 0;
+            }
+            row.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"0\" y2=\"0\" %s/>", x, x + 26,
+                    stroke(new Line("", Series.of(new double[0], new double[0]), 0, 0, true, true))));
+            row.append(String.format(Locale.ROOT, "<text class=\"lg\" x=\"%d\" y=\"4\">%s</text>", x + 32,
+                    Html.esc(leadInLegend)));
             x += w;
         }
         if (x > 0) {
