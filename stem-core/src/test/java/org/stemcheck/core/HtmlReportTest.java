@@ -228,6 +228,56 @@ class HtmlReportTest {
                 .isGreaterThan(PLOT_LEFT + LATE_SECONDS / end * PLOT_WIDTH);
     }
 
+    /**
+     * The null-test plot splits the residual by cause: a lane per stem the diagnosis names, in the
+     * stem's own colour and named with what was found, and a grey lane for the rest.
+     */
+    @Test
+    void theNullTestPlotShowsALanePerBlamedStemInItsColourAndTheRestInGrey() throws IOException {
+        double[] tone = new double[48_000 * 2];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = 0.3 * Math.sin(2 * Math.PI * 220 * i / 48_000.0);
+        }
+        WavWriter.pcm(24).write(dir.resolve("Song_Keys_120bpm.wav"), 48_000, tone, tone);
+        WavWriter.pcm(24).write(dir.resolve("Song_Bass_120bpm.wav"), 48_000, tone, tone);
+        WavWriter.pcm(24).write(dir.resolve("mixdown.wav"), 48_000, tone, tone);
+        Report r = StemSet.from(dir).run();
+        int n = 20;
+        double[] residual = new double[n];
+        double[] bass = new double[n];
+        double[] rest = new double[n];
+        java.util.Arrays.fill(residual, -40);
+        java.util.Arrays.fill(bass, -43);
+        java.util.Arrays.fill(rest, Double.NEGATIVE_INFINITY);
+        Plots.Series mixLevel = Plots.Series.uniform(0.05, 0.1, new double[n]);
+        Plots parts = r.plots().withResidual(Plots.Series.uniform(0.05, 0.1, residual), mixLevel)
+                .withResidualParts(List.of(
+                        new Plots.ResidualPart(Optional.of("Song_Bass_120bpm.wav"), "is 1.8 s shorter",
+                                Plots.Series.uniform(0.05, 0.1, bass)),
+                        new Plots.ResidualPart(Optional.empty(), "unexplained", Plots.Series.uniform(0.05, 0.1, rest))));
+        int bassStyle = r.files().stream().filter(f -> f.role() != Role.MIXDOWN).map(StemFile::name).toList()
+                .indexOf("Song_Bass_120bpm.wav");
+
+        String html = ReportFormat.html().toString(r.withPlots(parts));
+        String nulltest = html.substring(html.indexOf("<h3>Null test</h3>"));
+        nulltest = nulltest.substring(0, nulltest.indexOf("</figure>"));
+
+        assertThat(nulltest).contains("Where the residual comes from", ">Bass: is 1.8 s shorter</text>",
+                ">unexplained</text>");
+        assertThat(nulltest).as("Bass's lane in Bass's colour")
+                .contains("fill=\"" + PALETTE[bassStyle] + "\"");
+        assertThat(nulltest).as("the whole residual in grey, apart from every stem")
+                .contains("stroke=\"" + NEUTRAL_GREY + "\"");
+        assertThat(count(nulltest, "<svg class=\"chart lane\"")).as("one lane per part").isEqualTo(2);
+
+        String without = ReportFormat.html().toString(r.withPlots(parts.withResidualParts(List.of())));
+        assertThat(without).doesNotContain("Where the residual comes from", "aria-label=\"Residual from");
+    }
+
+    /** SvgChart's colours: the Okabe-Ito palette without its yellow, and the grey of no file. */
+    static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
+    static final String NEUTRAL_GREY = "#6B7580";
+
     /** Where the late stem of the loudness test starts to sound, seconds. */
     static final double LATE_SECONDS = 1.5;
     /** The plot area of every chart: x from 64 to 1080 px of the 1100 px view box (SvgChart). */

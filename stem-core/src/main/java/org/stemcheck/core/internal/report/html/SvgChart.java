@@ -30,6 +30,13 @@ final class SvgChart {
 
     static final String EMPHASIS = "#000000";
 
+    /**
+     * A neutral grey, apart from every file's colour, for a series that is no file's (the whole
+     * null residual, the part no stem accounts for); style index {@link #NEUTRAL}.
+     */
+    static final String NEUTRAL_COLOUR = "#6B7580";
+    static final int NEUTRAL = -1;
+
     private static final int WIDTH = 1100;
     private static final int LEFT = 64;
     private static final int RIGHT = 20;
@@ -108,6 +115,12 @@ final class SvgChart {
     /** Adds a series in palette style {@code style} (the same file keeps its colour in every plot). */
     SvgChart line(String name, Series s, double xOffset, int style) {
         lines.add(new Line(name, s, xOffset, style, false));
+        return this;
+    }
+
+    /** Adds a series that belongs to no file, in the neutral grey ({@link #NEUTRAL_COLOUR}). */
+    SvgChart neutral(String name, Series s) {
+        lines.add(new Line(name, s, 0, NEUTRAL, false));
         return this;
     }
 
@@ -312,7 +325,7 @@ final class SvgChart {
 
     private static String stroke(Line l) {
         if (l.leadIn()) {
-            String colour = l.emphasis() ? EMPHASIS : COLOURS[l.style() % COLOURS.length];
+            String colour = l.emphasis() ? EMPHASIS : colour(l);
             return "stroke=\"" + colour + "\" stroke-width=\"" + (l.emphasis() ? "2.6" : "2")
                     + "\" stroke-linecap=\"round\" stroke-dasharray=\"" + LEAD_IN_DASH + "\"";
         }
@@ -320,6 +333,9 @@ final class SvgChart {
             String dash = DASHES[l.style() % DASHES.length];
             return "stroke=\"" + EMPHASIS + "\" stroke-width=\"2.6\""
                     + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"");
+        }
+        if (l.style() == NEUTRAL) {
+            return "stroke=\"" + NEUTRAL_COLOUR + "\" stroke-width=\"2\"";
         }
         String dash = DASHES[(l.style() / COLOURS.length) % DASHES.length];
         return "stroke=\"" + COLOURS[l.style() % COLOURS.length] + "\" stroke-width=\"1.8\""
@@ -376,10 +392,13 @@ final class SvgChart {
             return "";
         }
         String fill = lane && !l.emphasis()
-                ? "<path stroke=\"none\" fill-opacity=\"0.22\" fill=\"" + COLOURS[l.style() % COLOURS.length]
-                        + "\" d=\"" + area + "\"/>"
+                ? "<path stroke=\"none\" fill-opacity=\"0.22\" fill=\"" + colour(l) + "\" d=\"" + area + "\"/>"
                 : lane ? "<path stroke=\"none\" fill-opacity=\"0.12\" fill=\"" + EMPHASIS + "\" d=\"" + area + "\"/>" : "";
         return fill + "<path fill=\"none\" stroke-linejoin=\"round\" " + stroke(l) + " d=\"" + d + "\"/>";
+    }
+
+    private static String colour(Line l) {
+        return l.style() == NEUTRAL ? NEUTRAL_COLOUR : COLOURS[l.style() % COLOURS.length];
     }
 
     private static void close(StringBuilder area, boolean pen, long last, String base) {
