@@ -209,7 +209,7 @@ final class PlotSections {
                         Html.num(MOMENTARY_WINDOW_S * 1000), Html.num(SHORT_TERM_WINDOW_S)));
         List<String> silent = new ArrayList<>();
         for (StemFile f : files) {
-            Series s = silenceAsGap(p.loudness().get(f.name()));
+            Series s = belowGateAsGap(p.loudness().get(f.name()));
             if (hasValue(s)) {
                 add(c, r, f, s, 0);
             } else {
@@ -219,13 +219,30 @@ final class PlotSections {
         if (silent.size() < files.size()) {
             b.append(c.render());
         }
-        b.append("<p class=\"note\">Digital silence has no loudness: it leaves a gap in a line, not a level.");
+        b.append("<p class=\"note\">Digital silence has no loudness, and EBU R128 counts anything quieter than ")
+                .append(Html.num(LOUDNESS_FLOOR_LUFS)).append(" LUFS (its absolute gate) as silence: either leaves a gap in a"
+                        + " line, not a level.");
         if (!silent.isEmpty()) {
             b.append(" No line for ").append(Html.esc(String.join(", ", silent)))
                     .append(silent.size() == 1 ? ": it is" : ": they are").append(" silent throughout.");
         }
         b.append("</p>");
         close(b);
+    }
+
+    /**
+     * The loudness series with silence as a gap: digital silence ({@code -Infinity}) and what lies
+     * under the absolute gate ({@link #LOUDNESS_FLOOR_LUFS}), which would otherwise be drawn on the
+     * floor as if it were a level.
+     */
+    static Series belowGateAsGap(Series s) {
+        double[] y = silenceAsGap(s).y();
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < LOUDNESS_FLOOR_LUFS) {
+                y[i] = Double.NaN;
+            }
+        }
+        return Series.of(s.x(), y);
     }
 
     /** The series with every value that is not a number of LUFS (silence is {@code -Infinity}) as a gap. */

@@ -203,14 +203,14 @@ final class SvgChart {
         return "clip-" + id;
     }
 
-    /** The shaded stretch of a lead-in, named at its top. */
+    /** The shaded stretch of a lead-in, named at its foot (lines run high more often than low). */
     private void leadInBand(StringBuilder b, Scale sx, double until) {
         double x0 = sx.map(sx.lo);
         double x1 = sx.map(Math.max(sx.lo, until));
         b.append(String.format(Locale.ROOT, "<rect class=\"leadin\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>",
                 x0, top, x1 - x0, plotHeight));
         b.append(String.format(Locale.ROOT, "<text class=\"leadin-label\" x=\"%.1f\" y=\"%d\">%s</text>", x0 + 6,
-                top + 15, Html.esc(leadInLabel)));
+                top + plotHeight - 6, Html.esc(leadInLabel)));
     }
 
     /**

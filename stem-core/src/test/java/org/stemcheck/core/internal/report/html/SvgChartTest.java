@@ -84,6 +84,17 @@ class SvgChartTest {
     }
 
     @Test
+    void loudnessUnderTheAbsoluteGateIsAGapNotALevelOnTheFloor() {
+        double gate = PlotSections.LOUDNESS_FLOOR_LUFS;
+        Series s = Series.uniform(0.1, 0.1, new double[] {gate - 20, Double.NEGATIVE_INFINITY, gate + 10, gate, gate - 0.1});
+
+        Series drawn = PlotSections.belowGateAsGap(s);
+
+        assertThat(drawn.y()).containsExactly(Double.NaN, Double.NaN, gate + 10, gate, Double.NaN);
+        assertThat(drawn.x()).containsExactly(s.x());
+    }
+
+    @Test
     void legendTextIsEscaped() {
         String svg = new SvgChart("t", "a <b> & \"c\"", SvgChart.XAxis.LOG_HERTZ, "dB", -100, 0, 200)
                 .line("x<y & \"z\"", Series.of(new double[] {100, 1000}, new double[] {-10, -20}), 0).render();
