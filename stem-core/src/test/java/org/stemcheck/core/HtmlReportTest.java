@@ -274,6 +274,55 @@ class HtmlReportTest {
         assertThat(without).doesNotContain("Where the residual comes from", "aria-label=\"Residual from");
     }
 
+    /**
+     * The generated faulty delivery's Keys stem is cut off at 4.2 s of 6 s: the diagnosis blames it,
+     * and the plot gives it the residual after its end and nothing before, where the stems null.
+     */
+    @Test
+    void aStemCutShortTakesTheResidualAfterItsEndInTheNullTestPlot() throws IOException {
+        FaultyDelivery.write(dir);
+        Report r = StemSet.from(dir).run();
+
+        List<Plots.ResidualPart> parts = r.plots().residualParts();
+        assertThat(parts).as("the diagnosis blames Keys").anySatisfy(p -> assertThat(p.file()).contains("Song_Keys_120bpm.wav"));
+        Plots.ResidualPart keys = parts.stream().filter(p -> p.file().equals(Optional.of("Song_Keys_120bpm.wav")))
+                .findFirst().orElseThrow();
+        assertThat(keys.cause()).contains("shorter");
+        Plots.ResidualPart rest = parts.get(parts.size() - 1);
+        assertThat(rest.file()).isEmpty();
+        Plots.Series residual = r.plots().residual().orElseThrow();
+        double keysEnd = r.files().stream().filter(f -> f.name().equals("Song_Keys_120bpm.wav")).findFirst()
+                .orElseThrow().durationSeconds();
+        double after = 0;
+        double keysAfter = 0;
+        for (int i = 0; i < residual.size(); i++) {
+            double total = Math.pow(10, residual.y(i) / 10);
+            double k = Math.pow(10, keys.level().y(i) / 10);
+            double other = Math.pow(10, rest.level().y(i) / 10);
+            for (Plots.ResidualPart p : parts) {
+                if (p != keys && p != rest) {
+                    other += Math.pow(10, p.level().y(i) / 10);
+                }
+            }
+            assertThat(k + other).as("the parts add up to the residual at %s s", residual.x(i))
+                    .isCloseTo(total, within(1e-6 * total + 1e-30));
+            if (residual.x(i) < keysEnd - 0.1) {
+                assertThat(k).as("Keys' part before its end, at %s s", residual.x(i)).isEqualTo(0);
+            } else if (residual.x(i) > keysEnd + 0.1) {
+                after += total;
+                keysAfter += k;
+            }
+        }
+        assertThat(keysAfter).as("Keys' share of the residual after its end").isGreaterThan(0.9 * after);
+
+        String html = ReportFormat.html().toString(r);
+        assertThat(html).contains(">Keys: " + escaped(keys.cause()) + "</text>");
+    }
+
+    private static String escaped(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     /** SvgChart's colours: the Okabe-Ito palette without its yellow, and the grey of no file. */
     static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
     static final String NEUTRAL_GREY = "#6B7580";

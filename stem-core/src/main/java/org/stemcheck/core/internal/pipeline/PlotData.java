@@ -76,7 +76,10 @@ final class PlotData {
         return p;
     }
 
-    /** The null residual and the reference mix's level per segment, in dBFS, on the files' time axis. */
+    /**
+     * The null residual and the reference mix's level per segment, in dBFS, on the files' time
+     * axis, and the residual split by the causes the diagnosis names ({@link ResidualCauses}).
+     */
     private static Plots withResidual(Plots plots, NullTestResult r) {
         List<NullTestResult.Segment> segments = r.residual().segments();
         if (segments.isEmpty()) {
@@ -91,7 +94,8 @@ final class PlotData {
             residual[i] = 20 * Math.log10(g.residualRms());
             mix[i] = 20 * Math.log10(g.mixRms());
         }
-        return plots.withResidual(Plots.Series.of(t, residual), Plots.Series.of(t, mix));
+        Plots withResidual = plots.withResidual(Plots.Series.of(t, residual), Plots.Series.of(t, mix));
+        return withResidual.withResidualParts(ResidualCauses.of(r, withResidual));
     }
 
     /** Per point, the RMS over all channels (the power mean), in dBFS. */
