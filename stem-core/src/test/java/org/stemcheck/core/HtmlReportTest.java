@@ -271,7 +271,7 @@ class HtmlReportTest {
         assertThat(count(nulltest, "<svg class=\"chart lane\"")).as("one lane per part").isEqualTo(2);
 
         String without = ReportFormat.html().toString(r.withPlots(parts.withResidualParts(List.of())));
-        assertThat(without).doesNotContain("Where the residual comes from", "aria-label=\"Residual from");
+        assertThat(without).doesNotContain("Where the residual comes from", "aria-label=\"Part of the null residual");
     }
 
     /**

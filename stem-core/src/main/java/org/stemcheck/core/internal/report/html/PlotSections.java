@@ -169,7 +169,7 @@ final class PlotSections {
         List<StemFile> others = r.files().stream().filter(x -> x.role() != Role.MIXDOWN).toList();
         for (int i = 0; i < parts.size(); i++) {
             Plots.ResidualPart part = parts.get(i);
-            SvgChart lane = SvgChart.lane("residual-part-" + i, "Residual from " + partName(r, part),
+            SvgChart lane = SvgChart.lane("residual-part-" + i, "Part of the null residual: " + partName(r, part),
                     SvgChart.XAxis.SECONDS, top - PARTS_RANGE_DB, top, i == parts.size() - 1);
             Series level = silenceAsGap(part.level());
             Optional<StemFile> stem = part.file().flatMap(name -> others.stream().filter(f -> f.name().equals(name))
