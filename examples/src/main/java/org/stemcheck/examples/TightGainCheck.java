@@ -8,7 +8,8 @@ import org.stemcheck.core.Check;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.StemComparison;
 
 /**
  * A plug-in check that reads the null test: ACME's mastering room wants every stem within
@@ -55,13 +56,13 @@ public final class TightGainCheck implements Check {
     }
 
     /** Identifiable, and further from the stems' common gain than the tolerance by more than its uncertainty. */
-    private static boolean off(NullTestResult n, NullTestResult.StemComparison s) {
+    private static boolean off(NullTestResult n, StemComparison s) {
         double err = s.gain().levelErrorDb() - n.mixBus().commonGainDb();
         return s.gain().identifiable() && Math.abs(err) > TOLERANCE_DB
                 && Math.abs(err) - TOLERANCE_DB > SIGMAS * s.gain().standardErrorDb();
     }
 
-    private static Finding finding(NullTestResult n, NullTestResult.StemComparison s) {
+    private static Finding finding(NullTestResult n, StemComparison s) {
         double err = s.gain().levelErrorDb() - n.mixBus().commonGainDb();
         String label = s.file().displayLabel();
         return Finding.warning(CODE, String.format(Locale.ROOT, "%s is %.2f dB %s than in %s; ACME takes %.2f dB",

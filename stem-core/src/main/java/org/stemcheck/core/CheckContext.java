@@ -2,6 +2,7 @@ package org.stemcheck.core;
 
 import java.util.List;
 import java.util.Optional;
+import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.core.spec.DeliverySpec;
 
 /**

@@ -3,6 +3,7 @@ package org.stemcheck.core;
 import java.util.List;
 import java.util.Objects;
 
+import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.dsp.LoudnessResult;
 import org.stemcheck.dsp.NonFiniteSamples;
 import org.stemcheck.dsp.TruePeakResult;

@@ -5,6 +5,7 @@
  *   <li>{@link org.stemcheck.core.StemSet}: a delivery (a folder or stems in memory), fluent and immutable; {@code run()} gives a {@link org.stemcheck.core.Report}</li>
  *   <li>{@link org.stemcheck.core.spec.DeliverySpec}: what the recipient asked for: presets ({@code music()}, {@code film()}, {@code preset("ebu-r128")}), spec files ({@code load(path)}), every value changeable with {@code toBuilder()}</li>
  *   <li>{@link org.stemcheck.core.Check}, {@link org.stemcheck.core.CheckContext}, {@link org.stemcheck.core.Measurement}: the check SPI; {@link org.stemcheck.core.Checks}: the built-in and discovered checks</li>
+ *   <li>{@link org.stemcheck.core.nulltest.NullTestResult}: the null test of the stems against the mix, for a check that needs {@link org.stemcheck.core.Measurement#NULL_TEST}</li>
  *   <li>{@link org.stemcheck.core.Finding}, {@link org.stemcheck.core.Severity}: what a check found</li>
  *   <li>{@link org.stemcheck.core.StemFile}, {@link org.stemcheck.core.Role}, {@link org.stemcheck.core.Stem}: the files of a delivery and stems held in memory</li>
  * </ul>

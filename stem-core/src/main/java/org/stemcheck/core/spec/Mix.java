@@ -1,6 +1,7 @@
 package org.stemcheck.core.spec;
 
-import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.nulltest.NullTestResult;
+
 
 /**
  * The thresholds of the null test against the reference mix ({@code mix.gain}, {@code mix.null}).

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,7 +17,7 @@ import org.stemcheck.core.ChannelLayout;
  * Changes some values of a spec; {@link #build()} validates them and makes a new spec. Not
  * thread-safe; the spec it was made from is unchanged.
  */
-public final class SpecBuilder {
+public final class SpecBuilder extends SpecLimits {
     private String name;
     private String description;
     private String standard;
@@ -36,22 +35,15 @@ public final class SpecBuilder {
     private int minStems;
     private int maxStems;
     private Set<String> fxLabels;
-    private Timing timing;
-    private Levels levels;
-    private Loudness loudness;
-    private Mix mix;
 
     SpecBuilder(DeliverySpec s) {
+        super(s);
         name = s.name();
         description = s.description();
         standard = s.standard();
         format(s.format());
         naming = s.naming();
         stems(s.stems());
-        timing = s.timing();
-        levels = s.levels();
-        loudness = s.loudness();
-        mix = s.mix();
     }
 
     /**
@@ -275,179 +267,6 @@ public final class SpecBuilder {
     }
 
     /**
-     * The duration tolerance: stems whose lengths differ by more are reported.
-     *
-     * @param seconds finite, {@code >= 0} (default {@link DeliverySpec#LENGTH_TOLERANCE_S}, 1 ms)
-     * @return this builder
-     */
-    public SpecBuilder lengthTolerance(double seconds) {
-        timing = new Timing(seconds, timing.timecodeToleranceSeconds(), timing.requireTimeReference());
-        return this;
-    }
-
-    /**
-     * The start-time tolerance: TimeReferences that differ by more are reported.
-     *
-     * @param seconds finite, {@code >= 0} (default {@link DeliverySpec#TIMECODE_TOLERANCE_S}, 0.5 ms)
-     * @return this builder
-     */
-    public SpecBuilder timecodeTolerance(double seconds) {
-        timing = new Timing(timing.lengthToleranceSeconds(), seconds, timing.requireTimeReference());
-        return this;
-    }
-
-    /**
-     * Whether every file must carry a Broadcast WAV TimeReference, as picture post-production
-     * asks to place stems on the timeline.
-     *
-     * @param required whether a file without one is reported as an error
-     * @return this builder
-     */
-    public SpecBuilder requireTimeReference(boolean required) {
-        timing = new Timing(timing.lengthToleranceSeconds(), timing.timecodeToleranceSeconds(), required);
-        return this;
-    }
-
-    /**
-     * The true-peak ceiling (a warning above it; above 0 dBTP an error).
-     *
-     * @param dbtp finite, {@code <= 0} (default {@link DeliverySpec#TRUE_PEAK_CEILING_DBTP}, -1 dBTP)
-     * @return this builder
-     */
-    public SpecBuilder truePeakCeiling(double dbtp) {
-        levels = new Levels(dbtp, levels.samplePeakCeilingDbfs(), levels.maxDcOffsetDbfs(), levels.silentPeakDbfs(),
-                levels.clipRunSamples());
-        return this;
-    }
-
-    /**
-     * The sample-peak ceiling (a warning above it).
-     *
-     * @param dbfs finite, {@code <= 0} (default {@link DeliverySpec#SAMPLE_PEAK_CEILING_DBFS}, 0 dBFS)
-     * @return this builder
-     */
-    public SpecBuilder samplePeakCeiling(double dbfs) {
-        levels = new Levels(levels.truePeakCeilingDbtp(), dbfs, levels.maxDcOffsetDbfs(), levels.silentPeakDbfs(),
-                levels.clipRunSamples());
-        return this;
-    }
-
-    /**
-     * The DC-offset limit: a larger offset is a warning.
-     *
-     * @param dbfs finite, {@code <= 0} (default {@link DeliverySpec#MAX_DC_OFFSET_DBFS}, -50 dBFS)
-     * @return this builder
-     */
-    public SpecBuilder maxDcOffset(double dbfs) {
-        levels = new Levels(levels.truePeakCeilingDbtp(), levels.samplePeakCeilingDbfs(), dbfs,
-                levels.silentPeakDbfs(), levels.clipRunSamples());
-        return this;
-    }
-
-    /**
-     * The peak below which a stem holds no music ({@code level.silent}).
-     *
-     * @param dbfs finite, {@code <= 0} (default {@link DeliverySpec#SILENT_PEAK_DBFS}, -70 dBFS)
-     * @return this builder
-     */
-    public SpecBuilder silentPeak(double dbfs) {
-        levels = new Levels(levels.truePeakCeilingDbtp(), levels.samplePeakCeilingDbfs(), levels.maxDcOffsetDbfs(),
-                dbfs, levels.clipRunSamples());
-        return this;
-    }
-
-    /**
-     * The run of full-scale samples that makes an integer file clipped ({@code level.clipping}).
-     *
-     * @param samples {@code >= 1} (default {@link DeliverySpec#CLIP_RUN_SAMPLES}, 3)
-     * @return this builder
-     */
-    public SpecBuilder clipRunSamples(int samples) {
-        levels = new Levels(levels.truePeakCeilingDbtp(), levels.samplePeakCeilingDbfs(), levels.maxDcOffsetDbfs(),
-                levels.silentPeakDbfs(), samples);
-        return this;
-    }
-
-    /**
-     * The whole loudness group.
-     *
-     * @param l the loudness target, or {@link Loudness#NONE}
-     * @return this builder
-     */
-    public SpecBuilder loudness(Loudness l) {
-        loudness = Objects.requireNonNull(l, "loudness must not be null");
-        return this;
-    }
-
-    /**
-     * An integrated loudness target for the mix.
-     *
-     * @param lufs        the target, LUFS (-70 to 0)
-     * @param toleranceLu how far the mix may stand from it either way, LU ({@code >= 0})
-     * @return this builder
-     */
-    public SpecBuilder loudnessTarget(double lufs, double toleranceLu) {
-        loudness = new Loudness(OptionalDouble.of(lufs), toleranceLu, loudness.maxTruePeakDbtp(), loudness.appliesTo());
-        return this;
-    }
-
-    /**
-     * The largest true peak of the files the loudness target applies to.
-     *
-     * @param dbtp finite, {@code <= 0}
-     * @return this builder
-     */
-    public SpecBuilder loudnessMaxTruePeak(double dbtp) {
-        loudness = new Loudness(loudness.targetLufs(), loudness.toleranceLu(), OptionalDouble.of(dbtp),
-                loudness.appliesTo());
-        return this;
-    }
-
-    /**
-     * Which files the loudness target applies to.
-     *
-     * @param scope the mixes (default) or every stem
-     * @return this builder
-     */
-    public SpecBuilder loudnessAppliesTo(Loudness.Scope scope) {
-        loudness = new Loudness(loudness.targetLufs(), loudness.toleranceLu(), loudness.maxTruePeakDbtp(), scope);
-        return this;
-    }
-
-    /**
-     * The whole timing group.
-     *
-     * @param t the timing
-     * @return this builder
-     */
-    public SpecBuilder timing(Timing t) {
-        timing = Objects.requireNonNull(t, "timing must not be null");
-        return this;
-    }
-
-    /**
-     * The whole levels group.
-     *
-     * @param l the levels
-     * @return this builder
-     */
-    public SpecBuilder levels(Levels l) {
-        levels = Objects.requireNonNull(l, "levels must not be null");
-        return this;
-    }
-
-    /**
-     * The null test's thresholds.
-     *
-     * @param m the thresholds ({@link Mix#DEFAULT})
-     * @return this builder
-     */
-    public SpecBuilder mix(Mix m) {
-        mix = Objects.requireNonNull(m, "mix must not be null");
-        return this;
-    }
-
-    /**
      * A new spec of these values.
      *
      * @return the spec
@@ -457,6 +276,7 @@ public final class SpecBuilder {
         return new DeliverySpec(name, description, standard,
                 new Format(sampleRates, minBitDepth, floatAllowed, channels, stemChannels, layout, stemLayouts,
                         noLfe, noCentre), naming,
-                new Stems(new ArrayList<>(expected), minStems, maxStems, fxLabels), timing, levels, loudness, mix);
+                new Stems(new ArrayList<>(expected), minStems, maxStems, fxLabels), currentTiming(), currentLevels(),
+                currentLoudness(), currentMix());
     }
 }

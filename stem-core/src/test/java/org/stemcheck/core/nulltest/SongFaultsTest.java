@@ -323,7 +323,7 @@ class SongFaultsTest {
                 if (Verbose.ON) {
                     double sx = 0, sy = 0, sxx = 0, sxy = 0;
                     int n = 0;
-                    for (org.stemcheck.core.NullTestResult.Segment g : r.residual().segments()) {
+                    for (Segment g : r.residual().segments()) {
                         if (g.mixRms() > 1e-4 && g.residualRms() > 0) {
                             double x = 20 * Math.log10(g.mixRms());
                             double y = 20 * Math.log10(g.residualRms());
@@ -333,7 +333,7 @@ class SongFaultsTest {
                     Verbose.printf("  residual-vs-mix slope %.2f over %d segments, correlation %.2f%n",
                             (n * sxy - sx * sy) / (n * sxx - sx * sx), n, r.residual().channelCorrelation());
                 }
-                for (org.stemcheck.core.NullTestResult.StemComparison s : r.stems()) {
+                for (StemComparison s : r.stems()) {
                     Verbose.printf("  %-28s gain %+6.2f dB  inMix %.2f  own %.2f  level %.1f dB  offset %.2f"
                                     + " (coherence %.2f, peak ratio %.2f)%n",
                             s.file().name(), s.gain().levelErrorDb(), s.inMix(), s.ownCoherence(), s.levelDb(),

@@ -17,7 +17,7 @@ import org.stemcheck.dsp.internal.set.ThirdOctaveBands;
  * <ul>
  *   <li>per mix, stem and third-octave band: {@code S_xx}, {@code S_xm} and {@code S_xe} (stem x,
  *       mix m, residual {@code e = sum(stems) - m}), summed over channels, frames and the bins of
- *       the band: the {@link StemTransfer}s;</li>
+ *       the band: the {@link StemTransfer}s ({@link TransferSums});</li>
  *   <li>per bin, the power of every stem, of every mix and of every residual, summed over
  *       channels and frames: the {@link NullSpectra}.</li>
  * </ul>
@@ -50,7 +50,8 @@ final class FrameSpectra {
     private final int size;
     private final int hop;
     private final Fft fft;
-    private final ThirdOctaveBands bands;
+    /** The third-octave cross-spectra behind the transfers. */
+    private final TransferSums bandSums;
     private final double[] window;
     private final double[][][] stemRings;
     private final double[][][] mixRings;
@@ -61,10 +62,6 @@ final class FrameSpectra {
     /** Per channel, the current frame's transform of the mix being summed. */
     private final double[][] mixSpec;
     private final double[] resSpec;
-    /** [stem][band][3]: S_xx, Re S_xS, Im S_xS (the same for every mix). */
-    private final double[][][] stemSums;
-    /** [mix][stem][band][2]: Re S_xm, Im S_xm. */
-    private final double[][][][] sums;
     /** Per bin {@code 0 .. F/2}, |X|^2 summed over channels and frames: [stem][bin], [mix][bin]. */
     private final double[][] stemPower;
     private final double[][] mixPower;
@@ -102,7 +99,7 @@ final class FrameSpectra {
         this.size = frameSizeFor(sampleRate);
         this.hop = size / 2;
         this.fft = Fft.ofSize(size);
-        this.bands = new ThirdOctaveBands(sampleRate, size);
+        this.bandSums = new TransferSums(new ThirdOctaveBands(sampleRate, size), size, stems, mixes);
         this.window = WelchPower.hann(size);
         this.stemRings = new double[stems][channels][size];
         this.mixRings = new double[mixes][channels][size];
@@ -110,8 +107,6 @@ final class FrameSpectra {
         this.mixSpec = new double[channels][size];
         this.resSpec = new double[size];
         this.sumSpec = new double[channels][size];
-        this.stemSums = new double[stems][bands.count()][3];
-        this.sums = new double[mixes][stems][bands.count()][2];
         int bins = size / 2 + 1;
         this.stemPower = new double[stems][bins];
         this.mixPower = new double[mixes][bins];
@@ -195,7 +190,7 @@ final class FrameSpectra {
                 }
             }
             for (int i = 0; i < stems; i++) {
-                addStemBands(stemSpec[i][c], sum, stemSums[i]);
+                bandSums.addStem(i, stemSpec[i][c], sum);
             }
         }
         for (int i = 0; stemWelch != null && i < stems; i++) {
@@ -212,7 +207,7 @@ final class FrameSpectra {
                 addPower(mix, mixPower[k]);
                 addPower(resSpec, resPower[k]);
                 for (int i = 0; i < stems; i++) {
-                    addMixBands(stemSpec[i][c], mix, sums[k][i]);
+                    bandSums.addMix(k, i, stemSpec[i][c], mix);
                 }
             }
             if (mixWelch != null) {
@@ -265,70 +260,9 @@ final class FrameSpectra {
         }
     }
 
-    /** Adds {@code S_xx} and {@code S_xy = sum conj(X) Y} over each band's bins to {@code into[band][0..2]}. */
-    private void addStemBands(double[] x, double[] y, double[][] into) {
-        int nyquist = size / 2;
-        for (int b = 0; b < bands.count(); b++) {
-            double[] s = into[b];
-            double xx = s[0];
-            double re = s[1];
-            double im = s[2];
-            int end = Math.min(bands.endBin(b), nyquist);
-            for (int k = bands.firstBin(b); k < end; k++) {
-                double xr = x[2 * k];
-                double xi = x[2 * k + 1];
-                double yr = y[2 * k];
-                double yi = y[2 * k + 1];
-                xx += xr * xr + xi * xi;
-                re += xr * yr + xi * yi;
-                im += xr * yi - xi * yr;
-            }
-            if (bands.firstBin(b) <= nyquist && nyquist < bands.endBin(b)) {
-                // The Nyquist bin is real, packed at index 1.
-                xx += x[1] * x[1];
-                re += x[1] * y[1];
-            }
-            s[0] = xx;
-            s[1] = re;
-            s[2] = im;
-        }
-    }
-
-    /** Adds {@code S_xy = sum conj(X) Y} over each band's bins to {@code into[band][0..1]}. */
-    private void addMixBands(double[] x, double[] y, double[][] into) {
-        int nyquist = size / 2;
-        for (int b = 0; b < bands.count(); b++) {
-            double[] s = into[b];
-            double re = s[0];
-            double im = s[1];
-            int end = Math.min(bands.endBin(b), nyquist);
-            for (int k = bands.firstBin(b); k < end; k++) {
-                double xr = x[2 * k];
-                double xi = x[2 * k + 1];
-                double yr = y[2 * k];
-                double yi = y[2 * k + 1];
-                re += xr * yr + xi * yi;
-                im += xr * yi - xi * yr;
-            }
-            if (bands.firstBin(b) <= nyquist && nyquist < bands.endBin(b)) {
-                re += x[1] * y[1];
-            }
-            s[0] = re;
-            s[1] = im;
-        }
-    }
-
     /** One transfer per stem against mix {@code k}; {@code dynamics} supplies the level-dependence part. */
     List<StemTransfer> transfers(int k, List<StemDynamics> dynamics) {
-        List<StemTransfer> out = new ArrayList<>(stems);
-        for (int i = 0; i < stems; i++) {
-            List<StemTransfer.Band> list = new ArrayList<>(bands.count());
-            for (int b = 0; b < bands.count(); b++) {
-                list.add(band(b, stemSums[i][b], sums[k][i][b]));
-            }
-            out.add(new StemTransfer(i, list, dynamics.get(i)));
-        }
-        return out;
+        return bandSums.transfers(k, dynamics);
     }
 
     /**
@@ -386,26 +320,5 @@ final class FrameSpectra {
             db[k] = Db.power(sum[k] * scale * (edge ? 1 : 2));
         }
         return new Spectrum((double) sampleRate / size, db, frames);
-    }
-
-    /** Band {@code b} from the stem's {@code S_xx, S_xS} and the mix's {@code S_xm}: {@code S_xe = S_xS - S_xm}. */
-    private StemTransfer.Band band(int b, double[] stem, double[] mix) {
-        double xx = stem[0];
-        double xeRe = stem[1] - mix[0];
-        double xeIm = stem[2] - mix[1];
-        double ownRe = xx > 0 ? 1.0 - xeRe / xx : Double.NaN;
-        double ownIm = xx > 0 ? -xeIm / xx : Double.NaN;
-        double mixMag = xx > 0 ? Math.hypot(mix[0], mix[1]) / xx : Double.NaN;
-        double resMag = xx > 0 ? Math.hypot(xeRe, xeIm) / xx : Double.NaN;
-        return new StemTransfer.Band(bands.centre(b), bands.low(b), bands.high(b),
-                amplitudeDb(Math.hypot(ownRe, ownIm)), Math.atan2(ownIm, ownRe),
-                amplitudeDb(mixMag), amplitudeDb(resMag));
-    }
-
-    private static double amplitudeDb(double gain) {
-        if (Double.isNaN(gain)) {
-            return Double.NaN;
-        }
-        return Math.max(-200.0, 20.0 * Math.log10(gain));
     }
 }

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.StemFile;
+import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.dsp.content.StemFeatures;
 
 /**
@@ -23,7 +23,7 @@ import org.stemcheck.dsp.content.StemFeatures;
  * peak normalisation and are not reported either. Quiet stems seldom reach a mix-bus limiter
  * (only the loud ones are held at its ceiling), so the null test is the second witness: one stem
  * held at a ceiling while every stem sits the same {@link #MAKEUP_EXCESS_DB} or more above its
- * level in the mix (the chain's makeup gain, {@code NullTestResult.MixBus#commonGainDb()}).
+ * level in the mix (the chain's makeup gain, {@code MixBus#commonGainDb()}).
  */
 final class MixbusProcessingCheck extends BaseCheck {
 

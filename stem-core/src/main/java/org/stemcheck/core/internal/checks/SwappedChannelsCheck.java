@@ -10,9 +10,9 @@ import java.util.Set;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.NullTestResult;
-import org.stemcheck.core.NullTestResult.PairRouting;
 import org.stemcheck.core.StemFile;
+import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.PairRouting;
 
 /**
  * {@code mix.swapped-channels} (error): a stem whose left and right channels of a mirrored pair

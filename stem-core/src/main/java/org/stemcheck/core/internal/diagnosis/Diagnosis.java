@@ -7,10 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.NullTestResult;
-import org.stemcheck.core.Explanation;
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.NullTestResult.StemComparison;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.analysis.Transcodes;
@@ -21,6 +18,17 @@ import org.stemcheck.core.internal.setpass.ResidualCharacter;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
 import org.stemcheck.core.internal.setpass.SharedOffset;
 import org.stemcheck.core.internal.setpass.StemDrift;
+import org.stemcheck.core.nulltest.Band;
+import org.stemcheck.core.nulltest.Drift;
+import org.stemcheck.core.nulltest.Explanation;
+import org.stemcheck.core.nulltest.Gain;
+import org.stemcheck.core.nulltest.MixBus;
+import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.Offset;
+import org.stemcheck.core.nulltest.OtherMix;
+import org.stemcheck.core.nulltest.Residual;
+import org.stemcheck.core.nulltest.Segment;
+import org.stemcheck.core.nulltest.StemComparison;
 import org.stemcheck.dsp.ClipRuns;
 import org.stemcheck.dsp.nullsum.NullResidual;
 import org.stemcheck.dsp.nullsum.StemGain;
@@ -47,13 +55,13 @@ public final class Diagnosis {
      * @return the result, with its explanations
      */
     public static NullTestResult of(CheckContext ctx, SetAnalysis a) {
-        List<NullTestResult.PairRouting> routing = a.reference().layout()
+        List<org.stemcheck.core.nulltest.PairRouting> routing = a.reference().layout()
                 .map(l -> PairRouting.named(a.routing(), a.stems(), l)).orElse(List.of());
         // A delivery the screen found clean was not diagnosed: its result is what the screen measured.
         return (a.diagnosed() ? diagnose(ctx, a, routing) : CleanNull.result(a)).withRouting(routing);
     }
 
-    private static NullTestResult diagnose(CheckContext ctx, SetAnalysis a, List<NullTestResult.PairRouting> routing) {
+    private static NullTestResult diagnose(CheckContext ctx, SetAnalysis a, List<org.stemcheck.core.nulltest.PairRouting> routing) {
         Map<String, Transcodes.Transcoded> cutoffs = ctx.analysis(Transcodes.FOUND);
         BandEvidence evidence = BandEvidence.of(a.passes().last(), a.mixbusProcessing());
         double channelNull = channelNullDb(a);
@@ -79,7 +87,7 @@ public final class Diagnosis {
         if (codec) {
             explanations.add(new Explanation.CodecNoise(transcoded));
         }
-        NullTestResult.Residual residual = residual(a);
+        Residual residual = residual(a);
         Optional<Explanation.Mismatch> mismatch = codec ? Optional.empty() : mismatch(a, evidence, explanations);
         boolean mismatchRules = mismatch.isPresent() && evidence.mismatchShare() >= evidence.uncoveredShare();
         if (!mismatchRules && Unexplained.inNoStem(a, transcoded, anyLacking, evidence)
@@ -104,7 +112,7 @@ public final class Diagnosis {
      * a fixed-point file (runs at full scale as long as {@code level.clipping} reports).
      */
     static List<Explanation.FileFault> fileFaults(CheckContext ctx, SetAnalysis a,
-                                                  List<NullTestResult.PairRouting> routing) {
+                                                  List<org.stemcheck.core.nulltest.PairRouting> routing) {
         List<StemFile> stems = a.stems().stream().filter(f -> f.format().isPresent()).toList();
         int mostChannels = stems.stream().mapToInt(f -> f.format().orElseThrow().channels()).max().orElse(0);
         double longest = stems.stream().mapToDouble(StemFile::durationSeconds).max().orElse(0);
@@ -142,23 +150,23 @@ public final class Diagnosis {
      * A pair the stem has swapped against the mix, unless every stem that sounds in that pair has
      * it swapped (then the mix is the odd one out: {@code mix.swapped-channels} names the mix).
      */
-    private static Optional<NullTestResult.PairRouting> swappedPair(List<NullTestResult.PairRouting> routing,
+    private static Optional<org.stemcheck.core.nulltest.PairRouting> swappedPair(List<org.stemcheck.core.nulltest.PairRouting> routing,
                                                                     StemFile f) {
         return routing.stream().filter(p -> p.file().name().equals(f.name()) && p.swapped()).filter(p -> {
-            List<NullTestResult.PairRouting> same = routing.stream()
+            List<org.stemcheck.core.nulltest.PairRouting> same = routing.stream()
                     .filter(q -> q.left().equals(p.left()) && q.right().equals(p.right()) && q.judged()).toList();
-            return !(same.size() >= 2 && same.stream().allMatch(NullTestResult.PairRouting::swapped));
+            return !(same.size() >= 2 && same.stream().allMatch(org.stemcheck.core.nulltest.PairRouting::swapped));
         }).findFirst();
     }
 
     private static NullTestResult result(SetAnalysis a, BandEvidence evidence, List<Explanation> explanations,
-                                         NullTestResult.Residual residual, double channelNull) {
+                                         Residual residual, double channelNull) {
         int rate = a.passes().first().sampleRate();
         MixbusJudge.Verdict bus = a.bus();
         double latency = mixLatency(a);
         return new NullTestResult(a.reference(), a.choice().given(), rate, a.passes().first().frames(),
                 a.passes().startSeconds(), a.passes().count(), a.nullDb(), a.plainNullDb(),
-                new NullTestResult.MixBus(bus.processed(), bus.commonGainDb(), bus.limited(),
+                new MixBus(bus.processed(), bus.commonGainDb(), bus.limited(),
                         bus.stemsPeakDbfs(), bus.mixPeakDbfs(), latency),
                 stems(a, evidence, explanations, latency), others(a), residual, explanations, channelNull);
     }
@@ -236,7 +244,7 @@ public final class Diagnosis {
             StemGain g = a.gain(i);
             StemOffset o = a.offset(i);
             int stem = i;
-            Optional<NullTestResult.Drift> drift = a.drifts().stream().filter(d -> d.stem() == stem).findFirst()
+            Optional<Drift> drift = a.drifts().stream().filter(d -> d.stem() == stem).findFirst()
                     .map(Diagnosis::drift);
             double inMix = evidence.coherent(i);
             double samples = o.samples() + latency;
@@ -244,9 +252,9 @@ public final class Diagnosis {
                     && Math.abs(samples) >= Math.max(0.5, o.peakWidthSamples() / 2)
                     && (Math.abs(samples) >= SMALL_OFFSET_SAMPLES || smallOffsetsCount && latency == 0);
             out.add(new StemComparison(a.stems().get(i),
-                    new NullTestResult.Gain(g.scale(), g.levelErrorDb(), g.standardErrorDb(), g.identifiable(),
+                    new Gain(g.scale(), g.levelErrorDb(), g.standardErrorDb(), g.identifiable(),
                             channelErrors(a, i)),
-                    new NullTestResult.Offset(samples, o.coherence(), o.peakRatio(), o.peakWidthSamples(),
+                    new Offset(samples, o.coherence(), o.peakRatio(), o.peakWidthSamples(),
                             o.confident(), displaced),
                     drift, inMix, evidence.levelDb(i, Double.isFinite(g.scale()) ? g.scale() : 0.0),
                     evidence.ownCoherence()[i]));
@@ -340,34 +348,34 @@ public final class Diagnosis {
                 top == null ? Double.NaN : top.centreHz(), lo, hi);
     }
 
-    private static NullTestResult.Drift drift(StemDrift d) {
-        return new NullTestResult.Drift(d.earlySamples(), d.lateSamples(), d.spanSeconds(), d.confident(),
+    private static Drift drift(StemDrift d) {
+        return new Drift(d.earlySamples(), d.lateSamples(), d.spanSeconds(), d.confident(),
                 d.peakWidthSamples());
     }
 
-    private static List<NullTestResult.OtherMix> others(SetAnalysis a) {
-        List<NullTestResult.OtherMix> out = new ArrayList<>();
+    private static List<OtherMix> others(SetAnalysis a) {
+        List<OtherMix> out = new ArrayList<>();
         a.choice().depths().forEach((mix, d) -> {
             if (!mix.name().equals(a.reference().name())) {
-                out.add(new NullTestResult.OtherMix(mix, d.afterGainsDb(), d.plainDb()));
+                out.add(new OtherMix(mix, d.afterGainsDb(), d.plainDb()));
             }
         });
         return out;
     }
 
-    private static NullTestResult.Residual residual(SetAnalysis a) {
-        List<NullTestResult.Segment> segments = new ArrayList<>();
+    private static Residual residual(SetAnalysis a) {
+        List<Segment> segments = new ArrayList<>();
         for (NullResidual.Segment g : a.passes().last().residual().segments()) {
-            segments.add(new NullTestResult.Segment(g.startSeconds(), g.endSeconds(), g.residualRms(), g.mixRms()));
+            segments.add(new Segment(g.startSeconds(), g.endSeconds(), g.residualRms(), g.mixRms()));
         }
         ResidualCharacter r = a.residual();
-        List<NullTestResult.Band> octaves = new ArrayList<>();
+        List<Band> octaves = new ArrayList<>();
         for (int k = 0; k < r.residualBands().size(); k++) {
             BandLevel b = r.residualBands().get(k);
-            octaves.add(new NullTestResult.Band(b.band().lowHz(), b.band().centreHz(), b.band().highHz(), b.powerDb(),
+            octaves.add(new Band(b.band().lowHz(), b.band().centreHz(), b.band().highHz(), b.powerDb(),
                     r.mixBands().get(k).powerDb()));
         }
-        return new NullTestResult.Residual(segments, octaves, r.correlation());
+        return new Residual(segments, octaves, r.correlation());
     }
 
     /**
@@ -378,7 +386,7 @@ public final class Diagnosis {
     public static final double LOW_HZ = 250.0;
 
     /** Content no stem carries, read from the residual's character. */
-    private static Explanation.MissingPart missing(SetAnalysis a, NullTestResult.Residual r) {
+    private static Explanation.MissingPart missing(SetAnalysis a, Residual r) {
         double[] region = r.region(REGION_DB).orElseThrow();
         double c = r.channelCorrelation();
         return new Explanation.MissingPart(!(c >= Thresholds.DIFFUSE_CORRELATION), a.nullDb(), c,

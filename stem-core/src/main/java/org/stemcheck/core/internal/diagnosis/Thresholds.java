@@ -27,7 +27,7 @@ public final class Thresholds {
      * delivery nulls to about -140 dB, dev101's clean stems to -119 dB; -50 dB leaves room for
      * dither, float-to-integer export and resampling, which stay below -90 dB.
      */
-    public static final double NULL_WARNING_DB = org.stemcheck.core.NullTestResult.UNEXPLAINED_DB;
+    public static final double NULL_WARNING_DB = org.stemcheck.core.nulltest.NullTestResult.UNEXPLAINED_DB;
 
     /** An unexplained part louder than this (relative to the mix) is an error: it is plainly audible in the mix. */
     public static final double NULL_ERROR_DB = -20.0;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.stemcheck.core.ChannelLayout;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.StemFile;
 
 /**
@@ -108,11 +107,11 @@ public final class PairRouting {
      * @param mixLayout the mix's layout (the pairs' speakers)
      * @return per stem and pair, in order
      */
-    public static List<NullTestResult.PairRouting> named(List<Sums> sums, List<StemFile> stems,
+    public static List<org.stemcheck.core.nulltest.PairRouting> named(List<Sums> sums, List<StemFile> stems,
                                                          ChannelLayout mixLayout) {
-        List<NullTestResult.PairRouting> out = new ArrayList<>();
+        List<org.stemcheck.core.nulltest.PairRouting> out = new ArrayList<>();
         for (Sums s : sums) {
-            out.add(new NullTestResult.PairRouting(stems.get(s.stem()), mixLayout.speakers().get(s.left()),
+            out.add(new org.stemcheck.core.nulltest.PairRouting(stems.get(s.stem()), mixLayout.speakers().get(s.left()),
                     mixLayout.speakers().get(s.right()), s.straightMatch(), s.crossedMatch(), s.rmsDbfs()));
         }
         return out;

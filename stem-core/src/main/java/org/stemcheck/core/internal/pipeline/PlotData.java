@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.Plots;
 import org.stemcheck.core.StemFile;
+import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.Segment;
 import org.stemcheck.dsp.LoudnessResult;
 import org.stemcheck.dsp.LoudnessTimeline;
 import org.stemcheck.dsp.LevelTimeline;
@@ -81,7 +82,7 @@ final class PlotData {
      * axis, and the residual split by the causes the diagnosis names ({@link ResidualCauses}).
      */
     private static Plots withResidual(Plots plots, NullTestResult r) {
-        List<NullTestResult.Segment> segments = r.residual().segments();
+        List<Segment> segments = r.residual().segments();
         if (segments.isEmpty()) {
             return plots;
         }
@@ -89,7 +90,7 @@ final class PlotData {
         double[] residual = new double[t.length];
         double[] mix = new double[t.length];
         for (int i = 0; i < t.length; i++) {
-            NullTestResult.Segment g = segments.get(i);
+            Segment g = segments.get(i);
             t[i] = r.startSeconds() + (g.startSeconds() + g.endSeconds()) / 2;
             residual[i] = 20 * Math.log10(g.residualRms());
             mix[i] = 20 * Math.log10(g.mixRms());

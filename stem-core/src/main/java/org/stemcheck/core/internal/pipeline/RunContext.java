@@ -9,9 +9,9 @@ import java.util.function.Function;
 
 import org.stemcheck.core.Analysis;
 import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.StemFile;
 
 /**

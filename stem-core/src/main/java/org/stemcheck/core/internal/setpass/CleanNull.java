@@ -4,7 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.nulltest.Gain;
+import org.stemcheck.core.nulltest.MixBus;
+import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.Offset;
+import org.stemcheck.core.nulltest.OtherMix;
+import org.stemcheck.core.nulltest.Residual;
+import org.stemcheck.core.nulltest.Segment;
+import org.stemcheck.core.nulltest.StemComparison;
 import org.stemcheck.dsp.nullsum.GainSolution;
 import org.stemcheck.dsp.nullsum.NullResidual;
 import org.stemcheck.dsp.nullsum.NullResult;
@@ -92,30 +99,30 @@ public final class CleanNull {
     public static NullTestResult result(SetAnalysis a) {
         NullResult r = a.passes().last();
         MixbusJudge.Verdict bus = a.bus();
-        List<NullTestResult.StemComparison> stems = new ArrayList<>();
+        List<StemComparison> stems = new ArrayList<>();
         for (int i = 0; i < a.stems().size(); i++) {
             StemGain g = a.gain(i);
-            stems.add(new NullTestResult.StemComparison(a.stems().get(i),
-                    new NullTestResult.Gain(g.scale(), g.levelErrorDb(), g.standardErrorDb(), g.identifiable(),
+            stems.add(new StemComparison(a.stems().get(i),
+                    new Gain(g.scale(), g.levelErrorDb(), g.standardErrorDb(), g.identifiable(),
                             channelErrors(r, i)),
-                    new NullTestResult.Offset(0.0, Double.NaN, Double.NaN, Double.NaN, false, false),
+                    new Offset(0.0, Double.NaN, Double.NaN, Double.NaN, false, false),
                     Optional.empty(), 1.0, Double.NaN, 1.0));
         }
-        List<NullTestResult.OtherMix> others = new ArrayList<>();
+        List<OtherMix> others = new ArrayList<>();
         a.choice().depths().forEach((mix, d) -> {
             if (!mix.name().equals(a.reference().name())) {
-                others.add(new NullTestResult.OtherMix(mix, d.afterGainsDb(), d.plainDb()));
+                others.add(new OtherMix(mix, d.afterGainsDb(), d.plainDb()));
             }
         });
-        List<NullTestResult.Segment> segments = new ArrayList<>();
+        List<Segment> segments = new ArrayList<>();
         for (NullResidual.Segment g : r.residual().segments()) {
-            segments.add(new NullTestResult.Segment(g.startSeconds(), g.endSeconds(), g.residualRms(), g.mixRms()));
+            segments.add(new Segment(g.startSeconds(), g.endSeconds(), g.residualRms(), g.mixRms()));
         }
         return new NullTestResult(a.reference(), a.choice().given(), r.sampleRate(), r.frames(), 0.0, 1,
                 a.nullDb(), a.plainNullDb(),
-                new NullTestResult.MixBus(bus.processed(), bus.commonGainDb(), bus.limited(), bus.stemsPeakDbfs(),
+                new MixBus(bus.processed(), bus.commonGainDb(), bus.limited(), bus.stemsPeakDbfs(),
                         bus.mixPeakDbfs(), 0.0),
-                stems, others, new NullTestResult.Residual(segments, List.of(), r.residual().channelCorrelation()),
+                stems, others, new Residual(segments, List.of(), r.residual().channelCorrelation()),
                 List.of(), channelNullDb(r));
     }
 

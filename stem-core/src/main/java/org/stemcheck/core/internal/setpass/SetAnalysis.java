@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.layout.PairRouting;
+import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.dsp.nullsum.NullResult;
 import org.stemcheck.dsp.nullsum.StemGain;
 import org.stemcheck.dsp.nullsum.StemOffset;

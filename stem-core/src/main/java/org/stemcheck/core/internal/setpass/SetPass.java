@@ -3,24 +3,18 @@ package org.stemcheck.core.internal.setpass;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.core.internal.layout.PairRouting;
-import org.stemcheck.dsp.nullsum.NullResult;
 import org.stemcheck.dsp.nullsum.NullSum;
 import org.stemcheck.dsp.nullsum.NullSumSetup;
 import org.stemcheck.dsp.nullsum.StemOffset;
@@ -45,7 +39,8 @@ import org.stemcheck.io.AudioFormat;
  * measured with every stem in place; the stretches at either end that a moved stem no longer
  * covers are left out. (Shifting in the feed rather than with {@code Setup.alignedTo} moves the
  * residual probe too.) The diagnosis of a mix is the same as a full null test of the screen's
- * grouping would have made: the same setup and frames, the same chunks.
+ * grouping would have made: the same setup and frames, the same chunks. {@link SetPassRun} runs
+ * the passes; this class chooses what they stream and checks that they fit the heap.
  *
  * <p>Reading: the first pass that opens a file hands every block it decodes to that file's
  * {@link PassFile#sink() sink}, if it has one, and reads the file to its end for it, so that the
@@ -233,7 +228,7 @@ public final class SetPass {
             LOG.debug("set pass within the heap: {}", memory);
         }
         try {
-            return Optional.of(new Plan(selection, Collections.newSetFromMap(new IdentityHashMap<>()), executor,
+            return Optional.of(new SetPassRun(selection, Collections.newSetFromMap(new IdentityHashMap<>()), executor,
                     memory, diagnoseAlways).execute());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -259,249 +254,12 @@ public final class SetPass {
     }
 
     /** The frames of the longest of these mixes, at {@code rate}: the frames compared. */
-    private static long total(List<PassFile> mixes, int rate) {
+    static long total(List<PassFile> mixes, int rate) {
         long total = 0;
         for (PassFile p : mixes) {
             StemFile f = p.info();
             total = Math.max(total, (long) Math.ceil(f.frames() * rate / f.format().orElseThrow().sampleRate()));
         }
         return total;
-    }
-
-    /** What a pass over the audio measures. */
-    private enum Stage {
-        /** The cheap part, every mix: plain residual, gains, dynamics (and the files' spectra). */
-        SCREEN,
-        /** Everything, against the chosen mix, with the drift halves: the stems as delivered. */
-        DIAGNOSIS,
-        /** Everything, against the chosen mix, with the displaced stems moved back. */
-        ALIGNED
-    }
-
-    /**
-     * One run's files and common format; {@code opened} holds the files a pass has opened (their
-     * sinks are used up); {@code memory} how the passes fit the heap;
-     * {@code diagnoseAlways} whether a clean delivery is diagnosed too (for tests).
-     */
-    private record Plan(Selection selection, Set<PassFile> opened, Executor executor, MemoryBudget.Plan memory,
-                        boolean diagnoseAlways) {
-
-        List<PassFile> stems() {
-            return selection.stems();
-        }
-
-        int rate() {
-            return selection.rate();
-        }
-
-        SetAnalysis execute() throws IOException {
-            List<PassFile> mixes = selection.mixes();
-            int perPass = memory.mixesPerPass();
-            // 1: the screen, every stem against every mix (grouped as the heap asks), each file
-            // read once with its sink: the plain residual, the gains and the dynamics
-            Map<PassFile, NullResult> screens = new LinkedHashMap<>();
-            Map<PassFile, double[]> levels = new LinkedHashMap<>();
-            Map<PassFile, Long> compared = new LinkedHashMap<>();
-            Map<PassFile, List<PairRouting.Sums>> routing = new LinkedHashMap<>();
-            for (int from = 0; from < mixes.size(); from += perPass) {
-                List<PassFile> some = mixes.subList(from, Math.min(mixes.size(), from + perPass));
-                long total = total(some);
-                NullSum screen = stream(some, new long[stems().size()], total, Stage.SCREEN, routing);
-                for (int k = 0; k < some.size(); k++) {
-                    screens.put(some.get(k), screen.result(k));
-                    levels.put(some.get(k), screen.stemLevelsDb(k));
-                    compared.put(some.get(k), total);
-                }
-            }
-            if (perPass < mixes.size()) {
-                LOG.debug("{} mixes compared {} a pass: the heap holds no more", mixes.size(), perPass);
-            }
-            Optional<PassFile> named = selection.given().flatMap(name -> screens.keySet().stream()
-                    .filter(p -> p.info().name().equals(name)).findFirst());
-            PassFile best = named.orElseGet(() -> best(screens));
-            Map<StemFile, SetAnalysis.Depths> depths = new LinkedHashMap<>();
-            screens.forEach((p, r) -> depths.put(p.info(),
-                    new SetAnalysis.Depths(r.gains().nullDepthDb(), r.residual().totalDb())));
-            List<StemFile> stemFiles = stems().stream().map(PassFile::info).toList();
-            SetAnalysis.Choice choice = new SetAnalysis.Choice(best.info(), named.isPresent(), depths);
-            NullResult screened = screens.get(best);
-            MixbusJudge.Verdict plainBus = MixbusJudge.judge(screened, 0.0);
-            if (!diagnoseAlways && CleanNull.nullsCleanly(screened, levels.get(best), plainBus)) {
-                LOG.debug("the stems null to {} dB against {}: clean, the diagnosis is left out",
-                        screened.residual().totalDb(), best.info().name());
-                return new SetAnalysis(stemFiles, choice, new SetAnalysis.Passes(screened, screened, 1, 0.0),
-                        ResidualCharacter.screened(screened), List.of(), plainBus, 0.0, false,
-                        routing.getOrDefault(best, List.of()));
-            }
-            // 2: the diagnosis, of the chosen mix only: the stems and that mix again (from the page
-            // cache), everything measured, over the frames its first comparison covered
-            long total = compared.get(best);
-            NullSum diagnosis = stream(List.of(best), new long[stems().size()], total, Stage.DIAGNOSIS, routing);
-            NullResult firstPass = diagnosis.result(0);
-            NullResult last = firstPass;
-            ResidualCharacter character = ResidualCharacter.of(firstPass);
-            List<StemDrift> drifts = Drifts.of(firstPass.halves(), rate(), total);
-            // passes, as the checks count them: 1, the stems as delivered; 2, and again with the
-            // displaced ones moved back
-            int passes = 1;
-            double shared = SharedOffset.of(firstPass.offsets());
-            long[] shifts = shifts(firstPass, shared);
-            if (Arrays.stream(shifts).anyMatch(x -> x != 0)) {
-                last = stream(List.of(best), shifts, total(List.of(best)), Stage.ALIGNED, routing).result(0);
-                character = ResidualCharacter.of(last);
-                passes++;
-            }
-            return new SetAnalysis(stemFiles, choice,
-                    new SetAnalysis.Passes(firstPass, last, passes, (double) start(shifts) / rate()),
-                    character, drifts, MixbusJudge.judge(last, shared), shared, true, routing.getOrDefault(best, List.of()));
-        }
-
-        /**
-         * One pass over the stems (moved by {@code shifts}) and the mixes {@code some}, comparing
-         * {@code total} frames; the first pass to open a file feeds its sink; {@code routing} receives
-         * each mix's channel-pair routing of the stems ({@link PairRouting}), replacing an earlier
-         * pass's.
-         *
-         * @return the null sum, fed to the end
-         */
-        private NullSum stream(List<PassFile> some, long[] shifts, long total, Stage stage,
-                               Map<PassFile, List<PairRouting.Sums>> routing) throws IOException {
-            int channels = selection.channels();
-            int s = stems().size();
-            int m = some.size();
-            NullSumSetup setup = new NullSumSetup(rate(), s, channels, memory.rangeSeconds());
-            List<PassFile> files = new ArrayList<>(stems());
-            files.addAll(some);
-            List<FileSink> passSinks = new ArrayList<>();
-            for (PassFile p : files) {
-                passSinks.add(opened.add(p) ? p.sink() : null);
-            }
-            boolean spectra = passSinks.stream().anyMatch(k -> k != null && k.wantsSpectrum());
-            // the screen cuts its chunks where the diagnosis's halves split, so that both sum alike
-            NullSumSetup measured = stage == Stage.ALIGNED ? setup : Drifts.measuring(setup, total);
-            NullSum tests = stage == Stage.SCREEN ? NullSum.screen(measured, m, spectra, executor)
-                    : NullSum.create(measured, m, spectra, executor, memory.compact());
-            double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
-            double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
-            List<PairRouting> pairs = new ArrayList<>();
-            for (PassFile mix : some) {
-                pairs.add(new PairRouting(mix.info().layout().orElseThrow(), s));
-            }
-            List<Feed> feeds = new ArrayList<>();
-            try {
-                for (int k = 0; k < s + m; k++) {
-                    feeds.add(Feed.open(files.get(k).source(), rate(), k < s ? shifts[k] : 0, passSinks.get(k)));
-                }
-                long start = start(shifts);
-                long end = total - Math.max(0, Arrays.stream(shifts).max().orElse(0));
-                for (long done = 0; done < end; ) {
-                    int n = (int) Math.min(Feed.BLOCK, done < start ? start - done : end - done);
-                    for (int k = 0; k < s; k++) {
-                        feeds.get(k).fill(stemBuf[k], n);
-                    }
-                    for (int k = 0; k < m; k++) {
-                        feeds.get(s + k).fill(mixBuf[k], n);
-                    }
-                    if (done >= start) {
-                        tests.accept(stemBuf, mixBuf, 0, n);
-                        for (int k = 0; k < m; k++) {
-                            pairs.get(k).accept(stemBuf, mixBuf[k], n);
-                        }
-                    }
-                    done += n;
-                }
-                feeds.forEach(Feed::drainToSink);
-                if (spectra) {
-                    giveSpectra(tests, feeds, passSinks, end, s);
-                }
-            } finally {
-                feeds.forEach(Feed::close);
-            }
-            for (int k = 0; k < m; k++) {
-                routing.put(some.get(k), pairs.get(k).result());
-            }
-            return tests;
-        }
-
-        /**
-         * Hands each sink that wants it its file's Welch spectrum, where the pass compared exactly
-         * the file's own frames (the others measure it themselves).
-         */
-        private static void giveSpectra(NullSum tests, List<Feed> feeds, List<FileSink> passSinks, long compared,
-                                        int stems) {
-            if (!tests.fileSpectraAreWelch()) {
-                return;
-            }
-            for (int k = 0; k < feeds.size(); k++) {
-                FileSink sink = passSinks.get(k);
-                if (sink != null && sink.wantsSpectrum() && feeds.get(k).deliveredExactly(compared)) {
-                    sink.spectrum(k < stems ? tests.stemSpectrum(k) : tests.mixSpectrum(k - stems));
-                }
-            }
-        }
-
-        /** The frames of the longest of these mixes, at the pass's rate: the frames compared. */
-        private long total(List<PassFile> mixes) {
-            return SetPass.total(mixes, rate());
-        }
-
-        /**
-         * The first frame compared: after the alignment, an early stem (negative shift) has no
-         * material for the mix's first frames (it was cut before the file's start), as a late one
-         * has none for the last frames; those stretches are left out of the comparison, as
-         * {@code NullSumSetup.alignedTo} does.
-         */
-        static long start(long[] shifts) {
-            return Math.max(0, -Arrays.stream(shifts).min().orElse(0));
-        }
-
-        /**
-         * The mix the stems are a delivery of: the deepest null after gains, except that among
-         * the mixes the stems null against after gains (below {@link Thresholds#NULL_WARNING_DB}),
-         * the one the stems as delivered (unity gains) null against best wins: an instrumental or
-         * TV mix nulls as deep after gains as the full mix, but only by fitting the vocal stems a
-         * gain of zero, which would then read as gain errors. NaN counts as the worst.
-         */
-        static PassFile best(Map<PassFile, NullResult> results) {
-            PassFile best = null;
-            double depth = Double.POSITIVE_INFINITY;
-            for (Map.Entry<PassFile, NullResult> e : results.entrySet()) {
-                double d = worstIfNaN(e.getValue().gains().nullDepthDb());
-                if (best == null || d < depth) {
-                    best = e.getKey();
-                    depth = d;
-                }
-            }
-            if (depth > NullTestResult.UNEXPLAINED_DB) {
-                return best;
-            }
-            double plain = Double.POSITIVE_INFINITY;
-            for (Map.Entry<PassFile, NullResult> e : results.entrySet()) {
-                double d = worstIfNaN(e.getValue().residual().totalDb());
-                if (worstIfNaN(e.getValue().gains().nullDepthDb()) <= NullTestResult.UNEXPLAINED_DB && d < plain) {
-                    best = e.getKey();
-                    plain = d;
-                }
-            }
-            return best;
-        }
-
-        private static double worstIfNaN(double db) {
-            return Double.isNaN(db) ? Double.POSITIVE_INFINITY : db;
-        }
-
-        /**
-         * Per stem, the whole samples to move it back by: its offset where displaced, else the
-         * offset most stems share ({@code shared}, {@link SharedOffset}: the mix is late, so every
-         * stem moves).
-         */
-        private static long[] shifts(NullResult r, double shared) {
-            long whole = Math.round(shared);
-            long[] out = new long[r.offsets().size()];
-            for (StemOffset o : r.offsets()) {
-                out[o.stem()] = o.displaced() ? o.wholeSamples() : whole;
-            }
-            return out;
-        }
     }
 }

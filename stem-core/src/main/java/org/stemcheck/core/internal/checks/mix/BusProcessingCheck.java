@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.Explanation;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.NullTestResult;
-import org.stemcheck.core.Explanation.LacksBusProcessing;
 import org.stemcheck.core.internal.diagnosis.Thresholds;
+import org.stemcheck.core.nulltest.Explanation;
+import org.stemcheck.core.nulltest.Explanation.LacksBusProcessing;
+import org.stemcheck.core.nulltest.NullTestResult;
 
 /**
  * {@code mix.bus-processing}: a stem whose relation to the mix is not a plain gain: an EQ-shaped

@@ -6,8 +6,10 @@ import java.util.Locale;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.StemFile;
+import org.stemcheck.core.nulltest.Drift;
+import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.StemComparison;
 
 /**
  * {@code mix.drift}: a stem whose offset against the mix changes along the song (its clock or
@@ -33,11 +35,11 @@ final class DriftCheck extends MixCheck {
         List<Finding> out = new ArrayList<>();
         int rate = r.sampleRate();
         double duration = (double) r.frames() / rate;
-        for (NullTestResult.StemComparison s : r.stems()) {
+        for (StemComparison s : r.stems()) {
             if (s.drift().isEmpty() || otherVersion(r, s)) {
                 continue;
             }
-            NullTestResult.Drift d = s.drift().get();
+            Drift d = s.drift().get();
             double change = d.lateSamples() - d.earlySamples();
             if (!d.plausible(rate) || !(Math.abs(change) >= Math.max(MIN_CHANGE_SAMPLES, d.peakWidthSamples() / 2))) {
                 continue;

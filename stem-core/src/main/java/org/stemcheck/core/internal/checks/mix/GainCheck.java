@@ -5,19 +5,21 @@ import java.util.List;
 import java.util.Locale;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.Explanation;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.diagnosis.Thresholds;
 import org.stemcheck.core.internal.setpass.MixbusJudge;
+import org.stemcheck.core.nulltest.Explanation;
+import org.stemcheck.core.nulltest.Gain;
+import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.StemComparison;
 
 /**
  * {@code mix.gain}: a stem louder or quieter than in the mix (least-squares gain, against the
  * gain all stems share when the mix carries mix-bus processing). A stem that lacks its bus
  * processing is left to {@code mix.bus-processing}: its level difference is that processing's.
  * A gain is evidence about a stem only when the stem is what the mix holds
- * ({@link NullTestResult.StemComparison#matchesMix()}); while part of the mix is unexplained
+ * ({@link StemComparison#matchesMix()}); while part of the mix is unexplained
  * (a missing part, other versions of some stems), a small difference is that part's share and
  * is not reported; against a mix with bus processing, whose dynamics scatter the stems' gains,
  * only a stem that stands out of that scatter is.
@@ -37,8 +39,8 @@ final class GainCheck extends MixCheck {
         boolean partUnexplained = contentUnexplained
                 || r.mixBus().processed() && r.mixBus().commonGainDb() >= STEMS_HOT_DB;
         double scatter = r.mixBus().processed() ? scatterDb(r) : 0.0;
-        for (NullTestResult.StemComparison s : r.stems()) {
-            NullTestResult.Gain g = s.gain();
+        for (StemComparison s : r.stems()) {
+            Gain g = s.gain();
             // With a stem panned elsewhere, one gain per stem cannot fit the mix and the others'
             // gains take up some of it; fitted channel by channel they are right.
             double level = r.balanced() && !g.channelLevelErrorDb().isEmpty()
@@ -121,13 +123,13 @@ final class GainCheck extends MixCheck {
      * Whether the stem is mono among stereo stems: its pan in the mix is lost in the file
      * ({@code format.channels} names it), so channel gains fitted to it describe that, not a fader.
      */
-    private static boolean monoAmongStereo(NullTestResult r, NullTestResult.StemComparison s) {
+    private static boolean monoAmongStereo(NullTestResult r, StemComparison s) {
         return s.file().format().map(f -> f.channels() == 1).orElse(false)
                 && r.stems().stream().anyMatch(o -> o.file().format().map(f -> f.channels() > 1).orElse(false));
     }
 
     /** The finding for a stem whose pan or balance differs from the mix's. */
-    private Finding pan(NullTestResult.StemComparison s, double common) {
+    private Finding pan(StemComparison s, double common) {
         List<Double> ch = s.gain().channelLevelErrorDb();
         List<String> parts = new ArrayList<>();
         for (int c = 0; c < ch.size(); c++) {

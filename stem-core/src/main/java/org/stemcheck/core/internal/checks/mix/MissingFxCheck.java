@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.Explanation;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.nulltest.Explanation;
+import org.stemcheck.core.nulltest.NullTestResult;
 
 /**
  * {@code mix.missing-fx}: the mix holds a diffuse, decorrelated residual that no stem carries

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.nulltest.Explanation;
+import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.core.spec.DeliverySpec;
-import org.stemcheck.core.Explanation;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.diagnosis.Diagnosis;
 import org.stemcheck.core.spec.ExpectedStem;

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.Explanation;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.internal.analysis.Transcodes;
 import org.stemcheck.core.internal.checks.BaseCheck;
+import org.stemcheck.core.nulltest.Explanation;
+import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.StemComparison;
 
 /** A check on the null test's result: its id is the one code it emits; nothing to say without a mix. */
 abstract class MixCheck extends BaseCheck {
@@ -55,7 +56,7 @@ abstract class MixCheck extends BaseCheck {
      * ({@link Explanation.Mismatch}, named in {@code mix.null}): its gain, polarity and offset
      * then describe chance correlation, not the stem, and no finding is read from them.
      */
-    static boolean otherVersion(NullTestResult r, NullTestResult.StemComparison s) {
+    static boolean otherVersion(NullTestResult r, StemComparison s) {
         return !s.matchesMix() || r.explanations(Explanation.Mismatch.class).stream()
                 .anyMatch(m -> m.stems().stream().anyMatch(f -> f.name().equals(s.file().name())));
     }

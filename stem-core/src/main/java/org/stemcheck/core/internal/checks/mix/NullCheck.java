@@ -6,12 +6,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.Explanation;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.diagnosis.Thresholds;
+import org.stemcheck.core.nulltest.Explanation;
+import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.Segment;
 
 /**
  * {@code mix.null}: what the stems leave unexplained in the mix after their gains and offsets
@@ -50,7 +51,7 @@ final class NullCheck extends MixCheck {
         Optional<Explanation.CodecNoise> codec = r.explanations(Explanation.CodecNoise.class).stream().findFirst();
         Severity s = r.mixBus().processed() || codec.isPresent() || r.balanced() ? Severity.INFO
                 : db > Thresholds.NULL_ERROR_DB ? Severity.ERROR : Severity.WARNING;
-        List<NullTestResult.Segment> worst = r.residual().worst(Finding.MAX_SPANS);
+        List<Segment> worst = r.residual().worst(Finding.MAX_SPANS);
         double t0 = r.startSeconds();
         String at = worst.isEmpty() ? "" : String.format(Locale.ROOT, ", worst at %.1f-%.1f s (%.1f dB)",
                 t0 + worst.get(0).startSeconds(), t0 + worst.get(0).endSeconds(), worst.get(0).relativeDb());

@@ -10,7 +10,9 @@ import org.stemcheck.core.Finding;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.diagnosis.Thresholds;
-import org.stemcheck.core.NullTestResult;
+import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.Offset;
+import org.stemcheck.core.nulltest.StemComparison;
 
 /**
  * {@code mix.offset}: a stem early or late against the mix, within the +/- 2 s search range, in
@@ -29,7 +31,7 @@ final class OffsetCheck extends MixCheck {
      * sources at its delay time, and against a limited mix that peak can win (a ping-pong delay
      * read "0.75 beats late": its own delay time). Moved truly back, a return is its own part again.
      */
-    private static boolean echoOfItsSources(NullTestResult.StemComparison s) {
+    private static boolean echoOfItsSources(StemComparison s) {
         return s.file().role() == Role.FX && s.ownCoherence() < Thresholds.MIN_OWN_COHERENCE;
     }
 
@@ -56,8 +58,8 @@ final class OffsetCheck extends MixCheck {
         }
         OptionalDouble bpm = r.stems().stream().map(s -> s.file().bpm()).filter(OptionalDouble::isPresent)
                 .mapToDouble(OptionalDouble::getAsDouble).findFirst();
-        for (NullTestResult.StemComparison s : r.stems()) {
-            NullTestResult.Offset o = s.offset();
+        for (StemComparison s : r.stems()) {
+            Offset o = s.offset();
             if (!o.displaced() || otherVersion(r, s) || echoOfItsSources(s)) {
                 continue;
             }

@@ -6,9 +6,11 @@ import java.util.Locale;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.diagnosis.Thresholds;
+import org.stemcheck.core.nulltest.Gain;
+import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.StemComparison;
 
 /** {@code mix.polarity}: a stem whose least-squares gain is near -1 (inverted against the mix). */
 final class PolarityCheck extends MixCheck {
@@ -20,8 +22,8 @@ final class PolarityCheck extends MixCheck {
     @Override
     List<Finding> judge(CheckContext ctx, NullTestResult r) {
         List<Finding> out = new ArrayList<>();
-        for (NullTestResult.StemComparison s : r.stems()) {
-            NullTestResult.Gain g = s.gain();
+        for (StemComparison s : r.stems()) {
+            Gain g = s.gain();
             if (g.identifiable() && !otherVersion(r, s) && g.inverted() && -g.scale() >= Thresholds.POLARITY_MIN_SCALE) {
                 StemFile f = s.file();
                 out.add(Finding.error(id(), String.format(Locale.ROOT,

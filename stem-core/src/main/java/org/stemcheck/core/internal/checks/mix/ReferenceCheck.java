@@ -6,9 +6,11 @@ import java.util.Locale;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.NullTestResult;
 import org.stemcheck.core.internal.diagnosis.Thresholds;
 import org.stemcheck.core.internal.setpass.MixbusJudge;
+import org.stemcheck.core.nulltest.MixBus;
+import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.OtherMix;
 
 /** {@code mix.reference} (info): which mix the stems were compared with, how deep they null, and whether it carries mix-bus processing. */
 final class ReferenceCheck extends MixCheck {
@@ -26,7 +28,7 @@ final class ReferenceCheck extends MixCheck {
      * stems carrying mix-bus processing themselves ({@code level.mixbus-processing}).
      */
     private static String processing(NullTestResult r) {
-        NullTestResult.MixBus bus = r.mixBus();
+        MixBus bus = r.mixBus();
         if (!bus.processed()) {
             return "no mix-bus processing";
         }
@@ -60,7 +62,7 @@ final class ReferenceCheck extends MixCheck {
         StringBuilder msg = new StringBuilder(String.format(Locale.ROOT, "%s is the reference mix%s: %s; %s",
                 ref, r.mixNamed() ? " (as named)" : "", depth, processing(r)));
         List<String> files = new ArrayList<>(List.of(ref));
-        for (NullTestResult.OtherMix o : r.otherMixes()) {
+        for (OtherMix o : r.otherMixes()) {
             files.add(o.file().name());
             boolean bus = o.nullDb() - r.nullDb() > OTHER_MIX_DB;
             boolean deeper = r.mixNamed() && r.nullDb() - o.nullDb() > OTHER_MIX_DB;

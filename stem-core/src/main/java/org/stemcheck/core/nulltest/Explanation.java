@@ -1,6 +1,8 @@
-package org.stemcheck.core;
+package org.stemcheck.core.nulltest;
 
 import java.util.List;
+
+import org.stemcheck.core.StemFile;
 
 /**
  * A cause the null test's diagnosis found for part of the residual (what is left when the stems

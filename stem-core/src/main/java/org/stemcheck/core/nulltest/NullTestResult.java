@@ -1,0 +1,189 @@
+package org.stemcheck.core.nulltest;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.stemcheck.core.StemFile;
+
+/**
+ * The null test of a delivery: the stems summed and compared with the reference mix, what each
+ * stem's level, polarity, offset and drift is against it, what is left over, and what the
+ * diagnosis makes of it. Read it in a {@link org.stemcheck.core.Check} that
+ * {@linkplain org.stemcheck.core.Check#needs() needs} {@link org.stemcheck.core.Measurement#NULL_TEST}:
+ *
+ * <pre>{@code
+ * List<Finding> found = ctx.nullTest().stream()
+ *         .flatMap(n -> n.stems().stream())
+ *         .filter(s -> s.gain().identifiable() && Math.abs(s.gain().levelErrorDb()) > 0.2)
+ *         .map(s -> Finding.warning("acme.tight-gain", s.file().displayLabel() + " is off by "
+ *                 + s.gain().levelErrorDb() + " dB").withFiles(s.file().name()))
+ *         .toList();
+ * }</pre>
+ *
+ * <p>Levels in dB relative to the mix: {@code -200} stands for a digital null, {@code NaN} for a
+ * level that could not be measured (a silent mix). Immutable.
+ *
+ * @param mix          the reference mix the stems were compared with
+ * @param mixNamed     true when the caller named the mix
+ *                     ({@link org.stemcheck.core.StemSet#mixdown}); otherwise it was chosen as the
+ *                     mix the stems null against best
+ * @param sampleRate   the rate of the comparison, Hz (the mix's; other stems were converted)
+ * @param frames       frames compared
+ * @param startSeconds where the comparison starts in the mix: 0, or later when a stem that starts
+ *                     early was moved back and no longer covers the first stretch; the
+ *                     residual's times count from here
+ * @param passes       passes over the audio: 1, or 2 when displaced stems were moved back and
+ *                     everything measured again
+ * @param nullDb       what the stems leave of the mix after their gains and offsets are fitted
+ * @param plainNullDb  what they leave as delivered (unity gains; aligned when a second pass ran)
+ * @param mixBus       whether the mix carries processing common to every stem
+ * @param stems        each stem compared, in delivery order
+ * @param otherMixes   the other candidate mixes of the delivery and how the stems null against them
+ * @param residual     what is left over after gains and offsets, along time and in frequency
+ * @param explanations what the diagnosis attributes the residual to, most important first
+ * @param channelNullDb what the stems leave of the mix with their gains fitted channel by channel
+ *                     (a stem's pan or balance corrected), dB; {@code NaN} for mono
+ * @param routing      per stem and mirrored speaker pair of the mix (L/R, Ls/Rs ...), whether the
+ *                     stem's pair lands in the mix as routed or crossed (swapped channels)
+ */
+public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, long frames, double startSeconds,
+                             int passes, double nullDb, double plainNullDb, MixBus mixBus,
+                             List<StemComparison> stems, List<OtherMix> otherMixes, Residual residual,
+                             List<Explanation> explanations, double channelNullDb, List<PairRouting> routing) {
+
+    /**
+     * Checks and copies the parts.
+     *
+     * @param mix          not {@code null}
+     * @param mixNamed     as told
+     * @param sampleRate   {@code > 0}
+     * @param frames       {@code >= 0}
+     * @param startSeconds {@code >= 0}
+     * @param passes       1 or more
+     * @param nullDb       dB or {@code NaN}
+     * @param plainNullDb  dB or {@code NaN}
+     * @param mixBus       not {@code null}
+     * @param stems        not {@code null}; copied
+     * @param otherMixes   not {@code null}; copied
+     * @param residual     not {@code null}
+     * @param explanations not {@code null}; copied
+     * @param channelNullDb dB or {@code NaN}
+     * @param routing      not {@code null}; copied
+     */
+    public NullTestResult {
+        Objects.requireNonNull(mix, "mix must not be null");
+        Objects.requireNonNull(mixBus, "mixBus must not be null");
+        Objects.requireNonNull(residual, "residual must not be null");
+        stems = List.copyOf(stems);
+        otherMixes = List.copyOf(otherMixes);
+        explanations = List.copyOf(explanations);
+        routing = List.copyOf(routing);
+        if (sampleRate <= 0 || frames < 0 || passes < 1) {
+            throw new IllegalArgumentException("sampleRate, frames or passes out of range: " + sampleRate + ", "
+                    + frames + ", " + passes);
+        }
+    }
+
+    /**
+     * A result without channel-pair routing (the form before it was measured).
+     *
+     * @param mix           as in the canonical constructor
+     * @param mixNamed      as in the canonical constructor
+     * @param sampleRate    as in the canonical constructor
+     * @param frames        as in the canonical constructor
+     * @param startSeconds  as in the canonical constructor
+     * @param passes        as in the canonical constructor
+     * @param nullDb        as in the canonical constructor
+     * @param plainNullDb   as in the canonical constructor
+     * @param mixBus        as in the canonical constructor
+     * @param stems         as in the canonical constructor
+     * @param otherMixes    as in the canonical constructor
+     * @param residual      as in the canonical constructor
+     * @param explanations  as in the canonical constructor
+     * @param channelNullDb as in the canonical constructor
+     */
+    public NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, long frames, double startSeconds,
+                          int passes, double nullDb, double plainNullDb, MixBus mixBus,
+                          List<StemComparison> stems, List<OtherMix> otherMixes, Residual residual,
+                          List<Explanation> explanations, double channelNullDb) {
+        this(mix, mixNamed, sampleRate, frames, startSeconds, passes, nullDb, plainNullDb, mixBus, stems, otherMixes,
+                residual, explanations, channelNullDb, List.of());
+    }
+
+    /**
+     * The same result with this channel-pair routing.
+     *
+     * @param pairs per stem and pair
+     * @return a new result
+     */
+    public NullTestResult withRouting(List<PairRouting> pairs) {
+        return new NullTestResult(mix, mixNamed, sampleRate, frames, startSeconds, passes, nullDb, plainNullDb, mixBus,
+                stems, otherMixes, residual, explanations, channelNullDb, pairs);
+    }
+
+    /**
+     * The comparison of one stem.
+     *
+     * @param file the stem
+     * @return its comparison, empty when the stem was not compared (another rate or layout that
+     *         could not be converted, unreadable)
+     */
+    public Optional<StemComparison> stem(StemFile file) {
+        return stems.stream().filter(s -> s.file().name().equals(file.name())).findFirst();
+    }
+
+    /**
+     * The explanations of one kind.
+     *
+     * @param <E>  the kind
+     * @param kind e.g. {@code Explanation.LacksBusProcessing.class}
+     * @return those explanations, in order
+     */
+    public <E extends Explanation> List<E> explanations(Class<E> kind) {
+        return explanations.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    /**
+     * Whether the stems leave a real part of the mix unexplained: the null after gains and
+     * offsets is shallower than -50 dB (a 24-bit delivery nulls to about -140 dB; dither, export
+     * to integers and resampling stay below -90 dB), against a mix without mix-bus processing
+     * (whose residual is that processing), and not only the leftover of a stem's offset by a
+     * fraction of a sample.
+     *
+     * @return true when something is missing or different
+     */
+    public boolean unexplained() {
+        return !mixBus.processed() && !fractionLeft() && Double.isFinite(nullDb) && nullDb > UNEXPLAINED_DB
+                && !balanced();
+    }
+
+    /**
+     * Whether the stems null once their gains are fitted channel by channel while they do not with
+     * one gain each: what is left is a stem's pan or balance ({@code mix.gain} names it), nothing
+     * missing or different.
+     *
+     * @return true when {@link #channelNullDb()} is below {@link #UNEXPLAINED_DB} and {@link #nullDb()} is not
+     */
+    public boolean balanced() {
+        return channelNullDb <= UNEXPLAINED_DB && nullDb > UNEXPLAINED_DB;
+    }
+
+    /** The null depth above which part of the mix counts as unexplained, dB (see {@link #unexplained()}). */
+    public static final double UNEXPLAINED_DB = -50.0;
+
+    /** A displaced stem's fraction of a sample beyond this was not undone by a whole-sample move: about -24 dB of residual at 10 kHz at 48 kHz. */
+    public static final double FRACTION_LEFT_SAMPLES = 0.05;
+
+    /**
+     * Whether a displaced stem was off by a fraction of a sample that the whole-sample alignment
+     * of the second pass could not undo ({@link #FRACTION_LEFT_SAMPLES}): what is left is then
+     * partly that fraction, not a missing part.
+     *
+     * @return true when such a stem exists
+     */
+    public boolean fractionLeft() {
+        return stems.stream().map(StemComparison::offset)
+                .anyMatch(o -> o.displaced() && Math.abs(o.samples() - o.wholeSamples()) > FRACTION_LEFT_SAMPLES);
+    }
+}
