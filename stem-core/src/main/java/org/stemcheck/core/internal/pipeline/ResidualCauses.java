@@ -8,9 +8,9 @@ import java.util.Optional;
 
 import org.stemcheck.core.Plots;
 import org.stemcheck.core.StemFile;
-import org.stemcheck.core.Explanation;
-import org.stemcheck.core.NullTestResult;
-import org.stemcheck.core.NullTestResult.Segment;
+import org.stemcheck.core.nulltest.Explanation;
+import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.Segment;
 
 /**
  * The causes the null test's diagnosis names, as parts of the residual over time for the report's
