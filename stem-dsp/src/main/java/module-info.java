@@ -7,7 +7,9 @@
 module org.stemcheck.dsp {
     requires transitive org.stemcheck.io;
     requires org.slf4j;
-    requires JTransforms;
+    // No "requires JTransforms": its jar has no Automatic-Module-Name, so that name would be one the
+    // JDK guesses from a file name. internal.JTransforms finds it at run time (class path, or module
+    // path with --add-modules JTransforms); without it every FFT runs on our own RealFft.
 
     exports org.stemcheck.dsp;
     exports org.stemcheck.dsp.content;

@@ -84,7 +84,7 @@ final class CheckCommand implements Callable<Integer> {
      * Checks every folder; see {@link Catalogue} for how the threads are shared. A folder that
      * does not exist (or cannot be checked) gets a line on stderr and no report; the others go on.
      * The exit status is the worst of all folders: 3 internal error, 2 usage error or missing
-     * folder, 1 something reached {@code --fail-on}, 0 otherwise.
+     * folder, 1 something reached {@code --fail-on} or a report could not be written, 0 otherwise.
      */
     @Override
     public Integer call() throws IOException {
@@ -119,6 +119,9 @@ final class CheckCommand implements Callable<Integer> {
             Catalogue.run(dirs, plan, (i, dir) -> {
                 try {
                     return check(dir, plan.threadsPerFolder(), progress.listener(i, dir));
+                } catch (OutOfMemoryError e) {
+                    // the engine keeps its own out-of-heap in the report; this is the listing before it
+                    return OutOfHeap.nothingChecked(dir.toString(), resolved.name());
                 } finally {
                     progress.finished(i);
                 }
@@ -129,9 +132,9 @@ final class CheckCommand implements Callable<Integer> {
                     status[0] = Math.max(status[0], o.status());
                     return;
                 }
-                write(o.report(), out, written[0]++);
+                Report shown = write(o.report(), out, written[0]++);
                 out.flush();
-                if (fails(o.report())) {
+                if (shown == null || fails(shown)) {
                     status[0] = Math.max(status[0], 1);
                 }
             });
@@ -202,22 +205,51 @@ final class CheckCommand implements Callable<Integer> {
         return set.run();
     }
 
-    private void write(Report r, Writer out, int index) throws IOException {
+    /**
+     * Writes one report. It is rendered whole before a byte is written, so that a heap too small
+     * for it costs what it costs in one piece: then the report is written without its plots and
+     * measured values and with an error that says so ({@link OutOfHeap#reduced}); too small for
+     * that as well, a line on stderr.
+     *
+     * @return the report written, or null when none could be
+     */
+    private Report write(Report r, Writer out, int index) throws IOException {
+        String text;
+        Report shown = r;
+        try {
+            text = render(r, index);
+        } catch (OutOfMemoryError e) {
+            try {
+                shown = OutOfHeap.reduced(r);
+                text = render(shown, index);
+            } catch (OutOfMemoryError again) {
+                main.err.println("stemcheck: " + r.delivery() + ": no report: the heap (" + OutOfHeap.heapMib()
+                        + " MiB) ran out while it was written; run with more heap, e.g. " + OutOfHeap.xmx());
+                return null;
+            }
+        }
+        out.write(text);
+        return shown;
+    }
+
+    private String render(Report r, int index) throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
         if (format == Format.html) {
-            ReportFormat.html().write(r, out);
-            return;
+            main.renderer.write(ReportFormat.html(), r, out);
+            return out.toString();
         }
         if (format == Format.json) {
-            ReportFormat.json().write(r, out);
+            main.renderer.write(ReportFormat.json(), r, out);
             out.write('\n');
-            return;
+            return out.toString();
         }
         if (index > 0) {
             out.write('\n');
         }
         boolean ansi = colour == Colour.always
                 || (colour == Colour.auto && main.terminal && output == null && !noColor(System.getenv("NO_COLOR")));
-        ReportFormat.text(ansi).write(r, out);
+        main.renderer.write(ReportFormat.text(ansi), r, out);
+        return out.toString();
     }
 
     /** A message on one line, whatever a file name or a reason held. */

@@ -7,19 +7,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 import org.stemcheck.core.Report;
+import org.stemcheck.core.ReportFormat;
 import org.stemcheck.dsp.FftThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code stemcheck} command. Exit status: 0 when nothing reaches {@code --fail-on}, 1 when
- * something does, 2 for usage errors or a folder that does not exist, 3 for an internal error.
+ * something does (a heap too small is an {@code internal.memory} error) or no report could be
+ * written, 2 for usage errors or a folder that does not exist, 3 for a bug (never for lack of heap).
  */
 @Command(name = "stemcheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Checks stem deliveries before the recipient does.",
         subcommands = {CheckCommand.class, DemoCommand.class, SpecsCommand.class},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:nothing reached --fail-on", "1:something reached --fail-on",
+        exitCodeList = {"0:nothing reached --fail-on", "1:something reached --fail-on (or no report could be written)",
             "2:usage error, or a folder that does not exist", "3:internal error"})
 public final class Main implements Callable<Integer> {
 
@@ -36,18 +38,27 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** How a report is written in a format (tests put one here that runs out of heap). */
+    @FunctionalInterface
+    interface Renderer {
+        void write(ReportFormat format, Report report, java.io.Writer out) throws java.io.IOException;
+    }
+
     final PrintStream out;
     final PrintStream err;
     /** True when standard output is a terminal: the text report in colour by default. */
     final boolean terminal;
     /** True when standard error is a terminal: live progress there. */
     final boolean progress;
+    /** Writes the reports: {@link ReportFormat#write}. */
+    final Renderer renderer;
 
-    Main(PrintStream out, PrintStream err, boolean terminal, boolean progress) {
+    Main(PrintStream out, PrintStream err, boolean terminal, boolean progress, Renderer renderer) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
         this.progress = progress;
+        this.renderer = renderer;
     }
 
     /**
@@ -89,7 +100,13 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command in-process; {@code terminal}: stdout is one (colour), {@code progress}: stderr is one. */
     static int run(PrintStream out, PrintStream err, boolean terminal, boolean progress, String... args) {
-        CommandLine cmd = new CommandLine(new Main(out, err, terminal, progress));
+        return run(out, err, terminal, progress, ReportFormat::write, args);
+    }
+
+    /** As {@link #run(PrintStream, PrintStream, boolean, boolean, String...)}, writing reports with {@code renderer}. */
+    static int run(PrintStream out, PrintStream err, boolean terminal, boolean progress, Renderer renderer,
+                   String... args) {
+        CommandLine cmd = new CommandLine(new Main(out, err, terminal, progress, renderer));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -66,7 +66,7 @@ class SpecOptionTest {
     void specsListsEveryPresetWithItsStandard() {
         Run r = run("specs");
         assertThat(r.status()).isZero();
-        for (String name : List.of("music", "film", "ebu-r128", "atsc-a85", "spotify", "apple-music", "aes-streaming")) {
+        for (String name : List.of("music", "film", "ebu-r128", "atsc-a85", "netflix", "spotify", "apple-music", "aes-streaming")) {
             assertThat(r.out()).containsPattern("(?m)^" + name + " +\\S");
         }
         assertThat(r.out()).contains("follows: EBU R 128 v4.0 (2020)").contains("follows: ATSC A/85:2013");
@@ -123,7 +123,7 @@ class SpecOptionTest {
         Run preset = run("check", delivery.toString(), "--spec", "ebu128");
         assertThat(preset.status()).isEqualTo(2);
         assertThat(preset.err().strip()).isEqualTo("stemcheck: --spec ebu128: no preset spec named ebu128; the presets are"
-                + " music, film, ebu-r128, atsc-a85, spotify, apple-music, aes-streaming");
+                + " music, film, ebu-r128, atsc-a85, netflix, spotify, apple-music, aes-streaming");
         Run file = run("check", delivery.toString(), "--spec", tmp.resolve("gone.json").toString());
         assertThat(file.status()).isEqualTo(2);
         assertThat(file.err()).contains("no such spec file");

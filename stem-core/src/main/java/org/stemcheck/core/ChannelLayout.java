@@ -157,6 +157,18 @@ public record ChannelLayout(String name, List<String> speakers, long mask) {
     }
 
     /**
+     * A layout of the given speakers in the given order, named after the layout they make
+     * ({@code 5.1 (L C R Ls Rs LFE)} for 5.1 in film order), with no mask: how a spec's channel
+     * order lays out a file that declares none.
+     *
+     * @param speakers labels in file order, at least one
+     * @return the layout, mask 0
+     */
+    public static ChannelLayout inOrder(List<String> speakers) {
+        return new ChannelLayout(nameOf(List.copyOf(speakers)), speakers, 0);
+    }
+
+    /**
      * The names {@link #named(String)} takes, for messages and the schema.
      *
      * @return the canonical names, in order of channel count

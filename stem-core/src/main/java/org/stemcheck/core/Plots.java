@@ -3,6 +3,7 @@ package org.stemcheck.core;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,10 +27,16 @@ import java.util.Optional;
  *       TimeReference where every file has one.</li>
  *   <li>{@code spectra}: x = frequency in Hz (positive; drawn on a log axis), y = power in dB
  *       relative to full scale (an averaged, Welch-style spectrum).</li>
- *   <li>{@code loudness}: x = seconds, y = short-term loudness in LUFS (EBU R128, 3 s window).</li>
+ *   <li>{@code loudness}: x = seconds (the end of each window), y = short-term loudness in LUFS
+ *       (EBU R128, 3 s window); before 3 s, where that window is not yet full, the momentary
+ *       loudness (400 ms window), which the report draws dotted. {@code -Infinity} is digital
+ *       silence: the report draws no level there.</li>
  *   <li>{@code residual}: x = seconds, y = level of (sum of stems - reference mix) in dBFS, over
  *       the same windows as {@code residualMix}, the mix's own level: the report draws them
  *       together, so a failing null shows as the residual rising towards the mix.</li>
+ *   <li>{@code residualParts}: the residual split by the causes the null test's diagnosis names
+ *       ({@link ResidualPart}), on the residual's windows, y = dBFS; they add up to the residual
+ *       in power. Empty where the diagnosis names no cause.</li>
  * </ul>
  *
  * <p>Immutable; the {@code with...} methods return new instances.
@@ -39,16 +46,59 @@ import java.util.Optional;
  * @param loudness    short-term loudness over time per file name
  * @param residual    the null-test residual over time, where the null test ran
  * @param residualMix the reference mix's level over the residual's windows, where the null test ran
+ * @param residualParts the residual per cause the diagnosis names, then the rest; empty when none is named
  */
 public record Plots(
         Map<String, Series> levels,
         Map<String, Series> spectra,
         Map<String, Series> loudness,
         Optional<Series> residual,
-        Optional<Series> residualMix) {
+        Optional<Series> residualMix,
+        List<ResidualPart> residualParts) {
 
     /** No series at all: every plot of the report says "not measured". */
-    public static final Plots NONE = new Plots(Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty());
+    public static final Plots NONE = new Plots(Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(),
+            List.of());
+
+    /**
+     * Plots without a split of the residual.
+     *
+     * @param levels      copied
+     * @param spectra     copied
+     * @param loudness    copied
+     * @param residual    not {@code null}
+     * @param residualMix not {@code null}
+     */
+    public Plots(Map<String, Series> levels, Map<String, Series> spectra, Map<String, Series> loudness,
+                 Optional<Series> residual, Optional<Series> residualMix) {
+        this(levels, spectra, loudness, residual, residualMix, List.of());
+    }
+
+    /**
+     * The part of the null residual one cause accounts for, over time.
+     *
+     * @param file  the stem the diagnosis blames ({@link StemFile#name()}); empty for the rest: what
+     *              no named stem accounts for
+     * @param cause what the diagnosis found, in words for a mix engineer ({@code "lacks its bus
+     *              compression"}, {@code "is 1.8 s shorter"}, {@code "unexplained"}, {@code "in no
+     *              stem: effect returns"})
+     * @param level x = seconds, y = dBFS of this part (on the residual's windows; {@code
+     *              -Infinity} where it is nothing)
+     */
+    public record ResidualPart(Optional<String> file, String cause, Series level) {
+        /**
+         * Checks that no part is null.
+         *
+         * @param file  not {@code null}
+         * @param cause not {@code null}
+         * @param level not {@code null}
+         */
+        public ResidualPart {
+            Objects.requireNonNull(file, "file must not be null");
+            Objects.requireNonNull(cause, "cause must not be null");
+            Objects.requireNonNull(level, "level must not be null");
+        }
+    }
 
     /**
      * Copies the maps (keeping their order); no key or value may be null.
@@ -58,6 +108,7 @@ public record Plots(
      * @param loudness    copied
      * @param residual    not {@code null}
      * @param residualMix not {@code null}
+     * @param residualParts not {@code null}; copied
      */
     public Plots {
         levels = copy(levels, "levels");
@@ -65,6 +116,7 @@ public record Plots(
         loudness = copy(loudness, "loudness");
         Objects.requireNonNull(residual, "residual must not be null");
         Objects.requireNonNull(residualMix, "residualMix must not be null");
+        residualParts = List.copyOf(Objects.requireNonNull(residualParts, "residualParts must not be null"));
     }
 
     private static Map<String, Series> copy(Map<String, Series> m, String what) {
@@ -83,7 +135,7 @@ public record Plots(
      * @return new plots; these are unchanged
      */
     public Plots withLevel(String file, Series s) {
-        return new Plots(put(levels, file, s), spectra, loudness, residual, residualMix);
+        return new Plots(put(levels, file, s), spectra, loudness, residual, residualMix, residualParts);
     }
 
     /**
@@ -94,18 +146,18 @@ public record Plots(
      * @return new plots; these are unchanged
      */
     public Plots withSpectrum(String file, Series s) {
-        return new Plots(levels, put(spectra, file, s), loudness, residual, residualMix);
+        return new Plots(levels, put(spectra, file, s), loudness, residual, residualMix, residualParts);
     }
 
     /**
      * The same plots plus (or replacing) one file's short-term loudness over time.
      *
      * @param file the file's name, as {@link StemFile#name()}
-     * @param s    x = seconds, y = LUFS
+     * @param s    x = seconds, y = LUFS (momentary before 3 s, see the class comment)
      * @return new plots; these are unchanged
      */
     public Plots withLoudness(String file, Series s) {
-        return new Plots(levels, spectra, put(loudness, file, s), residual, residualMix);
+        return new Plots(levels, spectra, put(loudness, file, s), residual, residualMix, residualParts);
     }
 
     /**
@@ -117,7 +169,17 @@ public record Plots(
      */
     public Plots withResidual(Series residualLevel, Series mixLevel) {
         return new Plots(levels, spectra, loudness, Optional.of(Objects.requireNonNull(residualLevel, "residual")),
-                Optional.of(Objects.requireNonNull(mixLevel, "mix level")));
+                Optional.of(Objects.requireNonNull(mixLevel, "mix level")), residualParts);
+    }
+
+    /**
+     * The same plots with the residual split by cause.
+     *
+     * @param parts per cause the diagnosis names, then the rest; copied
+     * @return new plots; these are unchanged
+     */
+    public Plots withResidualParts(List<ResidualPart> parts) {
+        return new Plots(levels, spectra, loudness, residual, residualMix, parts);
     }
 
     /**

@@ -32,6 +32,10 @@ import org.stemcheck.io.Truncation;
  * @param warnings   what the reader worked around in the file's header (a second {@code fmt }
  *                   chunk, a chunk that runs past the end ...), in the order found; empty for a
  *                   clean file
+ * @param layout     which speaker each channel feeds: from the file's speaker mask where it
+ *                   declares one (then {@link ChannelLayout#mask()} is that mask), else laid out
+ *                   by the spec's channel order ({@link org.stemcheck.core.spec.ChannelOrder},
+ *                   mask 0); empty when the file is not readable
  */
 public record StemFile(
         String name,
@@ -46,7 +50,8 @@ public record StemFile(
         Metadata metadata,
         Optional<Truncation> truncation,
         Optional<ReadError> error,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<ChannelLayout> layout) {
 
     /**
      * Why a file could not be read.
@@ -98,8 +103,10 @@ public record StemFile(
      * @param truncation     not {@code null}
      * @param error          not {@code null}; present exactly when {@code format} is empty
      * @param warnings       not {@code null}; copied
-     * @throws IllegalArgumentException when {@code frames} is negative, or when the file has both
-     *         or neither of a format and a read error
+     * @param layout         not {@code null}; present exactly when {@code format} is, with as many
+     *                       channels
+     * @throws IllegalArgumentException when {@code frames} is negative, when the file has both
+     *         or neither of a format and a read error, or when the layout does not fit the format
      */
     public StemFile {
         Objects.requireNonNull(name, "name must not be null");
@@ -119,6 +126,38 @@ public record StemFile(
         if (format.isPresent() == error.isPresent()) {
             throw new IllegalArgumentException("a file has either a format or a read error: " + name);
         }
+        Objects.requireNonNull(layout, "layout must not be null");
+        if (layout.isPresent() != format.isPresent()
+                || layout.isPresent() && layout.get().channels() != format.get().channels()) {
+            throw new IllegalArgumentException("the layout of " + name + " must fit its format: " + layout
+                    + ", " + format);
+        }
+    }
+
+    /**
+     * A file whose layout is its speaker mask's, or SMPTE order without one
+     * ({@link ChannelLayout#of(AudioFormat)}): the form before a spec could name the order.
+     *
+     * @param name           as in the canonical constructor
+     * @param role           as in the canonical constructor
+     * @param label          as in the canonical constructor
+     * @param title          as in the canonical constructor
+     * @param bpm            as in the canonical constructor
+     * @param namedByPattern as in the canonical constructor
+     * @param container      as in the canonical constructor
+     * @param format         as in the canonical constructor
+     * @param frames         as in the canonical constructor
+     * @param metadata       as in the canonical constructor
+     * @param truncation     as in the canonical constructor
+     * @param error          as in the canonical constructor
+     * @param warnings       as in the canonical constructor
+     */
+    public StemFile(String name, Role role, Optional<String> label, Optional<String> title, OptionalDouble bpm,
+                    boolean namedByPattern, Optional<String> container, Optional<AudioFormat> format, long frames,
+                    Metadata metadata, Optional<Truncation> truncation, Optional<ReadError> error,
+                    List<String> warnings) {
+        this(name, role, label, title, bpm, namedByPattern, container, format, frames, metadata, truncation, error,
+                warnings, Objects.requireNonNull(format, "format must not be null").map(ChannelLayout::of));
     }
 
     /**
@@ -137,16 +176,6 @@ public record StemFile(
      */
     public String displayLabel() {
         return label.orElse(name);
-    }
-
-    /**
-     * Which speaker each channel feeds: from the file's speaker mask, else assumed from its
-     * channel count ({@link ChannelLayout#of(AudioFormat)}).
-     *
-     * @return the layout; empty when the file is not readable
-     */
-    public Optional<ChannelLayout> layout() {
-        return format.map(ChannelLayout::of);
     }
 
     /**

@@ -294,7 +294,8 @@ public final class StemSet {
             // A mix or a non-audio file has no stem label.
             Optional<String> label = role.isStem() || role == Role.UNREADABLE ? parsed.label() : Optional.empty();
             out.add(Map.entry(new StemFile(in.name(), role, label, parsed.title(), parsed.bpm(), parsed.matched(),
-                    in.container(), in.format(), in.frames(), in.metadata(), in.truncation(), in.error(), in.warnings()),
+                    in.container(), in.format(), in.frames(), in.metadata(), in.truncation(), in.error(), in.warnings(),
+                    in.format().map(spec.format().channelOrder()::layoutOf)),
                     in));
         }
         return List.copyOf(out);

@@ -128,7 +128,8 @@ class DeliverySpecTest {
     @Test
     void presetsAreListedInOrderLoadableByNameAndEachCitesItsStandard() {
         assertThat(DeliverySpec.presets()).extracting(DeliverySpec::name)
-                .containsExactly("music", "film", "ebu-r128", "atsc-a85", "spotify", "apple-music", "aes-streaming");
+                .containsExactly("music", "film", "ebu-r128", "atsc-a85", "netflix", "spotify", "apple-music",
+                        "aes-streaming");
         for (DeliverySpec p : DeliverySpec.presets()) {
             assertThat(DeliverySpec.preset(p.name())).isSameAs(p);
             assertThat(p.description()).as(p.name()).isNotBlank().doesNotContain("\n");
@@ -147,6 +148,9 @@ class DeliverySpecTest {
         assertLoudness("spotify", -14.0, 1.0, -1.0);    // Spotify for Artists; tolerance ours
         assertLoudness("apple-music", -16.0, 1.0, -1.0);
         assertLoudness("aes-streaming", -18.0, 2.0, -1.0); // AES TD1004: -20 to -16 LUFS
+        assertLoudness("netflix", -27.0, 2.0, -2.0);    // Netflix: -27 LKFS dialogue-gated, -2 dBTP
+        assertThat(DeliverySpec.preset("netflix").loudness().gating()).isEqualTo(Loudness.Gating.DIALOGUE);
+        assertThat(DeliverySpec.preset("atsc-a85").loudness().gating()).isEqualTo(Loudness.Gating.PROGRAMME);
         assertThat(DeliverySpec.preset("ebu-r128").format()).isEqualTo(DeliverySpec.film().format());
         assertThat(DeliverySpec.preset("spotify").format()).isEqualTo(DeliverySpec.music().format());
     }

@@ -157,4 +157,22 @@ class FailClosedTest {
             locked.toFile().setExecutable(true, false);
         }
     }
+
+    @Test
+    void aValidFileAtARateAMeterDoesNotTakeIsCheckedWithoutAWarningOrAStackTrace() throws Exception {
+        // issue 14, point 8: a valid 1234 Hz WAV printed two stack traces at WARN ("measurement
+        // TRUE_PEAK cannot be made"): a meter's limit is an expected condition, not a failure
+        double[] x = new double[1234];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 0.25 * Math.sin(2 * Math.PI * 100 * i / 1234.0);
+        }
+        org.stemcheck.io.WavWriter.pcm(24).write(tmp.resolve("Song_Odd_120bpm.wav"), 1234, x, x);
+
+        org.stemcheck.core.testing.LogCapture.Logged<Report> logged =
+                org.stemcheck.core.testing.LogCapture.of(() -> StemSet.from(tmp).run());
+
+        assertThat(logged.log()).doesNotContain("WARN").doesNotContain("\tat ");
+        assertThat(of(logged.value(), "internal.check-failed")).isEmpty();
+        assertThat(logged.value().files()).singleElement().satisfies(f -> assertThat(f.readable()).isTrue());
+    }
 }

@@ -1,6 +1,7 @@
 package org.stemcheck.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -150,16 +151,19 @@ class HtmlReportTest {
         Report r = StemSet.from(dir).run();
         Plots.Series silent = Plots.Series.uniform(0.1, 0.1, new double[] {Double.NaN, Double.NEGATIVE_INFINITY,
                 Double.NEGATIVE_INFINITY});
-        Plots.Series keys = Plots.Series.uniform(0.1, 0.1, new double[] {Double.NaN, -20, -21});
+        double[] level = new double[50];
+        java.util.Arrays.fill(level, -20);
+        level[0] = Double.NaN;
+        Plots.Series keys = Plots.Series.uniform(0.1, 0.1, level);
         r = r.withPlots(Plots.NONE.withLoudness("Song_Perc_120bpm.wav", silent).withLoudness("Song_Keys_120bpm.wav", keys)
                 .withLoudness("mixdown.wav", keys).withLoudness("mixdown_instrumental.wav", keys));
         String html = ReportFormat.html().toString(r);
         String loudness = html.substring(html.indexOf("<h3>Loudness</h3>"));
 
-        assertThat(loudness).contains("No line for Perc: it is silent throughout.", "starts 3 s in");
+        assertThat(loudness).contains("No line for Perc: it is silent throughout.", "momentary loudness (400 ms window)");
         assertThat(loudness).contains("Keys", "mixdown.wav (mix)", "mixdown_instrumental.wav (mix)");
         // the two mixes: both black and thick, the second dashed
-        Matcher mixes = Pattern.compile("stroke=\"#000000\" stroke-width=\"2.6\"( stroke-dasharray=\"[^\"]+\")?")
+        Matcher mixes = Pattern.compile("stroke=\"#000000\" stroke-width=\"2.6\"( stroke-dasharray=\"[^\"]+\")?(?! stroke-linecap)")
                 .matcher(loudness);
         List<String> dashes = new java.util.ArrayList<>();
         while (mixes.find()) {
@@ -168,6 +172,169 @@ class HtmlReportTest {
         assertThat(dashes).as("mix strokes (line and legend of each mix)")
                 .containsExactlyInAnyOrder("null", "null", " stroke-dasharray=\"7 3\"", " stroke-dasharray=\"7 3\"");
     }
+
+    /**
+     * The loudness plot starts where the audio does: the momentary loudness from 0.4 s, drawn
+     * dotted until the 3 s short-term window is full; a stem silent at the start has no level there.
+     */
+    @Test
+    void theLoudnessPlotStartsWithTheAudioDottedUntilTheShortTermWindowIsFull() throws IOException {
+        int rate = 48_000;
+        double[] tone = new double[rate * 6];
+        double[] late = new double[tone.length];
+        int lateFrom = (int) (LATE_SECONDS * rate);
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = 0.3 * Math.sin(2 * Math.PI * 220 * i / (double) rate);
+            late[i] = i < lateFrom ? 0 : 0.2 * Math.sin(2 * Math.PI * 330 * i / (double) rate);
+        }
+        double[] mix = new double[tone.length];
+        for (int i = 0; i < mix.length; i++) {
+            mix[i] = tone[i] + late[i];
+        }
+        WavWriter.pcm(24).write(dir.resolve("Song_Keys_120bpm.wav"), rate, tone, tone);
+        WavWriter.pcm(24).write(dir.resolve("Song_Late_120bpm.wav"), rate, late, late);
+        WavWriter.pcm(24).write(dir.resolve("mixdown.wav"), rate, mix, mix);
+        Report r = StemSet.from(dir).run();
+
+        Plots.Series keys = r.plots().loudness().get("Song_Keys_120bpm.wav");
+        int first = 0;
+        while (!Double.isFinite(keys.y(first))) {
+            first++;
+        }
+        assertThat(keys.x(first)).as("first value: the end of the first 400 ms window").isCloseTo(0.4, within(1e-9));
+        double steady = keys.y(keys.size() - 1); // short-term, 3 s of the steady tone
+        assertThat(keys.y(first + 5)).as("momentary of a steady tone = its short-term").isCloseTo(steady, within(0.2));
+        Plots.Series lateLine = r.plots().loudness().get("Song_Late_120bpm.wav");
+        for (int i = 0; i < lateLine.size() && lateLine.x(i) <= LATE_SECONDS; i++) {
+            assertThat(Double.isFinite(lateLine.y(i))).as("Late at %s s (silent)", lateLine.x(i)).isFalse();
+        }
+
+        String html = ReportFormat.html().toString(r);
+        String loudness = html.substring(html.indexOf("<h3>Loudness</h3>"));
+        loudness = loudness.substring(0, loudness.indexOf("</figure>"));
+        assertThat(loudness).contains("class=\"leadin\"", "dotted: momentary (400 ms), until the 3 s window is full");
+        // Keys (first stem, palette colour 0): a dotted part from 0.4 s, then the line itself
+        String dotted = "stroke=\"" + FIRST_COLOUR + "\" stroke-width=\"2\" stroke-linecap=\"round\" stroke-dasharray=\"";
+        Matcher keysDotted = Pattern.compile("<path fill=\"none\" stroke-linejoin=\"round\" " + Pattern.quote(dotted)
+                + "[^\"]+\" d=\"M([0-9]+) ").matcher(loudness);
+        assertThat(keysDotted.find()).as("a dotted lead-in for Keys").isTrue();
+        double end = keys.x(keys.size() - 1);
+        assertThat(Double.parseDouble(keysDotted.group(1))).as("it starts at 0.4 s")
+                .isCloseTo(PLOT_LEFT + 0.4 / end * PLOT_WIDTH, within(1.0));
+        Matcher lateDotted = Pattern.compile("stroke=\"" + SECOND_COLOUR + "\" stroke-width=\"2\" stroke-linecap=\"round\""
+                + " stroke-dasharray=\"[^\"]+\" d=\"M([0-9]+) ").matcher(loudness);
+        assertThat(lateDotted.find()).as("a dotted lead-in for Late").isTrue();
+        assertThat(Double.parseDouble(lateDotted.group(1))).as("Late's line starts after its silence")
+                .isGreaterThan(PLOT_LEFT + LATE_SECONDS / end * PLOT_WIDTH);
+    }
+
+    /**
+     * The null-test plot splits the residual by cause: a lane per stem the diagnosis names, in the
+     * stem's own colour and named with what was found, and a grey lane for the rest.
+     */
+    @Test
+    void theNullTestPlotShowsALanePerBlamedStemInItsColourAndTheRestInGrey() throws IOException {
+        double[] tone = new double[48_000 * 2];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = 0.3 * Math.sin(2 * Math.PI * 220 * i / 48_000.0);
+        }
+        WavWriter.pcm(24).write(dir.resolve("Song_Keys_120bpm.wav"), 48_000, tone, tone);
+        WavWriter.pcm(24).write(dir.resolve("Song_Bass_120bpm.wav"), 48_000, tone, tone);
+        WavWriter.pcm(24).write(dir.resolve("mixdown.wav"), 48_000, tone, tone);
+        Report r = StemSet.from(dir).run();
+        int n = 20;
+        double[] residual = new double[n];
+        double[] bass = new double[n];
+        double[] rest = new double[n];
+        java.util.Arrays.fill(residual, -40);
+        java.util.Arrays.fill(bass, -43);
+        java.util.Arrays.fill(rest, Double.NEGATIVE_INFINITY);
+        Plots.Series mixLevel = Plots.Series.uniform(0.05, 0.1, new double[n]);
+        Plots parts = r.plots().withResidual(Plots.Series.uniform(0.05, 0.1, residual), mixLevel)
+                .withResidualParts(List.of(
+                        new Plots.ResidualPart(Optional.of("Song_Bass_120bpm.wav"), "is 1.8 s shorter",
+                                Plots.Series.uniform(0.05, 0.1, bass)),
+                        new Plots.ResidualPart(Optional.empty(), "unexplained", Plots.Series.uniform(0.05, 0.1, rest))));
+        int bassStyle = r.files().stream().filter(f -> f.role() != Role.MIXDOWN).map(StemFile::name).toList()
+                .indexOf("Song_Bass_120bpm.wav");
+
+        String html = ReportFormat.html().toString(r.withPlots(parts));
+        String nulltest = html.substring(html.indexOf("<h3>Null test</h3>"));
+        nulltest = nulltest.substring(0, nulltest.indexOf("</figure>"));
+
+        assertThat(nulltest).contains("Where the residual comes from", ">Bass: is 1.8 s shorter</text>",
+                ">unexplained</text>");
+        assertThat(nulltest).as("Bass's lane in Bass's colour")
+                .contains("fill=\"" + PALETTE[bassStyle] + "\"");
+        assertThat(nulltest).as("the whole residual in grey, apart from every stem")
+                .contains("stroke=\"" + NEUTRAL_GREY + "\"");
+        assertThat(count(nulltest, "<svg class=\"chart lane\"")).as("one lane per part").isEqualTo(2);
+
+        String without = ReportFormat.html().toString(r.withPlots(parts.withResidualParts(List.of())));
+        assertThat(without).doesNotContain("Where the residual comes from", "aria-label=\"Part of the null residual");
+    }
+
+    /**
+     * The generated faulty delivery's Keys stem is cut off at 4.2 s of 6 s: the diagnosis blames it,
+     * and the plot gives it the residual after its end and nothing before, where the stems null.
+     */
+    @Test
+    void aStemCutShortTakesTheResidualAfterItsEndInTheNullTestPlot() throws IOException {
+        FaultyDelivery.write(dir);
+        Report r = StemSet.from(dir).run();
+
+        List<Plots.ResidualPart> parts = r.plots().residualParts();
+        assertThat(parts).as("the diagnosis blames Keys").anySatisfy(p -> assertThat(p.file()).contains("Song_Keys_120bpm.wav"));
+        Plots.ResidualPart keys = parts.stream().filter(p -> p.file().equals(Optional.of("Song_Keys_120bpm.wav")))
+                .findFirst().orElseThrow();
+        assertThat(keys.cause()).contains("shorter");
+        Plots.ResidualPart rest = parts.get(parts.size() - 1);
+        assertThat(rest.file()).isEmpty();
+        Plots.Series residual = r.plots().residual().orElseThrow();
+        double keysEnd = r.files().stream().filter(f -> f.name().equals("Song_Keys_120bpm.wav")).findFirst()
+                .orElseThrow().durationSeconds();
+        double after = 0;
+        double keysAfter = 0;
+        for (int i = 0; i < residual.size(); i++) {
+            double total = Math.pow(10, residual.y(i) / 10);
+            double k = Math.pow(10, keys.level().y(i) / 10);
+            double other = Math.pow(10, rest.level().y(i) / 10);
+            for (Plots.ResidualPart p : parts) {
+                if (p != keys && p != rest) {
+                    other += Math.pow(10, p.level().y(i) / 10);
+                }
+            }
+            assertThat(k + other).as("the parts add up to the residual at %s s", residual.x(i))
+                    .isCloseTo(total, within(1e-6 * total + 1e-30));
+            if (residual.x(i) < keysEnd - 0.1) {
+                assertThat(k).as("Keys' part before its end, at %s s", residual.x(i)).isEqualTo(0);
+            } else if (residual.x(i) > keysEnd + 0.1) {
+                after += total;
+                keysAfter += k;
+            }
+        }
+        assertThat(keysAfter).as("Keys' share of the residual after its end").isGreaterThan(0.9 * after);
+
+        String html = ReportFormat.html().toString(r);
+        assertThat(html).contains(">Keys: " + escaped(keys.cause()) + "</text>");
+    }
+
+    private static String escaped(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** SvgChart's colours: the Okabe-Ito palette without its yellow, and the grey of no file. */
+    static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
+    static final String NEUTRAL_GREY = "#6B7580";
+
+    /** Where the late stem of the loudness test starts to sound, seconds. */
+    static final double LATE_SECONDS = 1.5;
+    /** The plot area of every chart: x from 64 to 1080 px of the 1100 px view box (SvgChart). */
+    static final double PLOT_LEFT = 64;
+    static final double PLOT_WIDTH = 1016;
+    /** The first two palette colours (SvgChart.COLOURS: Okabe-Ito blue and vermillion). */
+    static final String FIRST_COLOUR = "#0072B2";
+    static final String SECOND_COLOUR = "#D55E00";
 
     @Test
     void writeHtmlToAPathWritesTheSamePageInUtf8() throws IOException {

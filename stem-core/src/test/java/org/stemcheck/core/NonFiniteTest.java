@@ -77,6 +77,14 @@ class NonFiniteTest {
         String text = ReportFormat.text().toString(r);
         assertThat(text).doesNotContain("NaN dB", "Infinity");
         assertThat(ReportFormat.json().toString(r)).doesNotContain(":NaN", "Infinity");
+        // the page's plots once drew "-Infinity" into the SVG path data (issue 14, point 3)
+        String html = ReportFormat.html().toString(r);
+        assertThat(html).doesNotContain("Infinity").contains("<svg");
+        java.util.regex.Matcher svg = java.util.regex.Pattern.compile("<svg.*?</svg>", java.util.regex.Pattern.DOTALL)
+                .matcher(html);
+        while (svg.find()) {
+            assertThat(svg.group()).doesNotContain("NaN");
+        }
         assertThat(r.measured("Song_Keys_120bpm.wav").values()).allMatch(Double::isFinite);
     }
 

@@ -72,6 +72,7 @@ class SpecFileTest {
         "format.stem_layouts           |`{\"format\": {\"stem_layouts\": {\"Bass\": \"mono\"}}}`",
         "format.no_lfe                 |`{\"format\": {\"no_lfe\": [\"Dialogue\", \"Music\"]}}`",
         "format.no_centre              |`{\"format\": {\"no_centre\": [\"Music\"]}}`",
+        "format.channel_order          |`{\"format\": {\"channel_order\": \"film\"}}`",
         "naming.template               |`{\"naming\": {\"template\": \"<Title>-<Stem>\"}}`",
         "naming.pattern                |`{\"naming\": {\"pattern\": \"(?<title>[^-]+)-(?<stem>.+)\"}}`",
         "stems.expected                |`{\"stems\": {\"expected\": [\"Drums\", {\"pattern\": \"vox|vocals?\"}, {\"name\": \"Pads\", \"required\": false}]}}`",
@@ -90,6 +91,7 @@ class SpecFileTest {
         "loudness.tolerance_lu         |`{\"loudness\": {\"tolerance_lu\": 0.5}}`",
         "loudness.max_true_peak_dbtp   |`{\"loudness\": {\"max_true_peak_dbtp\": -2}}`",
         "loudness.applies_to           |`{\"loudness\": {\"applies_to\": \"stems\"}}`",
+        "loudness.gating               |`{\"loudness\": {\"gating\": \"dialogue\"}}`",
         "mix.gain_warning_db           |`{\"mix\": {\"gain_warning_db\": 0.25}}`",
         "mix.gain_error_db             |`{\"mix\": {\"gain_error_db\": 2}}`",
         "mix.null_warning_db           |`{\"mix\": {\"null_warning_db\": -60}}`",
@@ -111,6 +113,7 @@ class SpecFileTest {
             case "format.stem_layouts" -> java.util.Optional.of(List.of("C"));
             case "format.no_lfe" -> java.util.Set.of("Dialogue", "Music");
             case "format.no_centre" -> java.util.Set.of("Music");
+            case "format.channel_order" -> org.stemcheck.core.spec.ChannelOrder.FILM;
             case "naming.template" -> "<Title>-<Stem>";
             case "naming.pattern" -> "(?<title>[^-]+)-(?<stem>.+)";
             case "stems.expected" -> List.of(ExpectedStem.named("Drums"),
@@ -131,6 +134,7 @@ class SpecFileTest {
             case "loudness.tolerance_lu" -> 0.5;
             case "loudness.max_true_peak_dbtp" -> java.util.OptionalDouble.of(-2);
             case "loudness.applies_to" -> Loudness.Scope.STEMS;
+            case "loudness.gating" -> Loudness.Gating.DIALOGUE;
             case "mix.gain_warning_db" -> 0.25;
             case "mix.gain_error_db" -> 2.0;
             case "mix.null_warning_db" -> -60.0;
@@ -155,6 +159,7 @@ class SpecFileTest {
         case "format.stem_layouts" -> s -> s.format().layoutOf("bass").map(org.stemcheck.core.ChannelLayout::speakers);
         case "format.no_lfe" -> s -> java.util.Set.copyOf(s.format().noLfe());
         case "format.no_centre" -> s -> java.util.Set.copyOf(s.format().noCentre());
+        case "format.channel_order" -> s -> s.format().channelOrder();
         case "naming.template" -> s -> s.naming().template();
         case "naming.pattern" -> s -> s.naming().pattern().pattern();
         case "stems.expected" -> s -> s.stems().expected();
@@ -173,6 +178,7 @@ class SpecFileTest {
         case "loudness.tolerance_lu" -> s -> s.loudness().toleranceLu();
         case "loudness.max_true_peak_dbtp" -> s -> s.loudness().maxTruePeakDbtp();
         case "loudness.applies_to" -> s -> s.loudness().appliesTo();
+        case "loudness.gating" -> s -> s.loudness().gating();
         case "mix.gain_warning_db" -> s -> s.mix().gainWarningDb();
         case "mix.gain_error_db" -> s -> s.mix().gainErrorDb();
         case "mix.null_warning_db" -> s -> s.mix().nullWarningDb();
@@ -228,6 +234,16 @@ class SpecFileTest {
                 + "|`label.json:1:12: format: layout 5.1 has 6 channels, but channels is 2`",
         "no_lfe not an array|`{\"format\": {\"no_lfe\": \"Dialogue\"}}`"
                 + "|`label.json:1:23: format.no_lfe: expected an array`",
+        "unknown channel order|`{\"format\": {\"channel_order\": \"pro tools\"}}`"
+                + "|`label.json:1:30: format.channel_order: expected \"smpte\", \"film\", \"dts\" or an array of speakers, got \"pro tools\"`",
+        "unknown speaker in a channel order|`{\"format\": {\"channel_order\": [\"L\", \"C\", \"R\", \"SL\"]}}`"
+                + "|`label.json:1:30: format.channel_order: unknown speaker SL; the speakers are L R C LFE`",
+        "speaker twice in a channel order|`{\"format\": {\"channel_order\": [\"L\", \"L\"]}}`"
+                + "|`label.json:1:30: format.channel_order: speaker L is named twice`",
+        "gating unknown|`{\"loudness\": {\"gating\": \"speech\"}}`"
+                + "|`label.json:1:25: loudness.gating: expected \"programme\" or \"dialogue\", got \"speech\"`",
+        "dialogue gating of stems|`{\"loudness\": {\"gating\": \"dialogue\", \"applies_to\": \"stems\"}}`"
+                + "|`label.json:1:14: loudness: dialogue gating measures the mix`",
         "unknown preset|`{\"extends\": \"ebu128\"}`|`label.json:1:13: extends: no preset named \"ebu128\"`",
     })
     void aWrongKeyOrValueIsOneLineWithItsPath(String what, String json, String message) throws IOException {

@@ -1,6 +1,6 @@
 package org.stemcheck.dsp;
 
-import org.jtransforms.utils.CommonUtils;
+import org.stemcheck.dsp.internal.JTransforms;
 
 /**
  * An optional, process-wide speed setting of the FFT library (JTransforms) for applications that
@@ -16,6 +16,9 @@ import org.jtransforms.utils.CommonUtils;
  * {@code docs/benchmarks.md}). {@link #callerOnly()} raises JTransforms' thresholds so that it
  * keeps every size on the calling thread, and stemcheck then uses it for all sizes: the faster
  * choice, which the command-line tool makes at start-up.
+ *
+ * <p>Without JTransforms (not on the class path, or not resolved on the module path) there is
+ * nothing to set: every transform already runs on stemcheck's own FFT on the caller's thread.
  *
  * <p>The library never changes this on its own: the setting is global to the JVM and may matter
  * to other code in a host application that uses JTransforms.
@@ -37,18 +40,20 @@ public final class FftThreads {
      * thread-safe to call; transforms already running are not affected.
      */
     public static void callerOnly() {
-        CommonUtils.setThreadsBeginN_1D_FFT_2Threads(NEVER);
-        CommonUtils.setThreadsBeginN_1D_FFT_4Threads(NEVER);
+        if (JTransforms.LIBRARY.isPresent()) {
+            JTransforms.threadsFrom(NEVER, NEVER);
+        }
     }
 
     /**
      * Whether transforms currently stay on their caller's thread, for applications that want to
      * log or verify the setting.
      *
-     * @return true after {@link #callerOnly()} (or an equivalent setting made directly in JTransforms)
+     * @return true after {@link #callerOnly()} (or an equivalent setting made directly in
+     *         JTransforms), and always without JTransforms
      */
     public static boolean isCallerOnly() {
-        return CommonUtils.getThreadsBeginN_1D_FFT_2Threads() >= NEVER
-                && CommonUtils.getThreadsBeginN_1D_FFT_4Threads() >= NEVER;
+        return JTransforms.LIBRARY.isEmpty()
+                || JTransforms.twoThreadsFrom() >= NEVER && JTransforms.fourThreadsFrom() >= NEVER;
     }
 }

@@ -51,7 +51,39 @@ public final class LoudnessMeter implements Accumulator<LoudnessResult> {
     private final LoudnessEngine engine;
 
     private LoudnessMeter(double sampleRate, ChannelLayout layout, KWeighting weighting) {
-        this.engine = new LoudnessEngine(sampleRate, layout.weights(), weighting);
+        this(sampleRate, layout.weights(), weighting);
+    }
+
+    private LoudnessMeter(double sampleRate, double[] weights, KWeighting weighting) {
+        this.engine = new LoudnessEngine(sampleRate, weights, weighting);
+    }
+
+    /**
+     * A meter whose channels carry the given BS.1770 weights G, in file order, for channels whose
+     * positions are known otherwise than by a WAVE mask (a file in Pro Tools' film order L C R Ls
+     * Rs LFE: weights 1, 1, 1, 1.41, 1.41, 0).
+     *
+     * @param sampleRate the rate in Hz, 4 kHz to 1.536 MHz (fractional rates allowed)
+     * @param weights    one weight per channel, 1 to 1024 of them, each finite and {@code >= 0}
+     *                   (BS.1770-4 Annex 1, Table 3: 1.0 front, 1.41 surround, 0 for the LFE);
+     *                   copied
+     * @return a new meter, which has measured nothing
+     * @throws IllegalArgumentException when the rate or a weight is out of range, or the number of
+     *                                  weights is
+     */
+    public static LoudnessMeter withWeights(double sampleRate, double... weights) {
+        Objects.requireNonNull(weights, "weights must not be null");
+        MeterArguments.sampleRate(sampleRate);
+        if (weights.length < 1 || weights.length > ChannelLayout.MAX_CHANNELS) {
+            throw new IllegalArgumentException("weights: 1 .. " + ChannelLayout.MAX_CHANNELS + " channels, got "
+                    + weights.length);
+        }
+        for (double w : weights) {
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("a channel weight must be finite and >= 0: " + w);
+            }
+        }
+        return new LoudnessMeter(sampleRate, weights.clone(), KWeighting.forRate(sampleRate));
     }
 
     /**

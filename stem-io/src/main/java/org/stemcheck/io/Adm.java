@@ -18,9 +18,12 @@ import java.util.Objects;
  *                       order ({@code AC_00010001}; empty where an element has none)
  * @param hasAxml        whether the file has an {@code axml} chunk
  * @param hasChna        whether the file has a {@code chna} chunk
+ * @param trackUidRefs   the {@code audioTrackUIDRef} values of the {@code axml} chunk (the
+ *                       audioTrackUIDs its audioObjects name), in document order, at most
+ *                       {@link #MAX_ENTRIES}; empty without an {@code axml} chunk
  */
 public record Adm(List<Track> tracks, int declaredTracks, List<String> channelFormats,
-                  List<String> channelFormatIds, boolean hasAxml, boolean hasChna) {
+                  List<String> channelFormatIds, boolean hasAxml, boolean hasChna, List<String> trackUidRefs) {
 
     /** The most chna entries or channel formats kept: 1024, far beyond the 128 tracks of a BW64 ADM programme. */
     public static final int MAX_ENTRIES = 1024;
@@ -82,9 +85,11 @@ public record Adm(List<Track> tracks, int declaredTracks, List<String> channelFo
      * @param channelFormatIds copied; as many as {@code channelFormats}
      * @param hasAxml        as found
      * @param hasChna        as found
+     * @param trackUidRefs   copied
      */
     public Adm {
         tracks = List.copyOf(tracks);
+        trackUidRefs = List.copyOf(trackUidRefs);
         channelFormats = List.copyOf(channelFormats);
         channelFormatIds = List.copyOf(channelFormatIds);
         if (channelFormatIds.size() != channelFormats.size()) {
@@ -94,5 +99,20 @@ public record Adm(List<Track> tracks, int declaredTracks, List<String> channelFo
         if (declaredTracks < 0) {
             throw new IllegalArgumentException("declaredTracks must not be negative: " + declaredTracks);
         }
+    }
+
+    /**
+     * An ADM without the axml's track UID references (the form before they were read).
+     *
+     * @param tracks           as in the canonical constructor
+     * @param declaredTracks   as in the canonical constructor
+     * @param channelFormats   as in the canonical constructor
+     * @param channelFormatIds as in the canonical constructor
+     * @param hasAxml          as in the canonical constructor
+     * @param hasChna          as in the canonical constructor
+     */
+    public Adm(List<Track> tracks, int declaredTracks, List<String> channelFormats, List<String> channelFormatIds,
+               boolean hasAxml, boolean hasChna) {
+        this(tracks, declaredTracks, channelFormats, channelFormatIds, hasAxml, hasChna, List.of());
     }
 }

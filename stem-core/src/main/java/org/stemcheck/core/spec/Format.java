@@ -30,10 +30,13 @@ import org.stemcheck.core.ChannelLayout;
  *                      which is never sent to the LFE); content there is {@code content.layout}
  * @param noCentre      labels of stems that must leave the centre channel empty (some recipients
  *                      keep the centre for dialogue; none by default)
+ * @param channelOrder  the channel order of files that declare no speaker mask (plain PCM WAV,
+ *                      AIFF): {@link ChannelOrder#SMPTE} unless the recipient says otherwise
  */
 public record Format(Set<Integer> sampleRates, int minBitDepth, boolean floatAllowed, OptionalInt channels,
                      Map<String, Integer> stemChannels, Optional<ChannelLayout> layout,
-                     Map<String, ChannelLayout> stemLayouts, Set<String> noLfe, Set<String> noCentre) {
+                     Map<String, ChannelLayout> stemLayouts, Set<String> noLfe, Set<String> noCentre,
+                     ChannelOrder channelOrder) {
 
     /** The most channels a count may name: 64, as many as a WAVE_FORMAT_EXTENSIBLE mask and BWF-based layouts use. */
     public static final int MAX_CHANNELS = 64;
@@ -50,6 +53,7 @@ public record Format(Set<Integer> sampleRates, int minBitDepth, boolean floatAll
      * @param stemLayouts  copied into a case-insensitive map
      * @param noLfe        copied into a case-insensitive set
      * @param noCentre     copied into a case-insensitive set
+     * @param channelOrder not {@code null}
      * @throws IllegalArgumentException when a value is out of range, or a layout's channel count
      *                                  contradicts the count given for the same stems
      */
@@ -86,6 +90,28 @@ public record Format(Set<Integer> sampleRates, int minBitDepth, boolean floatAll
         stemLayouts = Collections.unmodifiableMap(layouts);
         noLfe = labels(noLfe);
         noCentre = labels(noCentre);
+        Objects.requireNonNull(channelOrder, "channelOrder must not be null");
+    }
+
+    /**
+     * A format whose files without a speaker mask are in SMPTE order (the form before the channel
+     * order was added).
+     *
+     * @param sampleRates  as in the canonical constructor
+     * @param minBitDepth  as in the canonical constructor
+     * @param floatAllowed as in the canonical constructor
+     * @param channels     as in the canonical constructor
+     * @param stemChannels as in the canonical constructor
+     * @param layout       as in the canonical constructor
+     * @param stemLayouts  as in the canonical constructor
+     * @param noLfe        as in the canonical constructor
+     * @param noCentre     as in the canonical constructor
+     */
+    public Format(Set<Integer> sampleRates, int minBitDepth, boolean floatAllowed, OptionalInt channels,
+                  Map<String, Integer> stemChannels, Optional<ChannelLayout> layout,
+                  Map<String, ChannelLayout> stemLayouts, Set<String> noLfe, Set<String> noCentre) {
+        this(sampleRates, minBitDepth, floatAllowed, channels, stemChannels, layout, stemLayouts, noLfe, noCentre,
+                ChannelOrder.SMPTE);
     }
 
     /**
@@ -100,7 +126,7 @@ public record Format(Set<Integer> sampleRates, int minBitDepth, boolean floatAll
     public Format(Set<Integer> sampleRates, int minBitDepth, boolean floatAllowed, OptionalInt channels,
                   Map<String, Integer> stemChannels) {
         this(sampleRates, minBitDepth, floatAllowed, channels, stemChannels, Optional.empty(), Map.of(), Set.of(),
-                Set.of());
+                Set.of(), ChannelOrder.SMPTE);
     }
 
     private static Set<String> labels(Set<String> in) {

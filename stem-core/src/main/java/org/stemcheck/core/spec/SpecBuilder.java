@@ -30,6 +30,7 @@ public final class SpecBuilder extends SpecLimits {
     private Map<String, ChannelLayout> stemLayouts;
     private Set<String> noLfe;
     private Set<String> noCentre;
+    private ChannelOrder channelOrder;
     private Names naming;
     private List<ExpectedStem> expected;
     private int minStems;
@@ -95,6 +96,7 @@ public final class SpecBuilder extends SpecLimits {
         stemLayouts = f.stemLayouts();
         noLfe = f.noLfe();
         noCentre = f.noCentre();
+        channelOrder = f.channelOrder();
         return this;
     }
 
@@ -160,6 +162,17 @@ public final class SpecBuilder extends SpecLimits {
         m.putAll(stemChannels);
         m.put(Objects.requireNonNull(label, "label must not be null"), n);
         stemChannels = m;
+        return this;
+    }
+
+    /**
+     * The channel order of files that declare no speaker mask (plain PCM WAV, AIFF).
+     *
+     * @param order e.g. {@link ChannelOrder#FILM} for Pro Tools' L C R Ls Rs LFE
+     * @return this builder
+     */
+    public SpecBuilder channelOrder(ChannelOrder order) {
+        channelOrder = Objects.requireNonNull(order, "order must not be null");
         return this;
     }
 
@@ -275,7 +288,7 @@ public final class SpecBuilder extends SpecLimits {
     public DeliverySpec build() {
         return new DeliverySpec(name, description, standard,
                 new Format(sampleRates, minBitDepth, floatAllowed, channels, stemChannels, layout, stemLayouts,
-                        noLfe, noCentre), naming,
+                        noLfe, noCentre, channelOrder), naming,
                 new Stems(new ArrayList<>(expected), minStems, maxStems, fxLabels), currentTiming(), currentLevels(),
                 currentLoudness(), currentMix());
     }

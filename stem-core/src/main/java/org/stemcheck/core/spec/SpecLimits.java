@@ -140,7 +140,8 @@ abstract sealed class SpecLimits permits SpecBuilder {
      * @return this builder
      */
     public SpecBuilder loudnessTarget(double lufs, double toleranceLu) {
-        loudness = new Loudness(OptionalDouble.of(lufs), toleranceLu, loudness.maxTruePeakDbtp(), loudness.appliesTo());
+        loudness = new Loudness(OptionalDouble.of(lufs), toleranceLu, loudness.maxTruePeakDbtp(), loudness.appliesTo(),
+                loudness.gating());
         return self();
     }
 
@@ -152,7 +153,7 @@ abstract sealed class SpecLimits permits SpecBuilder {
      */
     public SpecBuilder loudnessMaxTruePeak(double dbtp) {
         loudness = new Loudness(loudness.targetLufs(), loudness.toleranceLu(), OptionalDouble.of(dbtp),
-                loudness.appliesTo());
+                loudness.appliesTo(), loudness.gating());
         return self();
     }
 
@@ -163,7 +164,21 @@ abstract sealed class SpecLimits permits SpecBuilder {
      * @return this builder
      */
     public SpecBuilder loudnessAppliesTo(Loudness.Scope scope) {
-        loudness = new Loudness(loudness.targetLufs(), loudness.toleranceLu(), loudness.maxTruePeakDbtp(), scope);
+        loudness = new Loudness(loudness.targetLufs(), loudness.toleranceLu(), loudness.maxTruePeakDbtp(), scope,
+                loudness.gating());
+        return self();
+    }
+
+    /**
+     * Which blocks of the mix its loudness target is measured over.
+     *
+     * @param gating {@link Loudness.Gating#DIALOGUE} for dialogue-gated loudness (the mix's
+     *               blocks in which the dialogue stem is active)
+     * @return this builder
+     */
+    public SpecBuilder loudnessGating(Loudness.Gating gating) {
+        loudness = new Loudness(loudness.targetLufs(), loudness.toleranceLu(), loudness.maxTruePeakDbtp(),
+                loudness.appliesTo(), Objects.requireNonNull(gating, "gating must not be null"));
         return self();
     }
 

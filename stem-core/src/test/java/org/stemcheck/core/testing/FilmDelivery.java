@@ -48,6 +48,13 @@ public final class FilmDelivery {
     public String printmasterName = "Show_PM.wav";
     /** Chunks written into the printmaster before its audio (ADM chna/axml ...). */
     public final List<WavWriter.Chunk> printmasterChunks = new ArrayList<>();
+    /**
+     * Set to write every 5.1 file as Pro Tools exports a film session: its channels in film order
+     * (L C R Ls Rs LFE) and no speaker mask. The signals stay in SMPTE order in {@link #stems}.
+     */
+    public boolean filmOrderWithoutMask;
+    /** Film order as indices into SMPTE order: file channel k holds SMPTE channel FILM_ORDER[k]. */
+    public static final int[] FILM_ORDER = {0, 2, 1, 4, 5, 3};
 
     private FilmDelivery() {
         stems.put("Dialogue", dialogue());
@@ -80,12 +87,18 @@ public final class FilmDelivery {
         write(dir, name(label), samples, List.of());
     }
 
-    private static Path write(Path dir, String name, double[][] x, List<WavWriter.Chunk> chunks) throws IOException {
+    private Path write(Path dir, String name, double[][] x, List<WavWriter.Chunk> chunks) throws IOException {
         WavWriter w = WavWriter.pcm(24).withTimeReference(ONE_HOUR_AT_48K);
         for (WavWriter.Chunk c : chunks) {
             w = w.withChunk(c);
         }
-        if (x.length == 6) {
+        if (x.length == 6 && filmOrderWithoutMask) {
+            double[][] film = new double[6][];
+            for (int k = 0; k < 6; k++) {
+                film[k] = x[FILM_ORDER[k]];
+            }
+            x = film;
+        } else if (x.length == 6) {
             w = w.withChannelMask(MASK_51);
         }
         Path p = dir.resolve(name);

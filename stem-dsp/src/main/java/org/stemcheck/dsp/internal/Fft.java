@@ -1,8 +1,7 @@
 package org.stemcheck.dsp.internal;
 
 import java.util.Locale;
-import org.jtransforms.fft.DoubleFFT_1D;
-import org.jtransforms.utils.CommonUtils;
+import java.util.Optional;
 
 /**
  * A real-input FFT of one fixed size: planned once, then transforms in place with no allocation
@@ -20,9 +19,10 @@ import org.jtransforms.utils.CommonUtils;
  * {@link #power(double[], double[])} unpacks that into {@code |X[k]|^2}, {@code k = 0 .. n/2}.
  *
  * <h2>Two engines, and why</h2>
- * JTransforms ({@link DoubleFFT_1D#realForward(double[])}) is the faster engine on one thread, so
- * it does every transform it would run on the caller's thread. But it hands transforms of
- * {@code n >= CommonUtils.getThreadsBeginN_1D_FFT_2Threads()} points (8192 by default) to its own
+ * JTransforms ({@code DoubleFFT_1D.realForward(double[])}, reached through {@link JTransforms}) is
+ * the faster engine on one thread, so it does every transform it would run on the caller's thread.
+ * But it hands transforms of {@code n >= CommonUtils.getThreadsBeginN_1D_FFT_2Threads()} points
+ * (8192 by default) to its own
  * process-wide pool, whose non-daemon threads keep a JVM alive for a minute after the last
  * transform and cost CPU in hand-offs. Those sizes go to our own {@link RealFft} instead, which
  * uses no threads. The test is made before every call against the same setting JTransforms reads,
@@ -31,6 +31,8 @@ import org.jtransforms.utils.CommonUtils;
  * owns its JVM may raise it ({@link org.stemcheck.dsp.FftThreads#callerOnly()}, as the command-line
  * tool does) to have JTransforms do all sizes on the caller's thread, which is faster
  * ({@code docs/benchmarks.md}). Both engines agree to a few units of rounding of the largest bin.
+ * Where JTransforms is not on the class path (or not resolved on the module path), every size
+ * goes to {@link RealFft}.
  *
  * <h2>Threads and allocation</h2>
  * An instance holds work buffers, so it is confined to one thread (make one per thread). Each
@@ -42,11 +44,14 @@ public final class Fft {
     public static final int MAX_SIZE = 1 << 24;
 
     private final int size;
-    private DoubleFFT_1D library;
+    /** Whether the faster engine is there ({@link JTransforms#LIBRARY}). */
+    private final boolean jtransforms;
+    private Object library;
     private RealFft own;
 
-    private Fft(int size) {
+    Fft(int size, Optional<JTransforms> jtransforms) {
         this.size = size;
+        this.jtransforms = jtransforms.isPresent();
     }
 
     /**
@@ -61,7 +66,7 @@ public final class Fft {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "size must be even and in 2..%d: %d", MAX_SIZE, size));
         }
-        return new Fft(size);
+        return new Fft(size, JTransforms.LIBRARY);
     }
 
     /**
@@ -90,7 +95,7 @@ public final class Fft {
     public void forward(double[] data) {
         checkLength(data);
         if (libraryStaysOnThisThread()) {
-            library().realForward(data);
+            JTransforms.realForward(library(), data);
         } else {
             own().forward(data);
         }
@@ -104,7 +109,7 @@ public final class Fft {
     public void inverse(double[] data) {
         checkLength(data);
         if (libraryStaysOnThisThread()) {
-            library().realInverse(data, true);
+            JTransforms.realInverse(library(), data, true);
         } else {
             own().inverse(data);
         }
@@ -134,15 +139,15 @@ public final class Fft {
     /**
      * Whether JTransforms would run a transform of this size on the calling thread: its 1-D
      * transforms go to its pool from this many points (its {@code cftfsub} and Bluestein paths
-     * test exactly this; the setter clamps the value at 1024 or more).
+     * test exactly this; the setter clamps the value at 1024 or more). False without JTransforms.
      */
     boolean libraryStaysOnThisThread() {
-        return size < CommonUtils.getThreadsBeginN_1D_FFT_2Threads();
+        return jtransforms && size < JTransforms.twoThreadsFrom();
     }
 
-    private DoubleFFT_1D library() {
+    private Object library() {
         if (library == null) {
-            library = new DoubleFFT_1D(size);
+            library = JTransforms.newPlan(size);
         }
         return library;
     }

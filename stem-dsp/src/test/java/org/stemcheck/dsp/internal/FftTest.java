@@ -21,6 +21,33 @@ class FftTest {
         assertThat(Fft.ofSize((int) Math.max(threshold, 8192)).libraryStaysOnThisThread()).isFalse();
     }
 
+    @Test
+    void jTransformsIsFoundOnTheClassPathAndTheRightOneIsBound() {
+        assertThat(JTransforms.LIBRARY).as("JTransforms on the test class path").isPresent();
+        assertThat(JTransforms.twoThreadsFrom()).isEqualTo(CommonUtils.getThreadsBeginN_1D_FFT_2Threads());
+        assertThat(JTransforms.fourThreadsFrom()).isEqualTo(CommonUtils.getThreadsBeginN_1D_FFT_4Threads());
+    }
+
+    /** A class loader that sees only the JDK: an application without JTransforms. */
+    @ParameterizedTest
+    @ValueSource(ints = {16, 1024, 4096, 65536})
+    void withoutJTransformsEverySizeRunsOnOurOwnWithTheSameNumbers(int n) {
+        java.util.Optional<JTransforms> none = JTransforms.find(ClassLoader.getPlatformClassLoader());
+        assertThat(none).isEmpty();
+        Fft fft = new Fft(n, none);
+        assertThat(fft.libraryStaysOnThisThread()).isFalse();
+        double[] x = Signals.noise(0.3, n, n);
+        double[] expected = x.clone();
+        new RealFft(n).forward(expected);
+        double[] got = x.clone();
+        fft.forward(got);
+        assertThat(got).containsExactly(expected);
+        fft.inverse(got);
+        for (int i = 0; i < n; i++) {
+            assertThat(got[i]).isCloseTo(x[i], within(1e-12));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {2, 16, 1000, 1024, 4096, 8192, 65536, 6000})
     void bothEnginesAgreeToRoundingAndInvert(int n) {
@@ -89,11 +116,16 @@ class FftTest {
         callerOnlyWhile(() -> assertNoAllocation(n));
     }
 
+    /** Calls before the count starts (java.lang.invoke's CUSTOMIZE_THRESHOLD is 127). */
+    static final int WARM_UP_CALLS = 500;
+
     private static void assertNoAllocation(int n) {
         Fft fft = Fft.ofSize(n);
         double[] data = Signals.noise(1, n, 1);
         double[] power = new double[fft.bins()];
-        for (int i = 0; i < 20; i++) {
+        // Past the JDK's one-time work on a method handle's first few hundred calls (it customises
+        // a handle after 127, about 26 KB once): what is left would be allocation per call.
+        for (int i = 0; i < WARM_UP_CALLS; i++) {
             fft.forward(data);
             fft.power(data, power);
         }

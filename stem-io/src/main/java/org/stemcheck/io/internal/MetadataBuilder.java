@@ -53,7 +53,8 @@ public final class MetadataBuilder {
                 part.hasChna() ? part.declaredTracks() : adm.declaredTracks(),
                 part.hasAxml() ? part.channelFormats() : adm.channelFormats(),
                 part.hasAxml() ? part.channelFormatIds() : adm.channelFormatIds(),
-                adm.hasAxml() || part.hasAxml(), adm.hasChna() || part.hasChna());
+                adm.hasAxml() || part.hasAxml(), adm.hasChna() || part.hasChna(),
+                part.hasAxml() ? part.trackUidRefs() : adm.trackUidRefs());
     }
 
     public synchronized void info(String key, String value) {

@@ -81,6 +81,20 @@ class AdmChunksTest {
         }
     }
 
+    /** The axml's audioTrackUIDRefs are read in order, namespaced or not; a hostile one is cut or skipped, quickly. */
+    @Test
+    void axmlTrackUidRefsAreReadAndBounded() throws IOException {
+        String xml = "<audioObject><audioTrackUIDRef>ATU_00000001</audioTrackUIDRef><adm:audioTrackUIDRef>"
+                + " ATU_00000002 </adm:audioTrackUIDRef><audioTrackUIDRef>" + "x".repeat(100)
+                + "</audioTrackUIDRef><audioTrackUIDRef>" + " ".repeat(200_000) + "ATU_3</audioTrackUIDRef>"
+                + "<audioTrackUIDRef>ATU_unterminated".repeat(20_000);
+        WavWriter w = WavWriter.pcm(16).withChunk(new WavWriter.Chunk("axml", xml.getBytes(StandardCharsets.UTF_8)));
+        long t0 = System.nanoTime();
+        AudioFile f = written(w);
+        assertThat(f.metadata().adm().orElseThrow().trackUidRefs()).containsExactly("ATU_00000001", "ATU_00000002");
+        assertThat(System.nanoTime() - t0).isLessThan(5_000_000_000L);
+    }
+
     /** Random and cut payloads never throw out of the reader, and never produce more entries than fit. */
     @Test
     void randomAndTruncatedPayloadsAreSafe() {

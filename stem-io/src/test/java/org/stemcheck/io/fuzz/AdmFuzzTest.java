@@ -61,6 +61,8 @@ class AdmFuzzTest {
             assertThat(adm.channelFormats().size()).isLessThanOrEqualTo(Adm.MAX_ENTRIES)
                     .isEqualTo(adm.channelFormatIds().size());
             assertThat(adm.channelFormats()).allSatisfy(n -> assertThat(n.length()).isLessThanOrEqualTo(128));
+            assertThat(adm.trackUidRefs().size()).isLessThanOrEqualTo(Adm.MAX_ENTRIES);
+            assertThat(adm.trackUidRefs()).allSatisfy(u -> assertThat(u.length()).isBetween(1, 64));
         }
     }
 

@@ -112,6 +112,24 @@ class FuzzFindingsTest {
         assertThat(f.warnings()).anyMatch(w -> w.contains("chna chunk of 3 bytes is too short"));
     }
 
+    @Test
+    void aFlacStreamThatEndsInsideAnApplicationBlocksIdIsACorruptFileNotAPlainEndOfInput() throws IOException {
+        // Found by SniffFuzzTest #3 (crash-7503bb3e...): an APPLICATION block of 8 bytes whose
+        // stream ends after 1 byte of its 4-byte id. From a path the block's length is checked
+        // against the file's size; from a stream the id was read with readFully, whose
+        // EOFException escaped as a plain IOException instead of the file's AudioFileException.
+        byte[] valid = org.stemcheck.io.testing.FlacWriter.defaults().encode(44100, 16, new int[][] {new int[64]});
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.write(valid, 0, 4);                       // fLaC
+        b.write(new byte[] {0x00, 0, 0, 34});       // STREAMINFO, not the last block
+        b.write(valid, 8, 34);
+        b.write(new byte[] {(byte) 0x82, 0, 0, 8}); // the last block: APPLICATION, 8 bytes
+        b.write('R');                               // ... of which 1 arrives
+
+        assertThatThrownBy(() -> AudioFiles.open(new ByteArrayInputStream(b.toByteArray()), "finding"))
+                .isInstanceOf(AudioFileException.class).hasMessageContaining("APPLICATION");
+    }
+
     private static AudioFile open(byte[] bytes) throws IOException {
         AudioFile f = AudioFiles.open(new ByteArrayInputStream(bytes), "finding");
         try (SampleStream s = f.openStream()) {

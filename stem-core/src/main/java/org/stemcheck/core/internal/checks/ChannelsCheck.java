@@ -99,7 +99,8 @@ final class ChannelsCheck extends BaseCheck {
     }
 
     private Finding offSpec(CheckContext ctx, StemFile f, ChannelLayout wanted, ChannelLayout has) {
-        boolean own = !ctx.spec().format().layout().map(l -> l.sameSpeakers(wanted)).orElse(false);
+        boolean own = SpecLabels.ownLayout(ctx.spec(), f)
+                && !ctx.spec().format().layout().map(l -> l.sameSpeakers(wanted)).orElse(false);
         String fix = has.channels() == wanted.channels()
                 ? "export " + f.displayLabel() + " again with its channels in " + wanted.describe()
                         + " order (or with a WAVE_FORMAT_EXTENSIBLE speaker mask that says which channel is which)"

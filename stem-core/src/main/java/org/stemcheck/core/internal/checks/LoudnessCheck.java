@@ -55,11 +55,93 @@ final class LoudnessCheck extends BaseCheck {
             return mix ? List.of(noMix(ctx, l)) : List.of();
         }
         List<Finding> out = new ArrayList<>();
+        if (l.gating() == Loudness.Gating.DIALOGUE) {
+            for (StemFile f : files) {
+                ctx.measurement(f, Measurement.LOUDNESS).ifPresent(r -> dialogueGated(ctx, f, r, l, out));
+            }
+            return out;
+        }
         for (StemFile f : files) {
             ctx.measurement(f, Measurement.LOUDNESS).ifPresent(r -> judge(ctx, f, r, l, out));
         }
         return out;
     }
+
+    /**
+     * Dialogue-gated: the mix over the blocks in which a dialogue stem is active
+     * ({@link DialogueGating}). Without a dialogue stem, or with one that never speaks, the
+     * loudness cannot be measured this way: a warning says so (never a silent fall back to the
+     * programme's loudness, which can stand several LU from the dialogue's).
+     */
+    private void dialogueGated(CheckContext ctx, StemFile f, LoudnessResult r, Loudness l, List<Finding> out) {
+        double target = l.targetLufs().getAsDouble();
+        double tol = l.toleranceLu();
+        String asks = String.format(Locale.ROOT, "the spec %s asks %.1f +-%.1f LUFS dialogue-gated", ctx.spec().name(),
+                target, tol);
+        List<StemFile> dialogue = ctx.readableStems().stream().filter(s -> isDialogue(ctx, s)).toList();
+        List<LoudnessResult> measured = new ArrayList<>();
+        for (StemFile d : dialogue) {
+            ctx.measurement(d, Measurement.LOUDNESS).ifPresent(measured::add);
+        }
+        String programme = Double.isFinite(r.integratedLufs())
+                ? String.format(Locale.ROOT, " (its programme loudness is %.1f LUFS)", r.integratedLufs()) : "";
+        if (measured.isEmpty()) {
+            out.add(Finding.warning(id(), String.format(Locale.ROOT, "%s: %s, and the delivery has no dialogue stem"
+                                    + " to find the dialogue by: the dialogue-gated loudness cannot be measured%s",
+                            f.name(), asks, programme))
+                    .withFiles(f.name())
+                    .withMeasurement("target_lufs", target)
+                    .withMeasurement("tolerance_lu", tol)
+                    .withFix("add the dialogue stem (Dialogue, DX) to the delivery, or measure the printmaster with a"
+                            + " speech-gated meter"));
+            return;
+        }
+        DialogueGating.Result g = DialogueGating.of(r, measured);
+        String names = String.join(", ", dialogue.stream().map(StemFile::displayLabel).toList());
+        if (g.dialogueBlocks() == 0 || !Double.isFinite(g.lufs())) {
+            out.add(Finding.warning(id(), String.format(Locale.ROOT, "%s: %s, and %s is never active in it: the"
+                                    + " dialogue-gated loudness cannot be measured%s", f.name(), asks, names, programme))
+                    .withFiles(f.name(), dialogue.get(0).name())
+                    .withMeasurement("target_lufs", target)
+                    .withMeasurement("tolerance_lu", tol)
+                    .withMeasurement("dialogue_share", 0.0)
+                    .withFix("check that the dialogue stem is the right file and not silent"));
+            return;
+        }
+        double off = g.lufs() - target;
+        String measuredText = String.format(Locale.ROOT, "%s is %.1f LUFS dialogue-gated (over the %.0f%% of the"
+                + " programme in which %s is active)", f.name(), g.lufs(), 100 * g.share(), names);
+        Finding base;
+        if (Math.abs(off) <= tol + MARGIN_LU) {
+            base = Finding.info(id(), measuredText + "; " + asks + ": met");
+        } else {
+            boolean loud = off > 0;
+            base = Finding.error(id(), String.format(Locale.ROOT, "%s; %s: %.1f LU too %s", measuredText, asks,
+                            Math.abs(off), loud ? "loud" : "quiet"))
+                    .withFix(String.format(Locale.ROOT, "%s the printmaster by %.1f dB (the dialogue to %.1f LUFS)"
+                            + " and print it again", loud ? "turn down" : "bring up", Math.abs(off), target));
+        }
+        List<String> files = new ArrayList<>();
+        files.add(f.name());
+        dialogue.forEach(d -> files.add(d.name()));
+        out.add(base.withFiles(files.toArray(String[]::new))
+                .withMeasurement("dialogue_gated_lufs", g.lufs())
+                .withMeasurement("integrated_lufs", r.integratedLufs())
+                .withMeasurement("dialogue_share", g.share())
+                .withMeasurement("target_lufs", target)
+                .withMeasurement("tolerance_lu", tol)
+                .withMeasurement("difference_lu", off));
+    }
+
+    /** A dialogue stem: the spec's expected stem named Dialogue (by label or pattern), or a label that says so. */
+    private static boolean isDialogue(CheckContext ctx, StemFile f) {
+        return SpecLabels.specName(ctx.spec(), f).equalsIgnoreCase("dialogue")
+                || DIALOGUE_LABEL.matcher(f.displayLabel()).find();
+    }
+
+    /** Labels that name dialogue on their own, as the film preset's pattern does (Dialogue, Dialog, DX, Dial). */
+    private static final java.util.regex.Pattern DIALOGUE_LABEL =
+            java.util.regex.Pattern.compile("(?i)(^|[^a-z])(dialog(ue)?|dx|dial)([^a-z]|$)");
 
     private void judge(CheckContext ctx, StemFile f, LoudnessResult r, Loudness l, List<Finding> out) {
         double target = l.targetLufs().getAsDouble();

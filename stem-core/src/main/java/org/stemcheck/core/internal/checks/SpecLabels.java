@@ -25,8 +25,24 @@ final class SpecLabels {
                 .orElse(label);
     }
 
-    /** The layout the spec asks of this stem: its own (by label or expected-stem name), else every stem's. */
+    /**
+     * The layout the spec asks of this stem: its own (by label or expected-stem name), else every
+     * stem's; for a file without a speaker mask, in the spec's channel order (a 5.1 in film order
+     * is L C R Ls Rs LFE), since that order is what the spec says such a file holds.
+     */
     static Optional<ChannelLayout> layoutOf(DeliverySpec spec, StemFile f) {
+        Optional<ChannelLayout> named = namedLayoutOf(spec, f);
+        boolean noMask = f.layout().map(l -> l.mask() == 0).orElse(false);
+        return noMask ? named.map(spec.format().channelOrder()::arrange) : named;
+    }
+
+    /** Whether the layout the spec asks of this stem is its own (by label or expected-stem name), not every stem's. */
+    static boolean ownLayout(DeliverySpec spec, StemFile f) {
+        return spec.format().stemLayouts().containsKey(f.displayLabel())
+                || spec.format().stemLayouts().containsKey(specName(spec, f));
+    }
+
+    private static Optional<ChannelLayout> namedLayoutOf(DeliverySpec spec, StemFile f) {
         ChannelLayout own = spec.format().stemLayouts().get(f.displayLabel());
         if (own == null) {
             own = spec.format().stemLayouts().get(specName(spec, f));

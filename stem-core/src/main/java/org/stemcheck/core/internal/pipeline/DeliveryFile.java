@@ -49,6 +49,11 @@ final class DeliveryFile implements PassFile, FileSink {
         return source;
     }
 
+    /** The file's speaker layout as the run resolved it (its mask, or the spec's channel order). */
+    private org.stemcheck.core.ChannelLayout layout() {
+        return info.layout().orElseGet(() -> org.stemcheck.core.ChannelLayout.of(source.format().orElseThrow()));
+    }
+
     /** Whether the file can be decoded. */
     boolean readable() {
         return info.readable() && source.readable();
@@ -56,7 +61,7 @@ final class DeliveryFile implements PassFile, FileSink {
 
     /** The file's measurements, read on their own (the calling thread reads the whole file). */
     FileResults readAlone(Set<Measurement<?>> kinds, Measurements registry, ProgressTracker progress) {
-        return FileAnalysis.create(info.name(), source.format().orElseThrow(), kinds, registry, progress).readAll(source);
+        return FileAnalysis.create(info.name(), source.format().orElseThrow(), layout(), kinds, registry, progress).readAll(source);
     }
 
     /**
@@ -76,7 +81,8 @@ final class DeliveryFile implements PassFile, FileSink {
             own = new java.util.LinkedHashSet<>(kinds);
             own.remove(Measurement.SPECTRUM);
         }
-        this.analysis = FileAnalysis.create(info.name(), source.format().orElseThrow(), own, registry, progress);
+        this.analysis = FileAnalysis.create(info.name(), source.format().orElseThrow(), layout(), own, registry,
+                progress);
         this.spectrumFromPass = spectrumFromPass;
         if (analysis.wantsSamples()) {
             this.queue = QueuedAccumulator.on(pool, analysis, source.format().orElseThrow().channels(),
@@ -146,10 +152,24 @@ final class DeliveryFile implements PassFile, FileSink {
         return failure == null ? r : r.failed(failure);
     }
 
-    /** Drops what the pass fed: the file is read again on its own. */
-    void abandonPass() {
+    /**
+     * Makes the file no sink after {@link #sinkFor} failed half-way (out of heap): the pass then
+     * streams it for the null test only, and it is read on its own.
+     */
+    void noSink() {
         if (queue != null) {
             queue.cancel();
         }
+        queue = null;
+        analysis = null;
+        spectrumFromPass = false;
+    }
+
+    /**
+     * Drops what the pass fed, and the analysis and queue themselves, so that their heap is free
+     * for the file's own read: the file is read again on its own.
+     */
+    void abandonPass() {
+        noSink();
     }
 }

@@ -97,8 +97,46 @@ public final class Engine {
                       Consumer<Progress> progress) {
     }
 
-    /** One delivery's run. */
+    /**
+     * One delivery's run. A heap too small for a part of it costs that part, named in an
+     * {@link #MEMORY} error; too small for the analysis as a whole, the report keeps what the
+     * file headers show ({@link #headersOnly}). Either way a report, never an {@link OutOfMemoryError}.
+     */
     public Report run(Run run) {
+        try {
+            return analysed(run);
+        } catch (OutOfMemoryError e) {
+            // Everything the analysis allocated is garbage once it is left: enough for the headers.
+            LOG.warn("the heap ran out while {} was analysed; the report keeps what the file headers show: {}",
+                    run.delivery(), e.toString());
+            return headersOnly(run);
+        }
+    }
+
+    /**
+     * The report when the analysis as a whole ran out of heap: the checks that read nothing but
+     * the headers (format, naming, the set's make-up) and an {@link #MEMORY} error naming the
+     * checks left out.
+     */
+    private Report headersOnly(Run run) {
+        List<StemFile> infos = run.files().stream().map(Map.Entry::getKey).toList();
+        RunContext ctx = new RunContext(infos, run.spec(), run.reference(), Map.of(), c -> Optional.empty());
+        List<Finding> findings = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (Check c : runnable(run.checks(), run.without())) {
+            if (c.needs().isEmpty()) {
+                findings.addAll(runOne(c, ctx));
+            } else {
+                leftOut.add(c.id());
+            }
+        }
+        findings.add(OutOfHeap.delivery(leftOut));
+        List<Finding> kept = findings.stream().filter(f -> !run.without().contains(f.code()))
+                .sorted(order(infos)).toList();
+        return Report.of(run.delivery(), run.spec().name(), infos, Map.of(), Optional.empty(), kept);
+    }
+
+    private Report analysed(Run run) {
         List<Check> runnable = runnable(run.checks(), run.without());
         Set<Measurement<?>> needed = new LinkedHashSet<>();
         runnable.forEach(c -> needed.addAll(c.needs()));
@@ -126,7 +164,7 @@ public final class Engine {
             measured.put(name, r);
             facts.put(name, facts(r));
             r.failure().ifPresent(why -> findings.add(why.contains(OutOfMemoryError.class.getName())
-                    ? heapRanOut(name)
+                    ? OutOfHeap.file(name)
                     : Finding.error("format.unreadable", name + " could not be read to its end: " + why)
                             .withFiles(name)
                             .withFix("copy or export the file again; check the disk or the upload")));
@@ -138,10 +176,10 @@ public final class Engine {
         for (Check c : runnable) {
             findings.addAll(runOne(c, ctx));
         }
+        Optional<NullTestResult> nullTest = set.isPresent() ? nullTest(ctx, findings) : Optional.empty();
+        Plots plots = plots(infos, measured, nullTest, findings);
         List<Finding> kept = findings.stream().filter(f -> !run.without().contains(f.code()))
                 .sorted(order(infos)).toList();
-        Optional<NullTestResult> nullTest = set.isPresent() ? nullTest(ctx) : Optional.empty();
-        Plots plots = PlotData.of(infos, measured, nullTest);
         return Report.of(run.delivery(), run.spec().name(), infos, facts, nullTest.map(Engine::reference), kept)
                 .withPlots(plots);
     }
@@ -171,19 +209,6 @@ public final class Engine {
             }
         }
         return out;
-    }
-
-    /**
-     * A file whose analysis ran out of heap: the file is not at fault (no {@code format.unreadable}),
-     * the heap is; its measurements were left out, so the report cannot pass.
-     */
-    private static Finding heapRanOut(String name) {
-        long heap = Runtime.getRuntime().maxMemory() >> 20;
-        return Finding.error(MEMORY, name + "'s measurements were left out: the heap (" + heap
-                        + " MiB) ran out while it was analysed")
-                .withFiles(name)
-                .withMeasurement("max_heap_mib", heap)
-                .withFix("run with more heap, e.g. -Xmx" + Math.max(256, 2 * heap) + "m, or with fewer --threads");
     }
 
     /**
@@ -218,13 +243,32 @@ public final class Engine {
         return List.of();
     }
 
-    /** The null test's result; a diagnosis that throws costs the report's reference entry and plot only. */
-    private static Optional<NullTestResult> nullTest(RunContext ctx) {
+    /**
+     * The null test's result; a diagnosis that throws costs the report's reference entry and plot
+     * only (the mix checks that read it have said so); one that runs out of heap adds a finding.
+     */
+    private static Optional<NullTestResult> nullTest(RunContext ctx, List<Finding> findings) {
         try {
             return ctx.nullTest();
         } catch (RuntimeException e) {
             LOG.warn("the null test's result could not be built", e);
             return Optional.empty();
+        } catch (OutOfMemoryError e) {
+            LOG.warn("the heap ran out while the null test's result was built: {}", e.toString());
+            findings.add(OutOfHeap.reportPart("reference mix entry and null test plot"));
+            return Optional.empty();
+        }
+    }
+
+    /** The report's plots; a heap too small for them costs the plots, with a finding that says so. */
+    private static Plots plots(List<StemFile> infos, Map<String, FileResults> measured,
+                               Optional<NullTestResult> nullTest, List<Finding> findings) {
+        try {
+            return PlotData.of(infos, measured, nullTest);
+        } catch (OutOfMemoryError e) {
+            LOG.warn("the heap ran out while the plots were built: {}", e.toString());
+            findings.add(OutOfHeap.reportPart("plots"));
+            return Plots.NONE;
         }
     }
 
@@ -255,6 +299,10 @@ public final class Engine {
         try {
             List<Finding> found = c.run(ctx);
             return found == null ? List.of() : found;
+        } catch (OutOfMemoryError e) {
+            // the check's own garbage is free again: the next check may well fit
+            LOG.warn("check {} ran out of heap: {}", c.id(), e.toString());
+            return List.of(OutOfHeap.check(c.id()));
         } catch (RuntimeException e) {
             LOG.warn("check {} failed", c.id(), e);
             return List.of(Finding.error(CHECK_FAILED, "the check " + c.id() + " could not run on this delivery ("

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stemcheck.core.ChannelLayout;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.dsp.Accumulator;
@@ -60,18 +61,22 @@ final class FileAnalysis implements Accumulator<FileResults> {
      * @param registry how to make each
      */
     static FileAnalysis create(String name, AudioFormat format, Set<Measurement<?>> kinds, Measurements registry) {
-        return create(name, format, kinds, registry, ProgressTracker.NONE);
+        return create(name, format, ChannelLayout.of(format), kinds, registry, ProgressTracker.NONE);
     }
 
-    /** As {@link #create(String, AudioFormat, Set, Measurements)}, counting the audio read in {@code progress}. */
-    static FileAnalysis create(String name, AudioFormat format, Set<Measurement<?>> kinds, Measurements registry,
-                               ProgressTracker progress) {
+    /**
+     * As {@link #create(String, AudioFormat, Set, Measurements)}, for a file of the given speaker
+     * layout (the spec's channel order for a file without a mask), counting the audio read in
+     * {@code progress}.
+     */
+    static FileAnalysis create(String name, AudioFormat format, ChannelLayout layout, Set<Measurement<?>> kinds,
+                               Measurements registry, ProgressTracker progress) {
         Map<Measurement<?>, Accumulator<?>> accs = new LinkedHashMap<>();
         Map<Measurement<?>, String> problems = new LinkedHashMap<>();
         for (Measurement<?> m : kinds) {
             registry.get(m).ifPresent(e -> {
                 try {
-                    accs.put(m, e.factory().apply(format));
+                    accs.put(m, e.factory().apply(format, layout));
                 } catch (IllegalArgumentException ex) {
                     // A meter's limit (a rate it does not take ...), an expected condition: no stack trace.
                     LOG.debug("{}: {} cannot be measured for {}: {}", name, m, format, ex.getMessage());

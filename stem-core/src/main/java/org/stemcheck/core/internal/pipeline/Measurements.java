@@ -7,11 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.stemcheck.core.ChannelLayout;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.dsp.Accumulator;
-import org.stemcheck.dsp.LoudnessMeter;
 import org.stemcheck.dsp.NonFiniteSamples;
 import org.stemcheck.dsp.TruePeakMeter;
 import org.stemcheck.dsp.content.ContentDigest;
@@ -51,11 +52,13 @@ public final class Measurements {
      *
      * @param <R>     its result
      * @param kind    the key
-     * @param factory the accumulator for a file of a format
+     * @param factory the accumulator for a file of a format and speaker layout (the layout as the
+     *                run resolved it: the file's mask, or the spec's channel order)
      * @param facts   copies the result's numbers into the report's per-file fields, or null when
      *                it fills none
      */
-    public record Entry<R>(Measurement<R> kind, Function<AudioFormat, ? extends Accumulator<R>> factory,
+    public record Entry<R>(Measurement<R> kind,
+                           BiFunction<AudioFormat, ChannelLayout, ? extends Accumulator<R>> factory,
                            BiConsumer<R, Map<String, Double>> facts) {
         /** Checks the key and the factory. */
         public Entry {
@@ -77,7 +80,7 @@ public final class Measurements {
             .with(Measurement.CLIP_RUNS, ClipRuns::forFormat, null)
             .with(Measurement.TRUE_PEAK, TruePeakMeter::forFormat,
                     (r, facts) -> facts.put("true_peak_dbtp", centi(r.maxTruePeakDbtp())))
-            .with(Measurement.LOUDNESS, LoudnessMeter::forFormat,
+            .withLayout(Measurement.LOUDNESS, LoudnessWeights::meter,
                     (r, facts) -> facts.put("integrated_lufs", centi(r.integratedLufs())))
             .with(Measurement.BIT_DEPTH, BitDepth::forFormat,
                     (r, facts) -> r.effectiveBits().ifPresent(b -> facts.put("effective_bits", (double) b)))
@@ -114,6 +117,20 @@ public final class Measurements {
      */
     public <R> Measurements with(Measurement<R> kind, Function<AudioFormat, ? extends Accumulator<R>> factory,
                                  BiConsumer<R, Map<String, Double>> facts) {
+        Objects.requireNonNull(factory, "factory");
+        return withLayout(kind, (format, layout) -> factory.apply(format), facts);
+    }
+
+    /**
+     * This registry plus (or replacing) one measurement whose accumulator depends on which speaker
+     * each channel feeds (loudness: the BS.1770 channel weights).
+     *
+     * @param facts how the result fills the report's fields; null for none
+     * @throws IllegalArgumentException for {@link Measurement#NULL_TEST}, which is not per file
+     */
+    public <R> Measurements withLayout(Measurement<R> kind,
+                                       BiFunction<AudioFormat, ChannelLayout, ? extends Accumulator<R>> factory,
+                                       BiConsumer<R, Map<String, Double>> facts) {
         Objects.requireNonNull(kind, "kind");
         if (!kind.perFile()) {
             throw new IllegalArgumentException(kind + " is not a per-file measurement");

@@ -21,7 +21,7 @@ import org.stemcheck.dsp.WelchSpectrum;
 /**
  * The HTML report's curves from the per-file measurements the pass made anyway: the level
  * timeline (RMS over all channels per 100 ms), the channels' average Welch spectrum, and the
- * short-term loudness. A file lacking a measurement has no curve (the report says "not measured").
+ * short-term loudness (momentary before its window is full). A file lacking a measurement has no curve (the report says "not measured").
  */
 final class PlotData {
 
@@ -77,7 +77,10 @@ final class PlotData {
         return p;
     }
 
-    /** The null residual and the reference mix's level per segment, in dBFS, on the files' time axis. */
+    /**
+     * The null residual and the reference mix's level per segment, in dBFS, on the files' time
+     * axis, and the residual split by the causes the diagnosis names ({@link ResidualCauses}).
+     */
     private static Plots withResidual(Plots plots, NullTestResult r) {
         List<Segment> segments = r.residual().segments();
         if (segments.isEmpty()) {
@@ -92,7 +95,8 @@ final class PlotData {
             residual[i] = 20 * Math.log10(g.residualRms());
             mix[i] = 20 * Math.log10(g.mixRms());
         }
-        return plots.withResidual(Plots.Series.of(t, residual), Plots.Series.of(t, mix));
+        Plots withResidual = plots.withResidual(Plots.Series.of(t, residual), Plots.Series.of(t, mix));
+        return withResidual.withResidualParts(ResidualCauses.of(r, withResidual));
     }
 
     /** Per point, the RMS over all channels (the power mean), in dBFS. */
@@ -120,12 +124,18 @@ final class PlotData {
         return Plots.Series.of(x, y);
     }
 
+    /**
+     * The short-term loudness and, where its 3 s window is not yet full (the first 2.9 s), the
+     * momentary loudness (400 ms window, EBU Tech 3341 section 2.2), so that the curve starts at
+     * 0.4 s with the audio: {@link Plots#loudness()} says so, and the report draws that stretch apart.
+     */
     private static Plots.Series loudness(LoudnessTimeline t) {
         double[] x = new double[t.size()];
         double[] y = new double[t.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = t.timeSeconds(i);
-            y[i] = t.shortTermLufs(i);
+            double shortTerm = t.shortTermLufs(i);
+            y[i] = Double.isNaN(shortTerm) ? t.momentaryLufs(i) : shortTerm;
         }
         return Plots.Series.of(x, y);
     }

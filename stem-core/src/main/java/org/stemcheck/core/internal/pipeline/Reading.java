@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stemcheck.core.Measurement;
+import org.stemcheck.core.internal.setpass.MemoryBudget;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
 import org.stemcheck.core.internal.setpass.SetPass;
 import org.stemcheck.core.internal.setpass.Selection;
@@ -81,11 +82,20 @@ final class Reading {
         try {
             Map<DeliveryFile, Supplier<FileResults>> results = new LinkedHashMap<>();
             List<DeliveryFile> sinks = new ArrayList<>();
+            List<DeliveryFile> later = new ArrayList<>();
             for (DeliveryFile f : todo) {
                 if (!shared.contains(f)) {
                     Future<FileResults> r = pool.submit(() -> f.readAlone(needed, registry, progress));
                     results.put(f, () -> await(r));
-                } else if (f.sinkFor(needed, registry, spectra && selection.get().spectra().contains(f), pool, progress)) {
+                } else if (!later.isEmpty() || !sinkFor(f, needed, registry,
+                        spectra && selection.get().spectra().contains(f), pool, progress)) {
+                    // The heap cannot hold every shared file's analysis beside the pass: none is
+                    // fed by it (what was made is freed), all are read on their own after it.
+                    sinks.forEach(DeliveryFile::noSink);
+                    later.addAll(sinks);
+                    sinks.clear();
+                    later.add(f);
+                } else if (f.sink() != null) {
                     sinks.add(f);
                 } else {
                     FileResults r = f.passResults();
@@ -97,6 +107,11 @@ final class Reading {
             for (DeliveryFile f : sinks) {
                 results.put(f, afterPass(f, needed, registry, pool));
             }
+            for (DeliveryFile f : later) {
+                // the set pass's memory is free again: the file is measured on its own
+                Future<FileResults> r = pool.submit(() -> f.readAlone(needed, registry, ProgressTracker.NONE));
+                results.put(f, () -> await(r));
+            }
             Map<DeliveryFile, FileResults> out = new LinkedHashMap<>();
             for (DeliveryFile f : todo) {
                 out.put(f, results.get(f).get());
@@ -106,6 +121,25 @@ final class Reading {
             if (pool != null) {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    /**
+     * Makes {@code f} the set pass's sink ({@link DeliveryFile#sinkFor}).
+     *
+     * @return false when the heap ran out while its analysis and queue were made: the file is then
+     *         no sink (the pass streams it for the null test only)
+     */
+    private static boolean sinkFor(DeliveryFile f, Set<Measurement<?>> needed, Measurements registry,
+                                   boolean spectrum, ExecutorService pool, ProgressTracker progress) {
+        try {
+            f.sinkFor(needed, registry, spectrum, pool, progress);
+            return true;
+        } catch (OutOfMemoryError e) {
+            f.noSink();
+            LOG.info("{}: no heap left to measure the files during the set pass; they are read on their own after it",
+                    f.info().name());
+            return false;
         }
     }
 
@@ -133,6 +167,12 @@ final class Reading {
         try {
             return f.passResults();
         } catch (IllegalStateException e) {
+            if (ranOutOfHeap(e.getCause())) {
+                LOG.warn("{}: its analysis ran out of heap; its measurements are left out: {}", f.info().name(),
+                        e.getCause().toString());
+                return FileResults.NONE.failed("analysis failed: " + OutOfMemoryError.class.getName()
+                        + " (" + e.getCause() + ")");
+            }
             LOG.warn("{}: the per-file analysis failed; its measurements are left out", f.info().name(), e);
             return FileResults.NONE.failed("analysis failed: " + e.getCause());
         }
@@ -155,6 +195,14 @@ final class Reading {
             LOG.warn("the set pass failed; the mix checks are left out", e);
             failure[0] = e;
             return Optional.empty();
+        } catch (OutOfMemoryError e) {
+            // out of heap outside the pass's own accounting (it turns its own into HeapTooSmall)
+            MemoryBudget.Plan plan = SetPass.plan(selection, MemoryBudget.ofThisJvm());
+            failure[0] = new SetPass.HeapTooSmall(plan, String.format(java.util.Locale.ROOT,
+                    "the heap (%d MiB) ran out during the null test; the mix checks were left out",
+                    plan.maxHeap() >> 20), e);
+            LOG.info("the null test was left out: {}", failure[0].getMessage());
+            return Optional.empty();
         }
     }
 
@@ -166,14 +214,34 @@ final class Reading {
             throw new IllegalStateException("interrupted while analysing the delivery", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof OutOfMemoryError) {
+            if (ranOutOfHeap(cause)) {
                 // the report says so (internal.memory); a stack trace would add nothing
                 LOG.warn("a file's analysis ran out of heap; its measurements are left out: {}", cause.toString());
+                return FileResults.NONE.failed("analysis failed: " + OutOfMemoryError.class.getName() + " (" + cause + ")");
             } else {
                 LOG.warn("a file's analysis failed; its measurements are left out", cause);
             }
             return FileResults.NONE.failed("analysis failed: " + cause);
         }
+    }
+
+    /**
+     * Whether {@code t} comes from the heap running out: an {@link OutOfMemoryError}, or one met
+     * while a class was initialised ({@link ExceptionInInitializerError}), after which the JVM
+     * refuses that class with a {@link NoClassDefFoundError} whose cause or message names it.
+     * The file is not at fault then, the heap is.
+     */
+    static boolean ranOutOfHeap(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError
+                    || c instanceof LinkageError && String.valueOf(c.getMessage()).contains(OutOfMemoryError.class.getName())) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static ThreadFactory daemonThreads() {

@@ -101,6 +101,10 @@ final class RunContext implements CheckContext {
                     value = compute.get();
                 } catch (RuntimeException e) {
                     failure = e;
+                } catch (Error e) {
+                    // out of heap, say: not this value's fault, so not kept; the next caller may try again
+                    computing = false;
+                    throw e;
                 }
                 done = true;
             }

@@ -34,6 +34,13 @@ import org.stemcheck.core.spec.Timing;
  *       Source: tech.ebu.ch/publications/r128 (version history), EBU Tech 3343 for production practice.</li>
  *   <li>{@code atsc-a85}: ATSC A/85:2013 (Recommended Practice, 12 March 2013): target loudness
  *       -24 LKFS, +-2 dB; true peak -2 dBTP.</li>
+ *   <li>{@code netflix}: the printmaster at -27 LKFS dialogue-gated, true peak -2 dBTP: Netflix
+ *       Partner Help Center, "Loudness and True Peaks: How to Measure and When to Flag" (print
+ *       master -27 LKFS average dialog-gated level; the meter set-up's true-peak threshold -2;
+ *       QC partners flag beyond +-3 LU, "no changes to ... Netflix Sound Mix Specifications &amp;
+ *       Best Practices v1.4 thresholds"); +-2 LU is v1.4's tolerance as quoted by others (we could
+ *       not read v1.4 first-hand). Netflix measures dialogue with Dolby's speech detector under
+ *       BS.1770-1; we take the dialogue stem's active blocks (docs/film.md).</li>
  *   <li>{@code spotify}: Spotify for Artists, "Loudness normalization": tracks are played at
  *       -14 dB LUFS (ITU 1770); "target the loudness level of your master at -14dB integrated LUFS
  *       and keep it below -1dB TP". No tolerance is published: +-1.0 LU chosen, the EBU R 128
@@ -54,7 +61,7 @@ import org.stemcheck.core.spec.Timing;
 public final class Presets {
 
     /** The preset names, in the order {@code stemcheck specs} lists them. */
-    private static final List<String> NAMES = List.of("music", "film", "ebu-r128", "atsc-a85", "spotify",
+    private static final List<String> NAMES = List.of("music", "film", "ebu-r128", "atsc-a85", "netflix", "spotify",
             "apple-music", "aes-streaming");
 
     private static final String FOLDER = "/org/stemcheck/core/specs/";

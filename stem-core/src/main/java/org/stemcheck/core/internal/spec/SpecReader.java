@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.stemcheck.core.ChannelLayout;
+import org.stemcheck.core.spec.ChannelOrder;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.spec.ExpectedStem;
 import org.stemcheck.core.spec.Format;
@@ -59,14 +60,14 @@ final class SpecReader {
         k.put("", List.of("$schema", "extends", "name", "description", "standard", "format", "naming", "stems",
                 "timing", "levels", "loudness", "mix"));
         k.put("format", List.of("sample_rates", "bit_depth", "float_allowed", "channels", "stem_channels", "layout",
-                "stem_layouts", "no_lfe", "no_centre"));
+                "stem_layouts", "no_lfe", "no_centre", "channel_order"));
         k.put("naming", List.of("template", "pattern"));
         k.put("stems", List.of("expected", "min_count", "max_count", "fx_labels"));
         k.put("stems.expected[]", List.of("name", "pattern", "required"));
         k.put("timing", List.of("length_tolerance_s", "timecode_tolerance_s", "require_time_reference"));
         k.put("levels", List.of("true_peak_ceiling_dbtp", "sample_peak_ceiling_dbfs", "dc_offset_limit_dbfs",
                 "silent_peak_dbfs", "clip_run_samples"));
-        k.put("loudness", List.of("target_lufs", "tolerance_lu", "max_true_peak_dbtp", "applies_to"));
+        k.put("loudness", List.of("target_lufs", "tolerance_lu", "max_true_peak_dbtp", "applies_to", "gating"));
         k.put("mix", List.of("gain_warning_db", "gain_error_db", "null_warning_db", "null_error_db"));
         return Map.copyOf(k);
     }
@@ -196,7 +197,31 @@ final class SpecReader {
         Set<String> noLfe = k.containsKey("no_lfe") ? labels(k.get("no_lfe"), "format.no_lfe") : base.noLfe();
         Set<String> noCentre = k.containsKey("no_centre") ? labels(k.get("no_centre"), "format.no_centre")
                 : base.noCentre();
-        return new Format(rates, bits, floats, channels, byStem, layout, layouts, noLfe, noCentre);
+        ChannelOrder order = k.containsKey("channel_order") ? channelOrder(k.get("channel_order"), "format.channel_order")
+                : base.channelOrder();
+        return new Format(rates, bits, floats, channels, byStem, layout, layouts, noLfe, noCentre, order);
+    }
+
+    /** {@code "smpte"}, {@code "film"}, {@code "dts"}, or an array of speaker labels. */
+    private static ChannelOrder channelOrder(Json v, String path) {
+        if (v instanceof Json.Arr a) {
+            List<String> speakers = new ArrayList<>();
+            for (int i = 0; i < a.items().size(); i++) {
+                speakers.add(Values.nonBlank(a.items().get(i), path + "[" + i + "]"));
+            }
+            try {
+                return ChannelOrder.of(speakers);
+            } catch (IllegalArgumentException e) {
+                throw new SpecError(path, v, e.getMessage());
+            }
+        }
+        if (!(v instanceof Json.Str)) {
+            throw new SpecError(path, v, "expected \"smpte\", \"film\", \"dts\" or an array of speakers such as"
+                    + " [\"L\", \"C\", \"R\", \"Ls\", \"Rs\", \"LFE\"], got " + v.describe());
+        }
+        String name = Values.nonBlank(v, path);
+        return ChannelOrder.named(name).orElseThrow(() -> new SpecError(path, v, "expected \"smpte\", \"film\","
+                + " \"dts\" or an array of speakers, got " + v.describe()));
     }
 
     private static ChannelLayout layout(Json v, String path) {
@@ -359,7 +384,18 @@ final class SpecReader {
                         + v.describe());
             };
         }
-        return new Loudness(target, tolerance, maxTp, scope);
+        Loudness.Gating gating = base.gating();
+        if (k.containsKey("gating")) {
+            Json v = k.get("gating");
+            String g = Values.string(v, "loudness.gating");
+            gating = switch (g) {
+                case "programme" -> Loudness.Gating.PROGRAMME;
+                case "dialogue" -> Loudness.Gating.DIALOGUE;
+                default -> throw new SpecError("loudness.gating", v, "expected \"programme\" or \"dialogue\", got "
+                        + v.describe());
+            };
+        }
+        return new Loudness(target, tolerance, maxTp, scope, gating);
     }
 
     private static OptionalDouble optional(Optional<Double> v) {

@@ -129,6 +129,10 @@ class EngineOnePassTest {
     }
 
     private static Run run(Path dir, int threads, Reading.SetRunner runner, String failing) {
+        return run(dir, threads, runner, failing, Measurements.standard());
+    }
+
+    private static Run run(Path dir, int threads, Reading.SetRunner runner, String failing, Measurements registry) {
         StemSet set = StemSet.from(dir);
         List<StemFile> files = set.files();
         Map<String, Integer> opened = new ConcurrentHashMap<>();
@@ -150,7 +154,7 @@ class EngineOnePassTest {
             a.ifPresent(seen::set);
             return a;
         };
-        Report r = new Engine(Measurements.standard(), threads, watched).run(new Engine.Run(dir.toString(),
+        Report r = new Engine(registry, threads, watched).run(new Engine.Run(dir.toString(),
                 DeliverySpec.music(), inputs, reference, false, Checks.standard(), Set.of(), null));
         return new Run(r, opened, seen.get());
     }
@@ -365,6 +369,55 @@ class EngineOnePassTest {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("did not run", "16 MiB");
             assertThat(f.fix()).contains(tiny.xmx());
+        });
+        assertThat(r.passed()).isFalse();
+        for (StemFile f : clean.report().files()) {
+            assertThat(r.measured(f.name())).as(f.name()).isEqualTo(clean.report().measured(f.name()));
+        }
+    }
+
+    @Test
+    void aHeapTooSmallForTheFilesAnalysesBesideTheSetPassMeasuresThemAfterIt(@TempDir Path tmp) throws Exception {
+        Path dir = delivery(tmp);
+        // The first accumulator made for a file the set pass feeds finds no heap (as the 20-stem
+        // 96 kHz delivery does at -Xmx24m); every later one fits.
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Measurements short1 = Measurements.standard().with(org.stemcheck.core.Measurement.NON_FINITE, f -> {
+            // only where the engine makes the set pass's sinks (its own thread), not in a pool's read
+            if (!Thread.currentThread().getName().startsWith("stemcheck-analysis") && first.getAndSet(false)) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return org.stemcheck.dsp.NonFiniteSamples.forFormat(f);
+        }, null);
+
+        Run r = run(dir, 2, SetPass::run, null, short1);
+
+        Run clean = run(dir, 2);
+        assertThat(first.get()).as("the failure was injected").isFalse();
+        assertThat(r.report().findings()).extracting(Finding::code)
+                .doesNotContain(Engine.MEMORY, Engine.CHECK_FAILED, "format.unreadable");
+        assertThat(r.report().findings()).isEqualTo(clean.report().findings());
+        for (StemFile f : clean.report().files()) {
+            assertThat(r.report().measured(f.name())).as(f.name()).isEqualTo(clean.report().measured(f.name()));
+        }
+        assertThat(r.report().reference()).isEqualTo(clean.report().reference());
+    }
+
+    @Test
+    void aSetPassThatRunsOutOfHeapOutsideItsOwnPlanIsAMemoryErrorAndTheFilesAreStillMeasured(@TempDir Path tmp)
+            throws Exception {
+        Path dir = delivery(tmp);
+        Reading.SetRunner outOfHeap = (sel, pool) -> {
+            throw new OutOfMemoryError("Java heap space");
+        };
+
+        Report r = LogCapture.of(() -> run(dir, 2, outOfHeap, null)).value().report();
+
+        Run clean = run(dir, 2);
+        assertThat(r.findings()).filteredOn(f -> f.code().equals(Engine.MEMORY)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains("ran out during the null test", "mix checks were left out");
+            assertThat(f.fix()).contains("-Xmx");
         });
         assertThat(r.passed()).isFalse();
         for (StemFile f : clean.report().files()) {

@@ -277,4 +277,83 @@ class EngineTest {
         assertThat(Measurements.empty().has(Measurement.LOUDNESS)).isFalse();
         assertThat(registry().has(Measurement.SAMPLE_STATS)).isTrue();
     }
+
+    @Test
+    void aCheckThatRunsOutOfHeapIsAMemoryErrorNamingItAndTheOtherChecksStillRun() throws Exception {
+        Check greedy = new Check() {
+            @Override
+            public String id() {
+                return "test.greedy";
+            }
+
+            @Override
+            public String description() {
+                return "needs more heap than there is";
+            }
+
+            @Override
+            public List<Finding> run(CheckContext ctx) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        };
+
+        Report r = LogCapture.of(() -> run(List.of(greedy, new Needs("test.header")), Measurements.empty(),
+                new AtomicInteger(), 1)).value();
+
+        assertThat(r.findings()).filteredOn(f -> f.code().equals("test.header")).hasSize(5);
+        assertThat(r.findings(Severity.ERROR)).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(Engine.MEMORY);
+            assertThat(f.message()).contains("test.greedy", "heap", "not checked");
+            assertThat(f.fix()).containsPattern("-Xmx\\d+m");
+        });
+        assertThat(r.passed()).isFalse();
+    }
+
+    @Test
+    void aHeapTooSmallForTheWholeAnalysisStillGivesAReportOfWhatTheHeadersShow() throws Exception {
+        // the report fields are filled after every file was read: running out there loses the analysis
+        Measurements reg = Measurements.empty().with(Measurement.SAMPLE_STATS, f -> SampleStats.create(f.channels()),
+                (stats, facts) -> {
+                    throw new OutOfMemoryError("Java heap space");
+                });
+        Needs header = new Needs("test.header");
+        Needs measured = new Needs("test.measured", Measurement.SAMPLE_STATS);
+
+        Report r = LogCapture.of(() -> run(List.of(header, measured), reg, new AtomicInteger(), 2)).value();
+
+        assertThat(r.files()).hasSize(5);
+        assertThat(r.findings()).filteredOn(f -> f.code().equals("test.header")).hasSize(5);
+        assertThat(r.findings()).extracting(Finding::code).doesNotContain("test.measured");
+        assertThat(r.findings(Severity.ERROR)).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(Engine.MEMORY);
+            assertThat(f.message()).contains("could not be analysed", "test.measured").doesNotContain("test.header");
+            assertThat(f.fix()).containsPattern("-Xmx\\d+m");
+        });
+        assertThat(r.passed()).isFalse();
+    }
+
+    @Test
+    void aClassThatCouldNotBeInitialisedForLackOfHeapIsAMemoryErrorNotAnUnreadableFile() throws Exception {
+        // what the JVM throws for a class whose static initialiser once ran out of heap
+        NoClassDefFoundError poisoned = new NoClassDefFoundError("Could not initialize class org.example.Tables");
+        poisoned.initCause(new ExceptionInInitializerError(
+                "Exception java.lang.OutOfMemoryError: Java heap space [in thread \"stemcheck-analysis-1\"]"));
+        Measurements reg = Measurements.empty().with(Measurement.SAMPLE_STATS, f -> new Accumulator<SampleStats.Result>() {
+            @Override
+            public void accept(double[][] block, int offset, int frames) {
+                throw poisoned;
+            }
+
+            @Override
+            public SampleStats.Result result() {
+                throw new AssertionError("not reached");
+            }
+        }, null);
+
+        Report r = LogCapture.of(() -> run(List.of(new Needs("test.a", Measurement.SAMPLE_STATS)), reg,
+                new AtomicInteger(), 2)).value();
+
+        assertThat(r.findings()).extracting(Finding::code).doesNotContain("format.unreadable");
+        assertThat(r.findings(Severity.ERROR)).hasSize(5).allSatisfy(f -> assertThat(f.code()).isEqualTo(Engine.MEMORY));
+    }
 }

@@ -148,8 +148,8 @@ final class MetadataBlocks {
             skip(at, id, length);
             return;
         }
-        byte[] appId = new byte[4];
-        in.readFully(appId, 0, 4);
+        // read as any payload: a stream that ends here is a corrupt file, not a plain EOFException
+        byte[] appId = payload(at, id, 4);
         if (Bytes.fourCc(appId, 0).equals(ForeignMetadata.RIFF)) {
             foreign.riff(payload(at, id, length - 4), meta);
         } else {

@@ -17,7 +17,8 @@ import org.stemcheck.io.internal.MetadataBuilder;
  * {@code numUIDs} u16, then {@code numUIDs} audio IDs of 40 bytes: {@code trackIndex} u16, a
  * 12-character audioTrackUID, a 14-character trackFormat ref, an 11-character packFormat ref and
  * one pad byte) and {@code axml} (ITU-R BS.2076 XML: only the {@code audioChannelFormatName} of
- * each {@code audioChannelFormat} element is taken).
+ * each {@code audioChannelFormat} element, and the text of each {@code audioTrackUIDRef}, are
+ * taken).
  *
  * <p>The payload has been read within the metadata cap already; entries are read only as far as
  * the payload holds them (a declared count larger than the chunk is a warning), and at most
@@ -42,6 +43,9 @@ final class AdmChunks {
     /** One {@code audioChannelFormat} start tag, bounded so that a tag without an end cannot make the scan quadratic. */
     private static final Pattern CHANNEL_FORMAT = Pattern.compile("<(?:[\\w.-]{1,32}:)?audioChannelFormat\\s([^<>]{0,4096})>");
     private static final Pattern NAME = Pattern.compile("audioChannelFormatName\\s*=\\s*([\"'])([^\"'<>]{0,4096})\\1");
+    /** One {@code audioTrackUIDRef} element's text, bounded like the others. */
+    private static final Pattern UID_REF = Pattern.compile(
+            "<(?:[\\w.-]{1,32}:)?audioTrackUIDRef\\s{0,64}>\\s{0,64}([\\w.-]{1,64})\\s{0,64}</");
     private static final Pattern ID = Pattern.compile("audioChannelFormatID\\s*=\\s*([\"'])([^\"'<>]{0,64})\\1");
 
     private AdmChunks() {
@@ -85,7 +89,12 @@ final class AdmChunks {
             Matcher id = ID.matcher(m.group(1));
             ids.add(id.find() ? id.group(2).strip() : "");
         }
-        meta.adm(new Adm(List.of(), 0, names, ids, true, false));
+        List<String> refs = new ArrayList<>();
+        Matcher r = UID_REF.matcher(xml);
+        while (r.find() && refs.size() < Adm.MAX_ENTRIES) {
+            refs.add(r.group(1));
+        }
+        meta.adm(new Adm(List.of(), 0, names, ids, true, false, refs));
     }
 
     /** A fixed-length ASCII field, printable characters only, trailing NULs and spaces dropped. */

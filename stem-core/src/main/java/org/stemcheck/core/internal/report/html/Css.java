@@ -84,6 +84,7 @@ final class Css {
             .chart .tx{text-anchor:middle}.chart .ty{text-anchor:end}
             .chart .axis{text-anchor:end;fill:var(--muted);font-size:12px;font-style:italic}
             .chart .lg{font-size:13px;fill:var(--ink)}
+            .chart .leadin{fill:#eef1f4}.chart .leadin-label{font-size:12px;font-style:italic;fill:var(--muted)}
             .chart .name{font-size:13px;font-weight:700;fill:var(--ink);paint-order:stroke;stroke:#fff;stroke-width:4px;
             stroke-linejoin:round}
             footer{margin-top:26px;color:var(--muted);font-size:12px;text-align:center}

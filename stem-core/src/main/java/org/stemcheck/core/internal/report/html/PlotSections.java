@@ -3,6 +3,7 @@ package org.stemcheck.core.internal.report.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.stemcheck.core.Plots;
@@ -22,8 +23,10 @@ final class PlotSections {
     static final double RESIDUAL_FLOOR_DB = -150;
     /** The bottom of the loudness plot: the EBU R128 absolute gate (-70 LUFS, EBU Tech 3341). */
     static final double LOUDNESS_FLOOR_LUFS = -70;
-    /** The short-term loudness window (EBU Tech 3341: 3 s), before whose end a line has no value. */
+    /** The short-term loudness window (EBU Tech 3341: 3 s); before its end a line is the momentary loudness. */
     static final double SHORT_TERM_WINDOW_S = 3.0;
+    /** The momentary loudness window (EBU Tech 3341: 400 ms), where a loudness line starts. */
+    static final double MOMENTARY_WINDOW_S = 0.4;
 
     private PlotSections() {
     }
@@ -109,7 +112,7 @@ final class PlotSections {
 
     private static void residual(Report r, Plots p, StringBuilder b) {
         open(b, "Null test", "What is left of the reference mix once each stem's gain and offset are fitted "
-                + "(the stems summed minus the mix), against the mix's own level: where the residual rises "
+                + "(the stems summed minus the mix, grey), against the mix's own level: where the residual rises "
                 + "towards the mix, the stems do not add up to it.");
         if (p.residual().isEmpty() || p.residualMix().isEmpty()) {
             notMeasured(b, r.reference().isEmpty() && !hasMix(r)
@@ -122,30 +125,91 @@ final class PlotSections {
         SvgChart c = new SvgChart("residual", "Null residual against the mix level, dBFS", SvgChart.XAxis.SECONDS,
                 "level (dBFS)", RESIDUAL_FLOOR_DB, 12, 200);
         c.emphasised("mix: " + mix, p.residualMix().get());
-        c.line("residual after gains and offsets", p.residual().get(), 0);
-        b.append(c.render());
+        c.neutral("residual after gains and offsets", p.residual().get());
+        double end = lastX(p.residual().get());
+        b.append(c.xRange(0, end).render());
         OptionalDouble depth = r.reference().map(Report.Reference::nullDb).orElse(OptionalDouble.empty());
         if (depth.isPresent()) {
             b.append("<p class=\"note\">Null depth over the whole mix: ")
                     .append(Html.fixed(depth.getAsDouble(), 1, "dB")).append(" relative to the mix.</p>");
         }
+        residualParts(r, p, end, b);
         close(b);
+    }
+
+    /** The lanes of a split residual span this many dB below the loudest part: a 24-bit null's depth is far below. */
+    static final double PARTS_RANGE_DB = 60;
+
+    /**
+     * The residual split by cause, one lane per cause on the residual's time axis: each stem the
+     * diagnosis names in its own colour (the same as in every plot), the rest in grey.
+     */
+    private static void residualParts(Report r, Plots p, double end, StringBuilder b) {
+        List<Plots.ResidualPart> parts = p.residualParts();
+        if (parts.isEmpty()) {
+            return;
+        }
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Plots.ResidualPart part : parts) {
+            for (int i = 0; i < part.level().size(); i++) {
+                if (Double.isFinite(part.level().y(i))) {
+                    hi = Math.max(hi, part.level().y(i));
+                }
+            }
+        }
+        if (!Double.isFinite(hi)) {
+            return;
+        }
+        double top = Math.ceil(hi / 10) * 10;
+        b.append("<p class=\"note\">Where the residual comes from: one lane per cause the diagnosis names, "
+                + "in that stem's colour; grey is what no named stem accounts for. A stem's part follows the "
+                + "stem's own level over time (fitted over the whole mix); a stem cut short takes the residual "
+                + "after its file ends. Scale: ").append(Html.num(top - PARTS_RANGE_DB)).append(" to ")
+                .append(Html.num(top)).append(" dBFS.</p>");
+        List<StemFile> others = r.files().stream().filter(x -> x.role() != Role.MIXDOWN).toList();
+        for (int i = 0; i < parts.size(); i++) {
+            Plots.ResidualPart part = parts.get(i);
+            SvgChart lane = SvgChart.lane("residual-part-" + i, "Part of the null residual: " + partName(r, part),
+                    SvgChart.XAxis.SECONDS, top - PARTS_RANGE_DB, top, i == parts.size() - 1);
+            Series level = silenceAsGap(part.level());
+            Optional<StemFile> stem = part.file().flatMap(name -> others.stream().filter(f -> f.name().equals(name))
+                    .findFirst());
+            if (stem.isPresent()) {
+                lane.line(partName(r, part), level, 0, others.indexOf(stem.get()));
+            } else {
+                lane.neutral(partName(r, part), level);
+            }
+            b.append(lane.xRange(0, end).render());
+        }
+    }
+
+    /** "Keys: is 1.8 s shorter", or the cause alone for the rest. */
+    private static String partName(Report r, Plots.ResidualPart part) {
+        return part.file().map(name -> r.files().stream().filter(f -> f.name().equals(name)).findFirst()
+                .map(StemFile::displayLabel).orElse(name) + ": " + part.cause()).orElse(part.cause());
+    }
+
+    private static double lastX(Series s) {
+        return s.size() == 0 ? 1 : s.x(s.size() - 1);
     }
 
     private static void loudness(Report r, Plots p, StringBuilder b) {
         open(b, "Loudness", String.format(java.util.Locale.ROOT, "Short-term loudness (EBU R128, %s s window) over"
-                + " time. Each line starts %s s in: the window needs that much audio before it has a value.",
-                Html.num(SHORT_TERM_WINDOW_S), Html.num(SHORT_TERM_WINDOW_S)));
+                + " time. The first %s s, before that window is full, show the momentary loudness (%s ms window)"
+                + " dotted: it starts %s s in and moves faster.", Html.num(SHORT_TERM_WINDOW_S),
+                Html.num(SHORT_TERM_WINDOW_S), Html.num(MOMENTARY_WINDOW_S * 1000), Html.num(MOMENTARY_WINDOW_S)));
         List<StemFile> files = withSeries(r, p.loudness());
         if (files.isEmpty()) {
             notMeasured(b, "the loudness timeline (Measurement.LOUDNESS)");
             return;
         }
         SvgChart c = new SvgChart("loudness", "Short-term loudness, LUFS", SvgChart.XAxis.SECONDS, "loudness (LUFS)",
-                LOUDNESS_FLOOR_LUFS, 10, 200);
+                LOUDNESS_FLOOR_LUFS, 10, 200).leadIn(SHORT_TERM_WINDOW_S, "momentary",
+                String.format(java.util.Locale.ROOT, "dotted: momentary (%s ms), until the %s s window is full",
+                        Html.num(MOMENTARY_WINDOW_S * 1000), Html.num(SHORT_TERM_WINDOW_S)));
         List<String> silent = new ArrayList<>();
         for (StemFile f : files) {
-            Series s = silenceAsGap(p.loudness().get(f.name()));
+            Series s = belowGateAsGap(p.loudness().get(f.name()));
             if (hasValue(s)) {
                 add(c, r, f, s, 0);
             } else {
@@ -155,13 +219,30 @@ final class PlotSections {
         if (silent.size() < files.size()) {
             b.append(c.render());
         }
-        b.append("<p class=\"note\">Digital silence has no loudness: it leaves a gap in a line, not a level.");
+        b.append("<p class=\"note\">Digital silence has no loudness, and EBU R128 counts anything quieter than ")
+                .append(Html.num(LOUDNESS_FLOOR_LUFS)).append(" LUFS (its absolute gate) as silence: either leaves a gap in a"
+                        + " line, not a level.");
         if (!silent.isEmpty()) {
             b.append(" No line for ").append(Html.esc(String.join(", ", silent)))
                     .append(silent.size() == 1 ? ": it is" : ": they are").append(" silent throughout.");
         }
         b.append("</p>");
         close(b);
+    }
+
+    /**
+     * The loudness series with silence as a gap: digital silence ({@code -Infinity}) and what lies
+     * under the absolute gate ({@link #LOUDNESS_FLOOR_LUFS}), which would otherwise be drawn on the
+     * floor as if it were a level.
+     */
+    static Series belowGateAsGap(Series s) {
+        double[] y = silenceAsGap(s).y();
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < LOUDNESS_FLOOR_LUFS) {
+                y[i] = Double.NaN;
+            }
+        }
+        return Series.of(s.x(), y);
     }
 
     /** The series with every value that is not a number of LUFS (silence is {@code -Infinity}) as a gap. */

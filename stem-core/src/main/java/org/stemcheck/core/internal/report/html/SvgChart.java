@@ -30,14 +30,30 @@ final class SvgChart {
 
     static final String EMPHASIS = "#000000";
 
+    /**
+     * A neutral grey, apart from every file's colour, for a series that is no file's (the whole
+     * null residual, the part no stem accounts for); style index {@link #NEUTRAL}.
+     */
+    static final String NEUTRAL_COLOUR = "#6B7580";
+    static final int NEUTRAL = -1;
+
     private static final int WIDTH = 1100;
     private static final int LEFT = 64;
     private static final int RIGHT = 20;
     private static final int LANE_HEIGHT = 46;
     private static final int LEGEND_ROW = 20;
 
-    /** One series and how it is drawn: {@code style} indexes the palette, or for an emphasised series the dashes. */
-    record Line(String name, Series series, double xOffset, int style, boolean emphasis) {
+    /** The dots of a lead-in (see {@link #leadIn}): apart from every dash pattern above. */
+    static final String LEAD_IN_DASH = "1.5 3";
+
+    /**
+     * One series and how it is drawn: {@code style} indexes the palette, or for an emphasised
+     * series the dashes; a {@code leadIn} part is drawn dotted and has no legend entry of its own.
+     */
+    record Line(String name, Series series, double xOffset, int style, boolean emphasis, boolean leadIn) {
+        Line(String name, Series series, double xOffset, int style, boolean emphasis) {
+            this(name, series, xOffset, style, emphasis, false);
+        }
     }
 
     private final String id;
@@ -57,6 +73,10 @@ final class SvgChart {
     private boolean xLabels = true;
     private int top = 14;
     private int axis = 40;
+    /** Up to this x every line is a lead-in (another measure), drawn dotted over a shaded band. */
+    private double leadInUntil = Double.NaN;
+    private String leadInLabel = "";
+    private String leadInLegend = "";
 
     /**
      * @param id        unique in the page (names the chart's clip path)
@@ -98,6 +118,12 @@ final class SvgChart {
         return this;
     }
 
+    /** Adds a series that belongs to no file, in the neutral grey ({@link #NEUTRAL_COLOUR}). */
+    SvgChart neutral(String name, Series s) {
+        lines.add(new Line(name, s, 0, NEUTRAL, false));
+        return this;
+    }
+
     /** Fixes the y range; by default it spans the data, within the floor and the ceiling. */
     SvgChart yRange(double lo, double hi) {
         yLo = lo;
@@ -113,6 +139,19 @@ final class SvgChart {
     SvgChart emphasised(String name, Series s) {
         int earlier = (int) lines.stream().filter(Line::emphasis).count();
         lines.add(new Line(name, s, 0, earlier, true));
+        return this;
+    }
+
+    /**
+     * Marks the stretch up to {@code untilX} as a lead-in: there each line is another measure of
+     * the same thing (the momentary loudness before the short-term window is full), drawn dotted
+     * in the line's own colour over a shaded band named {@code label}; one legend entry says what
+     * the dots are.
+     */
+    SvgChart leadIn(double untilX, String label, String legend) {
+        leadInUntil = untilX;
+        leadInLabel = label;
+        leadInLegend = legend;
         return this;
     }
 
@@ -135,12 +174,17 @@ final class SvgChart {
         b.append(String.format(Locale.ROOT, "<svg class=\"chart%s\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
                 lane ? " lane" : "", WIDTH, height, Html.esc(label)));
         b.append("<title>").append(Html.esc(label)).append("</title>");
+        if (!Double.isNaN(leadInUntil)) {
+            leadInBand(b, sx, Math.min(leadInUntil, xr[1]));
+        }
         grid(b, sx, sy, yr);
         b.append(String.format(Locale.ROOT, "<clipPath id=\"%s\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/></clipPath>",
                 clipId(), LEFT, top - 2, WIDTH - LEFT - RIGHT, plotHeight + 4));
         b.append("<g clip-path=\"url(#").append(clipId()).append(")\">");
         for (Line l : lines) {
-            b.append(path(l, sx, sy, yr[0]));
+            for (Line part : split(l)) {
+                b.append(path(part, sx, sy, yr[0]));
+            }
         }
         b.append("</g>");
         if (lane && !lines.isEmpty()) {
@@ -157,6 +201,40 @@ final class SvgChart {
 
     private String clipId() {
         return "clip-" + id;
+    }
+
+    /** The shaded stretch of a lead-in, named at its foot (lines run high more often than low). */
+    private void leadInBand(StringBuilder b, Scale sx, double until) {
+        double x0 = sx.map(sx.lo);
+        double x1 = sx.map(Math.max(sx.lo, until));
+        b.append(String.format(Locale.ROOT, "<rect class=\"leadin\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>",
+                x0, top, x1 - x0, plotHeight));
+        b.append(String.format(Locale.ROOT, "<text class=\"leadin-label\" x=\"%.1f\" y=\"%d\">%s</text>", x0 + 6,
+                top + plotHeight - 6, Html.esc(leadInLabel)));
+    }
+
+    /**
+     * A line as drawn: whole, or with a lead-in its points up to {@link #leadInUntil} as a dotted
+     * part (through the first point after, so the two parts join) and the rest as the line itself.
+     */
+    private List<Line> split(Line l) {
+        Series s = l.series();
+        if (Double.isNaN(leadInUntil) || s.size() == 0 || s.x(0) + l.xOffset() >= leadInUntil) {
+            return List.of(l);
+        }
+        int n = 0;
+        while (n < s.size() && s.x(n) + l.xOffset() < leadInUntil) {
+            n++;
+        }
+        int head = Math.min(s.size(), n + 1);
+        Series first = Series.of(java.util.Arrays.copyOf(s.x(), head), java.util.Arrays.copyOf(s.y(), head));
+        Line dotted = new Line(l.name(), first, l.xOffset(), l.style(), l.emphasis(), true);
+        if (n == s.size()) {
+            return List.of(dotted);
+        }
+        Series rest = Series.of(java.util.Arrays.copyOfRange(s.x(), n, s.size()),
+                java.util.Arrays.copyOfRange(s.y(), n, s.size()));
+        return List.of(dotted, new Line(l.name(), rest, l.xOffset(), l.style(), l.emphasis()));
     }
 
     private double[] xRange() {
@@ -246,10 +324,18 @@ final class SvgChart {
     }
 
     private static String stroke(Line l) {
+        if (l.leadIn()) {
+            String colour = l.emphasis() ? EMPHASIS : colour(l);
+            return "stroke=\"" + colour + "\" stroke-width=\"" + (l.emphasis() ? "2.6" : "2")
+                    + "\" stroke-linecap=\"round\" stroke-dasharray=\"" + LEAD_IN_DASH + "\"";
+        }
         if (l.emphasis()) {
             String dash = DASHES[l.style() % DASHES.length];
             return "stroke=\"" + EMPHASIS + "\" stroke-width=\"2.6\""
                     + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"");
+        }
+        if (l.style() == NEUTRAL) {
+            return "stroke=\"" + NEUTRAL_COLOUR + "\" stroke-width=\"2\"";
         }
         String dash = DASHES[(l.style() / COLOURS.length) % DASHES.length];
         return "stroke=\"" + COLOURS[l.style() % COLOURS.length] + "\" stroke-width=\"1.8\""
@@ -306,10 +392,13 @@ final class SvgChart {
             return "";
         }
         String fill = lane && !l.emphasis()
-                ? "<path stroke=\"none\" fill-opacity=\"0.22\" fill=\"" + COLOURS[l.style() % COLOURS.length]
-                        + "\" d=\"" + area + "\"/>"
+                ? "<path stroke=\"none\" fill-opacity=\"0.22\" fill=\"" + colour(l) + "\" d=\"" + area + "\"/>"
                 : lane ? "<path stroke=\"none\" fill-opacity=\"0.12\" fill=\"" + EMPHASIS + "\" d=\"" + area + "\"/>" : "";
         return fill + "<path fill=\"none\" stroke-linejoin=\"round\" " + stroke(l) + " d=\"" + d + "\"/>";
+    }
+
+    private static String colour(Line l) {
+        return l.style() == NEUTRAL ? NEUTRAL_COLOUR : COLOURS[l.style() % COLOURS.length];
     }
 
     private static void close(StringBuilder area, boolean pen, long last, String base) {
@@ -333,6 +422,19 @@ final class SvgChart {
             }
             row.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"0\" y2=\"0\" %s/>", x, x + 26, stroke(l)));
             row.append(String.format(Locale.ROOT, "<text class=\"lg\" x=\"%d\" y=\"4\">%s</text>", x + 32, Html.esc(name)));
+            x += w;
+        }
+        if (!Double.isNaN(leadInUntil) && !leadInLegend.isEmpty()) {
+            int w = 34 + (int) Math.ceil(leadInLegend.length() * 7.2) + 22;
+            if (x > 0 && x + w > usable) {
+                rows.add(row.toString());
+                row.setLength(0);
+                x = 0;
+            }
+            row.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"0\" y2=\"0\" %s/>", x, x + 26,
+                    stroke(new Line("", Series.of(new double[0], new double[0]), 0, 0, true, true))));
+            row.append(String.format(Locale.ROOT, "<text class=\"lg\" x=\"%d\" y=\"4\">%s</text>", x + 32,
+                    Html.esc(leadInLegend)));
             x += w;
         }
         if (x > 0) {

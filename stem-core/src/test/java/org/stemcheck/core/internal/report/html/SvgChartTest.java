@@ -63,6 +63,38 @@ class SvgChartTest {
     }
 
     @Test
+    void aLeadInIsDottedInTheLinesOwnColourOverABandAndJoinsTheLine() {
+        double[] x = {0.4, 1, 2, 3, 4, 5};
+        double[] y = {-30, -25, -24, -20, -21, -22};
+        String svg = new SvgChart("t", "test", SvgChart.XAxis.SECONDS, "LUFS", -70, 10, 200)
+                .leadIn(3, "momentary", "dotted: momentary").line("a", Series.of(x, y), 0)
+                .line("b", Series.of(new double[] {3.5, 5}, new double[] {-10, -10}), 0).render();
+
+        assertThat(svg).contains("<rect class=\"leadin\"", ">momentary</text>", ">dotted: momentary</text>");
+        String dotted = path(svg, 0);
+        String line = path(svg, 1);
+        assertThat(svg).contains("stroke=\"" + SvgChart.COLOURS[0] + "\" stroke-width=\"2\" stroke-linecap=\"round\" stroke-dasharray=\""
+                + SvgChart.LEAD_IN_DASH + "\" d=\"" + dotted + "\"");
+        assertThat(dotted.split("[ML]").length - 1).as("0.4 s to 3 s: four points").isEqualTo(4);
+        String joint = dotted.substring(dotted.lastIndexOf('L') + 1);
+        assertThat(line).as("the line goes on from the dotted part's last point").startsWith("M" + joint);
+        // a line that starts after the lead-in is drawn whole, in its own colour, not dotted
+        assertThat(svg).contains("stroke=\"" + SvgChart.COLOURS[1] + "\" stroke-width=\"1.8\" d=\"");
+        assertThat(svg).doesNotContain("stroke=\"" + SvgChart.COLOURS[1] + "\" stroke-width=\"2\"");
+    }
+
+    @Test
+    void loudnessUnderTheAbsoluteGateIsAGapNotALevelOnTheFloor() {
+        double gate = PlotSections.LOUDNESS_FLOOR_LUFS;
+        Series s = Series.uniform(0.1, 0.1, new double[] {gate - 20, Double.NEGATIVE_INFINITY, gate + 10, gate, gate - 0.1});
+
+        Series drawn = PlotSections.belowGateAsGap(s);
+
+        assertThat(drawn.y()).containsExactly(Double.NaN, Double.NaN, gate + 10, gate, Double.NaN);
+        assertThat(drawn.x()).containsExactly(s.x());
+    }
+
+    @Test
     void legendTextIsEscaped() {
         String svg = new SvgChart("t", "a <b> & \"c\"", SvgChart.XAxis.LOG_HERTZ, "dB", -100, 0, 200)
                 .line("x<y & \"z\"", Series.of(new double[] {100, 1000}, new double[] {-10, -20}), 0).render();
