@@ -84,16 +84,19 @@ public record SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, Re
      *                     times count from here
      * @param confirmed    the stems whose offset was not clear in the first pass but a trial pass
      *                     confirmed ({@link OffsetTrials}): the last pass has them moved back
+     * @param reads        how many times the stems and the mix were read after the screen: the
+     *                     diagnosis, the aligned pass and every trial, kept or not (0 when the
+     *                     diagnosis was left out)
      */
     public record Passes(NullResult first, NullResult last, int count, double startSeconds,
-                         List<Integer> confirmed) {
+                         List<Integer> confirmed, int reads) {
         public Passes {
             confirmed = List.copyOf(confirmed);
         }
 
-        /** Passes without trial-confirmed offsets. */
-        public Passes(NullResult first, NullResult last, int count, double startSeconds) {
-            this(first, last, count, startSeconds, List.of());
+        /** The screen's result as both passes: the diagnosis left out, nothing read again. */
+        public static Passes screened(NullResult screen) {
+            return new Passes(screen, screen, 1, 0.0, List.of(), 0);
         }
     }
 

@@ -87,7 +87,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         if (!diagnoseAlways && CleanNull.nullsCleanly(screened, levels.get(best), plainBus)) {
             LOG.debug("the stems null to {} dB against {}: clean, the diagnosis is left out",
                     screened.residual().totalDb(), best.info().name());
-            return new SetAnalysis(stemFiles, choice, new SetAnalysis.Passes(screened, screened, 1, 0.0),
+            return new SetAnalysis(stemFiles, choice, SetAnalysis.Passes.screened(screened),
                     ResidualCharacter.screened(screened), List.of(), plainBus, 0.0, false,
                     routing.getOrDefault(best, List.of()));
         }
@@ -102,11 +102,13 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         // passes, as the checks count them: 1, the stems as delivered; 2, and again with the
         // displaced ones moved back
         int passes = 1;
+        int reads = 1;
         double shared = SharedOffset.of(firstPass.offsets());
         long[] shifts = shifts(firstPass, shared);
         if (Arrays.stream(shifts).anyMatch(x -> x != 0)) {
             last = aligned(best, shifts, routing);
             passes = 2;
+            reads++;
         }
         // 3: offsets the peaks could not vouch for, each tried with a pass of its own and kept
         // when it deepens the null (OffsetTrials)
@@ -115,6 +117,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
             long[] tried = shifts(firstPass, candidate);
             Map<PassFile, List<PairRouting.Sums>> triedRouting = new LinkedHashMap<>();
             NullResult trial = aligned(best, tried, triedRouting);
+            reads++;
             if (OffsetTrials.sharedHolds(trial, last)) {
                 routing.putAll(triedRouting);
                 LOG.debug("the mix is {} samples late: a trial pass confirms it", -candidate);
@@ -130,6 +133,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
             tried[i] = firstPass.offsets().get(i).wholeSamples();
             Map<PassFile, List<PairRouting.Sums>> triedRouting = new LinkedHashMap<>();
             NullResult trial = aligned(best, tried, triedRouting);
+            reads++;
             if (OffsetTrials.deepens(trial, last)) {
                 routing.putAll(triedRouting);
                 LOG.debug("{} is {} samples off: a trial pass confirms it", stemFiles.get(i).name(), tried[i]);
@@ -143,7 +147,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
             character = ResidualCharacter.of(last);
         }
         return new SetAnalysis(stemFiles, choice,
-                new SetAnalysis.Passes(firstPass, last, passes, (double) start(shifts) / rate(), confirmed),
+                new SetAnalysis.Passes(firstPass, last, passes, (double) start(shifts) / rate(), confirmed, reads),
                 character, drifts, MixbusJudge.judge(last, shared), shared, true, routing.getOrDefault(best, List.of()));
     }
 
