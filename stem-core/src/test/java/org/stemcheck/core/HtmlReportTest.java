@@ -323,7 +323,7 @@ class HtmlReportTest {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    /** SvgChart's colours: the Okabe-Ito palette without its yellow, and the grey of no file. */
+    /** The charts' colours (Legend): the Okabe-Ito palette without its yellow, and the grey of no file. */
     static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
     static final String NEUTRAL_GREY = "#6B7580";
 
@@ -332,7 +332,7 @@ class HtmlReportTest {
     /** The plot area of every chart: x from 64 to 1080 px of the 1100 px view box (SvgChart). */
     static final double PLOT_LEFT = 64;
     static final double PLOT_WIDTH = 1016;
-    /** The first two palette colours (SvgChart.COLOURS: Okabe-Ito blue and vermillion). */
+    /** The first two palette colours (Legend.COLOURS: Okabe-Ito blue and vermillion). */
     static final String FIRST_COLOUR = "#0072B2";
     static final String SECOND_COLOUR = "#D55E00";
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.stemcheck.core.StemFile;
+import org.stemcheck.core.spec.Mix;
 
 /**
  * The null test of a delivery: the stems summed and compared with the reference mix, what each
@@ -193,8 +194,12 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
      */
     public static final double PAN_SHARE_DB = 6.0;
 
-    /** The null depth above which part of the mix counts as unexplained, dB (see {@link #unexplained()}). */
-    public static final double UNEXPLAINED_DB = -50.0;
+    /**
+     * The null depth above which part of the mix counts as unexplained, dB (see {@link #unexplained()}):
+     * the default warning threshold of the spec, {@link Mix#NULL_WARNING_DB} (-50 dB), where the
+     * number and its source are.
+     */
+    public static final double UNEXPLAINED_DB = Mix.NULL_WARNING_DB;
 
     /** A displaced stem's fraction of a sample beyond this was not undone by a whole-sample move: about -24 dB of residual at 10 kHz at 48 kHz. */
     public static final double FRACTION_LEFT_SAMPLES = 0.05;

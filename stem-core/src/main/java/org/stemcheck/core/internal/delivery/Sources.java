@@ -77,7 +77,7 @@ public final class Sources {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     if (AUDIO_EXTENSIONS.contains(extension(name))) {
-                        out.add(odd(dir, d, "is a folder, not an audio file"));
+                        out.add(odd(dir, d, "is a folder, not an audio file", false));
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
@@ -92,11 +92,11 @@ public final class Sources {
                         out.add(ofPath(f, relative(dir, f)));
                     } else if (attrs.isDirectory()) {
                         // a folder below the depth limit: its files are not part of the delivery
-                        out.add(odd(dir, f, "is a folder " + MAX_DEPTH + " levels down or deeper: not read"));
+                        out.add(odd(dir, f, "is a folder " + MAX_DEPTH + " levels down or deeper: not read", false));
                     } else if (Files.isSymbolicLink(f) && !Files.exists(f)) {
-                        out.add(odd(dir, f, dangling(f)));
+                        out.add(odd(dir, f, dangling(f), false));
                     } else {
-                        out.add(odd(dir, f, "is not a regular file (" + kind(f) + ")"));
+                        out.add(odd(dir, f, "is not a regular file (" + kind(f) + ")", false));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -104,7 +104,11 @@ public final class Sources {
                 @Override
                 public FileVisitResult visitFileFailed(Path f, IOException e) {
                     if (!f.getFileName().toString().startsWith(".")) {
-                        out.add(odd(dir, f, why(f, e)));
+                        // A folder that cannot be entered may hold stems: whatever its name, it is
+                        // an entry meant as audio that was not read (a loop of links is no folder).
+                        boolean folder = !(e instanceof java.nio.file.FileSystemLoopException) && Files.isDirectory(f);
+                        out.add(folder ? odd(dir, f, "is a folder that cannot be entered: " + reason(e), true)
+                                : odd(dir, f, why(f, e), false));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -141,11 +145,14 @@ public final class Sources {
      */
     public static final String NOT_A_FILE = "not a file: ";
 
-    /** An entry that is not a file the library can open, with the reason. */
-    private static Source odd(Path dir, Path f, String why) {
+    /**
+     * An entry that is not a file the library can open, with the reason; {@code mayHoldAudio} when
+     * it counts as audio that was not read whatever its name (a folder that cannot be entered).
+     */
+    private static Source odd(Path dir, Path f, String why, boolean mayHoldAudio) {
         String name = f.equals(dir) ? String.valueOf(dir.toAbsolutePath().normalize().getFileName()) + "/"
                 : relative(dir, f);
-        boolean audioName = AUDIO_EXTENSIONS.contains(extension(fileName(name)));
+        boolean audioName = mayHoldAudio || AUDIO_EXTENSIONS.contains(extension(fileName(name)));
         ReadError err = new ReadError(AudioFileException.Kind.NOT_AUDIO, Optional.empty(), NOT_A_FILE + why);
         return unreadable(name, audioName, Optional.empty(), err);
     }
@@ -193,13 +200,18 @@ public final class Sources {
             return dangling(f);
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
-            return "cannot be read: permission denied";
+            return "cannot be read: " + reason(e);
         }
         if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
                 && fse.getReason().toLowerCase(Locale.ROOT).contains("too many levels")) {
             return "is a link that leads to itself (a loop)";
         }
         return "cannot be read: " + e.getMessage();
+    }
+
+    /** Why an entry could not be opened, in words: "permission denied", or the system's message. */
+    private static String reason(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
     }
 
     /** One file: sniffed and its header parsed; a file that cannot be read carries its error. */

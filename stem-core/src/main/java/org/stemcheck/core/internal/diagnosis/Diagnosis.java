@@ -2,12 +2,10 @@ package org.stemcheck.core.internal.diagnosis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Role;
 import org.stemcheck.core.StemFile;
 import org.stemcheck.core.internal.analysis.Transcodes;
@@ -17,22 +15,15 @@ import org.stemcheck.core.internal.setpass.MixbusJudge;
 import org.stemcheck.core.internal.setpass.ResidualCharacter;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
 import org.stemcheck.core.internal.setpass.SharedOffset;
-import org.stemcheck.core.internal.setpass.StemDrift;
 import org.stemcheck.core.nulltest.Band;
-import org.stemcheck.core.nulltest.Drift;
 import org.stemcheck.core.nulltest.Explanation;
-import org.stemcheck.core.nulltest.Gain;
 import org.stemcheck.core.nulltest.MixBus;
 import org.stemcheck.core.nulltest.NullTestResult;
-import org.stemcheck.core.nulltest.Offset;
 import org.stemcheck.core.nulltest.OtherMix;
 import org.stemcheck.core.nulltest.Residual;
 import org.stemcheck.core.nulltest.Segment;
 import org.stemcheck.core.nulltest.StemComparison;
-import org.stemcheck.dsp.ClipRuns;
 import org.stemcheck.dsp.nullsum.NullResidual;
-import org.stemcheck.dsp.nullsum.StemGain;
-import org.stemcheck.dsp.nullsum.StemOffset;
 import org.stemcheck.dsp.nullsum.StemTransfer;
 import org.stemcheck.dsp.BandEnergies.BandLevel;
 
@@ -40,7 +31,8 @@ import org.stemcheck.dsp.BandEnergies.BandLevel;
  * The null test as the checks see it: the set pass's measurements ({@link SetAnalysis}) turned
  * into a {@link NullTestResult}, with the diagnosis of what is left over. Computed once per run
  * (the engine keeps it), from the set analysis and the per-file judgements it depends on (which
- * stems a lossy codec went through).
+ * stems a lossy codec went through). The stems' own file faults are {@link FileFaults}, each
+ * stem's gain, offset and drift against the mix {@link StemComparisons}.
  */
 public final class Diagnosis {
 
@@ -71,7 +63,7 @@ public final class Diagnosis {
             // balance explains the residual (or most of it), and nothing else is to be read from it.
             return result(a, evidence, explanations, residual(a), channelNull);
         }
-        List<Explanation.FileFault> faults = Unexplained.significant(a) ? fileFaults(ctx, a, routing) : List.of();
+        List<Explanation.FileFault> faults = Unexplained.significant(a) ? FileFaults.of(ctx, a, routing) : List.of();
         if (!faults.isEmpty()) {
             // Stems with faults of their own (mono, cut short, clipped) leave a residual of their
             // own: it is theirs, and no other stem is blamed nor any part called missing.
@@ -100,65 +92,6 @@ public final class Diagnosis {
         return result(a, evidence, explanations, residual, channelNull);
     }
 
-    /**
-     * A stem this much shorter than the longest is cut short: the mix holds its part after the file
-     * ends (format.length's own tolerance is finer; 0.1 s is a residual worth naming).
-     */
-    static final double SHORT_SECONDS = 0.1;
-
-    /**
-     * The stems whose own file findings leave a residual of their own: mono among stereo stems,
-     * cut short (or truncated: the file holds less than its header claims), clipped at export in
-     * a fixed-point file (runs at full scale as long as {@code level.clipping} reports).
-     */
-    static List<Explanation.FileFault> fileFaults(CheckContext ctx, SetAnalysis a,
-                                                  List<org.stemcheck.core.nulltest.PairRouting> routing) {
-        List<StemFile> stems = a.stems().stream().filter(f -> f.format().isPresent()).toList();
-        int mostChannels = stems.stream().mapToInt(f -> f.format().orElseThrow().channels()).max().orElse(0);
-        double longest = stems.stream().mapToDouble(StemFile::durationSeconds).max().orElse(0);
-        long clipRun = ctx.spec().levels().clipRunSamples();
-        List<Explanation.FileFault> out = new ArrayList<>();
-        for (StemFile f : stems) {
-            if (f.format().orElseThrow().channels() == 1 && mostChannels > 1) {
-                out.add(new Explanation.FileFault(f, "format.channels", "is mono: its stereo image is in the mix"));
-            } else if (longest - f.durationSeconds() > SHORT_SECONDS) {
-                out.add(new Explanation.FileFault(f, f.truncation().isPresent() ? "format.truncated" : "format.length",
-                        String.format(Locale.ROOT, "is %.1f s shorter", longest - f.durationSeconds())));
-            } else if (!f.format().orElseThrow().isFloat() && ctx.measurement(f, Measurement.CLIP_RUNS)
-                    .flatMap(ClipRuns.Result::longest).filter(run -> run.length() >= clipRun).isPresent()) {
-                out.add(new Explanation.FileFault(f, "level.clipping", "is clipped: the mix holds the peaks it lost"));
-            } else {
-                swappedPair(routing, f).ifPresent(p -> out.add(new Explanation.FileFault(f, "mix.swapped-channels",
-                        "has its " + p.left() + " and " + p.right() + " swapped")));
-            }
-        }
-        int channels = a.reference().format().map(f -> f.channels()).orElse(0);
-        for (StemFile f : ctx.readableStems()) {
-            if (a.stems().stream().noneMatch(s -> s.name().equals(f.name())) && f.format().isPresent()) {
-                int n = f.format().orElseThrow().channels();
-                out.add(n != channels
-                        ? new Explanation.FileFault(f, "format.channels", String.format(Locale.ROOT,
-                                "was left out of the null test: its %d channels do not fit the mix's %d", n, channels))
-                        : new Explanation.FileFault(f, "format.sample-rate",
-                                "was left out of the null test: its sample rate cannot be converted to the mix's"));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A pair the stem has swapped against the mix, unless every stem that sounds in that pair has
-     * it swapped (then the mix is the odd one out: {@code mix.swapped-channels} names the mix).
-     */
-    private static Optional<org.stemcheck.core.nulltest.PairRouting> swappedPair(List<org.stemcheck.core.nulltest.PairRouting> routing,
-                                                                    StemFile f) {
-        return routing.stream().filter(p -> p.file().name().equals(f.name()) && p.swapped()).filter(p -> {
-            List<org.stemcheck.core.nulltest.PairRouting> same = routing.stream()
-                    .filter(q -> q.left().equals(p.left()) && q.right().equals(p.right()) && q.judged()).toList();
-            return !(same.size() >= 2 && same.stream().allMatch(org.stemcheck.core.nulltest.PairRouting::swapped));
-        }).findFirst();
-    }
-
     private static NullTestResult result(SetAnalysis a, BandEvidence evidence, List<Explanation> explanations,
                                          Residual residual, double channelNull) {
         int rate = a.passes().first().sampleRate();
@@ -168,38 +101,7 @@ public final class Diagnosis {
                 a.passes().startSeconds(), a.passes().count(), a.nullDb(), a.plainNullDb(),
                 new MixBus(bus.processed(), bus.commonGainDb(), bus.limited(),
                         bus.stemsPeakDbfs(), bus.mixPeakDbfs(), latency),
-                stems(a, evidence, explanations, latency), others(a), residual, explanations, channelNull);
-    }
-
-    /**
-     * An offset of fewer samples than this is reported only when it is significant
-     * ({@link #significantOffset}): a compressed or limited mix, a missing part, another take or
-     * a stem without its effects move a correlation peak by a few samples (measured on real sets:
-     * 1.0-2.1 samples on stems that a joint fit places within 0.15; 3.27 on a random synth take;
-     * LMMS renders 4.2 samples next to a mix rendered with oversampling and 7.99 next to a stem
-     * without its effects). 10 samples, where the offset check stops giving fractions.
-     */
-    static final double SMALL_OFFSET_SAMPLES = 10.0;
-
-    /**
-     * Moving the displaced stems back must deepen the null by at least this for a small offset to
-     * count: a real displacement of 2.5 samples leaves tens of dB of comb filtering that the move
-     * undoes; a peak pulled by processing leaves a null the move does not change. 3 dB: half the
-     * residual power.
-     */
-    static final double OFFSET_IMPROVES_DB = 3.0;
-
-    /**
-     * Whether a small offset stands against the estimate's own uncertainty: against a mix
-     * without mix-bus processing, with nothing else unexplained, and a second pass whose
-     * alignment deepened the null by {@link #OFFSET_IMPROVES_DB}.
-     */
-    private static boolean significantOffset(SetAnalysis a, List<Explanation> explanations) {
-        boolean otherCause = explanations.stream().anyMatch(x -> x instanceof Explanation.MissingPart
-                || x instanceof Explanation.Mismatch || x instanceof Explanation.LacksBusProcessing
-                || x instanceof Explanation.FileFault);
-        return !a.mixbusProcessing() && !otherCause && a.passes().count() > 1
-                && a.passes().first().gains().nullDepthDb() - a.passes().last().gains().nullDepthDb() >= OFFSET_IMPROVES_DB;
+                StemComparisons.of(a, evidence, explanations, latency), others(a), residual, explanations, channelNull);
     }
 
     /**
@@ -218,49 +120,9 @@ public final class Diagnosis {
         return 10 * Math.log10(sum / ch.size());
     }
 
-    /** Stem {@code i}'s level error per channel of the mix (last pass), where every channel identifies it. */
-    private static List<Double> channelErrors(SetAnalysis a, int i) {
-        List<Double> out = new ArrayList<>();
-        for (org.stemcheck.dsp.nullsum.GainSolution c : a.passes().last().channelGains()) {
-            StemGain g = c.gains().get(i);
-            if (!g.identifiable()) {
-                return List.of();
-            }
-            out.add(g.levelErrorDb());
-        }
-        return out;
-    }
-
     /** How late the mix is against the stems as a whole ({@link SharedOffset}, worked out once by the set pass), samples; 0 when in place. */
     static double mixLatency(SetAnalysis a) {
         return -a.sharedOffset();
-    }
-
-    private static List<StemComparison> stems(SetAnalysis a, BandEvidence evidence, List<Explanation> explanations,
-                                              double latency) {
-        boolean smallOffsetsCount = significantOffset(a, explanations);
-        List<StemComparison> out = new ArrayList<>();
-        for (int i = 0; i < a.stems().size(); i++) {
-            StemGain g = a.gain(i);
-            StemOffset o = a.offset(i);
-            int stem = i;
-            Optional<Drift> drift = a.drifts().stream().filter(d -> d.stem() == stem).findFirst()
-                    .map(Diagnosis::drift);
-            double inMix = evidence.coherent(i);
-            double samples = o.samples() + latency;
-            boolean confirmed = a.offsetConfirmed(i);
-            boolean displaced = (o.displaced() || confirmed) && !(inMix < StemComparison.MIN_IN_MIX)
-                    && Math.abs(samples) >= Math.max(0.5, o.peakWidthSamples() / 2)
-                    && (Math.abs(samples) >= SMALL_OFFSET_SAMPLES || smallOffsetsCount && latency == 0);
-            out.add(new StemComparison(a.stems().get(i),
-                    new Gain(g.scale(), g.levelErrorDb(), g.standardErrorDb(), g.identifiable(),
-                            channelErrors(a, i)),
-                    new Offset(samples, o.coherence(), o.peakRatio(), o.peakWidthSamples(),
-                            o.confident() || confirmed, displaced),
-                    drift, inMix, evidence.levelDb(i, Double.isFinite(g.scale()) ? g.scale() : 0.0),
-                    evidence.ownCoherence()[i]));
-        }
-        return out;
     }
 
     /**
@@ -347,11 +209,6 @@ public final class Diagnosis {
         }
         return new Explanation.MissingPart(false, ev.uncoveredDb(), Double.NaN, all > 0 ? low / all : Double.NaN,
                 top == null ? Double.NaN : top.centreHz(), lo, hi);
-    }
-
-    private static Drift drift(StemDrift d) {
-        return new Drift(d.earlySamples(), d.lateSamples(), d.spanSeconds(), d.confident(),
-                d.peakWidthSamples());
     }
 
     private static List<OtherMix> others(SetAnalysis a) {

@@ -11,40 +11,18 @@ import org.stemcheck.core.Plots.Series;
  * frequency axis; dB), one polyline per series and a legend below. Every plot of the report is
  * one of these. Series are thinned to at most one point per pixel column (the highest y, so
  * peaks and a spectrum's cut-off survive); y below the floor, and {@code -Infinity}, is drawn at
- * the floor; {@code NaN} leaves a gap.
+ * the floor; {@code NaN} leaves a gap. How the lines are told apart and the legend are
+ * {@link Legend}'s; a lead-in's dots and band are {@link LeadIn}'s.
  */
 final class SvgChart {
 
     /** What the x axis shows. */
     enum XAxis { SECONDS, LOG_HERTZ }
 
-    /**
-     * Colours of the Okabe-Ito palette (Okabe and Ito 2008, "Color Universal Design"), told apart
-     * by readers with any common colour-vision deficiency; its yellow is left out (too faint on
-     * white paper) and its black is kept for the emphasised series.
-     */
-    static final String[] COLOURS = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
-
-    /** Dash patterns, cycled after the colours, so that lines stay apart in greyscale print too. */
-    static final String[] DASHES = {"", "7 3", "2 2.5", "9 3 2 3"};
-
-    static final String EMPHASIS = "#000000";
-
-    /**
-     * A neutral grey, apart from every file's colour, for a series that is no file's (the whole
-     * null residual, the part no stem accounts for); style index {@link #NEUTRAL}.
-     */
-    static final String NEUTRAL_COLOUR = "#6B7580";
-    static final int NEUTRAL = -1;
-
     private static final int WIDTH = 1100;
     private static final int LEFT = 64;
     private static final int RIGHT = 20;
     private static final int LANE_HEIGHT = 46;
-    private static final int LEGEND_ROW = 20;
-
-    /** The dots of a lead-in (see {@link #leadIn}): apart from every dash pattern above. */
-    static final String LEAD_IN_DASH = "1.5 3";
 
     /**
      * One series and how it is drawn: {@code style} indexes the palette, or for an emphasised
@@ -73,10 +51,8 @@ final class SvgChart {
     private boolean xLabels = true;
     private int top = 14;
     private int axis = 40;
-    /** Up to this x every line is a lead-in (another measure), drawn dotted over a shaded band. */
-    private double leadInUntil = Double.NaN;
-    private String leadInLabel = "";
-    private String leadInLegend = "";
+    /** Up to its x every line is a lead-in (another measure), drawn dotted over a shaded band. */
+    private LeadIn leadIn = LeadIn.NONE;
 
     /**
      * @param id        unique in the page (names the chart's clip path)
@@ -118,9 +94,9 @@ final class SvgChart {
         return this;
     }
 
-    /** Adds a series that belongs to no file, in the neutral grey ({@link #NEUTRAL_COLOUR}). */
+    /** Adds a series that belongs to no file, in the neutral grey ({@link Legend#NEUTRAL_COLOUR}). */
     SvgChart neutral(String name, Series s) {
-        lines.add(new Line(name, s, 0, NEUTRAL, false));
+        lines.add(new Line(name, s, 0, Legend.NEUTRAL, false));
         return this;
     }
 
@@ -149,9 +125,7 @@ final class SvgChart {
      * the dots are.
      */
     SvgChart leadIn(double untilX, String label, String legend) {
-        leadInUntil = untilX;
-        leadInLabel = label;
-        leadInLegend = legend;
+        leadIn = new LeadIn(untilX, label, legend);
         return this;
     }
 
@@ -168,21 +142,21 @@ final class SvgChart {
         Scale sx = xAxis == XAxis.LOG_HERTZ
                 ? Scale.log(xr[0], xr[1], LEFT, WIDTH - RIGHT) : Scale.linear(xr[0], xr[1], LEFT, WIDTH - RIGHT);
         Scale sy = Scale.linear(yr[0], yr[1], top + plotHeight, top);
-        List<String> legend = lane ? List.of() : legendRows();
-        int height = top + plotHeight + axis + legend.size() * LEGEND_ROW + 6;
+        List<String> legend = lane ? List.of() : Legend.rows(lines, leadIn, WIDTH - LEFT - RIGHT);
+        int height = top + plotHeight + axis + legend.size() * Legend.ROW + 6;
         StringBuilder b = new StringBuilder(8192);
         b.append(String.format(Locale.ROOT, "<svg class=\"chart%s\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
                 lane ? " lane" : "", WIDTH, height, Html.esc(label)));
         b.append("<title>").append(Html.esc(label)).append("</title>");
-        if (!Double.isNaN(leadInUntil)) {
-            leadInBand(b, sx, Math.min(leadInUntil, xr[1]));
+        if (leadIn.active()) {
+            leadIn.band(b, sx, Math.min(leadIn.untilX(), xr[1]), top, plotHeight);
         }
         grid(b, sx, sy, yr);
         b.append(String.format(Locale.ROOT, "<clipPath id=\"%s\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/></clipPath>",
                 clipId(), LEFT, top - 2, WIDTH - LEFT - RIGHT, plotHeight + 4));
         b.append("<g clip-path=\"url(#").append(clipId()).append(")\">");
         for (Line l : lines) {
-            for (Line part : split(l)) {
+            for (Line part : leadIn.split(l)) {
                 b.append(path(part, sx, sy, yr[0]));
             }
         }
@@ -194,47 +168,13 @@ final class SvgChart {
         int y = top + plotHeight + axis + 4;
         for (String row : legend) {
             b.append(String.format(Locale.ROOT, "<g transform=\"translate(%d,%d)\">%s</g>", LEFT, y, row));
-            y += LEGEND_ROW;
+            y += Legend.ROW;
         }
         return b.append("</svg>").toString();
     }
 
     private String clipId() {
         return "clip-" + id;
-    }
-
-    /** The shaded stretch of a lead-in, named at its foot (lines run high more often than low). */
-    private void leadInBand(StringBuilder b, Scale sx, double until) {
-        double x0 = sx.map(sx.lo);
-        double x1 = sx.map(Math.max(sx.lo, until));
-        b.append(String.format(Locale.ROOT, "<rect class=\"leadin\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>",
-                x0, top, x1 - x0, plotHeight));
-        b.append(String.format(Locale.ROOT, "<text class=\"leadin-label\" x=\"%.1f\" y=\"%d\">%s</text>", x0 + 6,
-                top + plotHeight - 6, Html.esc(leadInLabel)));
-    }
-
-    /**
-     * A line as drawn: whole, or with a lead-in its points up to {@link #leadInUntil} as a dotted
-     * part (through the first point after, so the two parts join) and the rest as the line itself.
-     */
-    private List<Line> split(Line l) {
-        Series s = l.series();
-        if (Double.isNaN(leadInUntil) || s.size() == 0 || s.x(0) + l.xOffset() >= leadInUntil) {
-            return List.of(l);
-        }
-        int n = 0;
-        while (n < s.size() && s.x(n) + l.xOffset() < leadInUntil) {
-            n++;
-        }
-        int head = Math.min(s.size(), n + 1);
-        Series first = Series.of(java.util.Arrays.copyOf(s.x(), head), java.util.Arrays.copyOf(s.y(), head));
-        Line dotted = new Line(l.name(), first, l.xOffset(), l.style(), l.emphasis(), true);
-        if (n == s.size()) {
-            return List.of(dotted);
-        }
-        Series rest = Series.of(java.util.Arrays.copyOfRange(s.x(), n, s.size()),
-                java.util.Arrays.copyOfRange(s.y(), n, s.size()));
-        return List.of(dotted, new Line(l.name(), rest, l.xOffset(), l.style(), l.emphasis()));
     }
 
     private double[] xRange() {
@@ -323,25 +263,6 @@ final class SvgChart {
         }
     }
 
-    private static String stroke(Line l) {
-        if (l.leadIn()) {
-            String colour = l.emphasis() ? EMPHASIS : colour(l);
-            return "stroke=\"" + colour + "\" stroke-width=\"" + (l.emphasis() ? "2.6" : "2")
-                    + "\" stroke-linecap=\"round\" stroke-dasharray=\"" + LEAD_IN_DASH + "\"";
-        }
-        if (l.emphasis()) {
-            String dash = DASHES[l.style() % DASHES.length];
-            return "stroke=\"" + EMPHASIS + "\" stroke-width=\"2.6\""
-                    + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"");
-        }
-        if (l.style() == NEUTRAL) {
-            return "stroke=\"" + NEUTRAL_COLOUR + "\" stroke-width=\"2\"";
-        }
-        String dash = DASHES[(l.style() / COLOURS.length) % DASHES.length];
-        return "stroke=\"" + COLOURS[l.style() % COLOURS.length] + "\" stroke-width=\"1.8\""
-                + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"");
-    }
-
     /**
      * The polyline, at most one point per pixel column (the highest y of the column); in a lane,
      * each unbroken run is also filled down to the floor.
@@ -392,13 +313,9 @@ final class SvgChart {
             return "";
         }
         String fill = lane && !l.emphasis()
-                ? "<path stroke=\"none\" fill-opacity=\"0.22\" fill=\"" + colour(l) + "\" d=\"" + area + "\"/>"
-                : lane ? "<path stroke=\"none\" fill-opacity=\"0.12\" fill=\"" + EMPHASIS + "\" d=\"" + area + "\"/>" : "";
-        return fill + "<path fill=\"none\" stroke-linejoin=\"round\" " + stroke(l) + " d=\"" + d + "\"/>";
-    }
-
-    private static String colour(Line l) {
-        return l.style() == NEUTRAL ? NEUTRAL_COLOUR : COLOURS[l.style() % COLOURS.length];
+                ? "<path stroke=\"none\" fill-opacity=\"0.22\" fill=\"" + Legend.colour(l) + "\" d=\"" + area + "\"/>"
+                : lane ? "<path stroke=\"none\" fill-opacity=\"0.12\" fill=\"" + Legend.EMPHASIS + "\" d=\"" + area + "\"/>" : "";
+        return fill + "<path fill=\"none\" stroke-linejoin=\"round\" " + Legend.stroke(l) + " d=\"" + d + "\"/>";
     }
 
     private static void close(StringBuilder area, boolean pen, long last, String base) {
@@ -407,44 +324,8 @@ final class SvgChart {
         }
     }
 
-    private List<String> legendRows() {
-        List<String> rows = new ArrayList<>();
-        StringBuilder row = new StringBuilder();
-        int x = 0;
-        int usable = WIDTH - LEFT - RIGHT;
-        for (Line l : lines) {
-            String name = l.name().length() > 60 ? l.name().substring(0, 57) + "..." : l.name();
-            int w = 34 + (int) Math.ceil(name.length() * 7.2) + 22;
-            if (x > 0 && x + w > usable) {
-                rows.add(row.toString());
-                row.setLength(0);
-                x = 0;
-            }
-            row.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"0\" y2=\"0\" %s/>", x, x + 26, stroke(l)));
-            row.append(String.format(Locale.ROOT, "<text class=\"lg\" x=\"%d\" y=\"4\">%s</text>", x + 32, Html.esc(name)));
-            x += w;
-        }
-        if (!Double.isNaN(leadInUntil) && !leadInLegend.isEmpty()) {
-            int w = 34 + (int) Math.ceil(leadInLegend.length() * 7.2) + 22;
-            if (x > 0 && x + w > usable) {
-                rows.add(row.toString());
-                row.setLength(0);
-                x = 0;
-            }
-            row.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"0\" y2=\"0\" %s/>", x, x + 26,
-                    stroke(new Line("", Series.of(new double[0], new double[0]), 0, 0, true, true))));
-            row.append(String.format(Locale.ROOT, "<text class=\"lg\" x=\"%d\" y=\"4\">%s</text>", x + 32,
-                    Html.esc(leadInLegend)));
-            x += w;
-        }
-        if (x > 0) {
-            rows.add(row.toString());
-        }
-        return rows;
-    }
-
     /** A map from data to pixels, linear or logarithmic. */
-    private record Scale(double lo, double hi, double from, double to, boolean log) {
+    record Scale(double lo, double hi, double from, double to, boolean log) {
         static Scale linear(double lo, double hi, double from, double to) {
             return new Scale(lo, hi, from, to, false);
         }

@@ -59,7 +59,7 @@ class SvgChartTest {
                 .emphasised("mix", s).emphasised("instrumental", s).render();
 
         assertThat(one).doesNotContain("stroke-dasharray");
-        assertThat(two).contains("stroke=\"#000000\" stroke-width=\"2.6\" stroke-dasharray=\"" + SvgChart.DASHES[1] + "\"");
+        assertThat(two).contains("stroke=\"#000000\" stroke-width=\"2.6\" stroke-dasharray=\"" + Legend.DASHES[1] + "\"");
     }
 
     @Test
@@ -73,14 +73,14 @@ class SvgChartTest {
         assertThat(svg).contains("<rect class=\"leadin\"", ">momentary</text>", ">dotted: momentary</text>");
         String dotted = path(svg, 0);
         String line = path(svg, 1);
-        assertThat(svg).contains("stroke=\"" + SvgChart.COLOURS[0] + "\" stroke-width=\"2\" stroke-linecap=\"round\" stroke-dasharray=\""
-                + SvgChart.LEAD_IN_DASH + "\" d=\"" + dotted + "\"");
+        assertThat(svg).contains("stroke=\"" + Legend.COLOURS[0] + "\" stroke-width=\"2\" stroke-linecap=\"round\" stroke-dasharray=\""
+                + Legend.LEAD_IN_DASH + "\" d=\"" + dotted + "\"");
         assertThat(dotted.split("[ML]").length - 1).as("0.4 s to 3 s: four points").isEqualTo(4);
         String joint = dotted.substring(dotted.lastIndexOf('L') + 1);
         assertThat(line).as("the line goes on from the dotted part's last point").startsWith("M" + joint);
         // a line that starts after the lead-in is drawn whole, in its own colour, not dotted
-        assertThat(svg).contains("stroke=\"" + SvgChart.COLOURS[1] + "\" stroke-width=\"1.8\" d=\"");
-        assertThat(svg).doesNotContain("stroke=\"" + SvgChart.COLOURS[1] + "\" stroke-width=\"2\"");
+        assertThat(svg).contains("stroke=\"" + Legend.COLOURS[1] + "\" stroke-width=\"1.8\" d=\"");
+        assertThat(svg).doesNotContain("stroke=\"" + Legend.COLOURS[1] + "\" stroke-width=\"2\"");
     }
 
     @Test
