@@ -10,9 +10,8 @@ import org.stemcheck.dsp.internal.WelchPower;
 
 /**
  * Welch's averaged periodogram (P. D. Welch, IEEE Trans. Audio Electroacoustics 15(2), 1967):
- * segments of {@code n} frames, periodic Hann window, 50% overlap (or segments side by side, as
- * {@link #forChecks} measures), per channel, averaged over the channels, and for the mono fold
- * (the mean of all channels; the channel itself for mono input).
+ * segments of {@code n} frames, periodic Hann window, 50% overlap, per channel, averaged over the
+ * channels, and for the mono fold (the mean of all channels; the channel itself for mono input).
  *
  * <p>Memory is bounded: {@code n} samples and {@code n/2 + 1} sums per channel (plus the mono
  * fold), whatever the file's length. Segments are formed by frame count, so the result does not
@@ -29,17 +28,6 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
 
     /** Largest segment accepted (1.4 s at 48 kHz; 0.5 MiB per channel buffer). */
     public static final int MAX_SIZE = 1 << 16;
-
-    /**
-     * Segments per hop in {@link #forChecks}: 1, segments side by side. Welch's paper allows any
-     * overlap; at 50 % a Hann-windowed average has about the variance of 1.9 times as many
-     * segments side by side (Welch 1967, table 1 and eq. 26, for the Hann ("cosine") window), so
-     * side by side halves the transforms for 1.4 times the standard deviation per bin: over a
-     * file of minutes (thousands of segments) that is a few hundredths of a dB, which the checks
-     * that read the spectrum (a cut-off 60 dB down, a shelf) cannot see. {@code WelchSpectrumTest}
-     * holds the two layouts to each other.
-     */
-    public static final int CHECKS_HOP_SEGMENTS = 1;
 
     private final int channels;
     private final int size;
@@ -61,10 +49,10 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
     private int start;
     private long segments;
 
-    private WelchSpectrum(int channels, double sampleRate, int size, int hop) {
+    private WelchSpectrum(int channels, double sampleRate, int size) {
         this.channels = channels;
         this.size = size;
-        this.hop = hop;
+        this.hop = size / 2;
         this.sampleRate = sampleRate;
         this.fft = Fft.ofSize(size);
         this.window = WelchPower.hann(size);
@@ -101,8 +89,8 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
     }
 
     /**
-     * A Welch spectrum of segments of {@code size} frames, 50 % overlap: longer segments give
-     * finer bins and fewer averages.
+     * A Welch spectrum of segments of {@code size} frames: longer segments give finer bins and
+     * fewer averages.
      *
      * @param channels   1 to 65535
      * @param sampleRate the rate in Hz, positive and finite
@@ -112,49 +100,14 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
      *                                  {@link Blocks#MAX_BUFFER_SAMPLES} (about 500 channels at 8192)
      */
     public static WelchSpectrum create(int channels, double sampleRate, int size) {
-        return create(channels, sampleRate, size, size / 2);
-    }
-
-    /**
-     * The spectrum the checks read ({@code Measurement.SPECTRUM}): {@link #defaultSize(double)},
-     * segments side by side ({@link #CHECKS_HOP_SEGMENTS}), half the transforms of
-     * {@link #create(int, double)}.
-     *
-     * @param channels   1 to 65535
-     * @param sampleRate the rate in Hz, positive and finite
-     * @return a new accumulator
-     * @throws IllegalArgumentException when an argument is out of range
-     */
-    public static WelchSpectrum forChecks(int channels, double sampleRate) {
-        int size = defaultSize(sampleRate);
-        return create(channels, sampleRate, size, size * CHECKS_HOP_SEGMENTS);
-    }
-
-    /**
-     * A Welch spectrum of segments of {@code size} frames, each starting {@code hop} frames after
-     * the one before ({@code hop == size}: side by side).
-     *
-     * @param channels   1 to 65535
-     * @param sampleRate the rate in Hz, positive and finite
-     * @param size       frames per segment, even, {@value #MIN_SIZE} to {@value #MAX_SIZE}
-     * @param hop        frames from one segment's start to the next, 1 to {@code size}
-     * @return a new accumulator
-     * @throws IllegalArgumentException when an argument is out of range, and also when {@code channels * size} passes
-     *                                  {@link Blocks#MAX_BUFFER_SAMPLES} (about 500 channels at 8192)
-     */
-    public static WelchSpectrum create(int channels, double sampleRate, int size, int hop) {
         Blocks.channels(channels);
         Blocks.sampleRate(sampleRate);
         if (size < MIN_SIZE || size > MAX_SIZE || size % 2 != 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "size must be even and in %d..%d: %d", MIN_SIZE, MAX_SIZE, size));
         }
-        if (hop < 1 || hop > size) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "hop must be in 1..size (%d): %d", size, hop));
-        }
         Blocks.buffer(channels, size);
-        return new WelchSpectrum(channels, sampleRate, size, hop);
+        return new WelchSpectrum(channels, sampleRate, size);
     }
 
     @Override
@@ -211,16 +164,15 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
     }
 
     /**
-     * Adds the segments of {@code other} (same channels, rate, size and hop), e.g. another part of
-     * the same file measured on another thread; the segment straddling the seam is not formed.
+     * Adds the segments of {@code other} (same channels, rate and size), e.g. another part of the
+     * same file measured on another thread; the segment straddling the seam is not formed.
      *
-     * @param other a spectrum of the same channels, rate, size and hop; left unchanged
-     * @throws IllegalArgumentException when the channels, rate, size or hop differ
+     * @param other a spectrum of the same channels, rate and size; left unchanged
+     * @throws IllegalArgumentException when the channels, rate or size differ
      */
     public void combine(WelchSpectrum other) {
-        if (other.channels != channels || other.size != size || other.sampleRate != sampleRate
-                || other.hop != hop) {
-            throw new IllegalArgumentException("spectra differ in channels, rate, size or hop");
+        if (other.channels != channels || other.size != size || other.sampleRate != sampleRate) {
+            throw new IllegalArgumentException("spectra differ in channels, rate or size");
         }
         for (int t = 0; t < sums.length; t++) {
             for (int k = 0; k < sums[t].length; k++) {

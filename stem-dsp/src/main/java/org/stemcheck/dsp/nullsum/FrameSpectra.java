@@ -29,16 +29,14 @@ import org.stemcheck.dsp.internal.set.ThirdOctaveBands;
  * {@code 3F/2} doubles of power sums per stem and mix.
  *
  * <p>When asked ({@code welch}), it also sums every stem's and mix's power per channel and of its
- * mono fold as {@link WelchSpectrum#forChecks} does ({@link WelchPower}): every other frame (the
- * even ones, from frame 0) is one of its segments side by side (periodic Hann), and their
- * transforms are made here anyway, so each file's Welch spectrum comes without a transform of its
- * own.
+ * mono fold as {@link WelchSpectrum} does ({@link WelchPower}): the frames are Welch's segments
+ * (periodic Hann, 50 % overlap, from frame 0) and their transforms are made here anyway, so each
+ * file's Welch spectrum comes without a transform of its own.
  *
- * <p>Made {@code welchOnly} (a screening null test, {@link NullSum#screen}), it transforms only
- * the frames Welch's spectrum sums (every other one) and sums only their Welch spectra: no band
- * sums, no power spectra, no residual. The Welch sums are the same, to the bit, as those of the
- * full spectra: the same transforms of the same frames through the same {@link WelchPower#add}.
- * Not thread-safe.
+ * <p>Made {@code welchOnly} (a screening null test, {@link NullSum#screen}), it transforms every
+ * stem and mix as before but sums only their Welch spectra: no band sums, no power spectra, no
+ * residual. The Welch sums are the same, to the bit, as those of the full spectra: the same
+ * transforms of the same frames through the same {@link WelchPower#add}. Not thread-safe.
  */
 final class FrameSpectra {
 
@@ -75,12 +73,8 @@ final class FrameSpectra {
     private final double[] welchScratch;
     /** Only the files' Welch spectra are summed (no transfers, no power spectra). */
     private final boolean welchOnly;
-    /** Frames from one Welch segment to the next: the segments of {@link WelchSpectrum#forChecks} lie side by side. */
-    private final int welchEvery;
     private long written;
     private long frames;
-    /** Frames summed into the Welch spectra. */
-    private long welchFrames;
 
     /**
      * @param welch whether to sum each stem's and mix's Welch spectrum ({@link #stemWelch}, {@link #mixWelch})
@@ -104,7 +98,6 @@ final class FrameSpectra {
         this.sampleRate = sampleRate;
         this.size = frameSizeFor(sampleRate);
         this.hop = size / 2;
-        this.welchEvery = WelchSpectrum.CHECKS_HOP_SEGMENTS * size / hop;
         this.fft = Fft.ofSize(size);
         this.bandSums = new TransferSums(new ThirdOctaveBands(sampleRate, size), size, stems, mixes);
         this.window = WelchPower.hann(size);
@@ -181,12 +174,8 @@ final class FrameSpectra {
     /** The frame ending at {@code end} (exclusive) is the whole content of every ring. */
     private void addFrame(long end) {
         int start = (int) (end % size);
-        boolean welchFrame = frames % welchEvery == 0;
         if (welchOnly) {
-            if (welchFrame) {
-                addWelchFrame(start);
-                welchFrames++;
-            }
+            addWelchFrame(start);
             return;
         }
         for (int c = 0; c < channels; c++) {
@@ -204,12 +193,8 @@ final class FrameSpectra {
                 bandSums.addStem(i, stemSpec[i][c], sum);
             }
         }
-        boolean sumWelch = stemWelch != null && welchFrame;
-        for (int i = 0; sumWelch && i < stems; i++) {
+        for (int i = 0; stemWelch != null && i < stems; i++) {
             WelchPower.add(stemSpec[i], size, welchScale, stemWelch[i], welchScratch);
-        }
-        if (sumWelch) {
-            welchFrames++;
         }
         for (int k = 0; k < mixes; k++) {
             for (int c = 0; c < channels; c++) {
@@ -225,7 +210,7 @@ final class FrameSpectra {
                     bandSums.addMix(k, i, stemSpec[i][c], mix);
                 }
             }
-            if (sumWelch) {
+            if (mixWelch != null) {
                 WelchPower.add(mixSpec, size, welchScale, mixWelch[k], welchScratch);
             }
         }
@@ -233,8 +218,7 @@ final class FrameSpectra {
 
     /**
      * The Welch sums alone of the frame starting at ring index {@code start}: the same transforms
-     * and the same {@link WelchPower#add} calls, in the same order, as {@link #addFrame} makes for
-     * a frame Welch's spectrum sums.
+     * and the same {@link WelchPower#add} calls, in the same order, as {@link #addFrame} makes.
      */
     private void addWelchFrame(int start) {
         for (int c = 0; c < channels; c++) {
@@ -282,8 +266,8 @@ final class FrameSpectra {
     }
 
     /**
-     * Stem {@code i}'s Welch spectrum over the complete frames fed, as {@link WelchSpectrum#forChecks}
-     * with this frame size measures the same samples (with at least one complete segment).
+     * Stem {@code i}'s Welch spectrum over the complete frames fed, as {@link WelchSpectrum} with
+     * this frame size measures the same samples (with at least one complete frame).
      *
      * @throws IllegalStateException when not asked for at construction
      */
@@ -305,8 +289,8 @@ final class FrameSpectra {
     /** The spectra of one file's Welch sums over the complete frames so far. */
     private WelchSpectrum.Result welch(double[][] sums) {
         List<Spectrum> spectra = new ArrayList<>(channels + 2);
-        for (double[] db : WelchPower.powerDb(sums, channels, welchFrames)) {
-            spectra.add(new Spectrum((double) sampleRate / size, db, welchFrames));
+        for (double[] db : WelchPower.powerDb(sums, channels, frames)) {
+            spectra.add(new Spectrum((double) sampleRate / size, db, frames));
         }
         return new WelchSpectrum.Result(spectra.subList(0, channels), spectra.get(channels), spectra.get(channels + 1));
     }

@@ -50,13 +50,11 @@ import org.stemcheck.dsp.WelchSpectrum;
  * it beyond rounding. Non-finite samples do not throw: they turn the affected numbers into
  * {@code NaN}. There is no {@code combine}: the offsets need the material contiguous in time.
  *
- * <p>The null sum transforms every stem and mix in Hann windows of about 170 ms, 50 % overlap,
- * from the first frame; every other one of them is a segment of the checks' Welch spectrum
- * ({@link WelchSpectrum#forChecks}: default size, segments side by side). Made with
- * {@code fileSpectra}, it also sums each file's Welch spectrum from those transforms
- * ({@link #stemSpectrum}, {@link #mixSpectrum}): the same result, to the last bit, as
- * {@link WelchSpectrum#forChecks} fed the same frames, at the cost of a few additions per bin
- * instead of a transform per segment and channel (a screen transforms only those segments).
+ * <p>The null sum transforms every stem and mix in Welch's segments anyway (Hann windows of about
+ * 170 ms, 50 % overlap, from the first frame); made with {@code fileSpectra}, it also sums each
+ * file's Welch spectrum from those transforms ({@link #stemSpectrum}, {@link #mixSpectrum}): the
+ * same result, to the last bit, as a {@link WelchSpectrum} of the default size fed the same frames,
+ * at the cost of a few additions per bin instead of a transform per segment and channel.
  *
  * <p>Cost per frame and channel: {@code S^2/2} multiply-adds for the Gram matrix, third-octave
  * transforms for the transfers, and the offset search: at 48 kHz a whole-length correlation at a
@@ -319,8 +317,8 @@ public final class NullSum {
     }
 
     /**
-     * Whether {@link #stemSpectrum} and {@link #mixSpectrum} are what the checks' Welch spectrum
-     * ({@link WelchSpectrum#forChecks(int, double)}) would measure of the same
+     * Whether {@link #stemSpectrum} and {@link #mixSpectrum} are what a {@link WelchSpectrum} of
+     * the default size ({@link WelchSpectrum#create(int, double)}) would measure of the same
      * frames: the null sum was made with {@code fileSpectra}, its frames have Welch's default size
      * at this rate (they do at 22.05 to 192 kHz, not at 32 kHz and below), no alignment moved the
      * stems, and at least one whole segment has been fed.

@@ -80,7 +80,7 @@ class NullSumFileSpectraTest {
     }
 
     private static WelchSpectrum.Result welch(double[][] x) {
-        WelchSpectrum w = WelchSpectrum.forChecks(x.length, Signals.RATE);
+        WelchSpectrum w = WelchSpectrum.create(x.length, Signals.RATE);
         for (int at = 0; at < FRAMES; at += 4096) {
             w.accept(x, at, Math.min(4096, FRAMES - at));
         }

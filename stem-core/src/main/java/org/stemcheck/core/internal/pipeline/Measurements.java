@@ -81,7 +81,7 @@ public final class Measurements {
                     (r, facts) -> facts.put("integrated_lufs", centi(r.integratedLufs())))
             .with(Measurement.BIT_DEPTH, BitDepth::forFormat,
                     (r, facts) -> r.effectiveBits().ifPresent(b -> facts.put("effective_bits", (double) b)))
-            .with(Measurement.SPECTRUM, f -> WelchSpectrum.forChecks(f.channels(), f.sampleRate()),
+            .with(Measurement.SPECTRUM, f -> WelchSpectrum.create(f.channels(), f.sampleRate()),
                     Measurements::bandwidth)
             .with(Measurement.CONTENT_HASH, f -> ContentHash.create(f.channels()), null)
             .with(Measurement.CONTENT_DIGEST, f -> ContentDigest.create(f.channels()), null)

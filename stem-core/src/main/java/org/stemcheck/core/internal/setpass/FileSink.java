@@ -41,7 +41,7 @@ public interface FileSink {
     }
 
     /**
-     * The file's Welch spectrum as {@code WelchSpectrum.forChecks} measures it, summed by
+     * The file's Welch spectrum as {@code WelchSpectrum} of the default size measures it, summed by
      * the pass from its own transforms of exactly the file's samples: called at most once, after
      * {@link #end}, on the pass's thread, and only to a sink that {@link #wantsSpectrum() wants it}.
      * A sink that wanted it and did not get it (a file of another length than the mixes, a pass
