@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.stemcheck.dsp.internal.Blocks;
 import org.stemcheck.dsp.internal.Fft;
+import org.stemcheck.dsp.internal.SegmentTransforms;
 import org.stemcheck.dsp.internal.WelchPower;
 
 /**
@@ -158,8 +159,9 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
                 t[j] = b[j - wrap] * w[j];
             }
             Arrays.fill(t, used, size, 0.0);
-            fft.forward(t);
         }
+        // only the power is read: silence and a channel equal to the one before cost no transform
+        SegmentTransforms.forward(fft, transforms, true);
         WelchPower.add(transforms, size, scale, target, mono);
     }
 
