@@ -18,6 +18,8 @@ import org.stemcheck.dsp.internal.WelchPower;
  * fold), whatever the file's length. Segments are formed by frame count, so the result does not
  * depend on how the signal is split into blocks. Frames after the last whole segment are not used;
  * a file shorter than one segment gives one zero-padded segment. Scaling: see {@link Spectrum}.
+ * A segment's channel equal to the one before it (dual mono), or silent, costs no transform of
+ * its own (the same result to the bit).
  */
 public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
 
