@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.stemcheck.dsp.internal.Blocks;
 import org.stemcheck.dsp.internal.Fft;
+import org.stemcheck.dsp.internal.SegmentTransforms;
 import org.stemcheck.dsp.internal.WelchPower;
 
 /**
@@ -17,6 +18,8 @@ import org.stemcheck.dsp.internal.WelchPower;
  * fold), whatever the file's length. Segments are formed by frame count, so the result does not
  * depend on how the signal is split into blocks. Frames after the last whole segment are not used;
  * a file shorter than one segment gives one zero-padded segment. Scaling: see {@link Spectrum}.
+ * A segment's channel equal to the one before it (dual mono), or silent, costs no transform of
+ * its own (the same result to the bit).
  */
 public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
 
@@ -158,8 +161,9 @@ public final class WelchSpectrum implements Accumulator<WelchSpectrum.Result> {
                 t[j] = b[j - wrap] * w[j];
             }
             Arrays.fill(t, used, size, 0.0);
-            fft.forward(t);
         }
+        // only the power is read: silence and a channel equal to the one before cost no transform
+        SegmentTransforms.forward(fft, transforms, true);
         WelchPower.add(transforms, size, scale, target, mono);
     }
 

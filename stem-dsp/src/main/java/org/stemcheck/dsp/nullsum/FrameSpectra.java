@@ -8,6 +8,7 @@ import org.stemcheck.dsp.Spectrum;
 import org.stemcheck.dsp.WelchSpectrum;
 import org.stemcheck.dsp.internal.Db;
 import org.stemcheck.dsp.internal.Fft;
+import org.stemcheck.dsp.internal.SegmentTransforms;
 import org.stemcheck.dsp.internal.WelchPower;
 import org.stemcheck.dsp.internal.set.ThirdOctaveBands;
 
@@ -178,12 +179,14 @@ final class FrameSpectra {
             addWelchFrame(start);
             return;
         }
+        for (int i = 0; i < stems; i++) {
+            transform(stemRings[i], start, stemSpec[i], false);
+        }
         for (int c = 0; c < channels; c++) {
             double[] sum = sumSpec[c];
             Arrays.fill(sum, 0.0);
             for (int i = 0; i < stems; i++) {
                 double[] x = stemSpec[i][c];
-                windowed(stemRings[i][c], start, x);
                 addPower(x, stemPower[i]);
                 for (int t = 0; t < size; t++) {
                     sum[t] += x[t];
@@ -197,9 +200,9 @@ final class FrameSpectra {
             WelchPower.add(stemSpec[i], size, welchScale, stemWelch[i], welchScratch);
         }
         for (int k = 0; k < mixes; k++) {
+            transform(mixRings[k], start, mixSpec, false);
             for (int c = 0; c < channels; c++) {
                 double[] mix = mixSpec[c];
-                windowed(mixRings[k][c], start, mix);
                 double[] sum = sumSpec[c];
                 for (int t = 0; t < size; t++) {
                     resSpec[t] = sum[t] - mix[t];
@@ -221,20 +224,28 @@ final class FrameSpectra {
      * and the same {@link WelchPower#add} calls, in the same order, as {@link #addFrame} makes.
      */
     private void addWelchFrame(int start) {
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < stems; i++) {
-                windowed(stemRings[i][c], start, stemSpec[i][c]);
-            }
+        for (int i = 0; i < stems; i++) {
+            transform(stemRings[i], start, stemSpec[i], true);
         }
         for (int i = 0; i < stems; i++) {
             WelchPower.add(stemSpec[i], size, welchScale, stemWelch[i], welchScratch);
         }
         for (int k = 0; k < mixes; k++) {
-            for (int c = 0; c < channels; c++) {
-                windowed(mixRings[k][c], start, mixSpec[c]);
-            }
+            transform(mixRings[k], start, mixSpec, true);
             WelchPower.add(mixSpec, size, welchScale, mixWelch[k], welchScratch);
         }
+    }
+
+    /**
+     * Windows every channel's frame (from ring index {@code start}) into {@code out} and transforms
+     * them ({@link SegmentTransforms}: a channel equal to the one before it, or with
+     * {@code powerOnly} silent, costs no transform; the same result to the bit).
+     */
+    private void transform(double[][] rings, int start, double[][] out, boolean powerOnly) {
+        for (int c = 0; c < channels; c++) {
+            windowed(rings[c], start, out[c]);
+        }
+        SegmentTransforms.forward(fft, out, powerOnly);
     }
 
     private void windowed(double[] ring, int start, double[] out) {
@@ -245,7 +256,6 @@ final class FrameSpectra {
         for (int t = first; t < size; t++) {
             out[t] = ring[t - first] * window[t];
         }
-        fft.forward(out);
     }
 
     /** Adds {@code |X_k|^2} per bin {@code 0 .. F/2} (DC and Nyquist packed at 0 and 1). */
