@@ -72,6 +72,12 @@ class HtmlReportBrowserTest {
     static final int TABLE_FITS_FROM_PX = 1400;
     /** Narrower than this, a delivery's name in the verdict is squeezed letter by letter (the phone bug). */
     static final int MIN_TITLE_PX = 150;
+    /**
+     * The plots' smallest text as drawn, px: 9, about the smallest print a phone's screen leaves
+     * readable (the plots keep this much width and scroll sideways on narrower screens).
+     */
+    static final double MIN_CHART_TEXT_PX = 9.0;
+
     /** The narrowest window headless Chromium lays out (measured: 500 px for a 390 px --window-size). */
     static final int MIN_WINDOW_PX = 500;
     /** A whole-page screenshot stops here: the generated delivery's page is about 5,000 px tall on a laptop. */
@@ -117,6 +123,8 @@ class HtmlReportBrowserTest {
             assertThat(layout.get("findingsRight")).as("%s: the files table's findings column is in view", w.getKey())
                     .isLessThanOrEqualTo(layout.get("scrollRight") + 1);
             assertThat(layout.get("title")).as("%s: width of the verdict's title", w.getKey()).isGreaterThanOrEqualTo(MIN_TITLE_PX);
+            assertThat(layout.get("chartText")).as("%s: the plots' 12-unit text as drawn, px", w.getKey())
+                    .isGreaterThanOrEqualTo(MIN_CHART_TEXT_PX);
             if (width >= TABLE_FITS_FROM_PX) {
                 assertThat(layout.get("table")).as("%s: the whole files table fits", w.getKey())
                         .isLessThanOrEqualTo(layout.get("scroll"));
@@ -165,7 +173,9 @@ class HtmlReportBrowserTest {
                 + "var v={window:window.innerWidth,page:document.documentElement.scrollWidth,"
                 + "findingsRight:q('table.files td.fc').right,scrollRight:sc.getBoundingClientRect().right,"
                 + "table:document.querySelector('table.files').scrollWidth,scroll:sc.clientWidth,"
-                + "title:q('.verdict h1').width,height:document.documentElement.scrollHeight};"
+                + "title:q('.verdict h1').width,height:document.documentElement.scrollHeight,"
+                + "chartText:Math.min.apply(null,[].map.call(document.querySelectorAll('svg.chart'),function(c){"
+                + "return c.getBoundingClientRect().width/c.viewBox.baseVal.width*12;}))};"
                 + "window.parent.postMessage(Object.keys(v).map(function(k){return k+'='+v[k];}).join(' '),'*');"
                 + "})();</script>";
         String relaxed = html.replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';");

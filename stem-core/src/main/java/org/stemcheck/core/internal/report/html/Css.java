@@ -71,12 +71,13 @@ final class Css {
             .files tr.warning td:first-child{box-shadow:inset 5px 0 var(--warn)}
             .okword{color:var(--ok-ink);font-weight:600}
             .plot{background:var(--paper);border:1px solid var(--line);border-radius:6px;margin:0 0 14px;padding:10px 14px;
-            break-inside:avoid}
+            break-inside:avoid;overflow-x:auto}
             .plot h3{margin:0}.plot figcaption p{margin:2px 0 6px;color:var(--muted);font-size:13.5px}
             .note{color:var(--muted);font-size:13px;margin:4px 0}
             .missing{color:var(--muted);font-style:italic;border:1px dashed var(--line);padding:14px;margin:4px 0;
             text-align:center;background:var(--wash)}
-            svg.chart{display:block;width:100%;height:auto;font-family:system-ui,"Liberation Sans","DejaVu Sans",
+            .plot figcaption{position:sticky;left:0}
+            svg.chart{display:block;width:100%;min-width:840px;height:auto;font-family:system-ui,"Liberation Sans","DejaVu Sans",
             Arial,sans-serif}
             .chart .grid line{stroke:#e3e7eb;stroke-width:1}
             .chart .frame{fill:none;stroke:#9aa3ad;stroke-width:1}
@@ -91,6 +92,7 @@ final class Css {
             @media (max-width:640px){main{padding:12px 10px 30px}.verdict{padding:12px 14px;gap:8px 16px}
             .verdict .word{font-size:26px}.counts{width:100%}.counts li{flex:1;min-width:0}nav a{margin-right:12px}}
             @media print{body{background:#fff;font-size:12px}main{max-width:none;padding:0}nav{display:none}
+            svg.chart{min-width:0}
             .verdict,.finding,.plot,.clean{border-color:#999}h2{break-after:avoid}tr{break-inside:avoid}
             .scroll{overflow:visible}table.files{font-size:9.5px}.files th,.files td{padding:3px 4px}
             .files th{font-size:9px}.files td.name{min-width:0}.verdict .word{font-size:26px}.counts li{min-width:64px}}
