@@ -27,7 +27,7 @@ final class OffsetTrials {
      * A trial is kept when the null after gains is deeper by at least this: 3 dB, half the
      * residual's power explained by the move. A wrong move of a repeating part adds its power to
      * the residual instead (the null gets shallower); a right one takes a displaced stem's whole
-     * error away (the LMMS bass line two ticks late: measured below).
+     * error away (the LMMS Socceroos bass line two ticks late: -0.9 dB before, -56.9 dB after).
      */
     static final double GAIN_DB = 3.0;
 
@@ -63,7 +63,6 @@ final class OffsetTrials {
     static boolean sharedHolds(NullResult trial, NullResult before) {
         return trial.gains().nullDepthDb() <= before.gains().nullDepthDb() - SHARED_GAIN_DB;
     }
-
 
     /**
      * The stems whose own offset is worth a trial, most coherent first: a peak that is not clear

@@ -22,7 +22,8 @@ import org.stemcheck.dsp.nullsum.StemOffset;
 
 /**
  * One run of the {@link SetPass}: the screen of every mix, then, unless the stems null cleanly,
- * the diagnosis of the chosen mix and the pass with the displaced stems moved back; each pass
+ * the diagnosis of the chosen mix, the pass with the displaced stems moved back and the trials of
+ * the offsets that were not clear ({@link OffsetTrials}); each pass
  * streams the files through {@link Feed}s into {@link NullSum}. {@code opened} holds the files a
  * pass has opened (their sinks are used up); {@code memory} how the passes fit the heap;
  * {@code diagnoseAlways} whether a clean delivery is diagnosed too (for tests). Not thread-safe:
