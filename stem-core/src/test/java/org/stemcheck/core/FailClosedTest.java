@@ -156,6 +156,7 @@ class FailClosedTest {
         assertThat(of(r, "format.unreadable")).singleElement().satisfies(f -> {
             assertThat(f.files()).containsExactly("Locked");
             assertThat(f.message()).contains("Locked is a folder that cannot be entered", "permission denied");
+            assertThat(f.fix()).contains("let the folder be read");
         });
         assertThat(r.files()).extracting(StemFile::name).doesNotContain("Locked/Song_Hidden_120bpm.wav");
         assertThat(r.files()).filteredOn(StemFile::readable).hasSize(stems.size());

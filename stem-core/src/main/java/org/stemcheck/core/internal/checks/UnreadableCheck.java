@@ -23,9 +23,12 @@ final class UnreadableCheck extends BaseCheck {
         for (StemFile f : ctx.files(Role.UNREADABLE)) {
             ReadError e = f.error().orElseThrow();
             if (e.message().startsWith(Sources.NOT_A_FILE)) {
-                out.add(Finding.error(id(), f.name() + " " + e.message().substring(Sources.NOT_A_FILE.length()))
+                String what = e.message().substring(Sources.NOT_A_FILE.length());
+                out.add(Finding.error(id(), f.name() + " " + what)
                         .withFiles(f.name())
-                        .withFix("put the audio file itself in the delivery, as a plain file"));
+                        .withFix(what.startsWith(Sources.LOCKED_FOLDER)
+                                ? "let the folder be read (its permissions) or deliver its files without it"
+                                : "put the audio file itself in the delivery, as a plain file"));
             } else if (!e.lossy()) {
                 out.add(Finding.error(id(), f.name() + " cannot be read as audio: " + reason(e))
                         .withFiles(f.name())

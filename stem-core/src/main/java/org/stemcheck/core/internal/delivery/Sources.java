@@ -107,7 +107,7 @@ public final class Sources {
                         // A folder that cannot be entered may hold stems: whatever its name, it is
                         // an entry meant as audio that was not read (a loop of links is no folder).
                         boolean folder = !(e instanceof java.nio.file.FileSystemLoopException) && Files.isDirectory(f);
-                        out.add(folder ? odd(dir, f, "is a folder that cannot be entered: " + reason(e), true)
+                        out.add(folder ? odd(dir, f, LOCKED_FOLDER + reason(e), true)
                                 : odd(dir, f, why(f, e), false));
                     }
                     return FileVisitResult.CONTINUE;
@@ -144,6 +144,9 @@ public final class Sources {
      * say what the entry is instead of calling it corrupt audio.
      */
     public static final String NOT_A_FILE = "not a file: ";
+
+    /** How the reason of a folder that cannot be entered begins (after {@link #NOT_A_FILE}). */
+    public static final String LOCKED_FOLDER = "is a folder that cannot be entered: ";
 
     /**
      * An entry that is not a file the library can open, with the reason; {@code mayHoldAudio} when
