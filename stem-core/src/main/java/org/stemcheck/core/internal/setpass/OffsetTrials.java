@@ -9,7 +9,8 @@ import org.stemcheck.dsp.nullsum.StemOffset;
 
 /**
  * Offsets the first pass found but could not be sure of, put to the test of the null: a move is
- * kept only when a pass with it made deepens the null after gains by {@link #GAIN_DB}.
+ * kept only when a pass with it made deepens the null after gains ({@link #GAIN_DB} for a stem's own
+ * offset, {@link #SHARED_GAIN_DB} for the mix's latency).
  *
  * <p>Two kinds are tried. A <b>shared</b> offset of the mix (its bus latency) that
  * {@link SharedOffset} does not accept on the peaks' vote alone: against a mix late by a
@@ -44,9 +45,12 @@ final class OffsetTrials {
     private OffsetTrials() {
     }
 
-    /** Whether {@code trial} deepens the null of {@code before} enough to be kept. */
-    static boolean deepens(NullResult trial, NullResult before) {
-        return trial.gains().nullDepthDb() <= before.gains().nullDepthDb() - GAIN_DB;
+    /**
+     * Whether {@code trial} deepens the null after gains of {@code before} by {@code marginDb}:
+     * {@link #GAIN_DB} for a stem's own offset, {@link #SHARED_GAIN_DB} for a witnessed shared one.
+     */
+    static boolean deepens(NullResult trial, NullResult before, double marginDb) {
+        return trial.gains().nullDepthDb() <= before.gains().nullDepthDb() - marginDb;
     }
 
     /**
@@ -58,11 +62,6 @@ final class OffsetTrials {
      * +6 dB into a -1 dB ceiling, nulls to -0.9 dB before the move and -1.9 dB after it.
      */
     static final double SHARED_GAIN_DB = 0.5;
-
-    /** Whether {@code trial}, every stem moved by a witnessed shared offset, is to be kept ({@link #SHARED_GAIN_DB}). */
-    static boolean sharedHolds(NullResult trial, NullResult before) {
-        return trial.gains().nullDepthDb() <= before.gains().nullDepthDb() - SHARED_GAIN_DB;
-    }
 
     /**
      * The stems whose own offset is worth a trial, most coherent first: a peak that is not clear

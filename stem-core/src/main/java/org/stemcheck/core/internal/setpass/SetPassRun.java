@@ -116,15 +116,12 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         double candidate = shared == 0 ? SharedOffset.candidate(firstPass.offsets()) : 0.0;
         if (candidate != 0) {
             long[] tried = shifts(firstPass, candidate);
-            Map<PassFile, List<PairRouting.Sums>> triedRouting = new LinkedHashMap<>();
-            NullResult trial = aligned(best, tried, triedRouting);
+            Optional<NullResult> kept = trial(best, tried, last, OffsetTrials.SHARED_GAIN_DB, routing);
             reads++;
-            if (OffsetTrials.sharedHolds(trial, last)) {
-                routing.putAll(triedRouting);
-                LOG.debug("the mix is {} samples late: a trial pass confirms it", -candidate);
+            if (kept.isPresent()) {
                 shared = candidate;
                 shifts = tried;
-                last = trial;
+                last = kept.get();
                 passes = 2;
             }
         }
@@ -132,15 +129,12 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         for (int i : OffsetTrials.stemCandidates(firstPass, last, levels.get(best), shifts)) {
             long[] tried = shifts.clone();
             tried[i] = firstPass.offsets().get(i).wholeSamples();
-            Map<PassFile, List<PairRouting.Sums>> triedRouting = new LinkedHashMap<>();
-            NullResult trial = aligned(best, tried, triedRouting);
+            Optional<NullResult> kept = trial(best, tried, last, OffsetTrials.GAIN_DB, routing);
             reads++;
-            if (OffsetTrials.deepens(trial, last)) {
-                routing.putAll(triedRouting);
-                LOG.debug("{} is {} samples off: a trial pass confirms it", stemFiles.get(i).name(), tried[i]);
+            if (kept.isPresent()) {
                 confirmed.add(i);
                 shifts = tried;
-                last = trial;
+                last = kept.get();
                 passes = 2;
             }
         }
@@ -150,6 +144,24 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         return new SetAnalysis(stemFiles, choice,
                 new SetAnalysis.Passes(firstPass, last, passes, (double) start(shifts) / rate(), confirmed, reads),
                 character, drifts, MixbusJudge.judge(last, shared), shared, true, routing.getOrDefault(best, List.of()));
+    }
+
+    /**
+     * A trial pass with the stems moved by {@code tried}: its result when it deepens the null of
+     * {@code before} by {@code marginDb} (its channel-pair routing then replaces the mix's in
+     * {@code routing}), else empty.
+     */
+    private Optional<NullResult> trial(PassFile best, long[] tried, NullResult before, double marginDb,
+                                       Map<PassFile, List<PairRouting.Sums>> routing) throws IOException {
+        Map<PassFile, List<PairRouting.Sums>> triedRouting = new LinkedHashMap<>();
+        NullResult r = aligned(best, tried, triedRouting);
+        if (!OffsetTrials.deepens(r, before, marginDb)) {
+            return Optional.empty();
+        }
+        LOG.debug("a trial pass with the stems moved by {} deepens the null to {} dB", Arrays.toString(tried),
+                r.gains().nullDepthDb());
+        routing.putAll(triedRouting);
+        return Optional.of(r);
     }
 
     /** A pass over the stems moved by {@code shifts} against the chosen mix alone: everything measured. */
