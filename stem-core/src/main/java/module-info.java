@@ -7,6 +7,7 @@ module org.stemcheck.core {
     requires org.slf4j;
 
     exports org.stemcheck.core;
+    exports org.stemcheck.core.file;
     exports org.stemcheck.core.nulltest;
     exports org.stemcheck.core.spec;
 

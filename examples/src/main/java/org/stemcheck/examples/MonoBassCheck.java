@@ -5,8 +5,8 @@ import java.util.List;
 import org.stemcheck.core.Check;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.Role;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.Role;
+import org.stemcheck.core.file.StemFile;
 
 /**
  * A third-party check with its own code prefix: the (made-up) ACME studio wants its bass stems

@@ -1,5 +1,7 @@
 package org.stemcheck.core;
 
+import org.stemcheck.core.file.StemFile;
+
 /**
  * A judgement that several checks read, computed once per run from the {@link CheckContext} and
  * shared: "which stems went through a lossy codec", "which stems lack their bus processing".

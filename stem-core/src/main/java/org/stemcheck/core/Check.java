@@ -3,6 +3,8 @@ package org.stemcheck.core;
 import java.util.List;
 import java.util.Set;
 
+import org.stemcheck.core.file.Role;
+
 /**
  * One check of a delivery. Implementations are stateless and thread-safe; they never decode audio
  * themselves: they declare what they {@linkplain #needs() need}, and the engine computes the union

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.core.spec.DeliverySpec;
+import org.stemcheck.core.file.StemFile;
+import org.stemcheck.core.file.Role;
 
 /**
  * What a {@link Check} sees: the files of the delivery, the spec, and the shared measurements

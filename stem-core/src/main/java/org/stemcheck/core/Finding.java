@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.stemcheck.core.file.StemFile;
+
 /**
  * One thing a check found: a stable {@code code} (see {@code docs/findings.md}), how much it matters, the files
  * it concerns, a one-line message with the numbers in it, the numbers themselves, where in time

@@ -16,6 +16,7 @@ import org.stemcheck.dsp.LevelTimeline;
 import org.stemcheck.dsp.SampleStats;
 import org.stemcheck.dsp.StereoCorrelation;
 import org.stemcheck.dsp.WelchSpectrum;
+import org.stemcheck.core.file.StemFile;
 
 /**
  * What a {@link Check} needs measured before it runs, as a typed key: {@code R} is what

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.stemcheck.core.file.StemFile;
+
 /**
  * The curves the HTML report draws, handed over by the engine after its passes (or by any tool,
  * with {@link Report#withPlots}). Every part is optional: a plot with no series says "not

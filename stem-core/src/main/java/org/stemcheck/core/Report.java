@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import org.stemcheck.core.file.StemFile;
+
 
 /**
  * What a run found: the files with their facts, the findings, and whether the delivery passed.

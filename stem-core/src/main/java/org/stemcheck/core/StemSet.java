@@ -20,6 +20,8 @@ import org.stemcheck.core.internal.delivery.Sources;
 import org.stemcheck.core.internal.pipeline.Engine;
 import org.stemcheck.core.internal.pipeline.Measurements;
 import org.stemcheck.core.spec.DeliverySpec;
+import org.stemcheck.core.file.StemFile;
+import org.stemcheck.core.file.Role;
 
 /**
  * A stem delivery to check: the files of a folder (or buffers in memory), what each one is, the

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.stemcheck.io.testing.Heads;
 import org.stemcheck.core.testing.Delivery;
 import org.stemcheck.io.WavWriter;
+import org.stemcheck.core.file.Role;
 
 /**
  * A folder of valid stems mixed with every kind of bad file: each bad file gives exactly one

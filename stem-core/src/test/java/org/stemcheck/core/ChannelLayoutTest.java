@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.stemcheck.io.AudioFormat;
 import org.stemcheck.io.FileKind;
 import org.stemcheck.io.SampleEncoding;
+import org.stemcheck.core.file.ChannelLayout;
 
 /** Speaker layouts from WAVE_FORMAT_EXTENSIBLE masks, assumed from channel counts, and named in specs. */
 class ChannelLayoutTest {

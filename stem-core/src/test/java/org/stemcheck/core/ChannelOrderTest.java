@@ -10,6 +10,7 @@ import org.stemcheck.core.spec.ChannelOrder;
 import org.stemcheck.io.AudioFormat;
 import org.stemcheck.io.FileKind;
 import org.stemcheck.io.SampleEncoding;
+import org.stemcheck.core.file.ChannelLayout;
 
 /** The spec's channel order lays out files without a mask, and only those. */
 class ChannelOrderTest {

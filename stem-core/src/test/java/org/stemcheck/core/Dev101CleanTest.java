@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.io.testing.TestData;
 import org.stemcheck.core.spec.DeliverySpec;
+import org.stemcheck.core.file.StemFile;
+import org.stemcheck.core.file.Role;
 
 /** The clean dev101 delivery (7 stems, FX as its own stem, two mixdowns) gives no error and no warning. */
 class Dev101CleanTest {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Delivery;
 import org.stemcheck.core.testing.DenyingFileSystem;
 import org.stemcheck.core.testing.Json;
+import org.stemcheck.core.file.StemFile;
+import org.stemcheck.core.file.Role;
 
 /**
  * A report passes only if every file was read and every check ran: the layouts and entries that

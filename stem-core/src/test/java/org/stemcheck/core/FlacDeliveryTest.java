@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Dev101;
 import org.stemcheck.io.testing.FlacWriter;
+import org.stemcheck.core.file.StemFile;
 
 /** The dev101 delivery converted to FLAC (with our own encoder) gives the WAV delivery's findings. */
 class FlacDeliveryTest {

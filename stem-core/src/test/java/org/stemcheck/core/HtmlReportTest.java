@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Delivery;
 import org.stemcheck.core.testing.FaultyDelivery;
 import org.stemcheck.io.WavWriter;
+import org.stemcheck.core.file.StemFile;
+import org.stemcheck.core.file.Role;
 
 /** The HTML report as text: self-contained, escaped, complete, with "not measured" where data is missing. */
 class HtmlReportTest {

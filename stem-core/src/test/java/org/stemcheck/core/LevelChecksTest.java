@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Delivery;
 import org.stemcheck.core.testing.Signals;
 import org.stemcheck.core.spec.DeliverySpec;
+import org.stemcheck.core.file.StemFile;
 
 /** Each level check finds its fault, injected into one stem of a generated delivery, on that stem only. */
 class LevelChecksTest {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Delivery;
 import org.stemcheck.io.WavWriter;
 import org.stemcheck.core.spec.DeliverySpec;
+import org.stemcheck.core.file.StemFile;
+import org.stemcheck.core.file.Role;
 
 /** Names: the pattern, title and tempo agreement, roles read from names, and multitrack folders. */
 class NamingChecksTest {

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.spec.ExpectedStem;
 import org.stemcheck.core.spec.Loudness;
+import org.stemcheck.core.file.ChannelLayout;
 
 /** Spec files through the API: every key read into the spec, strict errors with the key's path, extends chains. */
 class SpecFileTest {
@@ -155,8 +156,8 @@ class SpecFileTest {
         case "format.float_allowed" -> s -> s.format().floatAllowed();
         case "format.channels" -> s -> s.format().channels();
         case "format.stem_channels" -> s -> s.format().channelsOf("bass");
-        case "format.layout" -> s -> s.format().layout().map(org.stemcheck.core.ChannelLayout::speakers);
-        case "format.stem_layouts" -> s -> s.format().layoutOf("bass").map(org.stemcheck.core.ChannelLayout::speakers);
+        case "format.layout" -> s -> s.format().layout().map(org.stemcheck.core.file.ChannelLayout::speakers);
+        case "format.stem_layouts" -> s -> s.format().layoutOf("bass").map(org.stemcheck.core.file.ChannelLayout::speakers);
         case "format.no_lfe" -> s -> java.util.Set.copyOf(s.format().noLfe());
         case "format.no_centre" -> s -> java.util.Set.copyOf(s.format().noCentre());
         case "format.channel_order" -> s -> s.format().channelOrder();

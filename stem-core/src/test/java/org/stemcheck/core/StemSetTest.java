@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.testing.Delivery;
 import org.stemcheck.core.spec.DeliverySpec;
+import org.stemcheck.core.file.StemFile;
+import org.stemcheck.core.file.Role;
 
 /** The fluent API: immutability, programmer errors, mixdowns, plug-ins and stems in memory. */
 class StemSetTest {

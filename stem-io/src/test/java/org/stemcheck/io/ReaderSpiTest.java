@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.io.plugin.ToneReader;
 import org.stemcheck.io.spi.AudioReader;
+import org.stemcheck.io.spi.AudioReaders;
 import org.stemcheck.io.testing.Audio;
 import org.stemcheck.io.testing.Heads;
 
@@ -38,7 +39,7 @@ class ReaderSpiTest {
 
     @Test
     void findsThePlugInAfterTheBuiltInReaders() {
-        assertThat(AudioFiles.readers()).extracting(AudioReader::name).startsWith("wav", "aiff", "flac").endsWith("test-tone");
+        assertThat(AudioReaders.installed()).extracting(AudioReader::name).startsWith("wav", "aiff", "flac").endsWith("test-tone");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.examples.Console;
 import org.stemcheck.examples.ExampleDelivery;
 import org.stemcheck.io.WavWriter;

@@ -2,7 +2,7 @@ package org.stemcheck.core.nulltest;
 
 import java.util.List;
 
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 
 /**
  * A cause the null test's diagnosis found for part of the residual (what is left when the stems

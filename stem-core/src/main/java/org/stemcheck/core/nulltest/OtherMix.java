@@ -1,6 +1,6 @@
 package org.stemcheck.core.nulltest;
 
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 
 /**
  * Another candidate mix of the delivery (an instrumental, a TV mix, a mix with bus processing).

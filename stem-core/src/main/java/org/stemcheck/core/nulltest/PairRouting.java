@@ -2,7 +2,7 @@ package org.stemcheck.core.nulltest;
 
 import java.util.Objects;
 
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 
 /**
  * How one stem's mirrored speaker pair lands in the mix: the least-squares gain of the stem's

@@ -3,7 +3,7 @@ package org.stemcheck.core.nulltest;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 
 /**
  * One stem against the mix.

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.stemcheck.core.ChannelLayout;
+import org.stemcheck.core.file.ChannelLayout;
 import org.stemcheck.io.AudioFormat;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.stemcheck.core.ChannelLayout;
+import org.stemcheck.core.file.ChannelLayout;
 
 /**
  * The audio format the recipient takes.

@@ -48,7 +48,7 @@ public record Loudness(OptionalDouble targetLufs, double toleranceLu, OptionalDo
 
     /** Which files a loudness target applies to. */
     public enum Scope {
-        /** Every mix of the delivery (a mixdown, a printmaster): role {@link org.stemcheck.core.Role#MIXDOWN}. */
+        /** Every mix of the delivery (a mixdown, a printmaster): role {@link org.stemcheck.core.file.Role#MIXDOWN}. */
         MIX,
         /** Every stem and effect stem on its own (libraries and games that take normalised files). */
         STEMS

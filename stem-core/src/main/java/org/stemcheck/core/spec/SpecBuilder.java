@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import org.stemcheck.core.ChannelLayout;
+import org.stemcheck.core.file.ChannelLayout;
 
 /**
  * Changes some values of a spec; {@link #build()} validates them and makes a new spec. Not
@@ -268,7 +268,7 @@ public final class SpecBuilder extends SpecLimits {
     }
 
     /**
-     * The labels that mark effect returns ({@link org.stemcheck.core.Role#FX}): stems of the reverbs and delays,
+     * The labels that mark effect returns ({@link org.stemcheck.core.file.Role#FX}): stems of the reverbs and delays,
      * summed with the others in the null test.
      *
      * @param labels compared ignoring case

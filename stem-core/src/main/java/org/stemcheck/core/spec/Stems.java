@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * @param expected  stems that must (or may) be there, by label or pattern
  * @param minCount  the fewest stems expected (effect returns count)
  * @param maxCount  the most stems expected; far more suggests raw multitracks
- * @param fxLabels  labels that mark an effect-return stem ({@link org.stemcheck.core.Role#FX}), compared ignoring case
+ * @param fxLabels  labels that mark an effect-return stem ({@link org.stemcheck.core.file.Role#FX}), compared ignoring case
  */
 public record Stems(List<ExpectedStem> expected, int minCount, int maxCount, Set<String> fxLabels) {
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.StemSet;
 import org.stemcheck.core.spec.ChannelOrder;
 import org.stemcheck.core.spec.DeliverySpec;
@@ -61,7 +61,7 @@ class ChannelOrderDeliveryTest {
     @Test
     void aFilmOrderDeliveryWithoutMasksPassesWithTheKeyAndPutsDialogueInC() throws IOException {
         filmOrder().write(dir);
-        DeliverySpec spec = film().toBuilder().layout(org.stemcheck.core.ChannelLayout.named("5.1").orElseThrow())
+        DeliverySpec spec = film().toBuilder().layout(org.stemcheck.core.file.ChannelLayout.named("5.1").orElseThrow())
                 .build();
         Report r = check(spec);
 

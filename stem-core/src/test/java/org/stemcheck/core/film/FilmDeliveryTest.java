@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
-import org.stemcheck.core.Role;
+import org.stemcheck.core.file.Role;
 import org.stemcheck.core.Severity;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.StemSet;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.testing.FilmDelivery;
@@ -309,7 +309,7 @@ class FilmDeliveryTest {
         FilmDelivery d = FilmDelivery.clean();
         d.write(dir);
         DeliverySpec mono = DeliverySpec.film().toBuilder().name("dx-mono")
-                .layout("Dialogue", org.stemcheck.core.ChannelLayout.named("mono").orElseThrow()).build();
+                .layout("Dialogue", org.stemcheck.core.file.ChannelLayout.named("mono").orElseThrow()).build();
         Report r = StemSet.from(dir).expect(mono).run();
 
         Finding f = only(r, "format.channels");

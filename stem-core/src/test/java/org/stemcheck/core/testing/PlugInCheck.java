@@ -5,7 +5,7 @@ import java.util.List;
 import org.stemcheck.core.Check;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.Role;
+import org.stemcheck.core.file.Role;
 
 /** A third-party check registered in this module's test META-INF/services, for Checks.discovered(). */
 public final class PlugInCheck implements Check {

@@ -11,6 +11,7 @@ import org.stemcheck.io.AudioFile;
 import org.stemcheck.io.AudioFileException;
 import org.stemcheck.io.AudioFiles;
 import org.stemcheck.io.FileKind;
+import org.stemcheck.io.spi.AudioReaders;
 
 /**
  * Coverage-guided fuzzing of content sniffing, {@link AudioFiles#sniff(byte[], int)}: any head and
@@ -45,7 +46,7 @@ class SniffFuzzTest {
 
     private static void openAgreesWithSniff(byte[] head) {
         FileKind kind = AudioFiles.sniff(head, head.length);
-        boolean plugIn = AudioFiles.readers().stream()
+        boolean plugIn = AudioReaders.installed().stream()
                 .filter(r -> !java.util.Set.of("wav", "aiff", "flac").contains(r.name()))
                 .anyMatch(r -> r.probe(head, head.length));
         try {

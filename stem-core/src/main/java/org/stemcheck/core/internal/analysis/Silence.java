@@ -2,7 +2,7 @@ package org.stemcheck.core.internal.analysis;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 
 /** Whether a file holds music at all, from its sample peak. */
 public final class Silence {

@@ -11,8 +11,8 @@ import java.util.Set;
 import org.stemcheck.core.Analysis;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.Role;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.Role;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.dsp.Spectrum;
 import org.stemcheck.dsp.WelchSpectrum;
 

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.io.Adm;
 
 /**

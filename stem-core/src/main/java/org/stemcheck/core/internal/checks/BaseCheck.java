@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.stemcheck.core.Check;
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.Role;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.Role;
+import org.stemcheck.core.file.StemFile;
 
 /** A built-in check: its id is the one code it emits (the null test's checks extend it too). */
 public abstract class BaseCheck implements Check {

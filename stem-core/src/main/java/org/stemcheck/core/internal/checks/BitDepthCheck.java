@@ -7,7 +7,7 @@ import java.util.Map;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.report.Formats;
 import org.stemcheck.io.AudioFormat;
 import org.stemcheck.io.SampleEncoding;

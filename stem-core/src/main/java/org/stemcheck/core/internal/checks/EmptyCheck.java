@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.Role;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.Role;
+import org.stemcheck.core.file.StemFile;
 
 /**
  * {@code set.empty}: the delivery holds no audio file that could be checked (an empty folder,

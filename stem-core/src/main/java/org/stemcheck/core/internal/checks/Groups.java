@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 
 /** Finds what most files agree on, so that a finding names the odd ones out. */
 final class Groups {

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 
 /**
  * {@code format.header} (info): what the reader worked around in a file's header (a second

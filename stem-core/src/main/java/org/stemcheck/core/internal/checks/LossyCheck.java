@@ -5,9 +5,9 @@ import java.util.List;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.Role;
-import org.stemcheck.core.StemFile;
-import org.stemcheck.core.StemFile.ReadError;
+import org.stemcheck.core.file.Role;
+import org.stemcheck.core.file.StemFile;
+import org.stemcheck.core.file.StemFile.ReadError;
 import org.stemcheck.io.FileKind;
 
 /** {@code format.lossy}: MP3, AAC/M4A, Ogg by content, or a lossy codec inside a WAV. */

@@ -9,8 +9,8 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.Role;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.Role;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.dsp.LoudnessResult;
 import org.stemcheck.core.spec.Loudness;
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.analysis.Silence;
 import org.stemcheck.dsp.SampleStats;
 

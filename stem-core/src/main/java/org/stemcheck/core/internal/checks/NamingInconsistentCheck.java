@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.delivery.Naming;
 
 /**

@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.delivery.Sources;
 
 /** {@code naming.pattern}: a stem whose name does not follow the spec's pattern ({@code <Title>_<Stem>_<bpm>bpm}). */

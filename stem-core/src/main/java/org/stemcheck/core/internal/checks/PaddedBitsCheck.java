@@ -9,7 +9,7 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Severity;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.report.Formats;
 import org.stemcheck.dsp.BitDepth;
 import org.stemcheck.io.AudioFormat;

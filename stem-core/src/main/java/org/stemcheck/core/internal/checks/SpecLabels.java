@@ -3,8 +3,8 @@ package org.stemcheck.core.internal.checks;
 import java.util.Optional;
 import java.util.Set;
 
-import org.stemcheck.core.ChannelLayout;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.ChannelLayout;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.spec.ExpectedStem;
 

@@ -7,9 +7,9 @@ import java.util.Locale;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.Role;
+import org.stemcheck.core.file.Role;
 import org.stemcheck.core.Severity;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.report.Formats;
 
 /**

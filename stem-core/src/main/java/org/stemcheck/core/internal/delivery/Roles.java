@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.stemcheck.core.spec.DeliverySpec;
-import org.stemcheck.core.Role;
+import org.stemcheck.core.file.Role;
 
 /** Gives each input its role from its content, its name and the spec. */
 public final class Roles {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.stemcheck.core.StemFile.ReadError;
+import org.stemcheck.core.file.StemFile.ReadError;
 import org.stemcheck.io.AudioFormat;
 import org.stemcheck.io.Metadata;
 import org.stemcheck.io.SampleStream;

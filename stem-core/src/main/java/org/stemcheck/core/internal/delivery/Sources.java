@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.stemcheck.core.Stem;
-import org.stemcheck.core.StemFile.ReadError;
+import org.stemcheck.core.file.StemFile.ReadError;
 import org.stemcheck.io.AudioFile;
 import org.stemcheck.io.AudioFileException;
 import org.stemcheck.io.AudioFiles;

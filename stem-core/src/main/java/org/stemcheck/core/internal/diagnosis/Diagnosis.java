@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.Role;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.Role;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.analysis.Transcodes;
 import org.stemcheck.core.internal.layout.PairRouting;
 import org.stemcheck.core.internal.setpass.CleanNull;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
 import org.stemcheck.core.nulltest.Explanation;
 import org.stemcheck.core.nulltest.PairRouting;

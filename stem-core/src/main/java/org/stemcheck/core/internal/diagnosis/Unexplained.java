@@ -3,7 +3,7 @@ package org.stemcheck.core.internal.diagnosis;
 import java.util.List;
 import java.util.Map;
 
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
 import org.stemcheck.dsp.BandEnergies.BandLevel;
 

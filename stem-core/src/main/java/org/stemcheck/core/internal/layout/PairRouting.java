@@ -3,8 +3,8 @@ package org.stemcheck.core.internal.layout;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.stemcheck.core.ChannelLayout;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.ChannelLayout;
+import org.stemcheck.core.file.StemFile;
 
 /**
  * Accumulates, in the set pass, how each stem's mirrored channel pairs (L/R, Ls/Rs, Lss/Rss,

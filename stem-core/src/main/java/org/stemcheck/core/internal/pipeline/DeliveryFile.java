@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.core.internal.setpass.FileSink;
 import org.stemcheck.core.internal.setpass.PassFile;
@@ -50,8 +50,8 @@ final class DeliveryFile implements PassFile, FileSink {
     }
 
     /** The file's speaker layout as the run resolved it (its mask, or the spec's channel order). */
-    private org.stemcheck.core.ChannelLayout layout() {
-        return info.layout().orElseGet(() -> org.stemcheck.core.ChannelLayout.of(source.format().orElseThrow()));
+    private org.stemcheck.core.file.ChannelLayout layout() {
+        return info.layout().orElseGet(() -> org.stemcheck.core.file.ChannelLayout.of(source.format().orElseThrow()));
     }
 
     /** Whether the file can be decoded. */

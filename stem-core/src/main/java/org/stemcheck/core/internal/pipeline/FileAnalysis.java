@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stemcheck.core.ChannelLayout;
+import org.stemcheck.core.file.ChannelLayout;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.dsp.Accumulator;

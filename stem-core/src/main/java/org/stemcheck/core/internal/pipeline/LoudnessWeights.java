@@ -1,6 +1,6 @@
 package org.stemcheck.core.internal.pipeline;
 
-import org.stemcheck.core.ChannelLayout;
+import org.stemcheck.core.file.ChannelLayout;
 import org.stemcheck.dsp.LoudnessMeter;
 import org.stemcheck.io.AudioFormat;
 

@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import org.stemcheck.core.ChannelLayout;
+import org.stemcheck.core.file.ChannelLayout;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.dsp.Accumulator;
 import org.stemcheck.dsp.NonFiniteSamples;

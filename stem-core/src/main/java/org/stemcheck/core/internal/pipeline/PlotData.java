@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Plots;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.core.nulltest.Segment;
 import org.stemcheck.dsp.LoudnessResult;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.stemcheck.core.Plots;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.nulltest.Explanation;
 import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.core.nulltest.Segment;

@@ -12,7 +12,7 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Measurement;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 
 /**
  * The {@link CheckContext} of one run: the files and their measurements, fixed once the reading

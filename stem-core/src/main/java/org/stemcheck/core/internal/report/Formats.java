@@ -55,9 +55,9 @@ public final class Formats {
      * A file's speaker layout as reports show it: {@code mono} and {@code stereo} as before layouts
      * were read, else {@code 5.1 (L R C LFE Ls Rs)}.
      */
-    public static String layout(org.stemcheck.core.StemFile f) {
-        org.stemcheck.core.ChannelLayout l = f.layout().orElseThrow();
-        boolean plain = l.channels() <= 2 && l.sameSpeakers(org.stemcheck.core.ChannelLayout.assumed(l.channels()));
+    public static String layout(org.stemcheck.core.file.StemFile f) {
+        org.stemcheck.core.file.ChannelLayout l = f.layout().orElseThrow();
+        boolean plain = l.channels() <= 2 && l.sameSpeakers(org.stemcheck.core.file.ChannelLayout.assumed(l.channels()));
         return plain ? channels(l.channels()) : l.describe();
     }
 

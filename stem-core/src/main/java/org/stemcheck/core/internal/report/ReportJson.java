@@ -8,7 +8,7 @@ import java.util.Map;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.io.AudioFormat;
 
 /** Writes a {@link Report} as {@code stemcheck-report/1} JSON, keys in the order of FINDINGS.md. */

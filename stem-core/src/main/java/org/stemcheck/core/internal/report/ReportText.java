@@ -8,9 +8,9 @@ import java.util.Locale;
 
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
-import org.stemcheck.core.Role;
+import org.stemcheck.core.file.Role;
 import org.stemcheck.core.Severity;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.io.AudioFormat;
 
 /** Writes a {@link Report} for a person: one block per file, then what concerns several files. */

@@ -1,6 +1,6 @@
 package org.stemcheck.core.internal.setpass;
 
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.delivery.Source;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.layout.PairRouting;
 import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.dsp.nullsum.NullResult;

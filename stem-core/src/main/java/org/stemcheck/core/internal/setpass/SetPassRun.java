@@ -12,7 +12,7 @@ import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.layout.PairRouting;
 import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.dsp.nullsum.NullResult;

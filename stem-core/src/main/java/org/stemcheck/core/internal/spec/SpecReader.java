@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import org.stemcheck.core.ChannelLayout;
+import org.stemcheck.core.file.ChannelLayout;
 import org.stemcheck.core.spec.ChannelOrder;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.spec.ExpectedStem;

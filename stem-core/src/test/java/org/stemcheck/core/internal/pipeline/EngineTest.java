@@ -22,7 +22,7 @@ import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.Stem;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.StemSet;
 import org.stemcheck.core.internal.delivery.Source;
 import org.stemcheck.core.internal.delivery.Sources;

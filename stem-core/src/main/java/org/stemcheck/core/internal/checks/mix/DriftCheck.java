@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.nulltest.Drift;
 import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.core.nulltest.StemComparison;

@@ -9,7 +9,7 @@ import org.stemcheck.core.nulltest.Explanation;
 import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.diagnosis.Diagnosis;
 import org.stemcheck.core.spec.ExpectedStem;
 

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Severity;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.diagnosis.Thresholds;
 import org.stemcheck.core.nulltest.Explanation;
 import org.stemcheck.core.nulltest.NullTestResult;

@@ -7,8 +7,8 @@ import java.util.OptionalDouble;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.Role;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.Role;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.diagnosis.Thresholds;
 import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.core.nulltest.Offset;

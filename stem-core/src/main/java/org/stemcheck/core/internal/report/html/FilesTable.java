@@ -7,7 +7,7 @@ import java.util.Map;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.report.Formats;
 import org.stemcheck.io.AudioFormat;
 

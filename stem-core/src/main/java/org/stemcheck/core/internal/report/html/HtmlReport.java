@@ -65,7 +65,7 @@ public final class HtmlReport {
     }
 
     private static String referenceByRole(Report r) {
-        return r.files().stream().filter(f -> f.role() == org.stemcheck.core.Role.MIXDOWN).findFirst()
+        return r.files().stream().filter(f -> f.role() == org.stemcheck.core.file.Role.MIXDOWN).findFirst()
                 .map(f -> "<b>" + Html.esc(f.name()) + "</b>").orElse("none");
     }
 

@@ -9,8 +9,8 @@ import java.util.OptionalDouble;
 import org.stemcheck.core.Plots;
 import org.stemcheck.core.Plots.Series;
 import org.stemcheck.core.Report;
-import org.stemcheck.core.Role;
-import org.stemcheck.core.StemFile;
+import org.stemcheck.core.file.Role;
+import org.stemcheck.core.file.StemFile;
 
 /** The four plots of the page, each a {@link SvgChart}, or a "not measured" note. */
 final class PlotSections {

@@ -1,4 +1,4 @@
-package org.stemcheck.core;
+package org.stemcheck.core.file;
 
 import java.util.List;
 import java.util.Objects;
@@ -88,7 +88,7 @@ public record StemFile(
     }
 
     /**
-     * Checks the parts; {@link StemSet#files()} builds these from a folder.
+     * Checks the parts; {@link org.stemcheck.core.StemSet#files()} builds these from a folder.
      *
      * @param name           not {@code null}
      * @param role           not {@code null}

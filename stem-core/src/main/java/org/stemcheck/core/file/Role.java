@@ -1,4 +1,4 @@
-package org.stemcheck.core;
+package org.stemcheck.core.file;
 
 import java.util.Locale;
 
