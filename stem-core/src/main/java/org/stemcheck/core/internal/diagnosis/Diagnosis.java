@@ -252,7 +252,7 @@ public final class Diagnosis {
     }
 
     /** The residual's content sits in the octave bands within this of its loudest one (a clear majority of its power). */
-    static final double REGION_DB = 6.0;
+    public static final double REGION_DB = 6.0;
 
     /**
      * Stem {@code i}'s lack of bus processing, if it lacks some. Judged only when the gains leave

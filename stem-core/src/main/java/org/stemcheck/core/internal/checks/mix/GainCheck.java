@@ -22,7 +22,9 @@ import org.stemcheck.core.nulltest.StemComparison;
  * ({@link StemComparison#matchesMix()}); while part of the mix is unexplained
  * (a missing part, other versions of some stems), a small difference is that part's share and
  * is not reported; against a mix with bus processing, whose dynamics scatter the stems' gains,
- * only a stem that stands out of that scatter is.
+ * only a stem that stands out of that scatter is. Nor is a difference that leaves as much of the
+ * stem's part of the mix unexplained as it corrects (an insert effect's dry/wet, not a fader:
+ * {@link #CORRECTION_OVER_UNEXPLAINED}).
  */
 final class GainCheck extends MixCheck {
 
@@ -67,6 +69,7 @@ final class GainCheck extends MixCheck {
                     || Math.abs(err) < Thresholds.SIGMAS * g.standardErrorDb()
                     || Math.abs(err) < Thresholds.SIGMAS * scatter
                     || (partUnexplained || r.mixBus().limited()) && Math.abs(err) < Thresholds.GAIN_UNCERTAIN_DB
+                    || contentUnexplained && !explainsItsPart(err, s.ownCoherence())
                     || r.mixBus().processed() && !(s.levelDb() >= MIN_LEVEL_UNDER_BUS_DB)
                     || otherVersion(r, s) || lacking(r, s.file().name()).isPresent()) {
                 continue;
@@ -84,6 +87,31 @@ final class GainCheck extends MixCheck {
                             f.displayLabel(), -err)));
         }
         return out;
+    }
+
+    /**
+     * While part of the mix is unexplained, a level difference is read as a fader only when
+     * correcting it changes the stem's part of the mix at least this many times more than that
+     * part holds content the stem does not explain (its {@link StemComparison#ownCoherence()}'s
+     * complement): twice. A stem printed without an insert effect whose dry/wet turned its dry
+     * part down fits the mix best somewhat lower, but the gain leaves as much of its part
+     * unexplained as it corrects (LMMS ReggaetonTry, trumpet without its plate reverb: +2.5 dB
+     * changes 0.107 of its part, 0.10 of it is the plate's tail: ratio 1.07); a fader leaves
+     * nothing of its own (the generated song's bass 3 dB hot with its FX return missing: 0.170
+     * against 0.00).
+     */
+    static final double CORRECTION_OVER_UNEXPLAINED = 2.0;
+
+    /**
+     * Whether a level difference of {@code errDb} explains more of the stem's part of the mix than
+     * is left unexplained in it ({@link #CORRECTION_OVER_UNEXPLAINED}). The correction's share of
+     * the part's power: the part is the stem at gain {@code g = 10^(-errDb/20)}, the correction
+     * {@code (1 - g)} times the stem, so {@code ((1 - g) / g)^2 = (10^(errDb/20) - 1)^2}.
+     * An own coherence that is not known decides nothing (true).
+     */
+    static boolean explainsItsPart(double errDb, double ownCoherence) {
+        double correction = Math.pow(Math.pow(10, errDb / 20) - 1, 2);
+        return !(correction < CORRECTION_OVER_UNEXPLAINED * (1 - ownCoherence));
     }
 
     /**

@@ -9,9 +9,11 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.file.StemFile;
+import org.stemcheck.core.internal.diagnosis.Diagnosis;
 import org.stemcheck.core.internal.diagnosis.Thresholds;
 import org.stemcheck.core.nulltest.Explanation;
 import org.stemcheck.core.nulltest.NullTestResult;
+import org.stemcheck.core.nulltest.Residual;
 import org.stemcheck.core.nulltest.Segment;
 
 /**
@@ -40,8 +42,33 @@ final class NullCheck extends MixCheck {
                     .collect(Collectors.joining("; "));
         }
         return r.explanations().isEmpty() && s != Severity.INFO
-                ? r.balanced() ? "; no single stem explains the rest" : "; no single stem explains it" : "";
+                ? (r.balanced() ? "; no single stem explains the rest" : "; no single stem explains it") + where(r.residual())
+                : "";
     }
+
+    /**
+     * Where the residual lies, for the engineer to listen for: the octave bands within
+     * {@link Diagnosis#REGION_DB} of its loudest (a clear majority of its power) and how it sits
+     * in the stereo image (channel correlation: under {@link Thresholds#DIFFUSE_CORRELATION} wide
+     * and diffuse, as a reverb; from {@link #CENTRED_CORRELATION} centred, as a dry part).
+     */
+    static String where(Residual residual) {
+        Optional<double[]> region = residual.region(Diagnosis.REGION_DB);
+        if (region.isEmpty()) {
+            return "";
+        }
+        double c = residual.channelCorrelation();
+        String image = !Double.isFinite(c) ? ""
+                : c < Thresholds.DIFFUSE_CORRELATION ? ", wide and diffuse"
+                : c >= CENTRED_CORRELATION ? ", centred" : ", partly wide";
+        return " (it lies mostly at " + hzSpan(region.get()[0], region.get()[1]) + image + ")";
+    }
+
+    /**
+     * A residual whose channels correlate at least this much sits in the centre: 0.9, where a
+     * panned or wide part has lost most of its side signal.
+     */
+    static final double CENTRED_CORRELATION = 0.9;
 
     @Override
     List<Finding> judge(CheckContext ctx, NullTestResult r) {

@@ -1,0 +1,126 @@
+package org.stemcheck.core.nulltest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stemcheck.core.testing.Findings.problems;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stemcheck.core.Check;
+import org.stemcheck.core.CheckContext;
+import org.stemcheck.core.Checks;
+import org.stemcheck.core.Finding;
+import org.stemcheck.core.Measurement;
+import org.stemcheck.core.Report;
+import org.stemcheck.core.StemSet;
+import org.stemcheck.core.testing.Dev101;
+
+/**
+ * A stem printed without its insert reverb: in the mix its dry part is turned down by the
+ * effect's dry/wet and a tail follows it. Fitting the stem a few dB lower leaves as much of its
+ * part unexplained as it corrects, so that level is no fader: no {@code mix.gain}, and no finding
+ * on any other stem; the residual is still reported.
+ */
+class InsertEffectTest {
+
+    private static final String VOCALS = Dev101.stem("Vocals");
+
+    /** The dry part's gain in the mix: -2.5 dB, as LMMS's Plate2x2 left the trumpet of ReggaetonTry. */
+    private static final double DRY = Math.pow(10, -2.5 / 20);
+
+    @Test
+    void aStemWithoutItsInsertReverbIsNoFaderMove(@TempDir Path tmp) throws IOException {
+        Path dir = Dev101.cleanWithMixProcessing(tmp, VOCALS, x -> plate(x, 0.25));
+        AtomicReference<NullTestResult> result = new AtomicReference<>();
+        Report r = check(dir, result);
+
+        StemComparison vocals = result.get().stems().stream()
+                .filter(s -> s.file().name().equals(VOCALS)).findFirst().orElseThrow();
+        // The fit still reads the vocal louder than its dry part in the mix: the evidence is there,
+        // it is its interpretation that the check withholds.
+        assertThat(vocals.gain().levelErrorDb()).as("fitted level").isGreaterThan(1.0);
+        assertThat(result.get().unexplained()).isTrue();
+        assertThat(r.findings()).as("findings").noneMatch(f -> f.code().equals("mix.gain"));
+        // What is left is reported with where to listen for it, without a culprit.
+        Finding n = r.findings().stream().filter(f -> f.code().equals("mix.null")).findFirst().orElseThrow();
+        assertThat(n.message()).contains("no single stem explains it (it lies mostly at").contains(" Hz");
+        assertThat(problems(r)).as("problems").allSatisfy(f ->
+                assertThat(f.files()).isSubsetOf(Set.of("mixdown.wav", VOCALS)));
+    }
+
+    /**
+     * The stem through a plate-like reverb: its dry part at {@link #DRY}, plus a tail from four
+     * feedback combs and two all-passes per channel (Schroeder's structure), each channel with its
+     * own delays so that the tail is wide, {@code wet} its level.
+     */
+    static double[][] plate(double[][] x, double wet) {
+        int[][] combs = {{1557, 1617, 1491, 1422}, {1277, 1356, 1188, 1116}};
+        int[][] passes = {{225, 556}, {341, 441}};
+        double[][] y = new double[x.length][];
+        for (int c = 0; c < x.length; c++) {
+            double[] mono = new double[x[c].length];
+            for (double[] ch : x) {
+                for (int t = 0; t < mono.length; t++) {
+                    mono[t] += ch[t] / x.length;
+                }
+            }
+            double[] tail = new double[mono.length];
+            for (int d : combs[c % 2]) {
+                double[] buf = new double[d];
+                for (int t = 0; t < mono.length; t++) {
+                    double out = buf[t % d];
+                    buf[t % d] = mono[t] + 0.84 * out;
+                    tail[t] += out / 4;
+                }
+            }
+            for (int d : passes[c % 2]) {
+                double[] buf = new double[d];
+                for (int t = 0; t < tail.length; t++) {
+                    double delayed = buf[t % d];
+                    double in = tail[t] + 0.5 * delayed;
+                    buf[t % d] = in;
+                    tail[t] = delayed - 0.5 * in;
+                }
+            }
+            y[c] = new double[x[c].length];
+            for (int t = 0; t < y[c].length; t++) {
+                y[c][t] = DRY * x[c][t] + wet * tail[t];
+            }
+        }
+        return y;
+    }
+
+    private static Report check(Path dir, AtomicReference<NullTestResult> result) {
+        Check keep = new Check() {
+            @Override
+            public String id() {
+                return "test.keep-null-test";
+            }
+
+            @Override
+            public String description() {
+                return "keeps the null test's result";
+            }
+
+            @Override
+            public Set<Measurement<?>> needs() {
+                return Set.of(Measurement.NULL_TEST);
+            }
+
+            @Override
+            public List<Finding> run(CheckContext ctx) {
+                ctx.nullTest().ifPresent(result::set);
+                return List.of();
+            }
+        };
+        List<Check> checks = new ArrayList<>(Checks.standard());
+        checks.add(keep);
+        return StemSet.from(dir).check(checks).run();
+    }
+}
