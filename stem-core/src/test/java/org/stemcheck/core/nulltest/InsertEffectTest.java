@@ -25,7 +25,8 @@ import org.stemcheck.core.testing.Dev101;
  * A stem printed without its insert reverb: in the mix its dry part is turned down by the
  * effect's dry/wet and a tail follows it. Fitting the stem a few dB lower leaves as much of its
  * part unexplained as it corrects, so that level is no fader: no {@code mix.gain}, and no finding
- * on any other stem; the residual is still reported.
+ * on any other stem; the residual is still reported. A stem whose balance moved keeps its
+ * {@code mix.gain} next to an unexplained part: what its own part leaves is its balance.
  */
 class InsertEffectTest {
 
@@ -52,6 +53,49 @@ class InsertEffectTest {
         assertThat(n.message()).contains("no single stem explains it (it lies mostly at").contains(" Hz");
         assertThat(problems(r)).as("problems").allSatisfy(f ->
                 assertThat(f.files()).isSubsetOf(Set.of("mixdown.wav", VOCALS)));
+    }
+
+    @Test
+    void aStemWithItsBalanceMovedNextToUnexplainedHissIsStillNamed(@TempDir Path tmp) throws IOException {
+        // A hiss in the mix that no stem carries (a part of the mix unexplained, 20 dB under it)
+        // and GtrKeys exported with its balance moved: left 7 dB down, right 1 dB (the channel gains
+        // explain under 6 dB of the residual, so it is judged as a level, as LMMS FinalStep's kick
+        // panned 50 %). Its part leaves a residual of its own, the balance, which is no reason to
+        // doubt its level.
+        Path dir = Dev101.cleanWithMixBus(tmp, InsertEffectTest::withHiss);
+        Path gtr = dir.resolve(Dev101.stem("GtrKeys"));
+        double[][] x = Dev101.read(gtr);
+        java.nio.file.Files.delete(gtr);
+        Dev101.write(gtr, new double[][] {Dev101.times(new double[][] {x[0]}, Math.pow(10, -7.0 / 20))[0],
+                Dev101.times(new double[][] {x[1]}, Math.pow(10, -1.0 / 20))[0]});
+        AtomicReference<NullTestResult> result = new AtomicReference<>();
+        Report r = check(dir, result);
+
+        assertThat(result.get().unexplained()).isTrue();
+        assertThat(r.findings()).as("findings").anyMatch(f -> f.code().equals("mix.gain")
+                && f.files().equals(List.of(Dev101.stem("GtrKeys"))));
+        assertThat(problems(r)).as("problems").allSatisfy(f -> assertThat(f.files())
+                .isSubsetOf(Set.of("mixdown.wav", Dev101.stem("GtrKeys"))));
+    }
+
+    /** The mix with white noise 20 dB under its own power added (a fixed seed). */
+    private static double[][] withHiss(double[][] mix) {
+        double power = 0;
+        for (double[] ch : mix) {
+            for (double v : ch) {
+                power += v * v;
+            }
+        }
+        double rms = Math.sqrt(power / (mix.length * (double) mix[0].length)) * Math.pow(10, -20.0 / 20);
+        java.util.Random random = new java.util.Random(7);
+        double[][] y = new double[mix.length][];
+        for (int c = 0; c < mix.length; c++) {
+            y[c] = mix[c].clone();
+            for (int t = 0; t < y[c].length; t++) {
+                y[c][t] += rms * random.nextGaussian();
+            }
+        }
+        return y;
     }
 
     /**
