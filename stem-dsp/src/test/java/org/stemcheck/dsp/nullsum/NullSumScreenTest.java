@@ -86,6 +86,39 @@ class NullSumScreenTest {
         }
     }
 
+    /**
+     * The set pass's offset trials decide on a screen's null after gains: one mix, the stems moved
+     * in the feed, no halves (the setup of the full pass a kept trial makes next). It must be the
+     * full pass's, to the bit.
+     */
+    @Test
+    void withoutHalvesAgainstOneMixTheScreensGainsAreTheFullTestsToo() {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            NullSumSetup setup = NullSumSetup.of(Signals.RATE, STEMS.length, 2);
+            NullSum full = feedOne(NullSum.create(setup, 1, false, pool));
+            NullSum screen = feedOne(NullSum.screen(setup, 1, false, pool));
+            NullResult x = full.result(0);
+            NullResult y = screen.result(0);
+            assertThat(y.gains()).isEqualTo(x.gains());
+            assertThat(Double.doubleToRawLongBits(y.gains().nullDepthDb()))
+                    .isEqualTo(Double.doubleToRawLongBits(x.gains().nullDepthDb()));
+            assertThat(y.residual()).isEqualTo(x.residual());
+            assertThat(y.channelGains()).isEqualTo(x.channelGains());
+            assertThat(x.offsets()).as("the full test searched the offsets").isNotEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static NullSum feedOne(NullSum tests) {
+        int n = MIX[0].length;
+        for (int at = 0; at < n; at += BLOCK) {
+            tests.accept(STEMS, MIX, at, Math.min(BLOCK, n - at));
+        }
+        return tests;
+    }
+
     private static NullSum feed(NullSum tests) {
         int n = MIX[0].length;
         for (int at = 0; at < n; at += BLOCK) {

@@ -42,7 +42,13 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         /** Everything, against the chosen mix, with the drift halves: the stems as delivered. */
         DIAGNOSIS,
         /** Everything, against the chosen mix, with the displaced stems moved back. */
-        ALIGNED
+        ALIGNED,
+        /**
+         * The cheap part alone, against the chosen mix, with the stems moved as a trial would move
+         * them: the null after gains that decides the trial, the same to the bit as an
+         * {@link #ALIGNED} pass's (the same setup and chunks: {@link NullSum#screen}).
+         */
+        TRIAL
     }
 
     List<PassFile> stems() {
@@ -117,7 +123,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         if (candidate != 0) {
             long[] tried = shifts(firstPass, candidate);
             Optional<NullResult> kept = trial(best, tried, last, OffsetTrials.SHARED_GAIN_DB, routing);
-            reads++;
+            reads += kept.isPresent() ? 2 : 1;
             if (kept.isPresent()) {
                 shared = candidate;
                 shifts = tried;
@@ -130,7 +136,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
             long[] tried = shifts.clone();
             tried[i] = firstPass.offsets().get(i).wholeSamples();
             Optional<NullResult> kept = trial(best, tried, last, OffsetTrials.GAIN_DB, routing);
-            reads++;
+            reads += kept.isPresent() ? 2 : 1;
             if (kept.isPresent()) {
                 confirmed.add(i);
                 shifts = tried;
@@ -147,17 +153,20 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
     }
 
     /**
-     * A trial pass with the stems moved by {@code tried}: its result when it deepens the null of
-     * {@code before} by {@code marginDb} (its channel-pair routing then replaces the mix's in
-     * {@code routing}), else empty.
+     * A trial of the stems moved by {@code tried}: the result of a pass with them so moved when
+     * it deepens the null of {@code before} by {@code marginDb} (its channel-pair routing then
+     * replaces the mix's in {@code routing}), else empty. The null after gains, which decides,
+     * comes from a screening pass first (residual and gains only, the same to the bit as the full
+     * pass's); only a trial that is kept pays for the full pass (offsets, transfers, spectra).
      */
     private Optional<NullResult> trial(PassFile best, long[] tried, NullResult before, double marginDb,
                                        Map<PassFile, List<PairRouting.Sums>> routing) throws IOException {
-        Map<PassFile, List<PairRouting.Sums>> triedRouting = new LinkedHashMap<>();
-        NullResult r = aligned(best, tried, triedRouting);
-        if (!OffsetTrials.deepens(r, before, marginDb)) {
+        NullResult screened = stream(List.of(best), tried, total(List.of(best)), Stage.TRIAL, null).result(0);
+        if (!OffsetTrials.deepens(screened, before, marginDb)) {
             return Optional.empty();
         }
+        Map<PassFile, List<PairRouting.Sums>> triedRouting = new LinkedHashMap<>();
+        NullResult r = aligned(best, tried, triedRouting);
         LOG.debug("a trial pass with the stems moved by {} deepens the null to {} dB", Arrays.toString(tried),
                 r.gains().nullDepthDb());
         routing.putAll(triedRouting);
@@ -174,7 +183,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
      * One pass over the stems (moved by {@code shifts}) and the mixes {@code some}, comparing
      * {@code total} frames; the first pass to open a file feeds its sink; {@code routing} receives
      * each mix's channel-pair routing of the stems ({@link PairRouting}), replacing an earlier
-     * pass's.
+     * pass's (a {@link Stage#TRIAL} measures none: {@code routing} may be null).
      *
      * @return the null sum, fed to the end
      */
@@ -192,14 +201,15 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         }
         boolean spectra = passSinks.stream().anyMatch(k -> k != null && k.wantsSpectrum());
         // the screen cuts its chunks where the diagnosis's halves split, so that both sum alike
-        NullSumSetup measured = stage == Stage.ALIGNED ? setup : Drifts.measuring(setup, total);
-        NullSum tests = stage == Stage.SCREEN ? NullSum.screen(measured, m, spectra, executor)
+        NullSumSetup measured = stage == Stage.ALIGNED || stage == Stage.TRIAL ? setup
+                : Drifts.measuring(setup, total);
+        NullSum tests = stage == Stage.SCREEN || stage == Stage.TRIAL ? NullSum.screen(measured, m, spectra, executor)
                 : NullSum.create(measured, m, spectra, executor, memory.compact());
         double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
         double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
         List<PairRouting> pairs = new ArrayList<>();
-        for (PassFile mix : some) {
-            pairs.add(new PairRouting(mix.info().layout().orElseThrow(), s));
+        for (int k = 0; stage != Stage.TRIAL && k < m; k++) {
+            pairs.add(new PairRouting(some.get(k).info().layout().orElseThrow(), s));
         }
         List<Feed> feeds = new ArrayList<>();
         try {
@@ -218,7 +228,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
                 }
                 if (done >= start) {
                     tests.accept(stemBuf, mixBuf, 0, n);
-                    for (int k = 0; k < m; k++) {
+                    for (int k = 0; k < pairs.size(); k++) {
                         pairs.get(k).accept(stemBuf, mixBuf[k], n);
                     }
                 }
@@ -231,7 +241,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         } finally {
             feeds.forEach(Feed::close);
         }
-        for (int k = 0; k < m; k++) {
+        for (int k = 0; k < pairs.size(); k++) {
             routing.put(some.get(k), pairs.get(k).result());
         }
         return tests;
