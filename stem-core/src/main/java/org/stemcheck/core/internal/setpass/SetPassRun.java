@@ -71,7 +71,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         for (int from = 0; from < mixes.size(); from += perPass) {
             List<PassFile> some = mixes.subList(from, Math.min(mixes.size(), from + perPass));
             long total = total(some);
-            NullSum screen = stream(some, new long[stems().size()], total, Stage.SCREEN, routing);
+            NullSum screen = stream(some, new long[stems().size()], total, Stage.SCREEN, routing, null);
             for (int k = 0; k < some.size(); k++) {
                 screens.put(some.get(k), screen.result(k));
                 levels.put(some.get(k), screen.stemLevelsDb(k));
@@ -101,7 +101,8 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         // 2: the diagnosis, of the chosen mix only: the stems and that mix again (from the page
         // cache), everything measured, over the frames its first comparison covered
         long total = compared.get(best);
-        NullSum diagnosis = stream(List.of(best), new long[stems().size()], total, Stage.DIAGNOSIS, routing);
+        NullSum diagnosis = stream(List.of(best), new long[stems().size()], total, Stage.DIAGNOSIS, routing,
+                screened);
         NullResult firstPass = diagnosis.result(0);
         NullResult last = firstPass;
         ResidualCharacter character = ResidualCharacter.of(firstPass);
@@ -161,7 +162,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
      */
     private Optional<NullResult> trial(PassFile best, long[] tried, NullResult before, double marginDb,
                                        Map<PassFile, List<PairRouting.Sums>> routing) throws IOException {
-        NullResult screened = stream(List.of(best), tried, total(List.of(best)), Stage.TRIAL, null).result(0);
+        NullResult screened = stream(List.of(best), tried, total(List.of(best)), Stage.TRIAL, null, null).result(0);
         if (!OffsetTrials.deepens(screened, before, marginDb)) {
             return Optional.empty();
         }
@@ -176,19 +177,24 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
     /** A pass over the stems moved by {@code shifts} against the chosen mix alone: everything measured. */
     private NullResult aligned(PassFile best, long[] shifts, Map<PassFile, List<PairRouting.Sums>> routing)
             throws IOException {
-        return stream(List.of(best), shifts, total(List.of(best)), Stage.ALIGNED, routing).result(0);
+        return stream(List.of(best), shifts, total(List.of(best)), Stage.ALIGNED, routing, null).result(0);
     }
 
     /**
      * One pass over the stems (moved by {@code shifts}) and the mixes {@code some}, comparing
      * {@code total} frames; the first pass to open a file feeds its sink; {@code routing} receives
      * each mix's channel-pair routing of the stems ({@link PairRouting}), replacing an earlier
-     * pass's (a {@link Stage#TRIAL} measures none: {@code routing} may be null).
+     * pass's. The {@link Stage#DIAGNOSIS} measures none: it streams the chosen mix's frames of
+     * the screen again, unmoved, in the same blocks, so the screen's routing of that mix is what
+     * it would measure; nor does a {@link Stage#TRIAL} ({@code routing} may then be null).
+     * {@code screened} is, for the diagnosis, the screen's result against the chosen mix: the
+     * diagnosis takes its plain residual, gains and dynamics ({@link NullSum#afterScreen}: the
+     * same frames in the same chunks, the same bits) instead of summing them again.
      *
      * @return the null sum, fed to the end
      */
     private NullSum stream(List<PassFile> some, long[] shifts, long total, Stage stage,
-                           Map<PassFile, List<PairRouting.Sums>> routing) throws IOException {
+                           Map<PassFile, List<PairRouting.Sums>> routing, NullResult screened) throws IOException {
         int channels = selection.channels();
         int s = stems().size();
         int m = some.size();
@@ -204,11 +210,16 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         NullSumSetup measured = stage == Stage.ALIGNED || stage == Stage.TRIAL ? setup
                 : Drifts.measuring(setup, total);
         NullSum tests = stage == Stage.SCREEN || stage == Stage.TRIAL ? NullSum.screen(measured, m, spectra, executor)
+                : stage == Stage.DIAGNOSIS ? NullSum.afterScreen(measured, List.of(screened), spectra, executor,
+                        memory.compact())
                 : NullSum.create(measured, m, spectra, executor, memory.compact());
         double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
         double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
+        // the screen measured the routing of the diagnosis's frames already (the same blocks, to
+        // the bit); a trial needs none
+        boolean routes = stage == Stage.SCREEN || stage == Stage.ALIGNED;
         List<PairRouting> pairs = new ArrayList<>();
-        for (int k = 0; stage != Stage.TRIAL && k < m; k++) {
+        for (int k = 0; routes && k < m; k++) {
             pairs.add(new PairRouting(some.get(k).info().layout().orElseThrow(), s));
         }
         List<Feed> feeds = new ArrayList<>();
