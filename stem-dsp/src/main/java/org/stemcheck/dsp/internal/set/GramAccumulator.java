@@ -35,6 +35,8 @@ public final class GramAccumulator {
     private final double[] chunkWithResidual;
     /** One chunk's sums of every stem's samples in one channel ({@link #sums}). */
     private final double[] chunkSums;
+    /** Two products of one call of {@link NullSumKernel#dot2}. */
+    private final double[] pair = new double[2];
     private final GramAccumulator stemsFrom;
     private double[] residualEnergy;
     private double[] mixEnergy;
@@ -103,17 +105,29 @@ public final class GramAccumulator {
             double withE = 0;
             for (int c = 0; c < channels; c++) {
                 double[] si = in[i][c];
-                double we = NullSumKernel.dot(si, offset, e[c], 0, frames);
+                if (!own) {
+                    double we = NullSumKernel.dot(si, offset, e[c], 0, frames);
+                    withResidual[c][i] += we;
+                    withE += we;
+                    continue;
+                }
+                // the row's products two at a time (NullSumKernel.dot2: each as dot makes it)
+                NullSumKernel.dot2(si, offset, e[c], 0, si, offset, frames, pair, 0);
+                double we = pair[0];
+                double ss = pair[1];
                 withResidual[c][i] += we;
                 withE += we;
-                if (own) {
-                    double ss = NullSumKernel.dot(si, offset, si, offset, frames);
-                    gram[c][i][i] += ss;
-                    self += ss;
-                    double[] row = gram[c][i];
-                    for (int j = i + 1; j < stems; j++) {
-                        row[j] += NullSumKernel.dot(si, offset, in[j][c], offset, frames);
-                    }
+                gram[c][i][i] += ss;
+                self += ss;
+                double[] row = gram[c][i];
+                int j = i + 1;
+                for (; j + 1 < stems; j += 2) {
+                    NullSumKernel.dot2(si, offset, in[j][c], offset, in[j + 1][c], offset, frames, pair, 0);
+                    row[j] += pair[0];
+                    row[j + 1] += pair[1];
+                }
+                if (j < stems) {
+                    row[j] += NullSumKernel.dot(si, offset, in[j][c], offset, frames);
                 }
             }
             if (own) {
