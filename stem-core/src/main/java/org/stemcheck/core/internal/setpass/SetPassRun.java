@@ -213,8 +213,6 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
                 : stage == Stage.DIAGNOSIS ? NullSum.afterScreen(measured, List.of(screened), spectra, executor,
                         memory.compact())
                 : NullSum.create(measured, m, spectra, executor, memory.compact());
-        double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
-        double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
         // the screen measured the routing of the diagnosis's frames already (the same blocks, to
         // the bit); a trial needs none
         boolean routes = stage == Stage.SCREEN || stage == Stage.ALIGNED;
@@ -223,21 +221,21 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
             pairs.add(new PairRouting(some.get(k).info().layout().orElseThrow(), s));
         }
         List<Feed> feeds = new ArrayList<>();
+        long start = start(shifts);
+        long end = total - Math.max(0, Arrays.stream(shifts).max().orElse(0));
+        // a pass without sinks decodes the next block on the pool while this thread measures
+        boolean sinks = passSinks.stream().anyMatch(k -> k != null);
+        ReadAhead blocks = null;
         try {
             for (int k = 0; k < s + m; k++) {
                 feeds.add(Feed.open(files.get(k).source(), rate(), k < s ? shifts[k] : 0, passSinks.get(k)));
             }
-            long start = start(shifts);
-            long end = total - Math.max(0, Arrays.stream(shifts).max().orElse(0));
-            for (long done = 0; done < end; ) {
-                int n = (int) Math.min(Feed.BLOCK, done < start ? start - done : end - done);
-                for (int k = 0; k < s; k++) {
-                    feeds.get(k).fill(stemBuf[k], n);
-                }
-                for (int k = 0; k < m; k++) {
-                    feeds.get(s + k).fill(mixBuf[k], n);
-                }
+            blocks = new ReadAhead(feeds, s, channels, start, end, sinks ? null : executor);
+            long done = 0;
+            for (int n = blocks.next(); n > 0; n = blocks.next()) {
                 if (done >= start) {
+                    double[][][] stemBuf = blocks.stemBlocks();
+                    double[][][] mixBuf = blocks.mixBlocks();
                     tests.accept(stemBuf, mixBuf, 0, n);
                     for (int k = 0; k < pairs.size(); k++) {
                         pairs.get(k).accept(stemBuf, mixBuf[k], n);
@@ -250,6 +248,9 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
                 giveSpectra(tests, feeds, passSinks, end, s);
             }
         } finally {
+            if (blocks != null) {
+                blocks.close();
+            }
             feeds.forEach(Feed::close);
         }
         for (int k = 0; k < pairs.size(); k++) {
