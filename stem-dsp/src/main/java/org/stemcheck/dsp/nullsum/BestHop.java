@@ -27,6 +27,8 @@ final class BestHop {
     /** Per mix and stem: the mix's reference signal (not yet minus the stem) over the stem's loudest hop. */
     private final float[][][] bestRef;
     private final double[] bestEnergy;
+    /** Every stem's energy over the hop just completed ({@link HopRings#stemEnergies}). */
+    private final double[] hopEnergy;
     private final boolean[] kept;
 
     BestHop(int stems, int maxLag, LagEstimator.Reference reference, int mixes) {
@@ -49,6 +51,7 @@ final class BestHop {
         this.bestLong = new float[stems][size];
         this.bestRef = new float[mixes][stems][hop];
         this.bestEnergy = new double[stems];
+        this.hopEnergy = new double[stems];
         this.kept = new boolean[stems];
     }
 
@@ -119,8 +122,9 @@ final class BestHop {
             done += rings.take(mono, ref, done, frames - done);
             if (rings.hopComplete()) {
                 long start = rings.hopStart();
+                rings.stemEnergies(start, hop, rings.written(), hopEnergy);
                 for (int i = 0; i < stems; i++) {
-                    double e = energy(i, start, rings.written());
+                    double e = hopEnergy[i];
                     if (e > bestEnergy[i]) {
                         bestEnergy[i] = e;
                         kept[i] = true;

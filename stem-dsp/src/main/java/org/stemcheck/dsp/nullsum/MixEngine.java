@@ -32,8 +32,14 @@ final class MixEngine {
     private final ResidualMeter meter;
     private final GramAccumulator gram;
     private final DynamicsAccumulator dynamics;
-    /** The residual's two channels alike or not; null for other than two channels. */
+    /** The residual's two channels alike or not; null for other than two channels (or residual only). */
     private final StereoCorrelation correlation;
+    /**
+     * Whether only the residual is computed, for the offset search ({@link #monoResidual()}): the
+     * residual's level, the gains and the dynamics come from a screen of the same frames
+     * ({@link #result(FrameSpectra, int, List, List, NullResult)}).
+     */
+    private final boolean residualOnly;
     private long frames;
     private int inSegment;
 
@@ -45,6 +51,15 @@ final class MixEngine {
      *                  stem products ({@link GramAccumulator}) this one reads; or null
      */
     MixEngine(int sampleRate, int stems, int channels, MixEngine stemsFrom) {
+        this(sampleRate, stems, channels, stemsFrom, false);
+    }
+
+    /**
+     * As {@link #MixEngine(int, int, int, MixEngine)}; with {@code residualOnly}, only the residual
+     * for the offset search is computed (cut into the same chunks), and the rest is a screen's.
+     */
+    MixEngine(int sampleRate, int stems, int channels, MixEngine stemsFrom, boolean residualOnly) {
+        this.residualOnly = residualOnly;
         this.sampleRate = sampleRate;
         this.stems = stems;
         this.channels = channels;
@@ -53,10 +68,10 @@ final class MixEngine {
         this.monoResidual = new double[CHUNK];
         this.residualEnergy = new double[channels];
         this.mixEnergy = new double[channels];
-        this.meter = new ResidualMeter(sampleRate, channels, segmentFrames);
-        this.gram = new GramAccumulator(stems, stemsFrom == null ? null : stemsFrom.gram);
-        this.dynamics = new DynamicsAccumulator(stems, channels);
-        this.correlation = channels != 2 ? null : StereoCorrelation.create(2, sampleRate);
+        this.meter = residualOnly ? null : new ResidualMeter(sampleRate, channels, segmentFrames);
+        this.gram = residualOnly ? null : new GramAccumulator(stems, stemsFrom == null ? null : stemsFrom.gram);
+        this.dynamics = residualOnly ? null : new DynamicsAccumulator(stems, channels);
+        this.correlation = channels != 2 || residualOnly ? null : StereoCorrelation.create(2, sampleRate);
     }
 
     /** An estimate of the heap this engine holds, bytes, without the offset search. */
@@ -74,6 +89,18 @@ final class MixEngine {
 
     /** Takes {@code n <= room()} frames; afterwards {@link #monoResidual()} holds their mono residual. */
     void chunk(double[][][] in, double[][] mix, int offset, int n) {
+        if (residualOnly) {
+            for (int c = 0; c < channels; c++) {
+                NullSumKernel.residual(in, c, mix[c], offset, n, residual[c]);
+            }
+            inSegment += n;
+            if (inSegment == segmentFrames) {
+                inSegment = 0;
+            }
+            monoResidual(n);
+            frames += n;
+            return;
+        }
         double sumPeak = 0;
         double mixPeak = 0;
         for (int c = 0; c < channels; c++) {
@@ -99,6 +126,12 @@ final class MixEngine {
         if (closes) {
             inSegment = 0;
         }
+        monoResidual(n);
+        frames += n;
+    }
+
+    /** The channels' residuals of the last {@code n} frames summed into {@link #monoResidual}. */
+    private void monoResidual(int n) {
         System.arraycopy(residual[0], 0, monoResidual, 0, n);
         for (int c = 1; c < channels; c++) {
             double[] x = residual[c];
@@ -106,7 +139,11 @@ final class MixEngine {
                 monoResidual[t] += x[t];
             }
         }
-        frames += n;
+    }
+
+    /** Frames taken so far. */
+    long frames() {
+        return frames;
     }
 
     /** The mono (channel sum) residual of the last {@link #chunk}, from index 0. */
@@ -146,6 +183,29 @@ final class MixEngine {
     }
 
     /**
+     * Everything so far, of an engine that computes the residual only: the plain residual, the
+     * gains and the dynamics are {@code screen}'s (a screen's result over the same frames, cut into
+     * the same chunks: what this engine would have summed, to the bit), the rest is measured here.
+     *
+     * @param spectra the spectral measurements fed the same blocks
+     * @param mix     this engine's mix among those {@code spectra} measures
+     * @param offsets the offsets against this mix
+     * @param halves  the offsets against this mix over two parts of the song, or none
+     * @param screen  the screen's result against this mix
+     */
+    NullResult result(FrameSpectra spectra, int mix, List<StemOffset> offsets, List<HalfOffsets> halves,
+                      NullResult screen) {
+        List<StemDynamics> dyn = new java.util.ArrayList<>();
+        for (StemTransfer t : screen.transfers()) {
+            dyn.add(t.dynamics());
+        }
+        List<StemTransfer> transfers = spectra.transfers(mix, dyn);
+        NullSpectra power = spectra.spectra(mix);
+        return new NullResult(sampleRate, frames, screen.residual(), screen.gains(), offsets, transfers, power,
+                halves, screen.channelGains());
+    }
+
+    /**
      * What a screen measures ({@link NullSum#screen}): the plain residual, the gains and the
      * dynamics, the same to the bit as in {@link #result}; no offsets or halves, each stem's
      * transfer without bands (its dynamics only), and no spectra ({@code null}).
@@ -180,6 +240,9 @@ final class MixEngine {
 
     /** Each stem's energy over the mix's (about their means, all channels), dB: -200 for a silent stem, NaN for a silent mix. */
     double[] stemLevelsDb() {
+        if (residualOnly) {
+            throw new IllegalStateException("the stems' levels are the screen's: this null sum computes the residual only");
+        }
         double[] out = new double[stems];
         double[][] g = gram.gram();
         double mix = gram.mixEnergy();

@@ -80,8 +80,12 @@ public final class NullSum {
 
     private NullSum(NullSumSetup setup, int mixes, boolean fileSpectra, Executor executor, boolean compact,
                     boolean screen) {
+        this(setup, setup.engine(mixes, fileSpectra, executor, compact, screen), mixes, fileSpectra);
+    }
+
+    private NullSum(NullSumSetup setup, NullSumEngine engine, int mixes, boolean fileSpectra) {
         this.setup = setup;
-        this.engine = setup.engine(mixes, fileSpectra, executor, compact, screen);
+        this.engine = engine;
         this.mixes = mixes;
         this.fileSpectra = fileSpectra;
         this.welchSized = welchSized(setup.sampleRate());
@@ -204,6 +208,44 @@ public final class NullSum {
     }
 
     /**
+     * A full null sum that follows a screen of the same frames: it measures what the screen left
+     * out (the offsets, the setup's halves, the transfers' bands and the residual's spectra) and
+     * takes the rest from {@code screened}, the screen's results: the plain residual, the gains
+     * (whole and per channel) and the stems' dynamics, which it would have summed to the same bits
+     * (the same setup, the same chunks). It computes the residual only as the offset search's
+     * reference, and none of the Gram matrix's products: its results are those of a
+     * {@link #create full} null sum fed the same blocks, to the bit.
+     *
+     * <p>Feed it exactly the frames the screen was fed (its stems unmoved, the same mixes in the
+     * same order); {@link #result} checks the count. {@link #stemLevelsDb} is the screen's to ask.
+     *
+     * @param setup          the setup the screen was made with
+     * @param screened       the screen's {@link #result(int) results}, one per mix in its order
+     * @param fileSpectra    whether to sum the files' Welch spectra
+     * @param executor       where the short-time spectra run; null for the caller's thread
+     * @param compactOffsets whether the offsets' full-rate stage is compact
+     * @return a null sum that has measured nothing
+     * @throws IllegalArgumentException when {@code screened} holds no result, more than
+     *                                  {@link #MAX_MIXES}, or one that is not a screen's
+     */
+    public static NullSum afterScreen(NullSumSetup setup, java.util.List<NullResult> screened, boolean fileSpectra,
+                                      Executor executor, boolean compactOffsets) {
+        Objects.requireNonNull(setup, "setup must not be null");
+        Objects.requireNonNull(screened, "screened must not be null");
+        if (screened.isEmpty() || screened.size() > MAX_MIXES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "screened must hold 1 .. %d results, got %d", MAX_MIXES, screened.size()));
+        }
+        for (NullResult r : screened) {
+            if (r.spectra() != null || !r.offsets().isEmpty() || r.transfers().size() != setup.stems()) {
+                throw new IllegalArgumentException("screened must hold a screen's results of this setup's stems");
+            }
+        }
+        return new NullSum(setup, setup.engineAfterScreen(screened, fileSpectra, executor, compactOffsets),
+                screened.size(), fileSpectra);
+    }
+
+    /**
      * Whether this null sum is a screen ({@link #screen}).
      *
      * @return true when it measures the plain residual, gains and dynamics only
@@ -220,6 +262,7 @@ public final class NullSum {
      * @param mix the mix's index, {@code 0 <= mix < mixes()}
      * @return per stem in input order, dB; {@code -200} for a silent stem, {@code NaN} for a silent mix
      * @throws IndexOutOfBoundsException when {@code mix} is out of range
+     * @throws IllegalStateException     for a null sum {@link #afterScreen after a screen} (ask the screen)
      */
     public double[] stemLevelsDb(int mix) {
         Objects.checkIndex(mix, mixes);
@@ -373,6 +416,8 @@ public final class NullSum {
      * @param mix the mix's index in the {@code mixes} arrays, {@code 0 <= mix < mixes()}
      * @return its residual, gains, offsets, transfers and spectra
      * @throws IndexOutOfBoundsException when {@code mix} is out of range
+     * @throws IllegalStateException     for a null sum {@link #afterScreen after a screen} fed
+     *                                   other than the screen's frame count
      */
     public NullResult result(int mix) {
         Objects.checkIndex(mix, mixes);

@@ -29,15 +29,23 @@ final class NullSumEngine {
      * @param screen   whether to measure only the plain residual, the gains and the dynamics (and
      *                 the files' Welch spectra when {@code welch}): no offsets, no halves, no
      *                 transfers or residual spectra ({@link NullSum#screen})
+     * @param screened a screen's results of the same setup and frames, one per mix, whose plain
+     *                 residual, gains and dynamics the results take instead of summing them again
+     *                 ({@link NullSum#afterScreen}); null to measure everything
      */
-    record Options(long split, int halfLag, boolean welch, Executor executor, boolean compact, boolean screen) {
+    record Options(long split, int halfLag, boolean welch, Executor executor, boolean compact, boolean screen,
+                   List<NullResult> screened) {
 
         Options(long split, int halfLag, boolean welch, Executor executor) {
-            this(split, halfLag, welch, executor, false, false);
+            this(split, halfLag, welch, executor, false, false, null);
         }
 
         Options(long split, int halfLag, boolean welch, Executor executor, boolean compact) {
-            this(split, halfLag, welch, executor, compact, false);
+            this(split, halfLag, welch, executor, compact, false, null);
+        }
+
+        Options(long split, int halfLag, boolean welch, Executor executor, boolean compact, boolean screen) {
+            this(split, halfLag, welch, executor, compact, screen, null);
         }
     }
 
@@ -66,6 +74,8 @@ final class NullSumEngine {
      */
     private final long split;
     private final boolean screen;
+    /** The screen's results whose residual, gains and dynamics the results take, or null ({@link Options#screened}). */
+    private final List<NullResult> screened;
     private long fed;
     /** Per chunk: every stem's mono downmix, and each mix's mono residual. */
     private final double[][] mono;
@@ -81,11 +91,12 @@ final class NullSumEngine {
     NullSumEngine(int sampleRate, int stems, int channels, int maxLag, int[] lateBy, int mixes, Options options) {
         this.sampleRate = sampleRate;
         this.screen = options.screen();
+        this.screened = options.screened() == null ? null : List.copyOf(options.screened());
         this.split = options.split();
         this.engines = new MixEngine[mixes];
         for (int k = 0; k < mixes; k++) {
             // the first mix's engine sums the stems' Gram matrix for all (it is fed each chunk first)
-            engines[k] = new MixEngine(sampleRate, stems, channels, k == 0 ? null : engines[0]);
+            engines[k] = new MixEngine(sampleRate, stems, channels, k == 0 ? null : engines[0], screened != null);
         }
         this.lags = screen ? null : new LagEstimator(sampleRate, stems, maxLag, LagEstimator.Reference.MIX_MINUS_OTHERS,
                 mixes, options.compact());
@@ -257,6 +268,15 @@ final class NullSumEngine {
             return engines[k].screenResult();
         }
         List<HalfOffsets> parts = halves == null ? List.of() : halves.result(k);
+        if (screened != null) {
+            NullResult s = screened.get(k);
+            if (s.frames() != engines[k].frames()) {
+                throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                        "the screen compared %d frames, this null sum %d: the screen's gains are not these frames'",
+                        s.frames(), engines[k].frames()));
+            }
+            return engines[k].result(spectra(), k, lags.result(k, sampleRate), parts, s);
+        }
         return engines[k].result(spectra(), k, lags.result(k, sampleRate), parts);
     }
 }

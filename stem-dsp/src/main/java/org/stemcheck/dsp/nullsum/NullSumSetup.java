@@ -245,6 +245,18 @@ public record NullSumSetup(int sampleRate, int stems, int channels, double maxOf
                 executor, compact, screen);
     }
 
+    /**
+     * An engine that takes the plain residual, the gains and the dynamics from {@code screened}
+     * (a screen's results of this setup, one per mix) and measures the rest ({@link NullSum#afterScreen}).
+     */
+    NullSumEngine engineAfterScreen(List<NullResult> screened, boolean fileSpectra, Executor executor,
+                                    boolean compact) {
+        return new NullSumEngine(sampleRate, stems, channels, maxLagSamples(),
+                alignment.stream().mapToInt(Integer::intValue).toArray(), screened.size(),
+                new NullSumEngine.Options(halves.map(Halves::split).orElse(0L), partLagSamples(), fileSpectra,
+                        executor, compact, false, screened));
+    }
+
     /** The parts' search range in samples, 0 without parts. */
     private int partLagSamples() {
         return halves.map(h -> (int) Math.round(h.maxOffsetSeconds() * sampleRate)).orElse(0);

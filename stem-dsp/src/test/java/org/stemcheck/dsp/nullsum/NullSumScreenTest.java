@@ -86,6 +86,89 @@ class NullSumScreenTest {
         }
     }
 
+    /**
+     * The diagnosis that follows a screen takes the screen's residual, gains and dynamics instead
+     * of summing them again: its results are the full test's, to the bit, offsets, halves,
+     * transfers and spectra included.
+     */
+    @Test
+    void afterAScreenTheFullTestsResultsAreTheSameToTheBit() {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            NullSum full = feed(NullSum.create(SETUP, 2, false, pool));
+            NullSum screen = feed(NullSum.screen(SETUP, 2, false, pool));
+            NullSum after = feed(NullSum.afterScreen(SETUP, java.util.List.of(screen.result(0), screen.result(1)),
+                    false, pool, false));
+            for (int k = 0; k < MIXES.length; k++) {
+                NullResult x = full.result(k);
+                NullResult y = after.result(k);
+                assertThat(y.frames()).isEqualTo(x.frames());
+                assertThat(y.residual()).as("mix %d", k).isEqualTo(x.residual());
+                assertThat(y.gains()).as("mix %d", k).isEqualTo(x.gains());
+                assertThat(y.channelGains()).as("mix %d", k).isEqualTo(x.channelGains());
+                assertThat(y.offsets()).as("mix %d", k).isNotEmpty().isEqualTo(x.offsets());
+                assertThat(y.halves()).as("mix %d", k).isNotEmpty().isEqualTo(x.halves());
+                assertThat(y.transfers()).as("mix %d", k).isEqualTo(x.transfers());
+                assertThat(y.transfers().get(Stems.DRUMS).bands()).isNotEmpty();
+                assertSame(y.spectra().residual(), x.spectra().residual());
+                assertSame(y.spectra().mix(), x.spectra().mix());
+                for (int i = 0; i < STEMS.length; i++) {
+                    assertSame(y.spectra().stems().get(i), x.spectra().stems().get(i));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void afterAScreenOfOtherFramesTheResultIsRefused() {
+        NullSum screen = feed(NullSum.screen(SETUP, 2, false, null));
+        NullSum after = NullSum.afterScreen(SETUP, java.util.List.of(screen.result(0), screen.result(1)),
+                false, null, false);
+        after.accept(STEMS, MIXES, 0, BLOCK);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> after.result(0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("frames");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> after.stemLevelsDb(0))
+                .isInstanceOf(IllegalStateException.class);
+        NullSum full = feed(NullSum.create(SETUP, 2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NullSum.afterScreen(SETUP,
+                java.util.List.of(full.result(0)), false, null, false)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * The set pass's offset trials decide on a screen's null after gains: one mix, the stems moved
+     * in the feed, no halves (the setup of the full pass a kept trial makes next). It must be the
+     * full pass's, to the bit.
+     */
+    @Test
+    void withoutHalvesAgainstOneMixTheScreensGainsAreTheFullTestsToo() {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            NullSumSetup setup = NullSumSetup.of(Signals.RATE, STEMS.length, 2);
+            NullSum full = feedOne(NullSum.create(setup, 1, false, pool));
+            NullSum screen = feedOne(NullSum.screen(setup, 1, false, pool));
+            NullResult x = full.result(0);
+            NullResult y = screen.result(0);
+            assertThat(y.gains()).isEqualTo(x.gains());
+            assertThat(Double.doubleToRawLongBits(y.gains().nullDepthDb()))
+                    .isEqualTo(Double.doubleToRawLongBits(x.gains().nullDepthDb()));
+            assertThat(y.residual()).isEqualTo(x.residual());
+            assertThat(y.channelGains()).isEqualTo(x.channelGains());
+            assertThat(x.offsets()).as("the full test searched the offsets").isNotEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static NullSum feedOne(NullSum tests) {
+        int n = MIX[0].length;
+        for (int at = 0; at < n; at += BLOCK) {
+            tests.accept(STEMS, MIX, at, Math.min(BLOCK, n - at));
+        }
+        return tests;
+    }
+
     private static NullSum feed(NullSum tests) {
         int n = MIX[0].length;
         for (int at = 0; at < n; at += BLOCK) {

@@ -32,7 +32,10 @@ final class OffsetTrials {
      */
     static final double GAIN_DB = 3.0;
 
-    /** At most this many stems' own offsets are tried (each trial is one more pass over the stems and the mix). */
+    /**
+     * At most this many stems' own offsets are tried (each trial is one more pass over the stems and
+     * the mix: a screening one, and a full one when the trial is kept).
+     */
     static final int MAX_STEM_TRIALS = 2;
 
     /**

@@ -85,8 +85,9 @@ public record SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, Re
      * @param confirmed    the stems whose offset was not clear in the first pass but a trial pass
      *                     confirmed ({@link OffsetTrials}): the last pass has them moved back
      * @param reads        how many times the stems and the mix were read after the screen: the
-     *                     diagnosis, the aligned pass and every trial, kept or not (0 when the
-     *                     diagnosis was left out)
+     *                     diagnosis, the aligned pass and every trial's screening pass, kept or
+     *                     not, and once more for a kept trial's full pass (0 when the diagnosis
+     *                     was left out)
      */
     public record Passes(NullResult first, NullResult last, int count, double startSeconds,
                          List<Integer> confirmed, int reads) {

@@ -38,9 +38,11 @@ import org.stemcheck.io.AudioFormat;
  * whole samples while streaming, so that gains, transfers, the residual and its character are
  * measured with every stem in place; the stretches at either end that a moved stem no longer
  * covers are left out. (Shifting in the feed rather than with {@code Setup.alignedTo} moves the
- * residual probe too.) Then <b>trials</b>, one pass each, of the offsets whose peak was not clear
- * (the mix's latency that some stems witness, a stem that repeats every beat): each is kept only
- * when it deepens the null ({@link OffsetTrials}). The diagnosis of a mix is the same as a full
+ * residual probe too.) Then <b>trials</b> of the offsets whose peak was not clear (the mix's latency
+ * that some stems witness, a stem that repeats every beat), each a screening pass with the stems
+ * so moved (the null after gains alone, as the full pass would measure it to the bit): a trial is
+ * kept only when it deepens the null ({@link OffsetTrials}), and only a kept one is measured again
+ * in full. The diagnosis of a mix is the same as a full
  * null test of the screen's grouping would have made: the same setup and frames, the same chunks.
  * {@link SetPassRun} runs
  * the passes; this class chooses what they stream and checks that they fit the heap.

@@ -42,7 +42,13 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         /** Everything, against the chosen mix, with the drift halves: the stems as delivered. */
         DIAGNOSIS,
         /** Everything, against the chosen mix, with the displaced stems moved back. */
-        ALIGNED
+        ALIGNED,
+        /**
+         * The cheap part alone, against the chosen mix, with the stems moved as a trial would move
+         * them: the null after gains that decides the trial, the same to the bit as an
+         * {@link #ALIGNED} pass's (the same setup and chunks: {@link NullSum#screen}).
+         */
+        TRIAL
     }
 
     List<PassFile> stems() {
@@ -65,7 +71,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         for (int from = 0; from < mixes.size(); from += perPass) {
             List<PassFile> some = mixes.subList(from, Math.min(mixes.size(), from + perPass));
             long total = total(some);
-            NullSum screen = stream(some, new long[stems().size()], total, Stage.SCREEN, routing);
+            NullSum screen = stream(some, new long[stems().size()], total, Stage.SCREEN, routing, null);
             for (int k = 0; k < some.size(); k++) {
                 screens.put(some.get(k), screen.result(k));
                 levels.put(some.get(k), screen.stemLevelsDb(k));
@@ -95,7 +101,8 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         // 2: the diagnosis, of the chosen mix only: the stems and that mix again (from the page
         // cache), everything measured, over the frames its first comparison covered
         long total = compared.get(best);
-        NullSum diagnosis = stream(List.of(best), new long[stems().size()], total, Stage.DIAGNOSIS, routing);
+        NullSum diagnosis = stream(List.of(best), new long[stems().size()], total, Stage.DIAGNOSIS, routing,
+                screened);
         NullResult firstPass = diagnosis.result(0);
         NullResult last = firstPass;
         ResidualCharacter character = ResidualCharacter.of(firstPass);
@@ -117,7 +124,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         if (candidate != 0) {
             long[] tried = shifts(firstPass, candidate);
             Optional<NullResult> kept = trial(best, tried, last, OffsetTrials.SHARED_GAIN_DB, routing);
-            reads++;
+            reads += kept.isPresent() ? 2 : 1;
             if (kept.isPresent()) {
                 shared = candidate;
                 shifts = tried;
@@ -130,7 +137,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
             long[] tried = shifts.clone();
             tried[i] = firstPass.offsets().get(i).wholeSamples();
             Optional<NullResult> kept = trial(best, tried, last, OffsetTrials.GAIN_DB, routing);
-            reads++;
+            reads += kept.isPresent() ? 2 : 1;
             if (kept.isPresent()) {
                 confirmed.add(i);
                 shifts = tried;
@@ -147,17 +154,20 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
     }
 
     /**
-     * A trial pass with the stems moved by {@code tried}: its result when it deepens the null of
-     * {@code before} by {@code marginDb} (its channel-pair routing then replaces the mix's in
-     * {@code routing}), else empty.
+     * A trial of the stems moved by {@code tried}: the result of a pass with them so moved when
+     * it deepens the null of {@code before} by {@code marginDb} (its channel-pair routing then
+     * replaces the mix's in {@code routing}), else empty. The null after gains, which decides,
+     * comes from a screening pass first (residual and gains only, the same to the bit as the full
+     * pass's); only a trial that is kept pays for the full pass (offsets, transfers, spectra).
      */
     private Optional<NullResult> trial(PassFile best, long[] tried, NullResult before, double marginDb,
                                        Map<PassFile, List<PairRouting.Sums>> routing) throws IOException {
-        Map<PassFile, List<PairRouting.Sums>> triedRouting = new LinkedHashMap<>();
-        NullResult r = aligned(best, tried, triedRouting);
-        if (!OffsetTrials.deepens(r, before, marginDb)) {
+        NullResult screened = stream(List.of(best), tried, total(List.of(best)), Stage.TRIAL, null, null).result(0);
+        if (!OffsetTrials.deepens(screened, before, marginDb)) {
             return Optional.empty();
         }
+        Map<PassFile, List<PairRouting.Sums>> triedRouting = new LinkedHashMap<>();
+        NullResult r = aligned(best, tried, triedRouting);
         LOG.debug("a trial pass with the stems moved by {} deepens the null to {} dB", Arrays.toString(tried),
                 r.gains().nullDepthDb());
         routing.putAll(triedRouting);
@@ -167,19 +177,24 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
     /** A pass over the stems moved by {@code shifts} against the chosen mix alone: everything measured. */
     private NullResult aligned(PassFile best, long[] shifts, Map<PassFile, List<PairRouting.Sums>> routing)
             throws IOException {
-        return stream(List.of(best), shifts, total(List.of(best)), Stage.ALIGNED, routing).result(0);
+        return stream(List.of(best), shifts, total(List.of(best)), Stage.ALIGNED, routing, null).result(0);
     }
 
     /**
      * One pass over the stems (moved by {@code shifts}) and the mixes {@code some}, comparing
      * {@code total} frames; the first pass to open a file feeds its sink; {@code routing} receives
      * each mix's channel-pair routing of the stems ({@link PairRouting}), replacing an earlier
-     * pass's.
+     * pass's. The {@link Stage#DIAGNOSIS} measures none: it streams the chosen mix's frames of
+     * the screen again, unmoved, in the same blocks, so the screen's routing of that mix is what
+     * it would measure; nor does a {@link Stage#TRIAL} ({@code routing} may then be null).
+     * {@code screened} is, for the diagnosis, the screen's result against the chosen mix: the
+     * diagnosis takes its plain residual, gains and dynamics ({@link NullSum#afterScreen}: the
+     * same frames in the same chunks, the same bits) instead of summing them again.
      *
      * @return the null sum, fed to the end
      */
     private NullSum stream(List<PassFile> some, long[] shifts, long total, Stage stage,
-                           Map<PassFile, List<PairRouting.Sums>> routing) throws IOException {
+                           Map<PassFile, List<PairRouting.Sums>> routing, NullResult screened) throws IOException {
         int channels = selection.channels();
         int s = stems().size();
         int m = some.size();
@@ -192,33 +207,37 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         }
         boolean spectra = passSinks.stream().anyMatch(k -> k != null && k.wantsSpectrum());
         // the screen cuts its chunks where the diagnosis's halves split, so that both sum alike
-        NullSumSetup measured = stage == Stage.ALIGNED ? setup : Drifts.measuring(setup, total);
-        NullSum tests = stage == Stage.SCREEN ? NullSum.screen(measured, m, spectra, executor)
+        NullSumSetup measured = stage == Stage.ALIGNED || stage == Stage.TRIAL ? setup
+                : Drifts.measuring(setup, total);
+        NullSum tests = stage == Stage.SCREEN || stage == Stage.TRIAL ? NullSum.screen(measured, m, spectra, executor)
+                : stage == Stage.DIAGNOSIS ? NullSum.afterScreen(measured, List.of(screened), spectra, executor,
+                        memory.compact())
                 : NullSum.create(measured, m, spectra, executor, memory.compact());
-        double[][][] stemBuf = new double[s][channels][Feed.BLOCK];
-        double[][][] mixBuf = new double[m][channels][Feed.BLOCK];
+        // the screen measured the routing of the diagnosis's frames already (the same blocks, to
+        // the bit); a trial needs none
+        boolean routes = stage == Stage.SCREEN || stage == Stage.ALIGNED;
         List<PairRouting> pairs = new ArrayList<>();
-        for (PassFile mix : some) {
-            pairs.add(new PairRouting(mix.info().layout().orElseThrow(), s));
+        for (int k = 0; routes && k < m; k++) {
+            pairs.add(new PairRouting(some.get(k).info().layout().orElseThrow(), s));
         }
         List<Feed> feeds = new ArrayList<>();
+        long start = start(shifts);
+        long end = total - Math.max(0, Arrays.stream(shifts).max().orElse(0));
+        // a pass without sinks decodes the next block on the pool while this thread measures
+        boolean sinks = passSinks.stream().anyMatch(k -> k != null);
+        ReadAhead blocks = null;
         try {
             for (int k = 0; k < s + m; k++) {
                 feeds.add(Feed.open(files.get(k).source(), rate(), k < s ? shifts[k] : 0, passSinks.get(k)));
             }
-            long start = start(shifts);
-            long end = total - Math.max(0, Arrays.stream(shifts).max().orElse(0));
-            for (long done = 0; done < end; ) {
-                int n = (int) Math.min(Feed.BLOCK, done < start ? start - done : end - done);
-                for (int k = 0; k < s; k++) {
-                    feeds.get(k).fill(stemBuf[k], n);
-                }
-                for (int k = 0; k < m; k++) {
-                    feeds.get(s + k).fill(mixBuf[k], n);
-                }
+            blocks = new ReadAhead(feeds, s, channels, start, end, sinks ? null : executor);
+            long done = 0;
+            for (int n = blocks.next(); n > 0; n = blocks.next()) {
                 if (done >= start) {
+                    double[][][] stemBuf = blocks.stemBlocks();
+                    double[][][] mixBuf = blocks.mixBlocks();
                     tests.accept(stemBuf, mixBuf, 0, n);
-                    for (int k = 0; k < m; k++) {
+                    for (int k = 0; k < pairs.size(); k++) {
                         pairs.get(k).accept(stemBuf, mixBuf[k], n);
                     }
                 }
@@ -229,9 +248,12 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
                 giveSpectra(tests, feeds, passSinks, end, s);
             }
         } finally {
+            if (blocks != null) {
+                blocks.close();
+            }
             feeds.forEach(Feed::close);
         }
-        for (int k = 0; k < m; k++) {
+        for (int k = 0; k < pairs.size(); k++) {
             routing.put(some.get(k), pairs.get(k).result());
         }
         return tests;

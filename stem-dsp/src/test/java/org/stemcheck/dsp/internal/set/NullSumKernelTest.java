@@ -44,4 +44,26 @@ class NullSumKernelTest {
             assertThat(energy).isCloseTo(expectedEnergy, within(1e-9 * (1 + expectedEnergy)));
         }
     }
+
+    /** Two products in one loop are each the one {@code dot} makes, to the bit (the Gram matrix does not move). */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3, 4, 5, 7, 8, 1001, 4096})
+    void twoProductsInOneLoopAreEachTheSingleOneToTheBit(int frames) {
+        SplittableRandom r = new SplittableRandom(frames);
+        double[] x = new double[frames + 9];
+        double[] a = new double[frames + 9];
+        double[] b = new double[frames + 9];
+        for (double[] v : new double[][] {x, a, b}) {
+            for (int t = 0; t < v.length; t++) {
+                // sizes far apart, so that another order of the additions shows in the bits
+                v[t] = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(-8, 3));
+            }
+        }
+        double[] out = new double[3];
+        NullSumKernel.dot2(x, 2, a, 5, b, 9, frames, out, 1);
+        assertThat(Double.doubleToRawLongBits(out[1])).isEqualTo(Double.doubleToRawLongBits(NullSumKernel.dot(x, 2, a, 5, frames)));
+        assertThat(Double.doubleToRawLongBits(out[2])).isEqualTo(Double.doubleToRawLongBits(NullSumKernel.dot(x, 2, b, 9, frames)));
+        NullSumKernel.dot2(x, 0, x, 0, a, 0, frames, out, 0);
+        assertThat(Double.doubleToRawLongBits(out[0])).isEqualTo(Double.doubleToRawLongBits(NullSumKernel.energy(x, 0, frames)));
+    }
 }
