@@ -93,7 +93,8 @@ final class NullCheck extends MixCheck {
                         .collect(Collectors.joining(", ")) + " added and removed (see content.lossy-transcode)").orElse("")
                 + r.explanations(Explanation.Mismatch.class).stream().findFirst().map(m -> String.format(Locale.ROOT,
                         "; %.1f dB of it sits where %s %s content that does not reappear in the mix: the mix holds"
-                                + " another take or render of %s, or the part sits elsewhere in time", m.levelDb(),
+                                + " another take or render of %s (with other effects or settings, or another performance),"
+                                + " or the part sits elsewhere in time", m.levelDb(),
                         m.stems().stream().map(StemFile::displayLabel).collect(Collectors.joining(", ")),
                         m.stems().size() == 1 ? "carries" : "carry", m.stems().size() == 1 ? "it" : "them")).orElse("")
                 + (r.balanced() ? String.format(Locale.ROOT, "; with each stem's gain fitted per channel they null to"
