@@ -5,21 +5,16 @@ import static org.stemcheck.core.testing.Findings.problems;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stemcheck.core.Check;
-import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.Checks;
 import org.stemcheck.core.Finding;
-import org.stemcheck.core.Measurement;
 import org.stemcheck.core.Report;
-import org.stemcheck.core.StemSet;
 import org.stemcheck.core.testing.Dev101;
+import org.stemcheck.core.testing.KeepNullTest;
 
 /**
  * A stem printed without its insert reverb: in the mix its dry part is turned down by the
@@ -39,7 +34,7 @@ class InsertEffectTest {
     void aStemWithoutItsInsertReverbIsNoFaderMove(@TempDir Path tmp) throws IOException {
         Path dir = Dev101.cleanWithMixProcessing(tmp, VOCALS, x -> plate(x, 0.25));
         AtomicReference<NullTestResult> result = new AtomicReference<>();
-        Report r = check(dir, result);
+        Report r = KeepNullTest.check(dir, result);
 
         StemComparison vocals = result.get().stems().stream()
                 .filter(s -> s.file().name().equals(VOCALS)).findFirst().orElseThrow();
@@ -69,7 +64,7 @@ class InsertEffectTest {
         Dev101.write(gtr, new double[][] {Dev101.times(new double[][] {x[0]}, Math.pow(10, -7.0 / 20))[0],
                 Dev101.times(new double[][] {x[1]}, Math.pow(10, -1.0 / 20))[0]});
         AtomicReference<NullTestResult> result = new AtomicReference<>();
-        Report r = check(dir, result);
+        Report r = KeepNullTest.check(dir, result);
 
         assertThat(result.get().unexplained()).isTrue();
         assertThat(r.findings()).as("findings").anyMatch(f -> f.code().equals("mix.gain")
@@ -86,7 +81,7 @@ class InsertEffectTest {
         // Hiss 26 dB under the mix, different in each channel: diffuse, as a reverb return is, and
         // under the -14 dB share at which a centred part is named, over the -30 dB of a diffuse one.
         Path dir = Dev101.cleanWithMixBus(tmp, m -> withHiss(m, -26.0));
-        Report r = check(dir, new AtomicReference<>());
+        Report r = KeepNullTest.check(dir, new AtomicReference<>());
 
         Finding fx = r.findings().stream().filter(f -> f.code().equals("mix.missing-fx")).findFirst().orElseThrow();
         assertThat(fx.measurements().get("residual_db")).isCloseTo(-26.0, org.assertj.core.data.Offset.offset(1.5));
@@ -153,33 +148,5 @@ class InsertEffectTest {
             }
         }
         return y;
-    }
-
-    private static Report check(Path dir, AtomicReference<NullTestResult> result) {
-        Check keep = new Check() {
-            @Override
-            public String id() {
-                return "test.keep-null-test";
-            }
-
-            @Override
-            public String description() {
-                return "keeps the null test's result";
-            }
-
-            @Override
-            public Set<Measurement<?>> needs() {
-                return Set.of(Measurement.NULL_TEST);
-            }
-
-            @Override
-            public List<Finding> run(CheckContext ctx) {
-                ctx.nullTest().ifPresent(result::set);
-                return List.of();
-            }
-        };
-        List<Check> checks = new ArrayList<>(Checks.standard());
-        checks.add(keep);
-        return StemSet.from(dir).check(checks).run();
     }
 }

@@ -14,15 +14,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stemcheck.core.Check;
-import org.stemcheck.core.CheckContext;
-import org.stemcheck.core.Checks;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
-import org.stemcheck.core.StemSet;
 import org.stemcheck.core.testing.BusChain;
 import org.stemcheck.core.testing.Dev101;
+import org.stemcheck.core.testing.KeepNullTest;
 
 /**
  * Offsets and pans the first look cannot vouch for, settled by what they do to the null: a bass
@@ -79,30 +76,6 @@ class OffsetTrialsTest {
         return Dev101.read(probe.resolve(BASS))[0].length;
     }
 
-    /** Runs the standard checks and keeps the null test's result. */
-    private static Report check(Path dir, AtomicReference<NullTestResult> result) {
-        Check keep = new Check() {
-            @Override
-            public String id() {
-                return "test.keep-null-test";
-            }
-
-            @Override
-            public String description() {
-                return "keeps the null test's result";
-            }
-
-            @Override
-            public List<Finding> run(CheckContext ctx) {
-                ctx.nullTest().ifPresent(result::set);
-                return List.of();
-            }
-        };
-        List<Check> checks = new ArrayList<>(Checks.standard());
-        checks.add(keep);
-        return StemSet.from(dir).check(checks).run();
-    }
-
     private static void nothingOnInnocentStems(Report r, String... guilty) {
         Set<String> ok = new java.util.HashSet<>(Set.of(guilty));
         ok.add(MIX);
@@ -116,7 +89,7 @@ class OffsetTrialsTest {
         Files.delete(dir.resolve(BASS));
         Dev101.write(dir.resolve(BASS), Dev101.shift(LATE).apply(bass));
         AtomicReference<NullTestResult> result = new AtomicReference<>();
-        Report r = check(dir, result);
+        Report r = KeepNullTest.check(dir, result);
 
         // The peak alone is not clear (a beat away it is nearly as high): the trial pass decides.
         StemComparison s = result.get().stems().stream()
@@ -165,7 +138,7 @@ class OffsetTrialsTest {
             return y;
         });
         AtomicReference<NullTestResult> result = new AtomicReference<>();
-        Report r = check(dir, result);
+        Report r = KeepNullTest.check(dir, result);
 
         assertThat(result.get().channelNullDb()).isLessThan(result.get().nullDb() - NullTestResult.PAN_SHARE_DB);
         assertThat(result.get().channelNullDb()).isGreaterThan(NullTestResult.UNEXPLAINED_DB);
