@@ -12,7 +12,7 @@ import org.stemcheck.core.internal.delivery.Naming;
  * What a stem's label promises, by the words in it. Only the classes with a clear acoustic
  * signature are named; everything else (keys, guitars, pads, FX, a "Bass Drum") is left alone.
  */
-public enum StemClass {
+enum StemClass {
     BASS("a bass", Set.of("bass", "basses", "bassline", "sub", "subbass", "808")),
     DRUMS("drums", Set.of("drum", "drums", "perc", "percussion", "kit", "beat", "beats", "kick", "snare", "hats",
             "tops", "loops")),
@@ -28,12 +28,12 @@ public enum StemClass {
     }
 
     /** How a message names the class ("a bass", "drums"). */
-    public String noun() {
+    String noun() {
         return noun;
     }
 
     /** The one class the label's words point to; empty when none or more than one ("BassDrum"). */
-    public static Optional<StemClass> of(String label) {
+    static Optional<StemClass> of(String label) {
         List<String> w = new ArrayList<>(Naming.words(label));
         w.add(Naming.normalised(label)); // "BVs" splits into "b" and "vs"; whole, it is a word
         Set<StemClass> found = EnumSet.noneOf(StemClass.class);

@@ -10,7 +10,6 @@ import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.file.StemFile;
-import org.stemcheck.core.internal.checks.StemClass;
 import org.stemcheck.core.internal.diagnosis.Diagnosis;
 import org.stemcheck.core.spec.ExpectedStem;
 
@@ -61,9 +60,8 @@ final class MissingStemCheck extends MixCheck {
                     : String.format(Locale.ROOT, "%.1f dB below the mix, read band by band past the mix-bus processing",
                             -m.levelDb());
             return Finding.error(id(), String.format(Locale.ROOT,
-                            "%s holds %s at %s that no stem carries (%s): a stem is missing%s",
-                            r.mix().name(), character, hzSpan(m.lowHz(), m.highHz()), measured,
-                            image && low ? likelyLow(r) : ""))
+                            "%s holds %s at %s that no stem carries (%s): a stem is missing",
+                            r.mix().name(), character, hzSpan(m.lowHz(), m.highHz()), measured))
                     .withFiles(r.mix().name())
                     .withMeasurement("residual_db", m.levelDb())
                     .withMeasurement("correlation", m.correlation())
@@ -71,27 +69,5 @@ final class MissingStemCheck extends MixCheck {
                     .withMeasurement("band_hz", m.bandHz())
                     .withFix("export the missing part as its own stem (check the stem buses cover every track)");
         }).toList();
-    }
-
-    /**
-     * Which stem low, centred content no stem carries probably belongs to, where the labels say:
-     * the bass when the delivery has drums but no stem labelled as a bass, the drums when it has a
-     * bass but no drums ({@link StemClass}, by the words of the labels); nothing when both or
-     * neither are there.
-     */
-    static String likelyLow(NullTestResult r) {
-        boolean bass = has(r, StemClass.BASS);
-        boolean drums = has(r, StemClass.DRUMS);
-        if (drums && !bass) {
-            return "; probably the bass: no stem is labelled as one";
-        }
-        if (bass && !drums) {
-            return "; probably the kick or drums: no stem is labelled as drums";
-        }
-        return "";
-    }
-
-    private static boolean has(NullTestResult r, StemClass c) {
-        return r.stems().stream().anyMatch(s -> StemClass.of(s.file().displayLabel()).filter(c::equals).isPresent());
     }
 }
