@@ -161,22 +161,7 @@ class EngineTest {
 
     @Test
     void aCheckThatThrowsIsAnErrorFindingSoTheReportCannotPass() throws Exception {
-        Check broken = new Check() {
-            @Override
-            public String id() {
-                return "test.broken";
-            }
-
-            @Override
-            public String description() {
-                return "throws";
-            }
-
-            @Override
-            public List<Finding> run(CheckContext ctx) {
-                throw new IllegalStateException("bug");
-            }
-        };
+        Check broken = throwing("test.broken", "throws", () -> new IllegalStateException("bug"));
         LogCapture.Logged<Report> logged = LogCapture.of(
                 () -> run(List.of(broken, new Needs("test.header")), Measurements.empty(), new AtomicInteger(), 1));
         Report r = logged.value();
@@ -280,22 +265,8 @@ class EngineTest {
 
     @Test
     void aCheckThatRunsOutOfHeapIsAMemoryErrorNamingItAndTheOtherChecksStillRun() throws Exception {
-        Check greedy = new Check() {
-            @Override
-            public String id() {
-                return "test.greedy";
-            }
-
-            @Override
-            public String description() {
-                return "needs more heap than there is";
-            }
-
-            @Override
-            public List<Finding> run(CheckContext ctx) {
-                throw new OutOfMemoryError("Java heap space");
-            }
-        };
+        Check greedy = throwing("test.greedy", "needs more heap than there is",
+                () -> new OutOfMemoryError("Java heap space"));
 
         Report r = LogCapture.of(() -> run(List.of(greedy, new Needs("test.header")), Measurements.empty(),
                 new AtomicInteger(), 1)).value();
@@ -355,5 +326,29 @@ class EngineTest {
 
         assertThat(r.findings()).extracting(Finding::code).doesNotContain("format.unreadable");
         assertThat(r.findings(Severity.ERROR)).hasSize(5).allSatisfy(f -> assertThat(f.code()).isEqualTo(Engine.MEMORY));
+    }
+
+    /** A check whose run throws what {@code thrown} makes (an exception, or an error such as running out of heap). */
+    private static Check throwing(String id, String description, java.util.function.Supplier<? extends Throwable> thrown) {
+        return new Check() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public List<Finding> run(CheckContext ctx) {
+                Throwable t = thrown.get();
+                if (t instanceof RuntimeException e) {
+                    throw e;
+                }
+                throw (Error) t;
+            }
+        };
     }
 }
