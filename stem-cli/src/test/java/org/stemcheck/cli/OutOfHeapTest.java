@@ -8,10 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -109,7 +107,7 @@ class OutOfHeapTest {
         Path dir = delivery(20, 1.0, 96_000);
 
         for (String format : List.of("text", "json", "html")) {
-            Forked r = fork("-Xmx24m", "check", "--format", format, dir.toString());
+            Forked r = Forked.run(tmp, 5, "-Xmx24m", "check", "--format", format, dir.toString());
 
             assertThat(r.status()).as(format + ": " + r.stderr()).isEqualTo(1);
             assertThat(r.stderr()).as(format).doesNotContain("internal error");
@@ -123,29 +121,10 @@ class OutOfHeapTest {
         // the heap docs/scale.md promises; the set pass now plans from the heap it is given
         Path dir = delivery(20, 4.0, 96_000);
 
-        Forked r = fork("-Xmx256m", "check", dir.toString());
+        Forked r = Forked.run(tmp, 5, "-Xmx256m", "check", dir.toString());
 
         assertThat(r.status()).as(r.stderr()).isZero();
         assertThat(r.stderr()).doesNotContain("internal error").doesNotContain("OutOfMemoryError");
         assertThat(r.stdout()).contains("mix.reference", "PASSED").doesNotContain("internal.check-failed");
-    }
-
-    private record Forked(int status, String stdout, String stderr) {
-    }
-
-    /** {@code java HEAP -cp <this test's class path> org.stemcheck.cli.Main ARGS}, its output in files. */
-    private Forked fork(String heap, String... args) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), heap, "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        Path out = tmp.resolve("stdout");
-        Path err = tmp.resolve("stderr");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("the forked check did not end in 5 minutes");
-        }
-        return new Forked(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 }
