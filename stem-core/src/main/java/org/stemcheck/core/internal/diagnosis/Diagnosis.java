@@ -10,6 +10,7 @@ import org.stemcheck.core.file.Role;
 import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.analysis.Transcodes;
 import org.stemcheck.core.internal.layout.PairRouting;
+import org.stemcheck.core.internal.setpass.ChannelFits;
 import org.stemcheck.core.internal.setpass.CleanNull;
 import org.stemcheck.core.internal.setpass.MixbusJudge;
 import org.stemcheck.core.internal.setpass.ResidualCharacter;
@@ -56,7 +57,7 @@ public final class Diagnosis {
     private static NullTestResult diagnose(CheckContext ctx, SetAnalysis a, List<org.stemcheck.core.nulltest.PairRouting> routing) {
         Map<String, Transcodes.Transcoded> cutoffs = ctx.analysis(Transcodes.FOUND);
         BandEvidence evidence = BandEvidence.of(a.passes().last(), a.mixbusProcessing());
-        double channelNull = channelNullDb(a);
+        double channelNull = ChannelFits.nullDb(a.passes().last());
         List<Explanation> explanations = new ArrayList<>();
         if (NullTestResult.balanced(a.nullDb(), channelNull)) {
             // The stems null with their gains fitted channel by channel, or nearly: a pan or
@@ -108,22 +109,6 @@ public final class Diagnosis {
                 new MixBus(bus.processed(), bus.commonGainDb(), bus.limited(),
                         bus.stemsPeakDbfs(), bus.mixPeakDbfs(), latency),
                 StemComparisons.of(a, evidence, explanations, latency), others(a), residual, explanations, channelNull);
-    }
-
-    /**
-     * The null with the gains fitted channel by channel: the channels' residuals over the mix's,
-     * averaged (linear) over the channels; {@code NaN} for mono.
-     */
-    private static double channelNullDb(SetAnalysis a) {
-        List<org.stemcheck.dsp.nullsum.GainSolution> ch = a.passes().last().channelGains();
-        if (ch.isEmpty()) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (org.stemcheck.dsp.nullsum.GainSolution c : ch) {
-            sum += Math.pow(10, c.nullDepthDb() / 10);
-        }
-        return 10 * Math.log10(sum / ch.size());
     }
 
     /** How late the mix is against the stems as a whole ({@link SharedOffset}, worked out once by the set pass), samples; 0 when in place. */

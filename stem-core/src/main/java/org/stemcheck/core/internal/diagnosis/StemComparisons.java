@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.stemcheck.core.internal.setpass.ChannelFits;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
 import org.stemcheck.core.internal.setpass.StemDrift;
 import org.stemcheck.core.nulltest.Drift;
@@ -11,7 +12,6 @@ import org.stemcheck.core.nulltest.Explanation;
 import org.stemcheck.core.nulltest.Gain;
 import org.stemcheck.core.nulltest.Offset;
 import org.stemcheck.core.nulltest.StemComparison;
-import org.stemcheck.dsp.nullsum.GainSolution;
 import org.stemcheck.dsp.nullsum.StemGain;
 import org.stemcheck.dsp.nullsum.StemOffset;
 
@@ -66,7 +66,7 @@ final class StemComparisons {
                     && (Math.abs(samples) >= SMALL_OFFSET_SAMPLES || smallOffsetsCount && latency == 0);
             out.add(new StemComparison(a.stems().get(i),
                     new Gain(g.scale(), g.levelErrorDb(), g.standardErrorDb(), g.identifiable(),
-                            channelErrors(a, i)),
+                            ChannelFits.errors(a.passes().last(), i)),
                     new Offset(samples, o.coherence(), o.peakRatio(), o.peakWidthSamples(),
                             o.confident() || confirmed, displaced),
                     drift, inMix, evidence.levelDb(i, Double.isFinite(g.scale()) ? g.scale() : 0.0),
@@ -86,19 +86,6 @@ final class StemComparisons {
                 || x instanceof Explanation.FileFault);
         return !a.mixbusProcessing() && !otherCause && a.passes().count() > 1
                 && a.passes().first().gains().nullDepthDb() - a.passes().last().gains().nullDepthDb() >= OFFSET_IMPROVES_DB;
-    }
-
-    /** Stem {@code i}'s level error per channel of the mix (last pass), where every channel identifies it. */
-    private static List<Double> channelErrors(SetAnalysis a, int i) {
-        List<Double> out = new ArrayList<>();
-        for (GainSolution c : a.passes().last().channelGains()) {
-            StemGain g = c.gains().get(i);
-            if (!g.identifiable()) {
-                return List.of();
-            }
-            out.add(g.levelErrorDb());
-        }
-        return out;
     }
 
     private static Drift drift(StemDrift d) {

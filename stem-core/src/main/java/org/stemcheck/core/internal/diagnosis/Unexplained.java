@@ -1,9 +1,11 @@
 package org.stemcheck.core.internal.diagnosis;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import org.stemcheck.core.file.StemFile;
+import org.stemcheck.core.internal.setpass.ChannelFits;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
 import org.stemcheck.dsp.BandEnergies.BandLevel;
 
@@ -56,17 +58,10 @@ final class Unexplained {
         if (!(a.residual().correlation() < Thresholds.DIFFUSE_CORRELATION)) {
             return false;
         }
-        List<org.stemcheck.dsp.nullsum.GainSolution> ch = a.passes().last().channelGains();
         for (int i = 0; i < a.stems().size(); i++) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (org.stemcheck.dsp.nullsum.GainSolution c : ch) {
-                // A stem too quiet to identify per channel says nothing of a pan.
-                double e = c.gains().get(i).identifiable() ? c.gains().get(i).levelErrorDb() : Double.NaN;
-                lo = Math.min(lo, e);
-                hi = Math.max(hi, e);
-            }
-            if (hi - lo >= Thresholds.GAIN_ERROR_DB) {
+            // A stem too quiet to identify per channel says nothing of a pan.
+            List<Double> e = ChannelFits.errors(a.passes().last(), i);
+            if (!e.isEmpty() && Collections.max(e) - Collections.min(e) >= Thresholds.GAIN_ERROR_DB) {
                 return false;
             }
         }

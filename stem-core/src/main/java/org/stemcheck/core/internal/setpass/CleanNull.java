@@ -12,7 +12,6 @@ import org.stemcheck.core.nulltest.OtherMix;
 import org.stemcheck.core.nulltest.Residual;
 import org.stemcheck.core.nulltest.Segment;
 import org.stemcheck.core.nulltest.StemComparison;
-import org.stemcheck.dsp.nullsum.GainSolution;
 import org.stemcheck.dsp.nullsum.NullResidual;
 import org.stemcheck.dsp.nullsum.NullResult;
 import org.stemcheck.dsp.nullsum.StemGain;
@@ -104,7 +103,7 @@ public final class CleanNull {
             StemGain g = a.gain(i);
             stems.add(new StemComparison(a.stems().get(i),
                     new Gain(g.scale(), g.levelErrorDb(), g.standardErrorDb(), g.identifiable(),
-                            channelErrors(r, i)),
+                            ChannelFits.errors(r, i)),
                     new Offset(0.0, Double.NaN, Double.NaN, Double.NaN, false, false),
                     Optional.empty(), 1.0, Double.NaN, 1.0));
         }
@@ -123,32 +122,6 @@ public final class CleanNull {
                 new MixBus(bus.processed(), bus.commonGainDb(), bus.limited(), bus.stemsPeakDbfs(),
                         bus.mixPeakDbfs(), 0.0),
                 stems, others, new Residual(segments, List.of(), r.residual().channelCorrelation()),
-                List.of(), channelNullDb(r));
-    }
-
-    /** Stem {@code i}'s level error per channel of the mix, where every channel identifies it (as the diagnosis reads it). */
-    private static List<Double> channelErrors(NullResult r, int i) {
-        List<Double> out = new ArrayList<>();
-        for (GainSolution c : r.channelGains()) {
-            StemGain g = c.gains().get(i);
-            if (!g.identifiable()) {
-                return List.of();
-            }
-            out.add(g.levelErrorDb());
-        }
-        return out;
-    }
-
-    /** The null with the gains fitted channel by channel, averaged (linear) over the channels; NaN for mono. */
-    private static double channelNullDb(NullResult r) {
-        List<GainSolution> ch = r.channelGains();
-        if (ch.isEmpty()) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (GainSolution c : ch) {
-            sum += Math.pow(10, c.nullDepthDb() / 10);
-        }
-        return 10 * Math.log10(sum / ch.size());
+                List.of(), ChannelFits.nullDb(r));
     }
 }
