@@ -48,7 +48,8 @@ public sealed interface Explanation
      * effect returns (diffuse).
      *
      * @param diffuse     true when the residual's channels are weakly correlated (reverb, delay
-     *                    returns), false for an instrument or voice
+     *                    returns) and no FX return's channel balance moves with it, false for
+     *                    an instrument or voice
      * @param levelDb     its level relative to the mix (the null after gains), dB
      * @param correlation the residual's channel correlation
      * @param lowShare    the share of its power below 354 Hz (the 250 Hz octave's upper edge)

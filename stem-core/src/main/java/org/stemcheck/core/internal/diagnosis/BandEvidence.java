@@ -20,10 +20,18 @@ import org.stemcheck.dsp.nullsum.StemTransfer;
  *       mix, summed over the band's bins and the frames). A per-band gain absorbs any EQ and most
  *       of a slow compressor, so a stem that is in the mix, processed or not, scores its whole
  *       share;</li>
- *   <li>{@code U(b) = max(0, 1 - sum_i C_i(b))}: the share no stem reproduces. With the stems
+ *   <li>{@code U(b) = max(0, 1 - sum_i C_i(b)) P_m}: the power no stem reproduces. With the stems
  *       uncorrelated with each other this is exact; correlated stems (an FX return and its dry
  *       sources) make the sum overshoot, which only lowers {@code U}: the error is on the side of
- *       blaming nothing;</li>
+ *       blaming nothing. The same power is read from the residual {@code e} too:
+ *       {@code U(b) = max(0, 1 - sum_i R_i(b)) P_e}, with {@code R_i = |S_xe|^2 / (S_xx S_ee)} the
+ *       share of the residual one complex gain on stem {@code i} removes. The two agree in
+ *       expectation; each one's estimation error (the stems' chance correlation over a finite
+ *       number of frames) scales with the power it is read against, so the band takes the reading
+ *       against the smaller of {@code P_m} and {@code P_e}. On a delivery that nearly nulls the
+ *       mix reading leaves -16 to -22 dB of chance (the generated songs), the residual's reading
+ *       -56 dB and under; where the stems are louder than the mix (processing printed into them) the
+ *       mix reading is the steadier;</li>
  *   <li>{@code I_i(b) = P_i(b) (1 - K_i(b)) max(0, 1 - |T_i(b)|^2)}, with {@code T_i} the
  *       stem's transfer to its own part of the mix ({@code t = mix - other stems},
  *       {@link StemTransfer.Band#ownDb()}) and {@code K_i} its coherence with that part: the
@@ -114,6 +122,7 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
                 continue;
             }
             double explained = 0;
+            double inResidual = 0;
             double incoherent = 0;
             double[] own = new double[stems];
             double[] inco = new double[stems];
@@ -122,6 +131,7 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
                 double px = band(stemBins[i], binHz, t.lowHz(), t.highHz());
                 double c = px > 0 && Double.isFinite(s.mixDb()) ? Math.min(1.0, amp(s.mixDb()) * amp(s.mixDb()) * px / pm) : 0.0;
                 explained += c;
+                inResidual += px > 0 && pe > 0 ? residualCoherence(s, px, pe) : 0.0;
                 own[i] = ownCoherence(s, px, pe);
                 if (Double.isFinite(own[i])) {
                     ownWeighted[i] += px * own[i];
@@ -133,7 +143,8 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
                 incoherent += inco[i];
                 stemPower[i] += px;
             }
-            double unexplained = Math.max(0.0, 1.0 - explained) * pm;
+            // Of the two readings of the same power, the one against the smaller signal (class comment).
+            double unexplained = pe < pm ? Math.max(0.0, 1.0 - inResidual) * pe : Math.max(0.0, 1.0 - explained) * pm;
             double mismatched = Math.min(unexplained, incoherent);
             for (int i = 0; i < stems; i++) {
                 mismatchOwn[i] += inco[i];
@@ -171,6 +182,16 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
         double re = mag * Math.cos(s.ownPhaseRad());
         double tt = 2 * re - 1 + pe / px;
         return tt > 0 ? Math.min(1.0, mag * mag / tt) : Double.NaN;
+    }
+
+    /**
+     * The coherence of stem {@code x} with the residual {@code e}: {@code |S_xe|^2 / (S_xx S_ee)}
+     * from its transfer to the residual ({@link StemTransfer.Band#residualDb()}), the share of the
+     * residual's power in the band that one complex gain on the stem removes; 0 where unknown.
+     */
+    static double residualCoherence(StemTransfer.Band s, double px, double pe) {
+        double h = amp(s.residualDb());
+        return Double.isFinite(h) ? Math.min(1.0, h * h * px / pe) : 0.0;
     }
 
     /** The share of stem {@code i}'s power that is in the mix, or 1 when it has none to judge. */

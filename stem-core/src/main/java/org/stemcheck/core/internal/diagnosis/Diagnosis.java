@@ -244,11 +244,11 @@ public final class Diagnosis {
      */
     public static final double LOW_HZ = 250.0;
 
-    /** Content no stem carries, read from the residual's character. */
+    /** Content no stem carries, read from the residual's character ({@link Unexplained#diffuseReturn}). */
     private static Explanation.MissingPart missing(SetAnalysis a, Residual r) {
         double[] region = r.region(REGION_DB).orElseThrow();
         double c = r.channelCorrelation();
-        return new Explanation.MissingPart(!(c >= Thresholds.DIFFUSE_CORRELATION), a.nullDb(), c,
+        return new Explanation.MissingPart(Unexplained.diffuseReturn(a), a.nullDb(), c,
                 r.shareBelow(LOW_HZ * Math.sqrt(2)), r.loudestBand().orElseThrow().centreHz(), region[0], region[1]);
     }
 

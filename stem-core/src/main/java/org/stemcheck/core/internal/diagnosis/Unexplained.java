@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.stemcheck.core.file.Role;
 import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.setpass.ChannelFits;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
@@ -28,44 +29,68 @@ final class Unexplained {
      * Significant, and explained neither by a stem lacking its bus processing nor by the stems a
      * lossy codec went through ({@link #byCodec}): something no stem carries.
      *
-     * The bands must show it too: content no stem reproduces nor holds in another version, at
-     * least {@link Diagnosis#UNEXPLAINED_SHARE_DB} of the mix. A residual of another cause (a
-     * stem's clipping, its lost side signal when exported mono, a stem cut short, a DC offset)
-     * leaves -18.7 to -21.4 dB there (dev101), a deleted stem or FX return -12 to -4 dB.
+     * The bands must show it too: content no stem reproduces nor holds in another version
+     * ({@link BandEvidence#uncoveredDb()}), at least {@link #MISSING_SHARE_DB} of the mix, or
+     * {@link #DIFFUSE_SHARE_DB} when it is diffuse. The stems' own faults that leave a residual of
+     * their own (mono, cut short, clipped) are {@link FileFaults} and named before this is asked.
      *
      * @param anyLacking whether some stem lacks its bus processing
      */
     static boolean inNoStem(SetAnalysis a, List<StemFile> transcoded, boolean anyLacking, BandEvidence ev) {
-        double share = diffuseWithoutPan(a) ? DIFFUSE_SHARE_DB : Diagnosis.UNEXPLAINED_SHARE_DB;
+        double share = diffuseWithoutPan(a) ? DIFFUSE_SHARE_DB : MISSING_SHARE_DB;
         return significant(a) && ev.uncoveredDb() < Thresholds.EXPLAINED_DB && !byCodec(a, transcoded) && !anyLacking
                 && ev.uncoveredDb() >= share;
     }
 
     /**
+     * Content no stem carries is named from this share of the mix on: -24 dB. Read from the
+     * residual's coherence with each stem ({@link BandEvidence}), what a gain, an offset, a polarity
+     * or 16-bit rounding leaves uncovered on the generated songs is -56 dB and under; a stem without
+     * its bus compression leaves -25.5 to -34.0 dB (and is named as such first); causes the
+     * diagnosis does not model leave -26.9 (a stem drifting 60 ppm, the generated ballad's piano)
+     * to -28.0 dB (LMMS FinalStep with its kick panned). Missing parts read
+     * -3.8 to -20.1 dB: a left-out lead -10.1 to -19.2 dB on the three generated songs, a
+     * partly mono reverb return -20.1 dB, the LMMS renders with a track removed -5.5 to -12.6 dB.
+     */
+    static final double MISSING_SHARE_DB = -24.0;
+
+    /**
      * A residual this diffuse (channel correlation under {@link Thresholds#DIFFUSE_CORRELATION}) is
-     * content no stem carries from this share of the mix on: -30 dB. None of the stems' own faults
+     * content no stem carries from this share of the mix on: -36 dB. None of the stems' own faults
      * leaves a diffuse residual (clipping, a lost side signal, a cut, DC: centred or in one stem's
      * channels, and named as the stem's own first), nor does a gain; a reverb or delay return left
-     * out does, at its own level: the generated ballad's reverb 18.7 dB under the mix, the rock
-     * song's return 28.9 dB (the electro song's delay, 33.8 dB under, stays below). A stem whose
-     * channels need gains {@code GainCheck.PAN_DB} apart (its balance moved) leaves a wide residual
-     * too, so then the general share holds.
+     * out does, at its own level: the generated electro song's delay 33.9 dB under the mix, dev101's
+     * FX stem 12.0 dB, LMMS Mauiwowi's snare reverb 19.7 dB. Diffuse residuals of other causes read
+     * -54 dB and under (a stem 552 to 768 samples late, once moved back: LMMS Socceroos and
+     * ZeroSumGame). A stem whose channels need gains {@link Thresholds#GAIN_ERROR_DB} apart (its
+     * balance moved) leaves a wide residual too, so then {@link #MISSING_SHARE_DB} holds.
      */
-    static final double DIFFUSE_SHARE_DB = -30.0;
+    static final double DIFFUSE_SHARE_DB = -36.0;
 
     /** Whether the residual is diffuse and no stem's channels need gains a pan apart (last pass). */
     static boolean diffuseWithoutPan(SetAnalysis a) {
-        if (!(a.residual().correlation() < Thresholds.DIFFUSE_CORRELATION)) {
-            return false;
-        }
-        for (int i = 0; i < a.stems().size(); i++) {
-            // A stem too quiet to identify per channel says nothing of a pan.
-            List<Double> e = ChannelFits.errors(a.passes().last(), i);
-            if (!e.isEmpty() && Collections.max(e) - Collections.min(e) >= Thresholds.GAIN_ERROR_DB) {
-                return false;
-            }
-        }
-        return true;
+        return a.residual().correlation() < Thresholds.DIFFUSE_CORRELATION
+                && java.util.stream.IntStream.range(0, a.stems().size()).noneMatch(i -> panned(a, i));
+    }
+
+    /**
+     * Whether a diffuse residual is a missing return: unless an FX return's channels need gains a
+     * pan apart. A return whose balance moves with the residual shares content with it, and what
+     * feeds a return is a dry source: the generated electro song without its wide lead (channel
+     * correlation -0.22) reads its delay return's channels 7.4 dB apart, so the lead is a missing
+     * part, not a missing return. A dry stem moving with it says nothing either way (dev101
+     * without its FX stem: the backing vocals, which feed the missing reverb, read 2.5 dB apart).
+     */
+    static boolean diffuseReturn(SetAnalysis a) {
+        return a.residual().correlation() < Thresholds.DIFFUSE_CORRELATION && java.util.stream.IntStream
+                .range(0, a.stems().size()).noneMatch(i -> a.stems().get(i).role() == Role.FX && panned(a, i));
+    }
+
+    /** Whether stem {@code i}'s channels need gains {@link Thresholds#GAIN_ERROR_DB} apart (last pass). */
+    private static boolean panned(SetAnalysis a, int i) {
+        // A stem too quiet to identify per channel says nothing of a pan.
+        List<Double> e = ChannelFits.errors(a.passes().last(), i);
+        return !e.isEmpty() && Collections.max(e) - Collections.min(e) >= Thresholds.GAIN_ERROR_DB;
     }
 
     /**

@@ -24,8 +24,9 @@ final class MissingFxCheck extends MixCheck {
         return r.explanations(Explanation.MissingPart.class).stream().filter(Explanation.MissingPart::diffuse)
                 .map(m -> Finding.error(id(), String.format(Locale.ROOT,
                                 "%s holds a diffuse, reverberant part no stem carries (%.1f dB below the mix, channel"
-                                        + " correlation %.2f, mostly %s): effect returns are missing from the stems",
-                                r.mix().name(), -m.levelDb(), m.correlation(), hzSpan(m.lowHz(), m.highHz())))
+                                        + " correlation %.2f, mostly %s%s): effect returns are missing from the stems",
+                                r.mix().name(), -m.levelDb(), m.correlation(), hzSpan(m.lowHz(), m.highHz()),
+                                MissingTime.of(r.residual(), r.startSeconds()).map(t -> ", " + t.describe()).orElse("")))
                         .withFiles(r.mix().name())
                         .withMeasurement("residual_db", m.levelDb())
                         .withMeasurement("correlation", m.correlation())

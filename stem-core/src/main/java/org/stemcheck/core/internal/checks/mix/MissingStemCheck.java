@@ -3,6 +3,7 @@ package org.stemcheck.core.internal.checks.mix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.nulltest.Explanation;
@@ -11,11 +12,14 @@ import org.stemcheck.core.spec.DeliverySpec;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.diagnosis.Diagnosis;
+import org.stemcheck.core.internal.diagnosis.Thresholds;
 import org.stemcheck.core.spec.ExpectedStem;
 
 /**
  * {@code set.missing-stem}: content in the mix that no stem carries and that is not diffuse (an
- * instrument, not a reverb: see {@code mix.missing-fx}), named by where its spectrum sits; and
+ * instrument, not a reverb: see {@code mix.missing-fx}), named by where its spectrum sits and how
+ * it sits in the stereo image (a partly wide part may be a partly mono return, and is called
+ * either); and
  * any stem the spec expects by label that is not in the folder.
  */
 final class MissingStemCheck extends MixCheck {
@@ -51,23 +55,37 @@ final class MissingStemCheck extends MixCheck {
         return r.explanations(Explanation.MissingPart.class).stream().filter(m -> !m.diffuse()).map(m -> {
             boolean image = Double.isFinite(m.correlation());
             boolean low = m.bandHz() <= Diagnosis.LOW_HZ * 1.01;
-            String character = image
-                    ? low ? "low-frequency, centred content (a bass line or kick?)" : "centred content (an instrument or voice)"
-                    : low ? "low-frequency content (a bass line or kick?)" : "content";
+            // Only a centred or low part is plainly an instrument; a wider one may as well be a
+            // partly mono reverb or delay return, and the finding says so rather than guess.
+            boolean instrument = low || image && m.correlation() >= Thresholds.CENTRED_CORRELATION;
+            String where = !image ? "" : m.correlation() >= Thresholds.CENTRED_CORRELATION ? "centred "
+                    : m.correlation() >= Thresholds.DIFFUSE_CORRELATION ? "partly wide " : "wide ";
+            // Against a processed mix the residual is the processing: its time course says nothing.
+            Optional<MissingTime> time = image ? MissingTime.of(r.residual(), r.startSeconds()) : Optional.empty();
+            String character = low ? (image ? "low-frequency, " + where : "low-frequency ") + "content (a bass line or kick?)"
+                    : !image ? "content"
+                    : instrument ? where + "content (an instrument or voice)"
+                    : where + "content (an instrument, or an effect return)";
+            String when = time.map(t -> ", " + t.describe()).orElse("");
             String measured = image
                     ? String.format(Locale.ROOT, "%.1f dB below the mix, channel correlation %.2f", -m.levelDb(),
                             m.correlation())
                     : String.format(Locale.ROOT, "%.1f dB below the mix, read band by band past the mix-bus processing",
                             -m.levelDb());
             return Finding.error(id(), String.format(Locale.ROOT,
-                            "%s holds %s at %s that no stem carries (%s): a stem is missing",
-                            r.mix().name(), character, hzSpan(m.lowHz(), m.highHz()), measured))
+                            "%s holds %s at %s that no stem carries%s (%s): %s",
+                            r.mix().name(), character, hzSpan(m.lowHz(), m.highHz()), when, measured,
+                            instrument || !image ? "a stem is missing" : "a stem or an effect return is missing"))
                     .withFiles(r.mix().name())
                     .withMeasurement("residual_db", m.levelDb())
                     .withMeasurement("correlation", m.correlation())
                     .withMeasurement("low_share", m.lowShare())
                     .withMeasurement("band_hz", m.bandHz())
-                    .withFix("export the missing part as its own stem (check the stem buses cover every track)");
+                    .withMeasurement("sounding_share", time.map(MissingTime::share).orElse(Double.NaN))
+                    .withFix(instrument || !image
+                            ? "export the missing part as its own stem (check the stem buses cover every track)"
+                            : "export the missing part as its own stem (check the stem buses cover every track and"
+                                    + " every reverb and delay return)");
         }).toList();
     }
 }

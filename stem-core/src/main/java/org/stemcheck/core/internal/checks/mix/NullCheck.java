@@ -50,7 +50,7 @@ final class NullCheck extends MixCheck {
      * Where the residual lies, for the engineer to listen for: the octave bands within
      * {@link Diagnosis#REGION_DB} of its loudest (a clear majority of its power) and how it sits
      * in the stereo image (channel correlation: under {@link Thresholds#DIFFUSE_CORRELATION} wide
-     * and diffuse, as a reverb; from {@link #CENTRED_CORRELATION} centred, as a dry part).
+     * and diffuse, as a reverb; from {@link Thresholds#CENTRED_CORRELATION} centred, as a dry part).
      */
     static String where(Residual residual) {
         Optional<double[]> region = residual.region(Diagnosis.REGION_DB);
@@ -60,15 +60,9 @@ final class NullCheck extends MixCheck {
         double c = residual.channelCorrelation();
         String image = !Double.isFinite(c) ? ""
                 : c < Thresholds.DIFFUSE_CORRELATION ? ", wide and diffuse"
-                : c >= CENTRED_CORRELATION ? ", centred" : ", partly wide";
+                : c >= Thresholds.CENTRED_CORRELATION ? ", centred" : ", partly wide";
         return " (it lies mostly at " + hzSpan(region.get()[0], region.get()[1]) + image + ")";
     }
-
-    /**
-     * A residual whose channels correlate at least this much sits in the centre: 0.9, where a
-     * panned or wide part has lost most of its side signal.
-     */
-    static final double CENTRED_CORRELATION = 0.9;
 
     @Override
     List<Finding> judge(CheckContext ctx, NullTestResult r) {
