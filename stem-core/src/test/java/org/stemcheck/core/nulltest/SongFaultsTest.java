@@ -152,6 +152,9 @@ class SongFaultsTest {
                 new Fault("keys on a clock 60 ppm fast", c -> c.clean().stem(c.p.keys(), Dev101.drift(60.0)), c -> {
                     Finding x = c.only("mix.drift", c.f(c.p.keys()));
                     assertThat(x.measurements().get("drift_ppm")).isCloseTo(60.0, Offset.offset(12.0));
+                    // Its whole-song offset and gain are the drift's, not faults of their own.
+                    assertThat(c.report.findings()).as("findings").noneMatch(y -> Set.of("mix.offset", "mix.gain")
+                            .contains(y.code()) && y.files().contains(c.f(c.p.keys())));
                     c.nothingElse(c.p.keys());
                 }),
                 new Fault("lead stem left out", c -> c.clean().drop(c.p.lead()), c -> {

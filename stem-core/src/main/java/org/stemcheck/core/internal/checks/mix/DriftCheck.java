@@ -13,18 +13,11 @@ import org.stemcheck.core.nulltest.StemComparison;
 
 /**
  * {@code mix.drift}: a stem whose offset against the mix changes along the song (its clock or
- * sample rate differs from the session's), in ppm and in milliseconds at the end.
+ * sample rate differs from the session's), in ppm and in milliseconds at the end. A stem that was
+ * in place at the start gets no {@code mix.offset} nor {@code mix.gain} beside it
+ * ({@link MixCheck#onlyDrifts}).
  */
 final class DriftCheck extends MixCheck {
-
-    /**
-     * A change of offset of at least one sample between the two halves is drift: the
-     * partial offsets of broadband stems are good to about 0.03 samples (stem-dsp StemOffset tests),
-     * so one sample is far outside their error. A stem of few low partials locates only to a
-     * fraction of its correlation peak's width, so the change must also exceed half that width
-     * (the same rule as {@code StemOffset.displaced()}).
-     */
-    static final double MIN_CHANGE_SAMPLES = 1.0;
 
     DriftCheck() {
         super("mix.drift", "no stem drifts against the mix along the song");
@@ -36,14 +29,11 @@ final class DriftCheck extends MixCheck {
         int rate = r.sampleRate();
         double duration = (double) r.frames() / rate;
         for (StemComparison s : r.stems()) {
-            if (s.drift().isEmpty() || otherVersion(r, s)) {
+            if (!drifts(r, s)) {
                 continue;
             }
-            Drift d = s.drift().get();
+            Drift d = s.drift().orElseThrow();
             double change = d.lateSamples() - d.earlySamples();
-            if (!d.plausible(rate) || !(Math.abs(change) >= Math.max(MIN_CHANGE_SAMPLES, d.peakWidthSamples() / 2))) {
-                continue;
-            }
             StemFile f = s.file();
             double ppm = d.ppm(rate);
             double endMs = ppm * 1e-6 * duration * 1000.0;

@@ -71,7 +71,7 @@ final class GainCheck extends MixCheck {
                     || (partUnexplained || r.mixBus().limited()) && Math.abs(err) < Thresholds.GAIN_UNCERTAIN_DB
                     || contentUnexplained && g.channelSpreadDb() < PAN_DB && !explainsItsPart(err, s.ownCoherence())
                     || r.mixBus().processed() && !(s.levelDb() >= MIN_LEVEL_UNDER_BUS_DB)
-                    || otherVersion(r, s) || lacking(r, s.file().name()).isPresent()) {
+                    || otherVersion(r, s) || lacking(r, s.file().name()).isPresent() || onlyDrifts(r, s)) {
                 continue;
             }
             StemFile f = s.file();

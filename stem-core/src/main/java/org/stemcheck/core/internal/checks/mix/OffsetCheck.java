@@ -60,7 +60,7 @@ final class OffsetCheck extends MixCheck {
                 .mapToDouble(OptionalDouble::getAsDouble).findFirst();
         for (StemComparison s : r.stems()) {
             Offset o = s.offset();
-            if (!o.displaced() || otherVersion(r, s) || echoOfItsSources(s)) {
+            if (!o.displaced() || otherVersion(r, s) || echoOfItsSources(s) || onlyDrifts(r, s)) {
                 continue;
             }
             StemFile f = s.file();
