@@ -57,6 +57,7 @@ final class GainCheck extends MixCheck {
                             .noneMatch(x -> x.stem().name().equals(s.file().name()))
                     && !(r.balanced() && monoAmongStereo(r, s));
             boolean judged = evidence && g.identifiable() && !otherVersion(r, s) && lacking(r, s.file().name()).isEmpty()
+                    && !onlyDrifts(r, s)
                     && !(r.mixBus().processed() && !(s.levelDb() >= MIN_LEVEL_UNDER_BUS_DB));
             if (judged && g.channelSpreadDb() >= PAN_DB && Math.abs(err) < PAN_FIT_DB && !partUnexplained) {
                 out.add(pan(s, r.mixBus().commonGainDb()));
