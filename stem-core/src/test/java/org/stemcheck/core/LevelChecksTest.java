@@ -184,6 +184,38 @@ class LevelChecksTest {
         assertThat(of(r, "level.cut-tail")).isEmpty();
     }
 
+    @Test
+    void aDcOffsetUnderAFadedTailIsNoCutTail() throws IOException {
+        Delivery d = Delivery.clean();
+        // The same natural ending, on a DC offset of 0.02 (-34 dBFS): the last 100 ms hold the DC,
+        // which level.dc-offset names; the music has ended.
+        double[] tail = Signals.sine(FRAMES, 330, Delivery.RATE, 0.25);
+        for (int i = 0; i < FRAMES; i++) {
+            double t = (double) i / Delivery.RATE;
+            tail[i] = tail[i] * (t < 0.2 ? 1 : Math.pow(10, -3 * (t - 0.2) / 0.3)) + 0.02;
+        }
+        d.file("Guitars").samples = Signals.stereo(tail, tail);
+        Report r = run(d);
+
+        assertThat(of(r, "level.cut-tail")).isEmpty();
+        assertThat(of(r, "level.dc-offset")).singleElement().satisfies(f ->
+                assertThat(f.files()).containsExactly("Song_Guitars_120bpm.wav"));
+    }
+
+    @Test
+    void aStemCutAtFullLevelOnADcOffsetIsStillACutTail() throws IOException {
+        Delivery d = Delivery.clean();
+        double[] unfaded = Signals.sine(FRAMES, 330, Delivery.RATE, 0.25);
+        for (int i = 0; i < FRAMES; i++) {
+            unfaded[i] += 0.02;
+        }
+        d.file("Guitars").samples = Signals.stereo(unfaded, unfaded);
+        Report r = run(d);
+
+        assertThat(of(r, "level.cut-tail")).singleElement().satisfies(f ->
+                assertThat(f.files()).containsExactly("Song_Guitars_120bpm.wav"));
+    }
+
     /** A 12 kHz sine sampled 45 degrees off its crests: samples reach 0.707 of its amplitude, the true peak all of it. */
     private static double[][] interSamplePeaks(double amplitude) {
         double[] x = new double[FRAMES];

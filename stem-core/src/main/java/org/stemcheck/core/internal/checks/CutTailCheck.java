@@ -10,6 +10,7 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.file.StemFile;
+import org.stemcheck.dsp.ChannelStats;
 import org.stemcheck.dsp.LevelTimeline;
 
 /**
@@ -17,7 +18,10 @@ import org.stemcheck.dsp.LevelTimeline;
  * the stem's typical level (the median of its sounding 100 ms intervals) and with the 100 ms before
  * them: a tail that is still within {@value #NEAR_TYPICAL_DB} dB of the typical level and has not
  * fallen by {@value #DECAY_DB} dB over its last 100 ms was cut at export, not faded or run out.
- * Truncated files are left to {@code format.truncated}, which explains their end.
+ * Truncated files are left to {@code format.truncated}, which explains their end. Levels are read
+ * without the channels' DC offset ({@code level.dc-offset} names that): a stem with a DC offset of
+ * 0.02 ends "at -34 dBFS" however silent its music (the generated songs' bass with DC read
+ * "ends while still sounding").
  */
 final class CutTailCheck extends BaseCheck {
 
@@ -53,20 +57,23 @@ final class CutTailCheck extends BaseCheck {
             if (Measured.silent(ctx, f) || f.truncation().isPresent()) {
                 continue;
             }
+            double[] dc = ctx.measurement(f, Measurement.SAMPLE_STATS)
+                    .map(s -> s.channels().stream().mapToDouble(ChannelStats::dc).toArray()).orElse(new double[0]);
             ctx.measurement(f, Measurement.TIMELINE)
-                    .ifPresent(t -> judge(f, t, out));
+                    .ifPresent(t -> judge(f, t, dc, out));
         }
         return out;
     }
 
-    private void judge(StemFile f, LevelTimeline.Result t, List<Finding> out) {
+    private void judge(StemFile f, LevelTimeline.Result t, double[] dc, List<Finding> out) {
         int before = (int) (t.frames() / t.intervalFrames()) - 2;
         if (t.points() < MIN_POINTS || before < 0) {
             return;
         }
-        double[] levels = levels(t);
+        double[] levels = levels(t, dc);
         double typical = typical(levels);
-        double tail = t.tailRmsDbfs();
+        double tailPower = t.tailRms() * t.tailRms() - meanSquare(dc, dc.length);
+        double tail = 10 * Math.log10(Math.max(tailPower, SILENT_POWER));
         double decay = levels[before] - tail;
         if (Double.isNaN(typical) || !(tail >= typical - NEAR_TYPICAL_DB) || !(decay < DECAY_DB)) {
             return;
@@ -87,18 +94,34 @@ final class CutTailCheck extends BaseCheck {
                         + " (reverb, delay, note release); export every stem over the same range"));
     }
 
-    /** The RMS of each interval over all channels (power mean), in dBFS. */
-    private static double[] levels(LevelTimeline.Result t) {
+    /** Power under which a level is silence: -240 dBFS (the floor of {@code Db}). */
+    private static final double SILENT_POWER = 1e-24;
+
+    /** The RMS of each interval over all channels (power mean), without the channels' DC, in dBFS. */
+    private static double[] levels(LevelTimeline.Result t, double[] dc) {
         float[][] rms = t.rms();
+        double dcPower = meanSquare(dc, rms.length);
         double[] out = new double[t.points()];
         for (int i = 0; i < out.length; i++) {
             double sum = 0;
             for (float[] channel : rms) {
                 sum += (double) channel[i] * channel[i];
             }
-            out[i] = 10 * Math.log10(sum / rms.length);
+            out[i] = 10 * Math.log10(Math.max(sum / rms.length - dcPower, SILENT_POWER));
         }
         return out;
+    }
+
+    /** The mean of the squares of the first {@code channels} values (0 when there are none). */
+    private static double meanSquare(double[] dc, int channels) {
+        if (dc.length < channels || channels == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int c = 0; c < channels; c++) {
+            sum += dc[c] * dc[c];
+        }
+        return sum / channels;
     }
 
     /** The median of the sounding intervals (above the timeline's silence threshold); NaN when none. */

@@ -11,6 +11,7 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.file.StemFile;
+import org.stemcheck.core.internal.diagnosis.Thresholds;
 import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.dsp.content.StemFeatures;
 
@@ -41,12 +42,8 @@ final class MixbusProcessingCheck extends BaseCheck {
      * to one peak is gain riding; a steady tone has the same peak everywhere without any limiter.
      */
     static final double MIN_LEVEL_SPREAD_AT_CEILING_DB = 3.0;
-    /**
-     * The stems' summed power more than 4 dB above the mix's: stems sum to the mix without bus
-     * processing (dev101 clean: about 0 dB against the unprocessed mix; with the chain in every
-     * stem +8 dB), and correlation between stems moves the rough power sum by less than 3 dB.
-     */
-    static final double MAKEUP_EXCESS_DB = 4.0;
+    /** The stems' makeup above the mix from which they carry the chain ({@link Thresholds#MAKEUP_EXCESS_DB}). */
+    static final double MAKEUP_EXCESS_DB = Thresholds.MAKEUP_EXCESS_DB;
 
     MixbusProcessingCheck() {
         super("level.mixbus-processing", "the stems do not carry mix-bus processing (a shared limiter ceiling, makeup gain)");

@@ -87,6 +87,14 @@ public final class Thresholds {
      */
     public static final double CODEC_NOISE_MARGIN_DB = 6.0;
 
+    /**
+     * The stems' summed power more than 4 dB above the mix's: they carry the mix-bus chain's makeup
+     * gain. Stems sum to the mix without bus processing (dev101 clean: about 0 dB against the
+     * unprocessed mix; with the chain in every stem +8 dB), and correlation between stems moves the
+     * rough power sum by less than 3 dB.
+     */
+    public static final double MAKEUP_EXCESS_DB = 4.0;
+
     private Thresholds() {
     }
 

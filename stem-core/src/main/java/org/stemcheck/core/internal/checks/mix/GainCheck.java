@@ -72,7 +72,8 @@ final class GainCheck extends MixCheck {
                     || (partUnexplained || r.mixBus().limited()) && Math.abs(err) < Thresholds.GAIN_UNCERTAIN_DB
                     || contentUnexplained && g.channelSpreadDb() < PAN_DB && !explainsItsPart(err, s.ownCoherence())
                     || r.mixBus().processed() && !(s.levelDb() >= MIN_LEVEL_UNDER_BUS_DB)
-                    || otherVersion(r, s) || lacking(r, s.file().name()).isPresent() || onlyDrifts(r, s)) {
+                    || otherVersion(r, s) || lacking(r, s.file().name()).isPresent() || onlyDrifts(r, s)
+                    || turnedDownByTheChainItCarries(r, err)) {
                 continue;
             }
             StemFile f = s.file();
@@ -88,6 +89,19 @@ final class GainCheck extends MixCheck {
                             f.displayLabel(), -err)));
         }
         return out;
+    }
+
+    /**
+     * Whether a stem reads quieter than in the mix by less than the makeup the stems carry: the
+     * stems went through the mix-bus chain ({@code level.mixbus-processing}, makeup at least
+     * {@link Thresholds#MAKEUP_EXCESS_DB} over the mix), whose limiter turns the loudest stems down
+     * most. The generated electro song's kick read "3.5 dB quieter", the rock song's drums "2.4 dB
+     * quieter" with a 12 dB chain in every stem: no fader moved, and re-exported without the chain
+     * they sit as in the mix.
+     */
+    static boolean turnedDownByTheChainItCarries(NullTestResult r, double errDb) {
+        double makeup = r.mixBus().commonGainDb();
+        return r.mixBus().processed() && makeup >= Thresholds.MAKEUP_EXCESS_DB && errDb < 0 && -errDb < makeup;
     }
 
     /**
