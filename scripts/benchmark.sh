@@ -11,7 +11,9 @@
 #    (`song` measures both); film = 2 h, 7 stereo stems + a printmaster, 16.6 GB; 48 kHz / 24-bit;
 # 4. times, interleaved, RUNS times each (film: FILM_RUNS), after reading every file once so
 #    that the page cache is warm the same way for all:
-#      check   java -jar stem-cli/target/stemcheck.jar check DIR   (every check on)
+#      check   ./stemcheck check DIR   (every check on; the launcher: java -jar
+#              stem-cli/target/stemcheck.jar with its cold-start options and class-data
+#              archive, made once before the first timed run by an untimed `./stemcheck demo`)
 #      decode  stemcheck decode-only: every sample through AudioFiles, files in parallel
 #      ffmpeg  astats + ebur128=peak=true on every file, THREADS files at a time
 #      numpy   scripts/numpy_baseline.py: peak, DC, RMS, null test, one process
@@ -43,6 +45,7 @@ THREADS=${THREADS:-$(nproc)}
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseG1GC}
 DOC=${DOC:-$ROOT/docs/benchmarks.md}
 CLI_JAR=$ROOT/stem-cli/target/stemcheck.jar
+LAUNCHER=$ROOT/stemcheck
 BENCH_JAR=$ROOT/stem-bench/target/benchmarks.jar
 PY=/usr/bin/python3   # Debian's python, where python3-numpy and python3-soundfile install
 
@@ -115,8 +118,11 @@ java_gc() { # java with the GC log named by $GCLOG (set per run by run_timed)
   # shellcheck disable=SC2086
   exec java $JAVA_OPTS "-Xlog:gc,gc+heap+exit:file=$GCLOG" "$@"
 }
-export -f java_gc
-export JAVA_OPTS
+stemcheck_gc() { # the launcher with the GC log named by $GCLOG; its JAVA_OPTS come after its own options
+  JAVA_OPTS="$JAVA_OPTS -Xlog:gc,gc+heap+exit:file=$GCLOG" STEMCHECK_JAR=$CLI_JAR exec "$LAUNCHER" "$@"
+}
+export -f java_gc stemcheck_gc
+export JAVA_OPTS LAUNCHER CLI_JAR
 
 ffmpeg_all() { # every file of $1, $THREADS at a time, logs into $2
   find -H "$1" -maxdepth 1 -name '*.wav' -print0 | sort -z |
@@ -143,12 +149,16 @@ ffmpeg=$(ffmpeg -version | head -1 | awk '{ print $1, $2, $3 }')
 python=$pyver
 os=$os
 jvm_options=$JAVA_OPTS
+check_launcher=./stemcheck
 threads=$THREADS
 EOF
 }
 
 install_missing
 build_if_needed
+# the launcher's class-data archive for this java and jar, so that no timed run pays for writing it
+say "priming the launcher's class-data archive (untimed: ./stemcheck demo)"
+STEMCHECK_JAR=$CLI_JAR "$LAUNCHER" demo --dir "$RESULTS/launcher-demo" >/dev/null 2>&1 || true
 for KIND in "${KINDS[@]}"; do
   NAME=$KIND
   SECONDS_ARG=()
@@ -177,7 +187,7 @@ for KIND in "${KINDS[@]}"; do
 
   for run in $(seq 1 "$runs"); do
     run_timed check "stemcheck check (every check)" "$run" "$LOGS" \
-      bash -c 'java_gc -jar "$0" check "$1"' "$CLI_JAR" "$DIR"
+      bash -c 'stemcheck_gc check "$0"' "$DIR"
     run_timed decode "stemcheck decode-only ($THREADS threads)" "$run" "$LOGS" \
       bash -c 'java_gc -cp "$0" org.stemcheck.bench.harness.DecodeOnly "$1" "$THREADS"' "$BENCH_JAR" "$DIR"
     run_timed ffmpeg "ffmpeg astats + ebur128=peak=true ($THREADS files at a time)" "$run" "$LOGS" \

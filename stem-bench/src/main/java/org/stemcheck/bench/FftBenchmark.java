@@ -3,6 +3,7 @@ package org.stemcheck.bench;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.jtransforms.fft.DoubleFFT_1D;
+import org.jtransforms.fft.FloatFFT_1D;
 import org.jtransforms.utils.CommonUtils;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,7 +25,9 @@ import org.stemcheck.dsp.internal.RealFft;
  * (its threshold raised, as {@code FftThreads.callerOnly()} does: the fair single-threaded
  * comparison); {@code jtransforms-pool} leaves JTransforms' defaults (from 8192 points it splits
  * the work onto its own pool); {@code own} is our engine, which {@code Fft} uses where JTransforms
- * would use its pool. A full check's weights (transforms per size) are in {@code docs/benchmarks.md}.
+ * would use its pool; {@code jtransforms-float} is JTransforms' single-precision transform
+ * ({@code FloatFFT_1D.realForward(float[])}, on the calling thread like {@code jtransforms}), to
+ * see what float spectra would save. A full check's weights (transforms per size) are in {@code docs/benchmarks.md}.
  *
  * <pre>java -jar stem-bench/target/benchmarks.jar FftBenchmark -f 2 -wi 3 -i 5 -w 1s -r 1s</pre>
  */
@@ -37,19 +40,22 @@ public class FftBenchmark {
     @Param({"512", "4096", "8192", "131072", "524288"})
     public int size;
 
-    /** Which transform: {@code jtransforms}, {@code jtransforms-pool} or {@code own}. */
+    /** Which transform: {@code jtransforms}, {@code jtransforms-pool}, {@code jtransforms-float} or {@code own}. */
     @Param({"jtransforms", "own"})
     public String engine;
 
     private double[] input;
     private double[] work;
+    private float[] inputFloat;
+    private float[] workFloat;
     private DoubleFFT_1D library;
+    private FloatFFT_1D libraryFloat;
     private RealFft own;
 
     /** Plans the transform and makes one second of Gaussian noise as input. */
     @Setup
     public void setUp() {
-        if (engine.equals("jtransforms")) {
+        if (engine.startsWith("jtransforms") && !engine.equals("jtransforms-pool")) {
             CommonUtils.setThreadsBeginN_1D_FFT_2Threads(Long.MAX_VALUE / 2);
             CommonUtils.setThreadsBeginN_1D_FFT_4Threads(Long.MAX_VALUE / 2);
         } else {
@@ -61,7 +67,13 @@ public class FftBenchmark {
             input[i] = random.nextGaussian();
         }
         work = new double[size];
+        inputFloat = new float[size];
+        for (int i = 0; i < size; i++) {
+            inputFloat[i] = (float) input[i];
+        }
+        workFloat = new float[size];
         library = new DoubleFFT_1D(size);
+        libraryFloat = new FloatFFT_1D(size);
         own = new RealFft(size);
     }
 
@@ -71,7 +83,12 @@ public class FftBenchmark {
      * @return the transformed buffer
      */
     @Benchmark
-    public double[] forward() {
+    public Object forward() {
+        if (engine.equals("jtransforms-float")) {
+            System.arraycopy(inputFloat, 0, workFloat, 0, size);
+            libraryFloat.realForward(workFloat);
+            return workFloat;
+        }
         System.arraycopy(input, 0, work, 0, size);
         if (engine.equals("own")) {
             own.forward(work);

@@ -103,8 +103,10 @@ public final class BenchReport {
         sb.append(String.format(Locale.ROOT, "### %s: %s of programme, %s files, %.0f MB (48 kHz / 24-bit stereo WAV)%n%n",
                 r.get("name"), clock(r.number("seconds")), r.get("files"), bytes / 1e6));
         sb.append(String.format(Locale.ROOT, "Measured %s with `%s`: %s run(s) a tool, median; the page cache warmed"
-                + " before every run by reading every file once (`cat`). Java runs: `%s`.%n%n",
-                r.get("date"), r.get("command"), r.get("runs"), r.get("jvm_options")));
+                + " before every run by reading every file once (`cat`). Java runs: `%s`%s.%n%n",
+                r.get("date"), r.get("command"), r.get("runs"), r.get("jvm_options"),
+                r.get("check_launcher").equals("?") ? ""
+                        : " (`stemcheck check` through `" + r.get("check_launcher") + "`, with the options it adds)"));
         sb.append(String.format(Locale.ROOT, "Machine: %s, %s cores, %s RAM; %s; %s; %s; %s.%n%n",
                 r.get("cpu"), r.get("cores"), r.get("ram"), r.get("java"), r.get("ffmpeg"), r.get("python"), r.get("os")));
         double others = r.othersShare();

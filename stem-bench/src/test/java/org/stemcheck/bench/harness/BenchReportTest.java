@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,19 @@ class BenchReportTest {
                 .contains("4.00 to 6.00 on 2 cores")
                 .contains("re-take them on a quiet machine")
                 .doesNotContain("does not read all the audio");
+    }
+
+    @Test
+    void renderSaysWhenTheCheckRanThroughTheLauncher() throws IOException {
+        Files.writeString(dir.resolve("run.properties"), "name=song\nfiles=9\nbytes=600000000\nseconds=240\ncores=2\n"
+                + "jvm_options=-Xmx256m -XX:+UseG1GC\n");
+        Files.writeString(dir.resolve("runs.tsv"), "check\tstemcheck check\t1\t8.0\t200\t2.1\t250\t15.20\t0.02\n");
+        assertThat(BenchReport.render(RunResults.read(dir))).contains("Java runs: `-Xmx256m -XX:+UseG1GC`.")
+                .doesNotContain("launcher").doesNotContain("through");
+
+        Files.writeString(dir.resolve("run.properties"), "check_launcher=./stemcheck\n", StandardOpenOption.APPEND);
+        assertThat(BenchReport.render(RunResults.read(dir)))
+                .contains("Java runs: `-Xmx256m -XX:+UseG1GC` (`stemcheck check` through `./stemcheck`, with the options it adds).");
     }
 
     @Test
