@@ -169,15 +169,20 @@ class LevelChecksTest {
         assertThat(f.where()).containsExactly(new Finding.Span(0.4, 0.5));
     }
 
-    @Test
-    void stemFadingOutBeforeItsEndIsNoCutTail() throws IOException {
-        Delivery d = Delivery.clean();
-        // A tail that decays exponentially (60 dB in 0.3 s) right up to the end: a natural ending.
+    /** A sine whose tail decays exponentially (60 dB in 0.3 s) right up to the end, a natural ending, plus {@code dc}. */
+    private static double[] fadedSine(double dc) {
         double[] tail = Signals.sine(FRAMES, 330, Delivery.RATE, 0.25);
         for (int i = 0; i < FRAMES; i++) {
             double t = (double) i / Delivery.RATE;
-            tail[i] *= t < 0.2 ? 1 : Math.pow(10, -3 * (t - 0.2) / 0.3 * 1.0);
+            tail[i] = tail[i] * (t < 0.2 ? 1 : Math.pow(10, -3 * (t - 0.2) / 0.3)) + dc;
         }
+        return tail;
+    }
+
+    @Test
+    void stemFadingOutBeforeItsEndIsNoCutTail() throws IOException {
+        Delivery d = Delivery.clean();
+        double[] tail = fadedSine(0.0);
         d.file("Guitars").samples = Signals.stereo(tail, Signals.gain(tail, 0.9));
         Report r = run(d);
 
@@ -189,11 +194,7 @@ class LevelChecksTest {
         Delivery d = Delivery.clean();
         // The same natural ending, on a DC offset of 0.02 (-34 dBFS): the last 100 ms hold the DC,
         // which level.dc-offset names; the music has ended.
-        double[] tail = Signals.sine(FRAMES, 330, Delivery.RATE, 0.25);
-        for (int i = 0; i < FRAMES; i++) {
-            double t = (double) i / Delivery.RATE;
-            tail[i] = tail[i] * (t < 0.2 ? 1 : Math.pow(10, -3 * (t - 0.2) / 0.3)) + 0.02;
-        }
+        double[] tail = fadedSine(0.02);
         d.file("Guitars").samples = Signals.stereo(tail, tail);
         Report r = run(d);
 

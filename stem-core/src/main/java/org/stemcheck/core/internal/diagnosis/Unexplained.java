@@ -3,6 +3,7 @@ package org.stemcheck.core.internal.diagnosis;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.stemcheck.core.file.Role;
 import org.stemcheck.core.file.StemFile;
@@ -70,7 +71,7 @@ final class Unexplained {
     /** Whether the residual is diffuse and no stem's channels need gains a pan apart (last pass). */
     static boolean diffuseWithoutPan(SetAnalysis a) {
         return a.residual().correlation() < Thresholds.DIFFUSE_CORRELATION
-                && java.util.stream.IntStream.range(0, a.stems().size()).noneMatch(i -> panned(a, i));
+                && IntStream.range(0, a.stems().size()).noneMatch(i -> panned(a, i));
     }
 
     /**
@@ -82,7 +83,7 @@ final class Unexplained {
      * without its FX stem: the backing vocals, which feed the missing reverb, read 2.5 dB apart).
      */
     static boolean diffuseReturn(SetAnalysis a) {
-        return a.residual().correlation() < Thresholds.DIFFUSE_CORRELATION && java.util.stream.IntStream
+        return a.residual().correlation() < Thresholds.DIFFUSE_CORRELATION && IntStream
                 .range(0, a.stems().size()).noneMatch(i -> a.stems().get(i).role() == Role.FX && panned(a, i));
     }
 
