@@ -39,12 +39,16 @@ import org.stemcheck.core.testing.Json;
  * from {@code -Dstemcheck.lmmsCorpus=DIR}. Without a corpus it is skipped with a message, except
  * under CI ({@code CI=true}) with the profile active, where that fails. Cases that fail today are
  * listed in {@code lmms-known-failures.txt} beside this class; a listed case that passes fails
- * the test, so the list only ever shrinks.
+ * the test, so the list only ever shrinks, and so does one that gains a false finding (the list
+ * excuses what a case misses, not what it blames).
  */
 @Tag("lmms")
 class LmmsCorpusTest {
 
     private static final String KNOWN_FAILURES = "lmms-known-failures.txt";
+
+    /** How {@link #judge} begins a false finding's line. */
+    private static final String FALSE = "false ";
 
     @TestFactory
     Stream<DynamicTest> everyDeliveryOfTheCorpus() throws IOException {
@@ -110,6 +114,13 @@ class LmmsCorpusTest {
         if (knownFailure && problems.isEmpty()) {
             fail("%s passes but is listed in %s: take it off the list", name, KNOWN_FAILURES);
         }
+        // A listed case is excused a missed finding, never a false one (a wrong offset on the
+        // guilty stem and a missing stem read into its residual went unseen that way once).
+        List<String> falseOnes = problems.stream().filter(p -> p.startsWith(FALSE)).toList();
+        if (knownFailure && !falseOnes.isEmpty()) {
+            fail("%s is listed in %s for what it misses, but now has false findings:%n  %s", name, KNOWN_FAILURES,
+                    String.join("\n  ", falseOnes));
+        }
         if (knownFailure) {
             Assumptions.abort("known failure (" + KNOWN_FAILURES + "): " + String.join("; ", problems));
         }
@@ -163,7 +174,7 @@ class LmmsCorpusTest {
             boolean namesInnocent = f.files().stream().anyMatch(innocent::contains);
             boolean unexpected = !expectedCodes.contains(f.code());
             if (namesInnocent || clean || unexpected) {
-                problems.add("false " + f.severity() + " " + f.code() + " " + f.files() + ": " + f.message());
+                problems.add(FALSE + f.severity() + " " + f.code() + " " + f.files() + ": " + f.message());
             }
         }
         return problems;
