@@ -83,11 +83,19 @@ final class LagPeak {
         fft.inverse(corr);
         int lo = Math.max(0, from + maxLag);
         int hi = Math.min(2 * maxLag, to + maxLag);
-        int best = lo;
-        for (int k = lo + 1; k <= hi; k++) {
-            if (Math.abs(corr[k]) > Math.abs(corr[best])) {
+        // The highest local maximum inside the range: a maximum on the range's edge is no peak (the
+        // correlation still rises past it). The generated electro song's four-on-the-floor kick and
+        // sub bass, which repeat every beat, peaked on the coarse search's edge (-2 s) three times
+        // higher than at their true offset, and were moved there.
+        int best = -1;
+        for (int k = lo + 1; k < hi; k++) {
+            double v = Math.abs(corr[k]);
+            if ((best < 0 || v > Math.abs(corr[best])) && v >= Math.abs(corr[k - 1]) && v >= Math.abs(corr[k + 1])) {
                 best = k;
             }
+        }
+        if (best < 0) {
+            best = Math.abs(corr[lo]) >= Math.abs(corr[hi]) ? lo : hi;
         }
         double second = secondPeak(best);
         if (second * StemOffset.CLEAR_PEAK_RATIO > Math.abs(corr[best])) {

@@ -33,6 +33,17 @@ final class OffsetTrials {
     static final double GAIN_DB = 3.0;
 
     /**
+     * A kept trial of a stem's own offset leaves the null at least this far under the stem's own
+     * level: 10 dB, the move explains nine tenths of the stem's power or more. Deepening the null
+     * is not enough for a part that repeats: LMMS FinalStep's bass line two ticks late, moved to a
+     * peak 3.96 beats away, nulls 9 dB deeper there (-0.8 to -9.9 dB) while the line itself is
+     * about -4 dB of the mix; the right moves leave 28 dB and more under their stem (Socceroos'
+     * bass line -56.9 dB at -0.8 dB, Mauiwowi's kick -46.3 dB at -2.5 dB, ZeroSumGame's sub -30.9
+     * dB at -2.8 dB).
+     */
+    static final double UNDER_OWN_LEVEL_DB = 10.0;
+
+    /**
      * At most this many stems' own offsets are tried (each trial is one more pass over the stems and
      * the mix: a screening one, and a full one when the trial is kept).
      */

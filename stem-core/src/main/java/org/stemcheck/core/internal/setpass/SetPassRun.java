@@ -123,7 +123,7 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         double candidate = shared == 0 ? SharedOffset.candidate(firstPass.offsets()) : 0.0;
         if (candidate != 0) {
             long[] tried = shifts(firstPass, candidate);
-            Optional<NullResult> kept = trial(best, tried, last, OffsetTrials.SHARED_GAIN_DB, routing);
+            Optional<NullResult> kept = trial(best, tried, last, OffsetTrials.SHARED_GAIN_DB, Double.POSITIVE_INFINITY, routing);
             reads += kept.isPresent() ? 2 : 1;
             if (kept.isPresent()) {
                 shared = candidate;
@@ -136,7 +136,8 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         for (int i : OffsetTrials.stemCandidates(firstPass, last, levels.get(best), shifts)) {
             long[] tried = shifts.clone();
             tried[i] = firstPass.offsets().get(i).wholeSamples();
-            Optional<NullResult> kept = trial(best, tried, last, OffsetTrials.GAIN_DB, routing);
+            Optional<NullResult> kept = trial(best, tried, last, OffsetTrials.GAIN_DB,
+                    levels.get(best)[i] - OffsetTrials.UNDER_OWN_LEVEL_DB, routing);
             reads += kept.isPresent() ? 2 : 1;
             if (kept.isPresent()) {
                 confirmed.add(i);
@@ -155,15 +156,17 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
 
     /**
      * A trial of the stems moved by {@code tried}: the result of a pass with them so moved when
-     * it deepens the null of {@code before} by {@code marginDb} (its channel-pair routing then
-     * replaces the mix's in {@code routing}), else empty. The null after gains, which decides,
+     * it deepens the null of {@code before} by {@code marginDb} to at most {@code ceilingDb} (for a
+     * stem's own offset: {@link OffsetTrials#UNDER_OWN_LEVEL_DB} under its level; its channel-pair
+     * routing then replaces the mix's in {@code routing}), else empty. The null after gains, which decides,
      * comes from a screening pass first (residual and gains only, the same to the bit as the full
      * pass's); only a trial that is kept pays for the full pass (offsets, transfers, spectra).
      */
     private Optional<NullResult> trial(PassFile best, long[] tried, NullResult before, double marginDb,
-                                       Map<PassFile, List<PairRouting.Sums>> routing) throws IOException {
+                                       double ceilingDb, Map<PassFile, List<PairRouting.Sums>> routing)
+            throws IOException {
         NullResult screened = stream(List.of(best), tried, total(List.of(best)), Stage.TRIAL, null, null).result(0);
-        if (!OffsetTrials.deepens(screened, before, marginDb)) {
+        if (!OffsetTrials.deepens(screened, before, marginDb) || !(screened.gains().nullDepthDb() <= ceilingDb)) {
             return Optional.empty();
         }
         Map<PassFile, List<PairRouting.Sums>> triedRouting = new LinkedHashMap<>();
