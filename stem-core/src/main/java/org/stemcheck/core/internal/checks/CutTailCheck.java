@@ -10,7 +10,6 @@ import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Measurement;
 import org.stemcheck.core.file.StemFile;
-import org.stemcheck.dsp.ChannelStats;
 import org.stemcheck.dsp.LevelTimeline;
 
 /**
@@ -57,23 +56,24 @@ final class CutTailCheck extends BaseCheck {
             if (Measured.silent(ctx, f) || f.truncation().isPresent()) {
                 continue;
             }
-            double[] dc = ctx.measurement(f, Measurement.SAMPLE_STATS)
-                    .map(s -> s.channels().stream().mapToDouble(ChannelStats::dc).toArray()).orElse(new double[0]);
+            // The DC's power, the mean over the channels of its square, taken out of every level.
+            double dcPower = ctx.measurement(f, Measurement.SAMPLE_STATS)
+                    .map(s -> s.channels().stream().mapToDouble(c -> c.dc() * c.dc()).average().orElse(0.0))
+                    .orElse(0.0);
             ctx.measurement(f, Measurement.TIMELINE)
-                    .ifPresent(t -> judge(f, t, dc, out));
+                    .ifPresent(t -> judge(f, t, dcPower, out));
         }
         return out;
     }
 
-    private void judge(StemFile f, LevelTimeline.Result t, double[] dc, List<Finding> out) {
+    private void judge(StemFile f, LevelTimeline.Result t, double dcPower, List<Finding> out) {
         int before = (int) (t.frames() / t.intervalFrames()) - 2;
         if (t.points() < MIN_POINTS || before < 0) {
             return;
         }
-        double[] levels = levels(t, dc);
+        double[] levels = levels(t, dcPower);
         double typical = typical(levels);
-        double tailPower = t.tailRms() * t.tailRms() - meanSquare(dc, dc.length);
-        double tail = 10 * Math.log10(Math.max(tailPower, SILENT_POWER));
+        double tail = 10 * Math.log10(Math.max(t.tailRms() * t.tailRms() - dcPower, SILENT_POWER));
         double decay = levels[before] - tail;
         if (Double.isNaN(typical) || !(tail >= typical - NEAR_TYPICAL_DB) || !(decay < DECAY_DB)) {
             return;
@@ -98,9 +98,8 @@ final class CutTailCheck extends BaseCheck {
     private static final double SILENT_POWER = 1e-24;
 
     /** The RMS of each interval over all channels (power mean), without the channels' DC, in dBFS. */
-    private static double[] levels(LevelTimeline.Result t, double[] dc) {
+    private static double[] levels(LevelTimeline.Result t, double dcPower) {
         float[][] rms = t.rms();
-        double dcPower = meanSquare(dc, rms.length);
         double[] out = new double[t.points()];
         for (int i = 0; i < out.length; i++) {
             double sum = 0;
@@ -110,18 +109,6 @@ final class CutTailCheck extends BaseCheck {
             out[i] = 10 * Math.log10(Math.max(sum / rms.length - dcPower, SILENT_POWER));
         }
         return out;
-    }
-
-    /** The mean of the squares of the first {@code channels} values (0 when there are none). */
-    private static double meanSquare(double[] dc, int channels) {
-        if (dc.length < channels || channels == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (int c = 0; c < channels; c++) {
-            sum += dc[c] * dc[c];
-        }
-        return sum / channels;
     }
 
     /** The median of the sounding intervals (above the timeline's silence threshold); NaN when none. */

@@ -23,7 +23,7 @@ import org.stemcheck.dsp.content.StemFeatures;
  * One stem at a ceiling is a bus limiter on that stem, which is fine; equal peaks alone can be
  * peak normalisation and are not reported either. Quiet stems seldom reach a mix-bus limiter
  * (only the loud ones are held at its ceiling), so the null test is the second witness: one stem
- * held at a ceiling while every stem sits the same {@link #MAKEUP_EXCESS_DB} or more above its
+ * held at a ceiling while every stem sits the same {@link Thresholds#MAKEUP_EXCESS_DB} or more above its
  * level in the mix (the chain's makeup gain, {@code MixBus#commonGainDb()}).
  */
 final class MixbusProcessingCheck extends BaseCheck {
@@ -42,8 +42,6 @@ final class MixbusProcessingCheck extends BaseCheck {
      * to one peak is gain riding; a steady tone has the same peak everywhere without any limiter.
      */
     static final double MIN_LEVEL_SPREAD_AT_CEILING_DB = 3.0;
-    /** The stems' makeup above the mix from which they carry the chain ({@link Thresholds#MAKEUP_EXCESS_DB}). */
-    static final double MAKEUP_EXCESS_DB = Thresholds.MAKEUP_EXCESS_DB;
 
     MixbusProcessingCheck() {
         super("level.mixbus-processing", "the stems do not carry mix-bus processing (a shared limiter ceiling, makeup gain)");
@@ -74,7 +72,7 @@ final class MixbusProcessingCheck extends BaseCheck {
         }
         List<Measured> held = ceiling.stream().filter(MixbusProcessingCheck::heldAtPeak).toList();
         OptionalDouble excess = makeupExcess(ctx, stems);
-        boolean makeup = excess.isPresent() && excess.getAsDouble() > MAKEUP_EXCESS_DB;
+        boolean makeup = excess.isPresent() && excess.getAsDouble() > Thresholds.MAKEUP_EXCESS_DB;
         if (held.isEmpty() && !makeup) {
             return List.of();
         }
@@ -83,14 +81,14 @@ final class MixbusProcessingCheck extends BaseCheck {
 
     /**
      * The null test's witness: the mix carries processing common to every stem, the stems at
-     * least {@link #MAKEUP_EXCESS_DB} louder than in it, and a stem held at a ceiling.
+     * least {@link Thresholds#MAKEUP_EXCESS_DB} louder than in it, and a stem held at a ceiling.
      */
     private List<Finding> makeupInEveryStem(CheckContext ctx, List<Measured> stems) {
         Optional<NullTestResult> r = ctx.nullTest();
         List<Measured> held = stems.stream()
                 .filter(m -> m.peak() >= CEILING_MIN_DBFS && m.peak() <= CEILING_MAX_DBFS && heldAtPeak(m)).toList();
         if (r.isEmpty() || held.isEmpty() || !r.get().mixBus().processed()
-                || !(r.get().mixBus().commonGainDb() >= MAKEUP_EXCESS_DB)) {
+                || !(r.get().mixBus().commonGainDb() >= Thresholds.MAKEUP_EXCESS_DB)) {
             return List.of();
         }
         double gain = r.get().mixBus().commonGainDb();

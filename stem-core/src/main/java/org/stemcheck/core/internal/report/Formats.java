@@ -75,6 +75,14 @@ public final class Formats {
         return String.format(Locale.ROOT, "%d:%06.3f", whole, s - 60 * whole);
     }
 
+    /** A place in a song to the second, {@code 3:07}, {@code 1:02:05} past an hour. */
+    public static String minutes(double s) {
+        long whole = Math.round(s);
+        return whole >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
+                : String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
+    }
+
     /** Seconds since midnight as a timecode, {@code 01:00:00.000}. */
     public static String clock(double s) {
         long ms = Math.round(s * 1000);

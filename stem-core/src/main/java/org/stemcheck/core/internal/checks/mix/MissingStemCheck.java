@@ -67,6 +67,7 @@ final class MissingStemCheck extends MixCheck {
                     : instrument ? where + "content (an instrument or voice)"
                     : where + "content (an instrument, or an effect return)";
             String when = time.map(t -> ", " + t.describe()).orElse("");
+            boolean plainlyAStem = instrument || !image;
             String measured = image
                     ? String.format(Locale.ROOT, "%.1f dB below the mix, channel correlation %.2f", -m.levelDb(),
                             m.correlation())
@@ -75,14 +76,14 @@ final class MissingStemCheck extends MixCheck {
             return Finding.error(id(), String.format(Locale.ROOT,
                             "%s holds %s at %s that no stem carries%s (%s): %s",
                             r.mix().name(), character, hzSpan(m.lowHz(), m.highHz()), when, measured,
-                            instrument || !image ? "a stem is missing" : "a stem or an effect return is missing"))
+                            plainlyAStem ? "a stem is missing" : "a stem or an effect return is missing"))
                     .withFiles(r.mix().name())
                     .withMeasurement("residual_db", m.levelDb())
                     .withMeasurement("correlation", m.correlation())
                     .withMeasurement("low_share", m.lowShare())
                     .withMeasurement("band_hz", m.bandHz())
                     .withMeasurement("sounding_share", time.map(MissingTime::share).orElse(Double.NaN))
-                    .withFix(instrument || !image
+                    .withFix(plainlyAStem
                             ? "export the missing part as its own stem (check the stem buses cover every track)"
                             : "export the missing part as its own stem (check the stem buses cover every track and"
                                     + " every reverb and delay return)");

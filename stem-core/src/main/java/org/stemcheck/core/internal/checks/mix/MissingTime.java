@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.stemcheck.core.internal.report.Formats;
 import org.stemcheck.core.nulltest.Residual;
 import org.stemcheck.core.nulltest.Segment;
 
@@ -93,13 +94,8 @@ record MissingTime(double share, List<double[]> spans) {
         if (share >= THROUGHOUT) {
             return "throughout";
         }
-        List<String> at = spans.stream().limit(MAX_SPANS).map(x -> clock(x[0]) + "-" + clock(x[1])).toList();
+        List<String> at = spans.stream().limit(MAX_SPANS).map(x -> Formats.minutes(x[0]) + "-" + Formats.minutes(x[1])).toList();
         String more = spans.size() > MAX_SPANS ? String.format(Locale.ROOT, " and %d more", spans.size() - MAX_SPANS) : "";
         return "at " + String.join(", ", at) + more;
-    }
-
-    private static String clock(double seconds) {
-        long s = Math.round(seconds);
-        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -40,6 +40,13 @@ class MissingTimeTest {
     }
 
     @Test
+    void aSpanPastAnHourIsGivenWithItsHour() {
+        // A reel of a film compared from 1:00:00: the part sounds 0:20-0:35 into it.
+        MissingTime t = MissingTime.of(residual(60, i -> i >= 200 && i < 350 ? 0.05 : 0.0), 3600.0).orElseThrow();
+        assertThat(t.describe()).isEqualTo("at 1:00:20-1:00:35");
+    }
+
+    @Test
     void shortRestsStayInsideOneSpanAndLongOnesSplitIt() {
         // Plays 0-10 s, rests 1.5 s (inside), plays to 20 s, rests 10 s, plays 30-40 s; faint
         // leakage 30 dB under it in the long rest is not the part.
