@@ -126,6 +126,39 @@ class FormatChecksTest {
     }
 
     @Test
+    void stemsCutAtTheirLastNoteAreShorterThanTheMixNotTheFullLengthOnes() throws IOException {
+        // A DAW that stops each track at its last note (LMMS's rendertracks): most stems end
+        // early, two run as long as the mix; the short ones are named, against the mix.
+        Delivery d = Delivery.clean();
+        for (String l : List.of("Drums", "Bass", "Keys", "Guitars", "Vocals")) {
+            d.file(l).seconds = 0.3;
+        }
+        Report r = run(d);
+
+        List<Finding> found = of(r, "format.length");
+        assertThat(found).extracting(f -> f.files().get(0)).containsExactlyInAnyOrder("Song_Drums_120bpm.wav",
+                "Song_Bass_120bpm.wav", "Song_Keys_120bpm.wav", "Song_Guitars_120bpm.wav", "Song_Vocals_120bpm.wav");
+        assertThat(found).allSatisfy(f -> {
+            assertThat(f.message()).contains("lasts 0.300 s, the mix 0.500 s (0.200 s shorter)");
+            assertThat(f.measurements().get("expected_s")).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        });
+    }
+
+    @Test
+    void withoutAMixTheLengthMostStemsShareIsTheYardstick() throws IOException {
+        Delivery d = Delivery.withoutMix();
+        for (String l : List.of("Drums", "Bass", "Keys", "Guitars", "Vocals")) {
+            d.file(l).seconds = 0.3;
+        }
+        Report r = run(d);
+
+        List<Finding> found = of(r, "format.length");
+        assertThat(found).extracting(f -> f.files().get(0)).containsExactlyInAnyOrder("Song_Pads_120bpm.wav",
+                "Song_FX_120bpm.wav");
+        assertThat(found.get(0).message()).contains("the other 5 stems 0.300 s (0.200 s longer)");
+    }
+
+    @Test
     void lengthsAreComparedInSecondsAcrossRates() throws IOException {
         Delivery d = Delivery.clean();
         d.file("Bass").rate = 96_000; // same 0.5 s, twice the frames
