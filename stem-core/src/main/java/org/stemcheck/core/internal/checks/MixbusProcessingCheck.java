@@ -18,7 +18,8 @@ import org.stemcheck.dsp.content.StemFeatures;
 /**
  * {@code level.mixbus-processing}: the stems went through the mix-bus chain. The sign is a shared
  * limiter ceiling: two or more stems peaking at the same level just under full scale, with at
- * least one of them held at that level again and again (a flat-topped peak histogram) or, when
+ * least {@link #MIN_STEMS_HELD} of them held at that level again and again (a flat-topped peak
+ * histogram; one when {@link #MIN_STEMS_AT_ONE_HELD} share the ceiling) or, when
  * a reference mix is present, the stems together far louder than the mix (shared makeup gain).
  * One stem at a ceiling is a bus limiter on that stem, which is fine; equal peaks alone can be
  * peak normalisation and are not reported either. Quiet stems seldom reach a mix-bus limiter
@@ -42,6 +43,21 @@ final class MixbusProcessingCheck extends BaseCheck {
      * to one peak is gain riding; a steady tone has the same peak everywhere without any limiter.
      */
     static final double MIN_LEVEL_SPREAD_AT_CEILING_DB = 3.0;
+
+    /**
+     * Without the makeup witness, at least this many stems of the shared ceiling must be held at
+     * it, or {@link #MIN_STEMS_AT_ONE_HELD} must share it: one stem held at its peak is as often a
+     * drum sample that repeats bit for bit (LMMS CapDan-TwilightArea's snare: its peak in 12 of
+     * 240 windows) beside one other stem whose peak falls within 0.1 dB of it by chance (its bass,
+     * held nowhere), which a native render of 13 tracks showed.
+     */
+    static final int MIN_STEMS_HELD = 2;
+    /**
+     * ... or this many stems share the ceiling with one held: three peaks within 0.1 dB in the
+     * 3 dB of the ceiling range are no chance (a steady stem pinned by a limiter, a held vocal,
+     * has no level spread to be counted as held: three stems through one limiter, one held).
+     */
+    static final int MIN_STEMS_AT_ONE_HELD = 3;
 
     MixbusProcessingCheck() {
         super("level.mixbus-processing", "the stems do not carry mix-bus processing (a shared limiter ceiling, makeup gain)");
@@ -73,7 +89,8 @@ final class MixbusProcessingCheck extends BaseCheck {
         List<Measured> held = ceiling.stream().filter(MixbusProcessingCheck::heldAtPeak).toList();
         OptionalDouble excess = makeupExcess(ctx, stems);
         boolean makeup = excess.isPresent() && excess.getAsDouble() > Thresholds.MAKEUP_EXCESS_DB;
-        if (held.isEmpty() && !makeup) {
+        boolean pinned = !held.isEmpty() && (held.size() >= MIN_STEMS_HELD || ceiling.size() >= MIN_STEMS_AT_ONE_HELD);
+        if (!pinned && !makeup) {
             return List.of();
         }
         return List.of(finding(ceiling, held, makeup ? excess : OptionalDouble.empty()));
