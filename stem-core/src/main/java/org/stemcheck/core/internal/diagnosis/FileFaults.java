@@ -12,6 +12,7 @@ import org.stemcheck.core.internal.setpass.SetAnalysis;
 import org.stemcheck.core.nulltest.Explanation;
 import org.stemcheck.core.nulltest.PairRouting;
 import org.stemcheck.dsp.ClipRuns;
+import org.stemcheck.dsp.nullsum.NullResidual;
 
 /**
  * The stems whose own file findings leave a residual of their own: mono among stereo stems, cut
@@ -28,6 +29,21 @@ final class FileFaults {
      */
     static final double SHORT_SECONDS = 0.1;
 
+    /**
+     * A short stem is the residual's cause only where the residual stands this much higher after
+     * the stem's end than before it (per second, and against the mix): twice, the step a part that the
+     * mix still plays and the stem no longer carries makes. A stem that simply ends with its part
+     * (LMMS's {@code rendertracks} stops each track at its last note) leaves no such step, and the
+     * residual of a set that does not null is not its.
+     */
+    static final double CUT_STEP_DB = 3.0;
+
+    /**
+     * ... and where the stretch after its end holds at least this share of the residual's power
+     * (a tenth: the cut must explain a real part of what is left, not a quiet tail of it).
+     */
+    static final double CUT_SHARE = 0.1;
+
     private FileFaults() {
     }
 
@@ -41,7 +57,8 @@ final class FileFaults {
         for (StemFile f : stems) {
             if (f.format().orElseThrow().channels() == 1 && mostChannels > 1) {
                 out.add(new Explanation.FileFault(f, "format.channels", "is mono: its stereo image is in the mix"));
-            } else if (longest - f.durationSeconds() > SHORT_SECONDS) {
+            } else if (longest - f.durationSeconds() > SHORT_SECONDS
+                    && residualStepsAt(a, f.durationSeconds() - a.passes().startSeconds())) {
                 out.add(new Explanation.FileFault(f, f.truncation().isPresent() ? "format.truncated" : "format.length",
                         String.format(Locale.ROOT, "is %.1f s shorter", longest - f.durationSeconds())));
             } else if (!f.format().orElseThrow().isFloat() && ctx.measurement(f, Measurement.CLIP_RUNS)
@@ -64,6 +81,41 @@ final class FileFaults {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the residual steps up where a stem ends: its power after {@code endSeconds}
+     * (residual time) at least {@link #CUT_STEP_DB} over before, per second and as a share of the
+     * mix's, and at least {@link #CUT_SHARE} of the residual's power after it.
+     */
+    static boolean residualStepsAt(SetAnalysis a, double endSeconds) {
+        double resBefore = 0, mixBefore = 0, resAfter = 0, mixAfter = 0, tBefore = 0, tAfter = 0;
+        for (NullResidual.Segment g : a.passes().last().residual().segments()) {
+            double t = g.endSeconds() - g.startSeconds();
+            double r = g.residualRms() * g.residualRms() * t;
+            double m = g.mixRms() * g.mixRms() * t;
+            if (g.startSeconds() >= endSeconds) {
+                resAfter += r;
+                mixAfter += m;
+                tAfter += t;
+            } else if (g.endSeconds() <= endSeconds) {
+                resBefore += r;
+                mixBefore += m;
+                tBefore += t;
+            }
+        }
+        if (!(resAfter > 0) || resAfter < CUT_SHARE * (resAfter + resBefore)) {
+            return false;
+        }
+        if (!(resBefore > 0 && mixBefore > 0)) {
+            return true;
+        }
+        // Both per second and against the mix: the mix loses a part that ends with it (the share
+        // of what is left rises), and a louder passage after the end raises the residual with it.
+        double step = Math.pow(10, CUT_STEP_DB / 10);
+        double perSecond = (resAfter / tAfter) / (resBefore / tBefore);
+        double againstMix = mixAfter > 0 ? (resAfter / mixAfter) / (resBefore / mixBefore) : Double.POSITIVE_INFINITY;
+        return perSecond >= step && againstMix >= step;
     }
 
     /**
