@@ -190,6 +190,74 @@ class DiagnosisEvidenceTest {
     }
 
     @Test
+    void aStemThatEndsWithItsPartTakesNoBlameForADeletedStem(@TempDir Path tmp) throws IOException {
+        // The Pads' part ends 3 s before the song does, in the mix as in its stem, whose file
+        // stops there (a DAW that ends each track at its last note); the Bass stem is deleted.
+        // The residual is the Bass's, all through: the short Pads file explains none of it.
+        int cut = Dev101.read(Dev101.variant("clean", Files.createDirectories(tmp.resolve("probe"))).resolve(PADS))[0].length
+                - 3 * Dev101.RATE;
+        Path dir = Dev101.cleanWithMixProcessing(Files.createDirectories(tmp.resolve("d")), PADS, x -> {
+            double[][] y = new double[x.length][];
+            for (int c = 0; c < x.length; c++) {
+                y[c] = x[c].clone();
+                java.util.Arrays.fill(y[c], cut, y[c].length, 0.0);
+            }
+            return y;
+        });
+        double[][] pads = Dev101.read(dir.resolve(PADS));
+        Files.delete(dir.resolve(PADS));
+        Dev101.write(dir.resolve(PADS), new double[][] {java.util.Arrays.copyOf(pads[0], cut),
+                java.util.Arrays.copyOf(pads[1], cut)});
+        Files.delete(dir.resolve(BASS));
+        Report r = Dev101ProcessingFaultsTest.check(dir);
+
+        assertThat(on(r, PADS)).extracting(Finding::code).contains("format.length");
+        Finding f = only(r, "set.missing-stem");
+        assertThat(f.measurements().get("band_hz")).isLessThanOrEqualTo(250.0);
+        assertThat(r.findings()).filteredOn(x -> x.code().equals("mix.null"))
+                .allSatisfy(x -> assertThat(x.message()).doesNotContain("Pads is"));
+        assertThat(r.findings()).noneMatch(x -> BLAME.contains(x.code()));
+        nothingOnInnocentStems(r, PADS);
+    }
+
+    /** A stem's part in the mix as another render, for the stems named: their phases drawn anew (a synth's random phases). */
+    private static java.util.function.BiFunction<String, double[][], double[][]> renderedAgain(String... files) {
+        Set<String> again = Set.of(files);
+        return (file, x) -> again.contains(file) ? org.stemcheck.core.testing.Signals.renderedAgain(x, file.hashCode()) : x;
+    }
+
+    @Test
+    void aMixOfOtherRendersIsNotMixBusProcessingNorAMissingStem(@TempDir Path tmp) throws IOException {
+        // As LMMS's rendertracks gives it: six stems' parts in the mix are other renders of them
+        // (same spectra, new phases), no processing on the mix. Their gains and dynamics scatter;
+        // read as votes they made the plain mix "compressed".
+        Report r = Dev101ProcessingFaultsTest.check(Dev101.cleanWithMix(tmp,
+                renderedAgain(GTR, PADS, VOCALS, BASS, Dev101.stem("BackingVocals"), Dev101.stem("FX")), x -> x));
+
+        Finding ref = only(r, "mix.reference");
+        assertThat(ref.measurements().get("mixbus_processing")).isEqualTo(0.0);
+        assertThat(ref.message()).contains("no mix-bus processing");
+        assertThat(only(r, "mix.null").message()).contains("another take or render");
+        assertThat(r.findings()).noneMatch(x -> x.code().startsWith("set.missing") || x.code().equals("mix.missing-fx")
+                || BLAME.contains(x.code()));
+        nothingOnInnocentStems(r);
+    }
+
+    @Test
+    void otherRendersUnderACompressorAndLimiterAreNoMissingStem(@TempDir Path tmp) throws IOException {
+        // Two stems' parts other renders, the mix through the bus compressor and limiter (the
+        // other five stems vote its common gain): what no stem reproduces is the other renders'
+        // (the stems' own incoherent power accounts for it), not a missing part.
+        Report r = Dev101ProcessingFaultsTest.check(Dev101.cleanWithMix(tmp, renderedAgain(GTR, PADS),
+                Dev101ProcessingFaultsTest::mixBus));
+
+        assertThat(only(r, "mix.reference").measurements().get("mixbus_processing")).isEqualTo(1.0);
+        assertThat(r.findings()).noneMatch(x -> x.code().startsWith("set.missing") || x.code().equals("mix.missing-fx")
+                || BLAME.contains(x.code()));
+        nothingOnInnocentStems(r);
+    }
+
+    @Test
     void drumsClippedAtExportBlameNoOtherStem(@TempDir Path tmp) throws IOException {
         // The drums 9 dB hot into a fixed-point export: every hit clips; the mix was made before.
         Path dir = Dev101.variant("clean", tmp);

@@ -220,6 +220,20 @@ public final class Dev101 {
         return replaceMixes(dst, BusChain.sum(parts));
     }
 
+    /**
+     * The clean stems as delivered, with one {@code mixdown.wav}: the sum of each stem's version
+     * in the mix ({@code inMix} of its file name and samples) through {@code mixBus}.
+     */
+    public static Path cleanWithMix(Path dst, java.util.function.BiFunction<String, double[][], double[][]> inMix,
+                                    UnaryOperator<double[][]> mixBus) throws IOException {
+        variant("clean", dst);
+        List<double[][]> parts = new java.util.ArrayList<>();
+        for (String label : LABELS) {
+            parts.add(inMix.apply(stem(label), read(dst.resolve(stem(label)))));
+        }
+        return replaceMixes(dst, mixBus.apply(BusChain.sum(parts)));
+    }
+
     /** The clean stems with one {@code mixdown.wav}: their sum through {@code mixBus}. */
     public static Path cleanWithMixBus(Path dst, UnaryOperator<double[][]> mixBus) throws IOException {
         variant("clean", dst);

@@ -87,4 +87,51 @@ public final class Signals {
     public static double[][] stereo(double[] l, double[] r) {
         return new double[][] {l, r};
     }
+
+    /**
+     * Another render of {@code x}: the same short-time magnitude spectra with every phase drawn
+     * anew (2048-point frames, half overlapping, square-root Hann windows in and out, one draw
+     * per frame and bin shared by the channels, so the stereo image stays): what a synth with
+     * random phases or per-render noise gives when rendered again. It sounds alike and correlates
+     * with {@code x} hardly at all.
+     */
+    public static double[][] renderedAgain(double[][] x, long seed) {
+        int n = 2048;
+        int hop = n / 2;
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.sqrt(0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
+        }
+        org.jtransforms.fft.DoubleFFT_1D fft = new org.jtransforms.fft.DoubleFFT_1D(n);
+        Random rnd = new Random(seed);
+        int len = x[0].length;
+        double[][] y = new double[x.length][len];
+        double[] phase = new double[n / 2];
+        double[] f = new double[n];
+        for (int start = -hop; start < len; start += hop) {
+            for (int k = 1; k < n / 2; k++) {
+                phase[k] = 2 * Math.PI * rnd.nextDouble();
+            }
+            for (int c = 0; c < x.length; c++) {
+                for (int i = 0; i < n; i++) {
+                    int t = start + i;
+                    f[i] = t >= 0 && t < len ? x[c][t] * w[i] : 0.0;
+                }
+                fft.realForward(f);
+                for (int k = 1; k < n / 2; k++) {
+                    double mag = Math.hypot(f[2 * k], f[2 * k + 1]);
+                    f[2 * k] = mag * Math.cos(phase[k]);
+                    f[2 * k + 1] = mag * Math.sin(phase[k]);
+                }
+                fft.realInverse(f, true);
+                for (int i = 0; i < n; i++) {
+                    int t = start + i;
+                    if (t >= 0 && t < len) {
+                        y[c][t] += f[i] * w[i];
+                    }
+                }
+            }
+        }
+        return y;
+    }
 }

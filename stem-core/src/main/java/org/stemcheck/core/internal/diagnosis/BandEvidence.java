@@ -57,9 +57,13 @@ import org.stemcheck.dsp.nullsum.StemTransfer;
  * @param power           per stem, its power as delivered over the mix's (judged bands)
  * @param ownCoherence    per stem, its coherence with its own part of the mix averaged over the
  *                        bands weighted by its power, 0..1; {@code NaN} without power
+ * @param renderShare     the unexplained power the stems' incoherent power could account for, over
+ *                        the mix's, read against a processed mix too (where it is not taken as a
+ *                        mismatch, and {@code uncoveredShare} holds it): what no stem reproduces
+ *                        there may be other renders of the stems, not content none of them holds
  */
 public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mismatchShare, double[] coherent,
-                           double[] mismatch, double[] power, double[] ownCoherence) {
+                           double[] mismatch, double[] power, double[] ownCoherence, double renderShare) {
 
     /** Bands centred below this hold too few FFT bins and cycles per frame for a coherence (the 170 ms frames' 6 Hz bins). */
     static final double MIN_HZ = 31.0;
@@ -90,9 +94,13 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
      * @param r         the result (the last pass's)
      * @param processed whether the mix carries mix-bus processing (the stems' own parts are then
      *                  the processing's, and no stem's content is judged missing from the mix)
+     * @param commonGainDb how much louder the stems are than in the mix, all alike (the bus's
+     *                  gain, {@code MixbusJudge.Verdict#commonGainDb()}; 0 without processing): a
+     *                  stem's incoherent power counts in {@code renderShare} at its level in the mix
      * @return the evidence
      */
-    public static BandEvidence of(NullResult r, boolean processed) {
+    public static BandEvidence of(NullResult r, boolean processed, double commonGainDb) {
+        double inMix = Math.pow(10, -commonGainDb / 10);
         int stems = r.transfers().size();
         double[] mixBins = linear(r.spectra().mix());
         double[] resBins = linear(r.spectra().residual());
@@ -105,6 +113,7 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
         double mixAll = 0;
         double uncoveredAll = 0;
         double mismatchAll = 0;
+        double renderAll = 0;
         double[] stemPower = new double[stems];
         double[] mismatchPower = new double[stems];
         double[] mismatchOwn = new double[stems];
@@ -124,6 +133,7 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
             double explained = 0;
             double inResidual = 0;
             double incoherent = 0;
+            double incoherentAnyway = 0;
             double[] own = new double[stems];
             double[] inco = new double[stems];
             for (int i = 0; i < stems; i++) {
@@ -138,9 +148,11 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
                     ownWeight[i] += px;
                 }
                 double toOwn = amp(s.ownDb());
-                inco[i] = processed || !Double.isFinite(own[i]) || !Double.isFinite(toOwn) ? 0.0
+                double notInMix = !Double.isFinite(own[i]) || !Double.isFinite(toOwn) ? 0.0
                         : px * (1 - own[i]) * Math.max(0.0, 1 - toOwn * toOwn);
+                inco[i] = processed ? 0.0 : notInMix;
                 incoherent += inco[i];
+                incoherentAnyway += notInMix;
                 stemPower[i] += px;
             }
             // Of the two readings of the same power, the one against the smaller signal (class comment).
@@ -154,6 +166,7 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
             mixAll += pm;
             uncoveredAll += unexplained - mismatched;
             mismatchAll += mismatched;
+            renderAll += Math.min(unexplained, inMix * incoherentAnyway);
         }
         double[] coherent = new double[stems];
         double[] mismatch = new double[stems];
@@ -166,7 +179,8 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
             mismatch[i] = mixAll > 0 ? mismatchPower[i] / mixAll : 0.0;
         }
         return new BandEvidence(rows, mixAll > 0 ? uncoveredAll / mixAll : 0.0,
-                mixAll > 0 ? mismatchAll / mixAll : 0.0, coherent, mismatch, power, ownAll);
+                mixAll > 0 ? mismatchAll / mixAll : 0.0, coherent, mismatch, power, ownAll,
+                mixAll > 0 ? renderAll / mixAll : 0.0);
     }
 
     /**

@@ -56,7 +56,8 @@ public final class Diagnosis {
 
     private static NullTestResult diagnose(CheckContext ctx, SetAnalysis a, List<org.stemcheck.core.nulltest.PairRouting> routing) {
         Map<String, Transcodes.Transcoded> cutoffs = ctx.analysis(Transcodes.FOUND);
-        BandEvidence evidence = BandEvidence.of(a.passes().last(), a.mixbusProcessing());
+        BandEvidence evidence = BandEvidence.of(a.passes().last(), a.mixbusProcessing(),
+                a.mixbusProcessing() ? a.bus().commonGainDb() : 0.0);
         double channelNull = ChannelFits.nullDb(a.passes().last());
         List<Explanation> explanations = new ArrayList<>();
         if (NullTestResult.balanced(a.nullDb(), channelNull)) {
@@ -81,20 +82,22 @@ public final class Diagnosis {
             explanations.add(new Explanation.CodecNoise(transcoded));
         }
         Residual residual = residual(a);
-        Optional<Explanation.Mismatch> mismatch = codec ? Optional.empty() : mismatch(a, evidence, explanations);
-        boolean mismatchRules = mismatch.isPresent() && evidence.mismatchShare() >= evidence.uncoveredShare();
+        Explanation.Mismatch mismatch = codec ? null : mismatch(a, evidence, explanations).orElse(null);
+        boolean mismatchRules = mismatch != null && evidence.mismatchShare() >= evidence.uncoveredShare();
         if (!mismatchRules && Unexplained.inNoStem(a, transcoded, anyLacking, evidence)
                 && !Double.isNaN(residual.channelCorrelation())) {
             explanations.add(missing(a, residual));
         } else if (!mismatchRules && !codec && Unexplained.inNoStemUnderBus(a, evidence)) {
             explanations.add(missingUnderBus(evidence));
+        } else if (!mismatchRules && !codec && Unexplained.otherRendersUnderBus(a, evidence)) {
+            mismatch = renderedAnew(a, evidence).orElse(null);
         }
-        if (mismatch.isPresent()) {
+        if (mismatch != null) {
             // The mix holds another render or take of some stems: a band shape on another stem is as
             // likely that render's difference as bus processing the stem lacks, and is not named.
             explanations.removeIf(x -> x instanceof Explanation.LacksBusProcessing l && !l.compression()
                     && Math.abs(l.eqDb()) < RENDER_SHAPE_DB);
-            explanations.add(mismatch.get());
+            explanations.add(mismatch);
         }
         return result(a, evidence, explanations, residual, channelNull);
     }
@@ -180,6 +183,34 @@ public final class Diagnosis {
         order.sort((x, y) -> Double.compare(ev.mismatch()[y], ev.mismatch()[x]));
         List<StemFile> named = order.stream().map(a.stems()::get).toList();
         return named.isEmpty() ? Optional.empty() : Optional.of(new Explanation.Mismatch(named, ev.mismatchDb()));
+    }
+
+    /**
+     * Against a mix with mix-bus processing, where what no stem reproduces may be other renders of
+     * the stems ({@link Unexplained#otherRendersUnderBus}): the stems whose own part of the mix is
+     * not coherent with them ({@link Thresholds#MIN_OWN_COHERENCE}), each holding at least
+     * {@link #MISMATCH_NAMED_SHARE} of the incoherent power of the most incoherent. Their gains,
+     * shapes and dynamics are then not read as faults of theirs.
+     */
+    private static Optional<Explanation.Mismatch> renderedAnew(SetAnalysis a, BandEvidence ev) {
+        double[] incoherent = new double[a.stems().size()];
+        double most = 0;
+        for (int i = 0; i < incoherent.length; i++) {
+            double own = ev.ownCoherence()[i];
+            incoherent[i] = Double.isFinite(own) && own < Thresholds.MIN_OWN_COHERENCE && ev.power()[i] > 0
+                    ? ev.power()[i] * (1 - own) : 0.0;
+            most = Math.max(most, incoherent[i]);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < incoherent.length; i++) {
+            if (most > 0 && incoherent[i] >= MISMATCH_NAMED_SHARE * most) {
+                order.add(i);
+            }
+        }
+        order.sort((x, y) -> Double.compare(incoherent[y], incoherent[x]));
+        List<StemFile> named = order.stream().map(a.stems()::get).toList();
+        return named.isEmpty() ? Optional.empty()
+                : Optional.of(new Explanation.Mismatch(named, 10 * Math.log10(ev.renderShare())));
     }
 
     /**
