@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +25,9 @@ import org.stemcheck.core.testing.KeepNullTest;
 /**
  * Offsets and pans the first look cannot vouch for, settled by what they do to the null: a bass
  * line that repeats every beat moved by 12.5 ms (its correlation peaks nearly as high a beat away),
- * two stems nudged alike (which is not the mix's latency), and a stem panned before its effects
- * (channel gains explain most of the residual, not all of it).
+ * a repeating line whose best peak is a repetition that deepens the null without explaining the
+ * stem, two stems nudged alike (which is not the mix's latency), and a stem panned before its
+ * effects (channel gains explain most of the residual, not all of it).
  */
 class OffsetTrialsTest {
 
@@ -71,6 +73,76 @@ class OffsetTrialsTest {
         return y;
     }
 
+    /** One beat at the song's 86 bpm, samples: where a line that repeats every beat correlates again. */
+    private static final double BEAT = 60.0 / Dev101.BPM * Dev101.RATE;
+
+    /**
+     * A few hundred samples, like the LMMS FinalStep bass line's two ticks (787 samples at 44.1 kHz);
+     * 300 puts the line's 55 Hz root a third of a period off, so the stem as delivered hardly nulls.
+     */
+    private static final int RENDER_LATE = 300;
+
+    /**
+     * The margins of a trial of a stem's own offset, copied from {@code OffsetTrials} (package-private
+     * in {@code internal.setpass}): it must deepen the null by {@code GAIN_DB} (3 dB) and leave it
+     * {@code UNDER_OWN_LEVEL_DB} (10 dB) under the stem's level. The line below must fall between
+     * the two, or the test no longer reaches the guard.
+     */
+    private static final double TRIAL_GAIN_DB = 3.0;
+    private static final double TRIAL_UNDER_OWN_LEVEL_DB = 10.0;
+
+    /**
+     * A bass line of one-beat figures, one per character of {@code beats} (repeated): 'A' the root
+     * (55 Hz with its second and third harmonics, a 5 ms attack, decaying), 'B' a fill a fourth up
+     * (73.42 Hz); the same at every render, note for note, but for where the fills fall.
+     */
+    private static double[][] figures(int frames, String beats) {
+        double[][] y = new double[2][frames];
+        for (int t = 0; t < frames; t++) {
+            int b = (int) (t / BEAT);
+            double u = (t - b * BEAT) / Dev101.RATE;
+            double f = beats.charAt(b % beats.length()) == 'B' ? 73.42 : 55.0;
+            double env = 0.25 * Math.exp(-u * 6.0) * Math.min(1.0, u / 0.005);
+            double v = env * (Math.sin(2 * Math.PI * f * u) + 0.4 * Math.sin(4 * Math.PI * f * u)
+                    + 0.15 * Math.sin(6 * Math.PI * f * u));
+            y[0][t] = v;
+            y[1][t] = v;
+        }
+        return y;
+    }
+
+    /**
+     * What {@code stem}, moved earlier by {@code lag} samples and at its least-squares gain, leaves
+     * of {@code part} (its part of {@code mix}), over the mix, dB, over the frames the moved stem
+     * still covers: the null after gains a pass with that move measures, the other stems being exact.
+     */
+    private static double nullAfterGainDb(double[][] part, double[][] stem, double[][] mix, int lag) {
+        double ps = 0;
+        double ss = 0;
+        double pp = 0;
+        double mm = 0;
+        for (int c = 0; c < part.length; c++) {
+            for (int t = Math.max(0, -lag); t < Math.min(part[c].length, stem[c].length - lag); t++) {
+                double s = stem[c][t + lag];
+                ps += part[c][t] * s;
+                ss += s * s;
+                pp += part[c][t] * part[c][t];
+                mm += mix[c][t] * mix[c][t];
+            }
+        }
+        return 10 * Math.log10((pp - ps * ps / ss) / mm);
+    }
+
+    private static double power(double[][] x) {
+        double p = 0;
+        for (double[] c : x) {
+            for (double v : c) {
+                p += v * v;
+            }
+        }
+        return p;
+    }
+
     private static int frames(Path tmp) throws IOException {
         Path probe = Dev101.variant("clean", Files.createDirectories(tmp.resolve("probe")));
         return Dev101.read(probe.resolve(BASS))[0].length;
@@ -100,6 +172,60 @@ class OffsetTrialsTest {
         assertThat(result.get().nullDb()).isLessThan(-60.0);
         assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.gain") || x.code().startsWith("set.missing"));
         nothingOnInnocentStems(r, BASS);
+    }
+
+    @Test
+    void aRepetitionThatDeepensTheNullButDoesNotExplainTheStemIsNoOffset(@TempDir Path tmp) throws IOException {
+        // The mix's render of the line has its fill on every fourth beat; the stem is another render
+        // (a pattern that draws its fills afresh at each render), exported 300 samples late. Moved
+        // back by its 300 samples the stem matches its part on 9 beats of 12, a beat further on 9
+        // of 11, and the whole-song correlation peaks there, not clearly. The LMMS FinalStep case:
+        // its bass line 2 ticks late peaked a bar away and nulled 9 dB deeper there (-0.8 to -9.9
+        // dB) while the line, about -4 dB of the mix, was left only 6 dB under its level. Here
+        // (measured): the line -4.3 dB, as delivered -4.9 dB, a beat away -9.1 dB, in place -7.7
+        // dB. A pure delay cannot do this (at the true lag both the whitened and the plain
+        // correlation are at their maximum); a repeating line rendered anew can.
+        int frames = frames(tmp);
+        double[][] inMix = figures(frames, "AAABAAABAAAB");
+        double[][] stem = Dev101.shift(RENDER_LATE).apply(figures(frames, "AAAABAAAAAAB"));
+        Path dir = withBass(Files.createDirectories(tmp.resolve("d")), inMix);
+        Files.delete(dir.resolve(BASS));
+        Dev101.write(dir.resolve(BASS), stem);
+
+        // The fixture reaches the guard: the trial of the peak a beat away deepens the null by more
+        // than the trial's gain but leaves it less than 10 dB under the line's level.
+        int wrong = (int) Math.round(RENDER_LATE + BEAT);
+        double[][] mix = Dev101.read(dir.resolve(MIX));
+        double levelDb = 10 * Math.log10(power(inMix) / power(mix));
+        double delivered = nullAfterGainDb(inMix, stem, mix, 0);
+        double moved = nullAfterGainDb(inMix, stem, mix, wrong);
+        double inPlace = nullAfterGainDb(inMix, stem, mix, RENDER_LATE);
+        assertThat(moved).as("null a beat away vs as delivered (level %.1f dB, in place %.1f dB)", levelDb, inPlace)
+                .isLessThan(delivered - TRIAL_GAIN_DB)
+                .isGreaterThan(levelDb - TRIAL_UNDER_OWN_LEVEL_DB);
+
+        AtomicReference<NullTestResult> result = new AtomicReference<>();
+        Report r = KeepNullTest.check(dir, result);
+
+        // ... and the offset search takes that peak, which is not clear, so it goes to a trial
+        StemComparison s = result.get().stems().stream()
+                .filter(x -> x.file().name().equals(BASS)).findFirst().orElseThrow();
+        assertThat(s.offset().samples()).as("the peak a beat away").isCloseTo(RENDER_LATE + BEAT, Offset.offset(1.0));
+        assertThat(s.offset().peakRatio()).isLessThan(2.0);
+        // The move is not kept: no offset a beat away, nothing read from what the move would leave
+        // (a "missing" bass line), the null still the delivered one (all told at once when not)
+        NullTestResult n = result.get();
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(r.findings()).as("findings").filteredOn(x -> x.code().equals("mix.offset"))
+                    .allSatisfy(x -> assertThat(x.measurements().get("offset_samples"))
+                            .isCloseTo(RENDER_LATE, Offset.offset(1.0)));
+            soft.assertThat(r.findings()).as("findings")
+                    .noneMatch(x -> x.code().startsWith("set.missing") || x.code().equals("mix.missing-fx"));
+            soft.assertThat(r.findings()).as("findings").anyMatch(x -> x.code().equals("mix.null"));
+            soft.assertThat(problems(r)).as("problems")
+                    .allSatisfy(f -> assertThat(f.files()).isSubsetOf(Set.of(BASS, MIX)));
+            soft.assertThat(n.nullDb()).as("null after gains and offsets").isGreaterThan(moved + TRIAL_GAIN_DB / 2);
+        });
     }
 
     @Test
