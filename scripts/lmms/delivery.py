@@ -60,6 +60,10 @@ LIMITER_CEILING_DB = -1.0
 DC_ALLOW_DBFS = -56.0        # the checker's -50 dBFS limit less a 6 dB margin
 TRUE_PEAK_ALLOW_DBTP = -2.0  # the checker's -1 dBTP ceiling less a 1 dB margin
 CLIP_ALLOW_DBFS = -0.5       # a sample peak this close to full scale may be reported as clipping
+# A render whose channels are anti-correlated overall (a stereo widener on a synth: LMMS
+# Oglsdl-PpTrip's Supernova, -0.58) is out of phase in fact, as content.out-of-phase says (it
+# reports sustained negative correlation over a tenth of the time; -0.2 overall is well inside that).
+ANTI_CORRELATED_ALLOW = -0.2
 REVERB_WORDS = ("reverb", "plate", "delay", "echo", "verb", "chorus", "flang")
 
 
@@ -116,6 +120,13 @@ def render_conditions(name, x):
             out.append({"code": "level.true-peak", "file": name, "why": f"true peak about {tp:.2f} dBTP"})
     if peak > CLIP_ALLOW_DBFS:
         out.append({"code": "level.clipping", "file": name, "why": f"sample peak {peak:.2f} dBFS"})
+    if x.shape[1] == 2:
+        l, r = x[:, 0], x[:, 1]
+        denom = float(np.sqrt(np.sum(l * l) * np.sum(r * r)))
+        corr = float(np.sum(l * r)) / denom if denom > 0 else 0.0
+        if corr < ANTI_CORRELATED_ALLOW:
+            out.append({"code": "content.out-of-phase", "file": name,
+                        "why": f"the render's channels correlate at {corr:.2f} overall"})
     return out
 
 

@@ -66,8 +66,11 @@ class LmmsCorpusTest {
             cases.add(name);
             tests.add(DynamicTest.dynamicTest(name, truth.toUri(), () -> check(name, truth, known.contains(name))));
         }
+        // A listed case of a song this corpus holds must exist (the list only shrinks); a corpus
+        // of other songs (scripts/lmms-native.sh's) is not held to the list.
         Set<String> stale = new LinkedHashSet<>(known);
         stale.removeAll(cases);
+        stale.removeIf(c -> !Files.isDirectory(root.resolve(c.split("/")[0])));
         if (!stale.isEmpty()) {
             tests.add(DynamicTest.dynamicTest("known failures name existing cases", () ->
                     fail("%s lists cases the corpus does not have: %s", KNOWN_FAILURES, stale)));
