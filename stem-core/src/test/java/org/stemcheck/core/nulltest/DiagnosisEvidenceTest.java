@@ -258,6 +258,24 @@ class DiagnosisEvidenceTest {
     }
 
     @Test
+    void aQuietStemOffByAFractionOfASampleDoesNotExcuseADeletedStem(@TempDir Path tmp) throws IOException {
+        // The backing vocals mixed 12 dB lower (25 dB under the mix), their stem 2.5 samples late
+        // (a fraction the whole-sample alignment leaves), and the Bass stem deleted: the fraction
+        // of so quiet a stem leaves at most 19 dB under the mix, the rest is the missing bass.
+        String bv = Dev101.stem("BackingVocals");
+        Path dir = Dev101.cleanWithMix(tmp, (file, x) -> file.equals(bv) ? Dev101.gainDb(-12).apply(x) : x, x -> x);
+        double[][] quiet = Dev101.read(dir.resolve(bv));
+        Files.delete(dir.resolve(bv));
+        Dev101.write(dir.resolve(bv), Dev101.fractionalDelay(2.5).apply(Dev101.gainDb(-12).apply(quiet)));
+        Files.delete(dir.resolve(BASS));
+        Report r = Dev101ProcessingFaultsTest.check(dir);
+
+        Finding f = only(r, "set.missing-stem");
+        assertThat(f.measurements().get("band_hz")).isLessThanOrEqualTo(250.0);
+        nothingOnInnocentStems(r, Dev101.stem("BackingVocals"));
+    }
+
+    @Test
     void drumsClippedAtExportBlameNoOtherStem(@TempDir Path tmp) throws IOException {
         // The drums 9 dB hot into a fixed-point export: every hit clips; the mix was made before.
         Path dir = Dev101.variant("clean", tmp);

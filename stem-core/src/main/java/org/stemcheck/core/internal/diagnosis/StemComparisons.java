@@ -61,7 +61,11 @@ final class StemComparisons {
             double inMix = evidence.coherent(i);
             double samples = o.samples() + latency;
             boolean confirmed = a.offsetConfirmed(i);
+            // An offset is evidence about the stem only where the stem is what the mix holds of it
+            // and is most of its own part there (another render of it correlates by chance at some
+            // lag: LMMS Skiessi-Onion's synth "39 samples late" with own coherence 0.09).
             boolean displaced = (o.displaced() || confirmed) && !(inMix < StemComparison.MIN_IN_MIX)
+                    && !(evidence.ownCoherence()[i] < StemComparison.MIN_IN_MIX)
                     && Math.abs(samples) >= Math.max(0.5, o.peakWidthSamples() / 2)
                     && (Math.abs(samples) >= SMALL_OFFSET_SAMPLES || smallOffsetsCount && latency == 0);
             out.add(new StemComparison(a.stems().get(i),
