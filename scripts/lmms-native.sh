@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders every LMMS demo project as a user exports it (lmms rendertracks for the stems, lmms render
-# for the mix, nothing made exact) into OUTROOT/<project>/{native,native-removed}/, each with a
+# for the mix, nothing made exact) into OUTROOT/<project>/{native,native-removed,native-gain,
+# native-late}/ (the last two skipped where no stem fits them), each with a
 # truth.json that scripts/lmms-evaluate.py reads. A project whose render fails or times out is
 # reported and skipped; OUTROOT/READY lists the projects rendered. With NAMEs (file names without
 # .mmp/.mmpz), only those.
@@ -24,8 +25,11 @@ while IFS= read -r path; do
   name=$(basename "$path"); name=${name%%.*}
   if [ ${#ONLY[@]} -gt 0 ] && [[ ! " ${ONLY[*]} " == *" $name "* ]]; then continue; fi
   ok=1
-  for v in native native-removed; do
-    if ! "${PYTHON:-python3}" "$HERE/lmms/native.py" "$path" "$v" "$OUT/$name/$v"; then
+  for v in native native-removed native-gain native-late; do
+    rc=0
+    "${PYTHON:-python3}" "$HERE/lmms/native.py" "$path" "$v" "$OUT/$name/$v" || rc=$?
+    if [ $rc -eq 3 ]; then rm -rf "${OUT:?}/$name/$v"; continue; fi
+    if [ $rc -ne 0 ]; then
       echo "$name/$v: not rendered (see above)" >&2
       rm -rf "${OUT:?}/$name/$v"
       ok=0

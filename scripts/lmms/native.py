@@ -14,7 +14,10 @@ blame no stem.
 Variants: `native` (every track that sounds, as LMMS wrote it; every stem innocent) and
 `native-removed` (the same with the second loudest stem left out; `set.missing-stem` is expected
 where that stem stands out of the residual the clean delivery leaves by NATIVE_REMOVED_MARGIN_DB,
-otherwise nothing is expected and the finding is allowed).
+otherwise nothing is expected and the finding is allowed), and two faults made in code on the
+native files: `native-gain` (the stem that is most of its own part of the mix, +3 dB: `mix.gain`
+within 0.5 dB expected) and `native-late` (the same stem 240 samples late: `mix.offset` within a
+sample); a song none of whose stems correlates at 0.7 with its own part has neither.
 
 Files are `<Title>_<Track>_<bpm>bpm.wav` and `<Title>_Mix_<bpm>bpm.wav` (32-bit float, 44.1 kHz,
 stereo, `-x 1`), unscaled: what LMMS wrote, so a mix over full scale stays over it (and
@@ -38,7 +41,14 @@ import delivery as D  # noqa: E402
 import lmms_project as lp  # noqa: E402
 import render as R  # noqa: E402
 
-VARIANTS = ("native", "native-removed")
+VARIANTS = ("native", "native-removed", "native-gain", "native-late")
+# The faults made in code on a native delivery (as LmmsCodeFaultsTest does on the exact one): the
+# stem most of whose part of the mix it is, 3 dB hot or 240 samples (5.4 ms) late. Only a stem
+# whose correlation with its own part (the mix less the other stems) is at least FAULT_MIN_OWN can
+# carry a fault that is that stem's to find; a song without one has no such variant (exit 3).
+FAULT_GAIN_DB = 3.0
+FAULT_LATE_SAMPLES = 240
+FAULT_MIN_OWN = 0.7
 # A removed stem is expected to be found only where its power stands this far above what the clean
 # native delivery already leaves unexplained (its raw residual against the mix): below that, the
 # missing part hides in a residual the stems never explained, and naming no culprit is right.
@@ -130,6 +140,31 @@ def build(project, variant, outdir, excerpt, log=print):
             allowed.append({"code": "set.missing-stem", "file": mix_file,
                             "why": f"the removed stem ({share:.1f} dB) does not stand out of the clean residual ({null_db:.1f} dB)"})
         del stems[gone]
+    if variant in ("native-gain", "native-late"):
+        total = sum(padded(x) for _, x in stems.values())
+        best, score = None, 0.0
+        for n, (_, x) in stems.items():
+            y = padded(x)
+            own = mix - (total - y)
+            den = float(np.sqrt(np.sum(y * y) * np.sum(own * own)))
+            c = float(np.sum(y * own)) / den if den > 0 else 0.0
+            if c >= FAULT_MIN_OWN and float(np.sum(y * y)) * c > score:
+                best, score = n, float(np.sum(y * y)) * c
+        if best is None:
+            return None
+        wav, x = stems[best]
+        if variant == "native-gain":
+            x = x * 10 ** (FAULT_GAIN_DB / 20)
+            expected.append({"code": "mix.gain", "codes": ["mix.gain"], "file": best, "measurement": "gain_db",
+                             "value": FAULT_GAIN_DB, "tolerance": D.GAIN_TOLERANCE_DB})
+            description += f"; {best} exported {FAULT_GAIN_DB:+.0f} dB hot"
+        else:
+            x = np.vstack([np.zeros((FAULT_LATE_SAMPLES, x.shape[1])), x[:-FAULT_LATE_SAMPLES]])
+            expected.append({"code": "mix.offset", "codes": ["mix.offset"], "file": best, "measurement": "offset_samples",
+                             "value": FAULT_LATE_SAMPLES, "tolerance": D.OFFSET_TOLERANCE_SAMPLES})
+            description += f"; {best} exported {FAULT_LATE_SAMPLES} samples late"
+        fault = {"file": best, "variant": variant}
+        stems[best] = (None, x)
     # The stems of a native render need not null: saying so, on the mix only, is right.
     allowed.append({"code": "mix.null", "file": mix_file, "why": f"native renders leave {null_db:.1f} dB"})
     allowed.append({"code": "set.multitracks", "file": None, "why": "one file per LMMS track"})
@@ -141,7 +176,10 @@ def build(project, variant, outdir, excerpt, log=print):
         if f.endswith(".wav") or f == "truth.json":
             os.remove(os.path.join(outdir, f))
     for name, (wav, x) in stems.items():
-        os.link(wav, os.path.join(outdir, name))
+        if wav is None:      # a stem faulted in code
+            R.write_wav_float(os.path.join(outdir, name), rate, x)
+        else:
+            os.link(wav, os.path.join(outdir, name))
         allowed.extend(D.render_conditions(name, x))
         if "Ogg" in name.split("_")[-2]:
             # LMMS names a sample track after its sample; the demos' drum samples ship as Ogg
@@ -157,7 +195,7 @@ def build(project, variant, outdir, excerpt, log=print):
     truth = {
         "project": os.path.basename(project), "title": title, "variant": variant,
         "description": description, "expected": expected, "allowed": allowed,
-        "innocent_files": sorted(stems), "stems": {n: n for n in stems},
+        "innocent_files": sorted(n for n in stems if n != fault.get("file")), "stems": {n: n for n in stems},
         "mix": {"file": mix_file, "latency_samples": 0, "null_db": round(null_db, 2)},
         "fault": fault,
         "render": {"lmms": D.lmms_version(), "rate": rate, "frames": frames, "bpm": bpm, "excerpt": ex,
@@ -177,8 +215,11 @@ def main(argv):
     ap.add_argument("outdir")
     ap.add_argument("--excerpt", default="auto:24", help="START:BARS or auto:BARS (default auto:24); 'none' for all")
     a = ap.parse_args(argv)
-    build(a.project, a.variant, a.outdir, None if a.excerpt == "none" else a.excerpt,
-          log=lambda m: print(m, file=sys.stderr))
+    t = build(a.project, a.variant, a.outdir, None if a.excerpt == "none" else a.excerpt,
+              log=lambda m: print(m, file=sys.stderr))
+    if t is None:
+        print(f"{a.project}: no stem is its own part of the mix; no {a.variant} variant", file=sys.stderr)
+        return 3
     return 0
 
 
