@@ -125,14 +125,19 @@ class FormatChecksTest {
         assertThat(f.measurements().get("difference_s")).isCloseTo(-0.1, org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    /** Every stem but Pads and FX ends at 0.3 s; those two run the delivery's 0.5 s. */
+    private static Delivery fiveStemsEndEarly(Delivery d) {
+        for (String l : List.of("Drums", "Bass", "Keys", "Guitars", "Vocals")) {
+            d.file(l).seconds = 0.3;
+        }
+        return d;
+    }
+
     @Test
     void stemsCutAtTheirLastNoteAreShorterThanTheMixNotTheFullLengthOnes() throws IOException {
         // A DAW that stops each track at its last note (LMMS's rendertracks): most stems end
         // early, two run as long as the mix; the short ones are named, against the mix.
-        Delivery d = Delivery.clean();
-        for (String l : List.of("Drums", "Bass", "Keys", "Guitars", "Vocals")) {
-            d.file(l).seconds = 0.3;
-        }
+        Delivery d = fiveStemsEndEarly(Delivery.clean());
         Report r = run(d);
 
         List<Finding> found = of(r, "format.length");
@@ -146,10 +151,7 @@ class FormatChecksTest {
 
     @Test
     void withoutAMixTheLengthMostStemsShareIsTheYardstick() throws IOException {
-        Delivery d = Delivery.withoutMix();
-        for (String l : List.of("Drums", "Bass", "Keys", "Guitars", "Vocals")) {
-            d.file(l).seconds = 0.3;
-        }
+        Delivery d = fiveStemsEndEarly(Delivery.withoutMix());
         Report r = run(d);
 
         List<Finding> found = of(r, "format.length");

@@ -48,6 +48,20 @@ public record Spectrum(double binHz, double[] powerDb, long segments) {
     }
 
     /**
+     * The power of all bins together.
+     *
+     * @return linear (full scale squared), bins without a finite power left out
+     */
+    public double totalPower() {
+        double sum = 0;
+        for (double db : powerDb) {
+            double p = Math.pow(10, db / 10);
+            sum += Double.isFinite(p) ? p : 0.0;
+        }
+        return sum;
+    }
+
+    /**
      * Number of bins.
      *
      * @return {@code n/2 + 1} for segments of {@code n} frames

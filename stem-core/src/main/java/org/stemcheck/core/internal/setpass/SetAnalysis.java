@@ -10,7 +10,6 @@ import org.stemcheck.core.file.StemFile;
 import org.stemcheck.core.internal.layout.PairRouting;
 import org.stemcheck.core.nulltest.NullTestResult;
 import org.stemcheck.dsp.nullsum.NullResult;
-import org.stemcheck.dsp.Spectrum;
 import org.stemcheck.dsp.nullsum.NullSpectra;
 import org.stemcheck.dsp.nullsum.StemGain;
 import org.stemcheck.dsp.nullsum.StemOffset;
@@ -168,18 +167,9 @@ public record SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, Re
         if (sp == null || i >= sp.stems().size()) {
             return true;
         }
-        double mix = power(sp.mix());
-        double stem = power(sp.stems().get(i));
+        double mix = sp.mix().totalPower();
+        double stem = sp.stems().get(i).totalPower();
         return !(mix > 0) || 10 * Math.log10(stem / mix) + FRACTION_RESIDUAL_DB >= nullDb();
-    }
-
-    private static double power(Spectrum s) {
-        double sum = 0;
-        for (int k = 0; k < s.bins(); k++) {
-            double p = Math.pow(10, s.powerDb(k) / 10);
-            sum += Double.isFinite(p) ? p : 0.0;
-        }
-        return sum;
     }
 
     /** Stem {@code i}'s offset from the first pass (only when {@link #diagnosed()}). */
