@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.stemcheck.dsp.nullsum.NullResult;
+import org.stemcheck.dsp.nullsum.StemGain;
 import org.stemcheck.dsp.nullsum.StemOffset;
 
 /**
@@ -57,6 +58,100 @@ final class OffsetTrials {
     static final double LEVEL_UNDER_RESIDUAL_DB = -6.0;
 
     private OffsetTrials() {
+    }
+
+    /**
+     * A trial of a stem's own offset is also kept when the move makes the stem fit its part of the
+     * mix: its least-squares gain after the move explains at least this share of the stem's power
+     * (the gain within 0.46 dB of the stems' common gain), where before the move it did not, and the
+     * null deepens by {@link #OWN_FIT_GAIN_DB}. The same nine tenths as {@link #UNDER_OWN_LEVEL_DB},
+     * read on the stem's own gain instead of on the whole null: where the other stems do not null
+     * (other renders, per-render noise), the right move of a stem cannot take the null 10 dB under
+     * it. A bass stem 240 samples late beside two stems whose parts are other renders: gain -0.23
+     * (read as "12.9 dB louder") before, 1.001 after, the null -6.5 to -13.0 dB against a ceiling
+     * of -17.4 dB. A repetition that fits only part of the line fits it at a gain well under one:
+     * the FinalStep bass line a bar away explained 0.74 of the line's power, the fixture of
+     * {@code OffsetTrialsTest} with other fills a beat away 0.67.
+     */
+    static final double OWN_POWER_EXPLAINED = 1 - Math.pow(10, -UNDER_OWN_LEVEL_DB / 10);
+
+    /**
+     * The null deepening a trial judged on the stem's gain ({@link #OWN_POWER_EXPLAINED}) needs:
+     * 0.5 dB, as for a witnessed shared offset ({@link #SHARED_GAIN_DB}); the gain is the evidence,
+     * the null must not get worse. A stem 11 dB under the mix in a residual of -6 dB of other
+     * renders, moved right, deepens the null by about 1 dB.
+     */
+    static final double OWN_FIT_GAIN_DB = 0.5;
+
+    /**
+     * Whether the trial {@code trial} of stem {@code i}'s own offset is kept against {@code before}:
+     * the null deepens by {@link #GAIN_DB} to {@link #UNDER_OWN_LEVEL_DB} under the stem's level
+     * {@code levelDb} (the move explains the stem's part, the rest of the set nulling), or by
+     * {@link #OWN_FIT_GAIN_DB} with the stem's gain brought to explain {@link #OWN_POWER_EXPLAINED}
+     * of its power from under that (the move explains the stem's part, whatever the rest leaves).
+     *
+     * @param commonGainDb the stems' common level error against the mix (its bus processing), dB
+     */
+    static boolean keeps(NullResult trial, NullResult before, int i, double levelDb, double commonGainDb) {
+        if (deepens(trial, before, GAIN_DB) && trial.gains().nullDepthDb() <= levelDb - UNDER_OWN_LEVEL_DB) {
+            return true;
+        }
+        return deepens(trial, before, OWN_FIT_GAIN_DB)
+                && fitsItsPart(trial.gains().gains().get(i), commonGainDb)
+                && !fitsItsPart(before.gains().gains().get(i), commonGainDb);
+    }
+
+    /**
+     * Whether a stem's fitted gain, over the common gain, explains {@link #OWN_POWER_EXPLAINED} of its
+     * power and no more than its inverse: {@code g^2} within {@code [0.9, 1/0.9]}.
+     */
+    private static boolean fitsItsPart(StemGain g, double commonGainDb) {
+        double relative = g.scale() / Math.pow(10, -commonGainDb / 20);
+        double share = relative * relative;
+        return g.identifiable() && relative > 0 && share >= OWN_POWER_EXPLAINED && share <= 1 / OWN_POWER_EXPLAINED;
+    }
+
+    /**
+     * Whether a kept move of a stem by {@code shift} samples went a repetition too far: the pass
+     * with the stem so moved finds it displaced again ({@code left}, a coherent peak a whole sample
+     * or more away) towards where it was delivered. A part that repeats every bar correlates alike
+     * a bar away, and the whole-song peak may fall there: LMMS Skiessi-Onion's kick, 240 samples
+     * late in code, peaked at 75840 (a bar of 75600 samples and the 240); moved there, it fit the
+     * mix (gain 1.02) and was found a bar early (-75599).
+     */
+    static boolean repetitionTooFar(StemOffset left, long shift) {
+        return Double.isFinite(left.samples()) && left.coherence() >= StemOffset.CONFIDENT_COHERENCE
+                && left.wholeSamples() != 0 && Math.abs(shift + left.wholeSamples()) < Math.abs(shift);
+    }
+
+    /**
+     * The nearer move of a repetition ({@link #repetitionTooFar}) is kept when its null after gains
+     * is at most this much shallower than the far one's: 0.5 dB, as {@link #SHARED_GAIN_DB}. Both
+     * fit a part that repeats, the nearer over more of the song; a peak that is not a repetition
+     * leaves the stem out of place when tried and its null shallower by far more.
+     */
+    static final double REPETITION_DB = 0.5;
+
+    /** Whether {@code trial} nulls within {@link #REPETITION_DB} of {@code far}. */
+    static boolean asDeep(NullResult trial, NullResult far) {
+        return trial.gains().nullDepthDb() <= far.gains().nullDepthDb() + REPETITION_DB;
+    }
+
+    /**
+     * {@code first} with stem {@code i}'s offset settled at the nearer move {@code shift}: what the
+     * pass with it moved there finds left ({@code after}) added, where that is under a sample (the
+     * fine figure), else the first offset and what the far move left ({@code left}) summed. The
+     * offset's other figures (coherence, peak ratio, width) stay the first pass's.
+     */
+    static NullResult settled(NullResult first, int i, long shift, StemOffset left, StemOffset after, int rate) {
+        StemOffset o = first.offsets().get(i);
+        double lag = Double.isFinite(after.samples()) && Math.abs(after.samples()) < 1
+                ? shift + after.samples() : o.samples() + left.samples();
+        List<StemOffset> offsets = new ArrayList<>(first.offsets());
+        offsets.set(i, new StemOffset(i, lag, lag / rate, o.coherence(), o.peakRatio(), o.peakWidthSamples(),
+                o.alignedScale(), o.inverted()));
+        return new NullResult(first.sampleRate(), first.frames(), first.residual(), first.gains(), offsets,
+                first.transfers(), first.spectra(), first.halves(), first.channelGains());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +124,9 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
         double candidate = shared == 0 ? SharedOffset.candidate(firstPass.offsets()) : 0.0;
         if (candidate != 0) {
             long[] tried = shifts(firstPass, candidate);
-            Optional<NullResult> kept = trial(best, tried, last, OffsetTrials.SHARED_GAIN_DB, Double.POSITIVE_INFINITY, routing);
+            NullResult before = last;
+            Optional<NullResult> kept = trial(best, tried, t -> OffsetTrials.deepens(t, before, OffsetTrials.SHARED_GAIN_DB),
+                    routing);
             reads += kept.isPresent() ? 2 : 1;
             if (kept.isPresent()) {
                 shared = candidate;
@@ -133,40 +136,57 @@ record SetPassRun(Selection selection, Set<PassFile> opened, Executor executor, 
             }
         }
         List<Integer> confirmed = new ArrayList<>();
+        NullResult settled = firstPass;
         for (int i : OffsetTrials.stemCandidates(firstPass, last, levels.get(best), shifts)) {
             long[] tried = shifts.clone();
             tried[i] = firstPass.offsets().get(i).wholeSamples();
-            Optional<NullResult> kept = trial(best, tried, last, OffsetTrials.GAIN_DB,
-                    levels.get(best)[i] - OffsetTrials.UNDER_OWN_LEVEL_DB, routing);
+            NullResult before = last;
+            double levelDb = levels.get(best)[i];
+            double commonGainDb = MixbusJudge.judge(before, shared).commonGainDb();
+            Optional<NullResult> kept = trial(best, tried,
+                    t -> OffsetTrials.keeps(t, before, i, levelDb, commonGainDb), routing);
             reads += kept.isPresent() ? 2 : 1;
             if (kept.isPresent()) {
                 confirmed.add(i);
                 shifts = tried;
                 last = kept.get();
                 passes = 2;
+                // a move that leaves the stem displaced again went a repetition too far
+                StemOffset left = last.offsets().get(i);
+                if (OffsetTrials.repetitionTooFar(left, shifts[i])) {
+                    long[] closer = shifts.clone();
+                    closer[i] = shifts[i] + left.wholeSamples();
+                    NullResult far = last;
+                    Optional<NullResult> nearer = trial(best, closer, t -> OffsetTrials.asDeep(t, far), routing);
+                    reads += nearer.isPresent() ? 2 : 1;
+                    if (nearer.isPresent()) {
+                        shifts = closer;
+                        last = nearer.get();
+                        settled = OffsetTrials.settled(settled, i, shifts[i], left, last.offsets().get(i), rate());
+                    }
+                }
             }
         }
         if (last != firstPass) {
             character = ResidualCharacter.of(last);
         }
         return new SetAnalysis(stemFiles, choice,
-                new SetAnalysis.Passes(firstPass, last, passes, (double) start(shifts) / rate(), confirmed, reads),
+                new SetAnalysis.Passes(settled, last, passes, (double) start(shifts) / rate(), confirmed, reads),
                 character, drifts, MixbusJudge.judge(last, shared), shared, true, routing.getOrDefault(best, List.of()));
     }
 
     /**
      * A trial of the stems moved by {@code tried}: the result of a pass with them so moved when
-     * it deepens the null of {@code before} by {@code marginDb} to at most {@code ceilingDb} (for a
-     * stem's own offset: {@link OffsetTrials#UNDER_OWN_LEVEL_DB} under its level; its channel-pair
-     * routing then replaces the mix's in {@code routing}), else empty. The null after gains, which decides,
-     * comes from a screening pass first (residual and gains only, the same to the bit as the full
-     * pass's); only a trial that is kept pays for the full pass (offsets, transfers, spectra).
+     * {@code keep} accepts it ({@link OffsetTrials}; its channel-pair routing then replaces the
+     * mix's in {@code routing}), else empty. What decides (the null after gains, the gains) comes
+     * from a screening pass first (residual and gains only, the same to the bit as the full pass's);
+     * only a trial that is kept pays for the full pass (offsets, transfers, spectra).
      */
-    private Optional<NullResult> trial(PassFile best, long[] tried, NullResult before, double marginDb,
-                                       double ceilingDb, Map<PassFile, List<PairRouting.Sums>> routing)
+    private Optional<NullResult> trial(PassFile best, long[] tried, Predicate<NullResult> keep,
+                                       Map<PassFile, List<PairRouting.Sums>> routing)
             throws IOException {
         NullResult screened = stream(List.of(best), tried, total(List.of(best)), Stage.TRIAL, null, null).result(0);
-        if (!OffsetTrials.deepens(screened, before, marginDb) || !(screened.gains().nullDepthDb() <= ceilingDb)) {
+        if (!keep.test(screened)) {
             return Optional.empty();
         }
         Map<PassFile, List<PairRouting.Sums>> triedRouting = new LinkedHashMap<>();
