@@ -32,15 +32,18 @@ import org.stemcheck.dsp.nullsum.StemTransfer;
  *       mix reading leaves -16 to -22 dB of chance (the generated songs), the residual's reading
  *       -56 dB and under; where the stems are louder than the mix (processing printed into them) the
  *       mix reading is the steadier;</li>
- *   <li>{@code I_i(b) = P_i(b) (1 - K_i(b)) max(0, 1 - |T_i(b)|^2)}, with {@code T_i} the
+ *   <li>{@code I_i(b) = P_i(b) min(1 - K_i(b), max(0, 1 - |T_i(b)|^2))}, with {@code T_i} the
  *       stem's transfer to its own part of the mix ({@code t = mix - other stems},
  *       {@link StemTransfer.Band#ownDb()}) and {@code K_i} its coherence with that part: the
- *       stem's power that does <em>not</em> reappear in the mix. Its own part is then mostly
- *       something else ({@code K} low) <em>and</em> the stem itself is not in it ({@code T}
- *       well under 1): another take or render of the part (LMMS regenerates noise per render;
- *       a synth's random phase). Content missing elsewhere in the band lowers {@code K} but
- *       leaves {@code T} at 1; a stem at the wrong level keeps {@code K} at 1. Against a mix
- *       with mix-bus processing the own part is the processing's, and {@code I} is not read.</li>
+ *       power another render of the stem adds to its part. A part {@code a x + n} of the stem's
+ *       power, {@code n} a render incoherent with {@code x}, has {@code T = a} and holds
+ *       {@code (1 - a^2) P_i} of {@code n}; and its incoherent share {@code 1 - K} is at least
+ *       that. Both readings must show it, so the smaller counts: content missing elsewhere in the
+ *       band lowers {@code K} but leaves {@code T} at 1; a stem at the wrong level keeps
+ *       {@code K} at 1. (Their product, read before, counted a part nearly the stem's, {@code a}
+ *       0.98, at a twentieth of its render: every dev101 stem partly rendered again read "a stem
+ *       is missing".) Against a mix with mix-bus processing the own part is the processing's, and
+ *       {@code I} is not read.</li>
  * </ul>
  * The unexplained power {@code U P_m} is then split: what the stems' own incoherent power can
  * account for ({@code sum_i I_i}) is a <em>mismatch</em> (the mix holds other versions of
@@ -149,7 +152,7 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
                 }
                 double toOwn = amp(s.ownDb());
                 double notInMix = !Double.isFinite(own[i]) || !Double.isFinite(toOwn) ? 0.0
-                        : px * (1 - own[i]) * Math.max(0.0, 1 - toOwn * toOwn);
+                        : px * Math.min(1 - own[i], Math.max(0.0, 1 - toOwn * toOwn));
                 inco[i] = processed ? 0.0 : notInMix;
                 incoherent += inco[i];
                 incoherentAnyway += notInMix;
