@@ -39,7 +39,7 @@ class OffsetTrialsTest {
     private static final int LATE = 600;
 
     /** The clean stems with the Bass replaced by {@code bass} in the stems and in one mix, their plain sum. */
-    private static Path withBass(Path tmp, double[][] bass) throws IOException {
+    static Path withBass(Path tmp, double[][] bass) throws IOException {
         Path dir = Dev101.variant("clean", tmp);
         List<double[][]> parts = new ArrayList<>();
         for (String label : Dev101.LABELS) {
@@ -96,15 +96,30 @@ class OffsetTrialsTest {
      * (55 Hz with its second and third harmonics, a 5 ms attack, decaying), 'B' a fill a fourth up
      * (73.42 Hz); the same at every render, note for note, but for where the fills fall.
      */
-    private static double[][] figures(int frames, String beats) {
+    static double[][] figures(int frames, String beats) {
+        return figures(frames, beats, 0, 0L);
+    }
+
+    /**
+     * As {@link #figures(int, String)}, with harmonic {@code harmonic} (2 or 3; 0 for none) starting
+     * each note at a phase drawn anew from {@code seed}: a synth voice whose oscillator is not
+     * reset at each note, rendered again (the other harmonics as before, so each render is the
+     * same line, note for note).
+     */
+    static double[][] figures(int frames, String beats, int harmonic, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        double[] phase = new double[(int) (frames / BEAT) + 1];
+        for (int b = 0; b < phase.length; b++) {
+            phase[b] = harmonic == 0 ? 0.0 : 2 * Math.PI * rnd.nextDouble();
+        }
         double[][] y = new double[2][frames];
         for (int t = 0; t < frames; t++) {
             int b = (int) (t / BEAT);
             double u = (t - b * BEAT) / Dev101.RATE;
             double f = beats.charAt(b % beats.length()) == 'B' ? 73.42 : 55.0;
             double env = 0.25 * Math.exp(-u * 6.0) * Math.min(1.0, u / 0.005);
-            double v = env * (Math.sin(2 * Math.PI * f * u) + 0.4 * Math.sin(4 * Math.PI * f * u)
-                    + 0.15 * Math.sin(6 * Math.PI * f * u));
+            double v = env * (Math.sin(2 * Math.PI * f * u) + 0.4 * Math.sin(4 * Math.PI * f * u + (harmonic == 2 ? phase[b] : 0.0))
+                    + 0.15 * Math.sin(6 * Math.PI * f * u + (harmonic == 3 ? phase[b] : 0.0)));
             y[0][t] = v;
             y[1][t] = v;
         }
@@ -143,7 +158,7 @@ class OffsetTrialsTest {
         return p;
     }
 
-    private static int frames(Path tmp) throws IOException {
+    static int frames(Path tmp) throws IOException {
         Path probe = Dev101.variant("clean", Files.createDirectories(tmp.resolve("probe")));
         return Dev101.read(probe.resolve(BASS))[0].length;
     }
