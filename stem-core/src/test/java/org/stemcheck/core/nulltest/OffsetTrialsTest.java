@@ -39,7 +39,7 @@ class OffsetTrialsTest {
     private static final int LATE = 600;
 
     /** The clean stems with the Bass replaced by {@code bass} in the stems and in one mix, their plain sum. */
-    private static Path withBass(Path tmp, double[][] bass) throws IOException {
+    static Path withBass(Path tmp, double[][] bass) throws IOException {
         Path dir = Dev101.variant("clean", tmp);
         List<double[][]> parts = new ArrayList<>();
         for (String label : Dev101.LABELS) {
@@ -96,15 +96,30 @@ class OffsetTrialsTest {
      * (55 Hz with its second and third harmonics, a 5 ms attack, decaying), 'B' a fill a fourth up
      * (73.42 Hz); the same at every render, note for note, but for where the fills fall.
      */
-    private static double[][] figures(int frames, String beats) {
+    static double[][] figures(int frames, String beats) {
+        return figures(frames, beats, 0, 0L);
+    }
+
+    /**
+     * As {@link #figures(int, String)}, with harmonic {@code harmonic} (2 or 3; 0 for none) starting
+     * each note at a phase drawn anew from {@code seed}: a synth voice whose oscillator is not
+     * reset at each note, rendered again (the other harmonics as before, so each render is the
+     * same line, note for note).
+     */
+    static double[][] figures(int frames, String beats, int harmonic, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        double[] phase = new double[(int) (frames / BEAT) + 1];
+        for (int b = 0; b < phase.length; b++) {
+            phase[b] = harmonic == 0 ? 0.0 : 2 * Math.PI * rnd.nextDouble();
+        }
         double[][] y = new double[2][frames];
         for (int t = 0; t < frames; t++) {
             int b = (int) (t / BEAT);
             double u = (t - b * BEAT) / Dev101.RATE;
             double f = beats.charAt(b % beats.length()) == 'B' ? 73.42 : 55.0;
             double env = 0.25 * Math.exp(-u * 6.0) * Math.min(1.0, u / 0.005);
-            double v = env * (Math.sin(2 * Math.PI * f * u) + 0.4 * Math.sin(4 * Math.PI * f * u)
-                    + 0.15 * Math.sin(6 * Math.PI * f * u));
+            double v = env * (Math.sin(2 * Math.PI * f * u) + 0.4 * Math.sin(4 * Math.PI * f * u + (harmonic == 2 ? phase[b] : 0.0))
+                    + 0.15 * Math.sin(6 * Math.PI * f * u + (harmonic == 3 ? phase[b] : 0.0)));
             y[0][t] = v;
             y[1][t] = v;
         }
@@ -143,7 +158,7 @@ class OffsetTrialsTest {
         return p;
     }
 
-    private static int frames(Path tmp) throws IOException {
+    static int frames(Path tmp) throws IOException {
         Path probe = Dev101.variant("clean", Files.createDirectories(tmp.resolve("probe")));
         return Dev101.read(probe.resolve(BASS))[0].length;
     }
@@ -171,6 +186,50 @@ class OffsetTrialsTest {
         assertThat(f.measurements().get("offset_samples")).isCloseTo(LATE, Offset.offset(0.5));
         assertThat(result.get().nullDb()).isLessThan(-60.0);
         assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.gain") || x.code().startsWith("set.missing"));
+        nothingOnInnocentStems(r, BASS);
+    }
+
+    /**
+     * {@code part} with a noise layer {@code db} under its level (white, the same in both channels)
+     * drawn from {@code seed}: a synth voice's noise that each render draws anew.
+     */
+    private static double[][] withNoiseLayer(double[][] part, double db, long seed) {
+        int frames = part[0].length;
+        double[] noise = org.stemcheck.core.testing.Signals.noise(frames, 1.0, seed);
+        double g = Math.sqrt(power(part) / (part.length * frames) / (power(new double[][] {noise}) / frames))
+                * Math.pow(10, db / 20);
+        double[][] y = new double[part.length][frames];
+        for (int c = 0; c < part.length; c++) {
+            for (int t = 0; t < frames; t++) {
+                y[c][t] = part[c][t] + g * noise[t];
+            }
+        }
+        return y;
+    }
+
+    @Test
+    void aBassLineWithANoiseLayerRenderedAnewMovedLateIsFoundToTheSample(@TempDir Path tmp) throws IOException {
+        // The repeating bass line with a noise layer 20 dB under it that each render draws anew:
+        // the mix holds one render, the stem another, 600 samples late. The stem's peak is wide
+        // (its shared content is the line's few hundred hertz), so its offset is the whole-length
+        // one; whitened, the noise's bins (the rest of the band, two renders that share nothing)
+        // vote as much as the line's and moved the peak's flat top: 598.24 samples.
+        int frames = frames(tmp);
+        double[][] line = loopedBass(frames);
+        Path dir = withBass(Files.createDirectories(tmp.resolve("d")), withNoiseLayer(line, -20.0, 11));
+        Files.delete(dir.resolve(BASS));
+        Dev101.write(dir.resolve(BASS), Dev101.shift(LATE).apply(withNoiseLayer(line, -20.0, 12)));
+        AtomicReference<NullTestResult> result = new AtomicReference<>();
+        Report r = KeepNullTest.check(dir, result);
+
+        // The fixture reaches the rule: a peak wider than two coarse samples (8 at 48 kHz)
+        StemComparison s = result.get().stems().stream()
+                .filter(x -> x.file().name().equals(BASS)).findFirst().orElseThrow();
+        assertThat(s.offset().peakWidthSamples()).as("peak width").isGreaterThan(8.0);
+        Finding f = Dev101FaultsTest.only(r, "mix.offset", BASS);
+        assertThat(f.measurements().get("offset_samples")).isCloseTo(LATE, Offset.offset(1.0));
+        assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.gain") || x.code().equals("mix.polarity")
+                || x.code().startsWith("set.missing") || x.code().equals("mix.missing-fx"));
         nothingOnInnocentStems(r, BASS);
     }
 

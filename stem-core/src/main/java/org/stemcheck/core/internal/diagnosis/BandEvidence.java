@@ -32,23 +32,36 @@ import org.stemcheck.dsp.nullsum.StemTransfer;
  *       mix reading leaves -16 to -22 dB of chance (the generated songs), the residual's reading
  *       -56 dB and under; where the stems are louder than the mix (processing printed into them) the
  *       mix reading is the steadier;</li>
- *   <li>{@code I_i(b) = P_i(b) min(1 - K_i(b), max(0, 1 - |T_i(b)|^2))}, with {@code T_i} the
+ *   <li>{@code I_i(b) = P_i(b) (1 - K_i(b)) max(0, 1 - |T_i(b)|^2)}, with {@code T_i} the
  *       stem's transfer to its own part of the mix ({@code t = mix - other stems},
  *       {@link StemTransfer.Band#ownDb()}) and {@code K_i} its coherence with that part: the
- *       power another render of the stem adds to its part. A part {@code a x + n} of the stem's
- *       power, {@code n} a render incoherent with {@code x}, has {@code T = a} and holds
- *       {@code (1 - a^2) P_i} of {@code n}; and its incoherent share {@code 1 - K} is at least
- *       that. Both readings must show it, so the smaller counts: content missing elsewhere in the
- *       band lowers {@code K} but leaves {@code T} at 1; a stem at the wrong level keeps
- *       {@code K} at 1. (Their product, read before, counted a part nearly the stem's, {@code a}
- *       0.98, at a twentieth of its render: every dev101 stem partly rendered again read "a stem
- *       is missing".) Against a mix with mix-bus processing the own part is the processing's, and
- *       {@code I} is not read.</li>
+ *       stem's power that does <em>not</em> reappear in the mix. Its own part is then mostly
+ *       something else ({@code K} low) <em>and</em> the stem itself is not in it ({@code T}
+ *       well under 1): another take or render of the part (LMMS regenerates noise per render;
+ *       a synth's random phase). Content missing elsewhere in the band lowers {@code K} but
+ *       leaves {@code T} at 1; a stem at the wrong level keeps {@code K} at 1. Against a mix
+ *       with mix-bus processing the own part is the processing's, and {@code I} is not read.</li>
+ *   <li>{@code O_i(b) = P_i(b) min(1 - K_i(b), max(0, 1 - |T_i(b)|^2))}: the stem's power that
+ *       <em>may</em> be another render. Each factor alone reads more than another render under
+ *       one cause (content missing beside the stem lowers {@code K}, a level change in the band
+ *       {@code T}), so the smaller is taken. Where a share {@code q} of the stem's power in the
+ *       band is rendered anew (as loud in the mix), both read {@code q (2 - q)}: what the two
+ *       renders leave in the residual that one complex gain on the stem cannot remove (its own
+ *       render less the {@code q} of it the gain removes, and the mix's). Their product
+ *       ({@code I}) reads {@code q^2 (2 - q)^2}, half of that or less for {@code q} up to 0.3: a
+ *       bass line whose third harmonic starts each note at a phase drawn anew, beside partials
+ *       rendered alike in its third octave ({@code q} 0.125), read 6 dB short, and the rest of
+ *       its two renders was called a missing stem. {@code O} is not evidence enough to name the
+ *       stem as another render ({@code I} is): a stem whose reverb return is missing reads
+ *       {@code 1 - K} of 0.16 and {@code 1 - |T|^2} of 0.04 in a band (dev101's vocal without
+ *       its FX stem), which {@code O} takes as 4 % of its power rendered anew.</li>
  * </ul>
  * The unexplained power {@code U P_m} is then split: what the stems' own incoherent power can
  * account for ({@code sum_i I_i}) is a <em>mismatch</em> (the mix holds other versions of
- * those stems' parts), the rest is <em>uncovered</em>: content in the mix that no stem holds at
- * all, a missing stem or missing returns.
+ * those stems' parts, and they are named); what it may account for ({@code sum_i O_i}) is not
+ * <em>uncovered</em>, the rest is: content in the mix that no stem holds at all, a missing stem
+ * or missing returns. (So the two shares add up to the unexplained power or less: what lies
+ * between is said in {@code mix.null}, without a culprit.)
  *
  * @param bands           the bands judged, low to high
  * @param uncoveredShare  the uncovered power over the mix's, 0..1
@@ -60,10 +73,13 @@ import org.stemcheck.dsp.nullsum.StemTransfer;
  * @param power           per stem, its power as delivered over the mix's (judged bands)
  * @param ownCoherence    per stem, its coherence with its own part of the mix averaged over the
  *                        bands weighted by its power, 0..1; {@code NaN} without power
- * @param renderShare     the unexplained power the stems' incoherent power could account for, over
- *                        the mix's, read against a processed mix too (where it is not taken as a
- *                        mismatch, and {@code uncoveredShare} holds it): what no stem reproduces
- *                        there may be other renders of the stems, not content none of them holds
+ * @param renderShare     the unexplained power the stems' other renders could account for
+ *                        ({@code O}, the smaller reading), over the mix's, read against a processed
+ *                        mix too (where it is not taken as a mismatch, and {@code uncoveredShare}
+ *                        holds it): what no stem reproduces there may be other renders of the
+ *                        stems, not content none of them holds. (Read on {@code I}, every dev101
+ *                        stem a fifth rendered anew under a common 1 dB gain read "a stem is
+ *                        missing".)
  */
 public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mismatchShare, double[] coherent,
                            double[] mismatch, double[] power, double[] ownCoherence, double renderShare) {
@@ -81,7 +97,7 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
      * @param lowHz      its lower edge
      * @param highHz     its upper edge
      * @param mixPower   the mix's power (linear, the spectra's scale)
-     * @param uncovered  the power no stem reproduces nor holds incoherently
+     * @param uncovered  the power no stem reproduces nor may hold in another version
      * @param mismatched the unexplained power the stems' incoherent power accounts for
      * @param ownCoherence per stem, the coherence of the stem with its own part of the mix
      *                   ({@code mix - other stems}), 0..1, {@code NaN} without stem power: the
@@ -136,7 +152,8 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
             double explained = 0;
             double inResidual = 0;
             double incoherent = 0;
-            double incoherentAnyway = 0;
+            double mayBeOther = 0;
+            double mayBeOtherAnyway = 0;
             double[] own = new double[stems];
             double[] inco = new double[stems];
             for (int i = 0; i < stems; i++) {
@@ -151,25 +168,30 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
                     ownWeight[i] += px;
                 }
                 double toOwn = amp(s.ownDb());
-                double notInMix = !Double.isFinite(own[i]) || !Double.isFinite(toOwn) ? 0.0
-                        : px * Math.min(1 - own[i], Math.max(0.0, 1 - toOwn * toOwn));
+                boolean known = Double.isFinite(own[i]) && Double.isFinite(toOwn);
+                double notK = known ? 1 - own[i] : 0.0;
+                double notT = known ? Math.max(0.0, 1 - toOwn * toOwn) : 0.0;
+                double notInMix = px * notK * notT;
                 inco[i] = processed ? 0.0 : notInMix;
                 incoherent += inco[i];
-                incoherentAnyway += notInMix;
+                mayBeOther += processed ? 0.0 : px * Math.min(notK, notT);
+                mayBeOtherAnyway += px * Math.min(notK, notT);
                 stemPower[i] += px;
             }
             // Of the two readings of the same power, the one against the smaller signal (class comment).
             double unexplained = pe < pm ? Math.max(0.0, 1.0 - inResidual) * pe : Math.max(0.0, 1.0 - explained) * pm;
             double mismatched = Math.min(unexplained, incoherent);
+            // What the stems may hold in another version is not content no stem carries (class comment).
+            double uncovered = unexplained - Math.min(unexplained, mayBeOther);
             for (int i = 0; i < stems; i++) {
                 mismatchOwn[i] += inco[i];
                 mismatchPower[i] += incoherent > 0 ? mismatched * inco[i] / incoherent : 0.0;
             }
-            rows.add(new BandRow(t.centreHz(), t.lowHz(), t.highHz(), pm, unexplained - mismatched, mismatched, own));
+            rows.add(new BandRow(t.centreHz(), t.lowHz(), t.highHz(), pm, uncovered, mismatched, own));
             mixAll += pm;
-            uncoveredAll += unexplained - mismatched;
+            uncoveredAll += uncovered;
             mismatchAll += mismatched;
-            renderAll += Math.min(unexplained, inMix * incoherentAnyway);
+            renderAll += Math.min(unexplained, inMix * mayBeOtherAnyway);
         }
         double[] coherent = new double[stems];
         double[] mismatch = new double[stems];
