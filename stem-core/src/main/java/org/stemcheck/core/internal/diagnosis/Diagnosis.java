@@ -97,13 +97,11 @@ public final class Diagnosis {
         } else if (!mismatchRules && !codec && Unexplained.otherRendersUnderBus(a, evidence)) {
             mismatch = renderedAnew(a, evidence).orElse(null);
         }
-        if (mismatch != null || mismatchRules) {
+        if (mismatch != null) {
             // The mix holds another render or take of some stems: a band shape on another stem is as
             // likely that render's difference as bus processing the stem lacks, and is not named.
             explanations.removeIf(x -> x instanceof Explanation.LacksBusProcessing l && !l.compression()
                     && Math.abs(l.eqDb()) < RENDER_SHAPE_DB);
-        }
-        if (mismatch != null) {
             explanations.add(mismatch);
         }
         return result(a, evidence, explanations, residual, channelNull);
