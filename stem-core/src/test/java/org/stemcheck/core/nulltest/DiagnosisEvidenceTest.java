@@ -294,7 +294,7 @@ class DiagnosisEvidenceTest {
         assertThat(only(r, "mix.offset").files()).containsExactly(BASS);
         // a bass line's correlation peak is about 100 samples wide: located to a sample or so
         assertThat(only(r, "mix.offset").measurements().get("offset_samples")).isCloseTo(240.4,
-                org.assertj.core.data.Offset.offset(1.5));
+                org.assertj.core.data.Offset.offset(1.0));
         assertThat(r.findings()).noneMatch(x -> x.code().startsWith("set.missing") || x.code().equals("mix.missing-fx")
                 || x.code().equals("mix.gain") || x.code().equals("mix.polarity"));
         nothingOnInnocentStems(r, BASS);

@@ -189,50 +189,6 @@ class OffsetTrialsTest {
         nothingOnInnocentStems(r, BASS);
     }
 
-    /**
-     * {@code part} with a noise layer {@code db} under its level (white, the same in both channels)
-     * drawn from {@code seed}: a synth voice's noise that each render draws anew.
-     */
-    private static double[][] withNoiseLayer(double[][] part, double db, long seed) {
-        int frames = part[0].length;
-        double[] noise = org.stemcheck.core.testing.Signals.noise(frames, 1.0, seed);
-        double g = Math.sqrt(power(part) / (part.length * frames) / (power(new double[][] {noise}) / frames))
-                * Math.pow(10, db / 20);
-        double[][] y = new double[part.length][frames];
-        for (int c = 0; c < part.length; c++) {
-            for (int t = 0; t < frames; t++) {
-                y[c][t] = part[c][t] + g * noise[t];
-            }
-        }
-        return y;
-    }
-
-    @Test
-    void aBassLineWithANoiseLayerRenderedAnewMovedLateIsFoundToTheSample(@TempDir Path tmp) throws IOException {
-        // The repeating bass line with a noise layer 20 dB under it that each render draws anew:
-        // the mix holds one render, the stem another, 600 samples late. The stem's peak is wide
-        // (its shared content is the line's few hundred hertz), so its offset is the whole-length
-        // one; whitened, the noise's bins (the rest of the band, two renders that share nothing)
-        // vote as much as the line's and moved the peak's flat top: 598.24 samples.
-        int frames = frames(tmp);
-        double[][] line = loopedBass(frames);
-        Path dir = withBass(Files.createDirectories(tmp.resolve("d")), withNoiseLayer(line, -20.0, 11));
-        Files.delete(dir.resolve(BASS));
-        Dev101.write(dir.resolve(BASS), Dev101.shift(LATE).apply(withNoiseLayer(line, -20.0, 12)));
-        AtomicReference<NullTestResult> result = new AtomicReference<>();
-        Report r = KeepNullTest.check(dir, result);
-
-        // The fixture reaches the rule: a peak wider than two coarse samples (8 at 48 kHz)
-        StemComparison s = result.get().stems().stream()
-                .filter(x -> x.file().name().equals(BASS)).findFirst().orElseThrow();
-        assertThat(s.offset().peakWidthSamples()).as("peak width").isGreaterThan(8.0);
-        Finding f = Dev101FaultsTest.only(r, "mix.offset", BASS);
-        assertThat(f.measurements().get("offset_samples")).isCloseTo(LATE, Offset.offset(1.0));
-        assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.gain") || x.code().equals("mix.polarity")
-                || x.code().startsWith("set.missing") || x.code().equals("mix.missing-fx"));
-        nothingOnInnocentStems(r, BASS);
-    }
-
     @Test
     void aRepetitionThatDeepensTheNullButDoesNotExplainTheStemIsNoOffset(@TempDir Path tmp) throws IOException {
         // The mix's render of the line has its fill on every fourth beat; the stem is another render

@@ -61,8 +61,6 @@ final class HopCorrelator {
     private final double[] longWork;
     /** Per stem: energy of the mono downmix fed so far. */
     private final double[] stemEnergy;
-    /** Per mix and stem: the plain correlation's peak near the last result's whitened one ({@link #plainLag}). */
-    private final double[][] plainLags;
 
     /**
      * @param usedBins bins {@code [0, usedBins)} of the {@code size / 2 + 1} vote; the rest is left out
@@ -86,10 +84,6 @@ final class HopCorrelator {
         this.stemPower = new float[stems][size / 2 + 1];
         this.refPower = new float[mixes][stems][size / 2 + 1];
         this.stemEnergy = new double[stems];
-        this.plainLags = new double[mixes][stems];
-        for (double[] m : plainLags) {
-            Arrays.fill(m, Double.NaN);
-        }
         this.shortWork = new double[mixes][size];
         this.longWork = new double[size];
     }
@@ -163,30 +157,9 @@ final class HopCorrelator {
                 addPower(longWork, sp);
                 addPower(shrt, rp);
             }
-            StemOffset o = peak.find(i, acc, rings.reliability(sp, rp, usedBins, w), stemEnergy[i], sampleRate);
-            out.add(o);
-            // the bins from usedBins up carry no vote in the whitened search: none in the plain one either
-            for (int k = Math.max(1, usedBins); k < size / 2; k++) {
-                acc[2 * k] = 0.0;
-                acc[2 * k + 1] = 0.0;
-            }
-            if (usedBins <= size / 2) {
-                acc[1] = 0.0;
-            }
-            plainLags[mix][i] = Double.isNaN(o.samples()) ? Double.NaN
-                    : peak.plainLag(acc, o.samples(), Math.max(1.0, o.peakWidthSamples() / 2), o.inverted());
+            out.add(peak.find(i, acc, rings.reliability(sp, rp, usedBins, w), stemEnergy[i], sampleRate));
         }
         return out;
-    }
-
-    /**
-     * Where stem {@code i}'s plain (unweighted) correlation with mix {@code mix}'s reference peaks
-     * near the whitened peak of the last {@link #result} for that mix: within half that peak's
-     * width, to a fraction of a sample ({@link LagPeak#plainLag}); {@code NaN} when it has no peak
-     * there or no result was made.
-     */
-    double plainLag(int mix, int i) {
-        return plainLags[mix][i];
     }
 
     /**

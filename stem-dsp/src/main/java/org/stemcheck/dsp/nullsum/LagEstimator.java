@@ -219,8 +219,7 @@ final class LagEstimator {
      * with the coarse figures, so that material that repeats (a loop a bar long) stays flagged
      * ambiguous however clear one hop looks. A stem whose fine peak is wider than
      * {@link #WIDE_PEAK} coarse samples has its spectrum within the coarse band, where the whole
-     * length locates it better than one hop: its offset is then the coarse one, located on the
-     * plain correlation ({@link #wide}). Without a
+     * length locates it better than one hop: its offset is then the coarse one. Without a
      * coherent coarse peak (a stem with little below the coarse band) the fine stage answers alone.
      */
     private StemOffset combine(int mix, int i, StemOffset c, int sampleRate, Fft fft, LagPeak peak,
@@ -232,7 +231,7 @@ final class LagEstimator {
         double centre = c.samples() * factor;
         double window = (double) FINE_WINDOW * factor;
         if (!Double.isNaN(f.samples()) && Math.abs(f.samples() - centre) <= window) {
-            double lag = f.peakWidthSamples() > WIDE_PEAK * factor ? wide(mix, i, c) : f.samples();
+            double lag = f.peakWidthSamples() > WIDE_PEAK * factor ? centre : f.samples();
             return new StemOffset(i, lag, lag / sampleRate, Math.max(c.coherence(), f.coherence()),
                     Math.max(c.peakRatio(), f.peakRatio()), f.peakWidthSamples(), f.alignedScale(), f.inverted());
         }
@@ -242,26 +241,9 @@ final class LagEstimator {
         if (Double.isNaN(near.samples())) {
             return scaled(c, factor, sampleRate);
         }
-        double lag = near.peakWidthSamples() > WIDE_PEAK * factor ? wide(mix, i, c) : near.samples();
+        double lag = near.peakWidthSamples() > WIDE_PEAK * factor ? centre : near.samples();
         return new StemOffset(i, lag, lag / sampleRate, c.coherence(), c.peakRatio(),
                 near.peakWidthSamples(), near.alignedScale(), near.inverted());
-    }
-
-    /**
-     * The whole-length offset of a stem whose peak is wide (see {@link #combine}), in full-rate
-     * samples: the coarse peak located on the plain correlation, within half the whitened peak's
-     * width of it. A wide whitened peak means the stem's shared content fills a small part of the
-     * voting band (a bass line: 40 to 50 full-rate samples wide, where the band allows about 10),
-     * and PHAT gives the rest of the band, where the stem and its part of the mix need not share
-     * anything, the same vote as the bins the stem is in: a noise layer rendered anew at -20 dB
-     * (a synth's per-render noise) made those votes a random floor that moved the flat top of the
-     * bass line's peak by samples (600 samples late read 598.2). The plain correlation weighs each
-     * bin by the power the two share, which the noise's bins hardly hold (600.00). The whitened
-     * peak still decides which peak it is and how clear; only its position is read here.
-     */
-    private double wide(int mix, int i, StemOffset c) {
-        double plain = whole.plainLag(mix, i);
-        return (Double.isNaN(plain) ? c.samples() : plain) * factor;
     }
 
     /** An offset measured on streams decimated by {@code factor}, in full-rate samples. */

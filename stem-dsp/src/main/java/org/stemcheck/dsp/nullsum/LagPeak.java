@@ -116,33 +116,6 @@ final class LagPeak {
         return new StemOffset(stem, lag, lag / sampleRate, coherence, ratio, width, scale, inverted);
     }
 
-    /**
-     * Where the plain (unweighted) correlation of a cross-spectrum peaks within {@code span} samples
-     * of lag {@code near}: its highest local maximum there (lowest, for an inverted stem), to a
-     * fraction of a sample. The plain correlation weights each bin by the power the stem and the
-     * reference share in it, where PHAT gives each a full vote (see {@link LagEstimator#combine} for
-     * where it is used).
-     *
-     * @return the lag, samples; {@code NaN} when there is no local maximum within the span
-     */
-    double plainLag(double[] spectrum, double near, double span, boolean inverted) {
-        int n = fft.size();
-        System.arraycopy(spectrum, 0, weights, 0, n);
-        System.arraycopy(spectrum, 0, corr, 0, n);
-        fft.inverse(corr);
-        double sign = inverted ? -1.0 : 1.0;
-        int lo = (int) Math.max(1, Math.floor(near - span) + maxLag);
-        int hi = (int) Math.min(2 * maxLag - 1, Math.ceil(near + span) + maxLag);
-        int best = -1;
-        for (int k = lo; k <= hi; k++) {
-            double v = sign * corr[k];
-            if ((best < 0 || v > sign * corr[best]) && v >= sign * corr[k - 1] && v >= sign * corr[k + 1]) {
-                best = k;
-            }
-        }
-        return best < 0 || !(sign * corr[best] > 0) ? Double.NaN : refine(best, sign) - maxLag;
-    }
-
     /** The highest |c| further than the exclusion from {@code best}. */
     private double secondPeak(int best) {
         double second = 0;
