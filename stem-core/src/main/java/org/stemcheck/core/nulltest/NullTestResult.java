@@ -155,8 +155,18 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
      * @return true when something is missing or different
      */
     public boolean unexplained() {
-        return !mixBus.processed() && !fractionLeft() && Double.isFinite(nullDb) && nullDb > UNEXPLAINED_DB
-                && !balanced();
+        return leavesARest() && !fractionLeft();
+    }
+
+    /**
+     * As {@link #unexplained()}, whether or not a stem's fraction of a sample is part of what is
+     * left: the fraction keeps the residual from being read as missing content, but does not make
+     * the other stems' gains evidence (the rest may be other renders of them).
+     *
+     * @return true when the stems leave a real part of a mix without mix-bus processing unexplained
+     */
+    public boolean leavesARest() {
+        return !mixBus.processed() && Double.isFinite(nullDb) && nullDb > UNEXPLAINED_DB && !balanced();
     }
 
     /**

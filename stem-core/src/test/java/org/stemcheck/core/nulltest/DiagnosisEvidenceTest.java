@@ -18,6 +18,7 @@ import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
 import org.stemcheck.core.testing.Dev101;
+import org.stemcheck.core.testing.Signals;
 
 /**
  * The diagnosis names a stem only with evidence about that stem. Each case is one fault made in
@@ -50,6 +51,14 @@ class DiagnosisEvidenceTest {
         List<Finding> fs = r.findings().stream().filter(f -> f.code().equals(code)).toList();
         assertThat(fs).as("findings of %s in %s", code, r.findings()).hasSize(1);
         return fs.get(0);
+    }
+
+    /** Replaces stem {@code file} of {@code dir} with {@code change} of it. */
+    private static void replace(Path dir, String file, java.util.function.UnaryOperator<double[][]> change)
+            throws IOException {
+        double[][] x = Dev101.read(dir.resolve(file));
+        Files.delete(dir.resolve(file));
+        Dev101.write(dir.resolve(file), change.apply(x));
     }
 
     /** No error or warning names a stem other than {@code guilty} (or none). */
@@ -225,7 +234,7 @@ class DiagnosisEvidenceTest {
     /** A stem's part in the mix as another render, for the stems named: their phases drawn anew (a synth's random phases). */
     private static java.util.function.BiFunction<String, double[][], double[][]> renderedAgain(String... files) {
         Set<String> again = Set.of(files);
-        return (file, x) -> again.contains(file) ? org.stemcheck.core.testing.Signals.renderedAgain(x, file.hashCode()) : x;
+        return (file, x) -> again.contains(file) ? Signals.renderedAgain(x, file.hashCode()) : x;
     }
 
     @Test
@@ -266,9 +275,7 @@ class DiagnosisEvidenceTest {
         // of so quiet a stem leaves at most 19 dB under the mix, the rest is the missing bass.
         String bv = Dev101.stem("BackingVocals");
         Path dir = Dev101.cleanWithMix(tmp, (file, x) -> file.equals(bv) ? Dev101.gainDb(-12).apply(x) : x, x -> x);
-        double[][] quiet = Dev101.read(dir.resolve(bv));
-        Files.delete(dir.resolve(bv));
-        Dev101.write(dir.resolve(bv), Dev101.fractionalDelay(2.5).apply(Dev101.gainDb(-12).apply(quiet)));
+        replace(dir, bv, x -> Dev101.fractionalDelay(2.5).apply(Dev101.gainDb(-12).apply(x)));
         Files.delete(dir.resolve(BASS));
         Report r = Dev101ProcessingFaultsTest.check(dir);
 
@@ -286,15 +293,13 @@ class DiagnosisEvidenceTest {
         // clear (a line that repeats), and as delivered it fits at -0.23, read as "12.9 dB louder".
         // Moved back it fits at 1.00: an offset, and no gain.
         Path dir = Dev101.cleanWithMix(tmp, renderedAgain(GTR, PADS), x -> x);
-        double[][] bass = Dev101.read(dir.resolve(BASS));
-        Files.delete(dir.resolve(BASS));
-        Dev101.write(dir.resolve(BASS), Dev101.fractionalDelay(0.4).apply(Dev101.shift(240).apply(bass)));
+        replace(dir, BASS, x -> Dev101.fractionalDelay(0.4).apply(Dev101.shift(240).apply(x)));
         Report r = Dev101ProcessingFaultsTest.check(dir);
 
         assertThat(only(r, "mix.offset").files()).containsExactly(BASS);
         // a bass line's correlation peak is about 100 samples wide: located to a sample or so
         assertThat(only(r, "mix.offset").measurements().get("offset_samples")).isCloseTo(240.4,
-                org.assertj.core.data.Offset.offset(1.0));
+                Offset.offset(1.0));
         assertThat(r.findings()).noneMatch(x -> x.code().startsWith("set.missing") || x.code().equals("mix.missing-fx")
                 || x.code().equals("mix.gain") || x.code().equals("mix.polarity"));
         nothingOnInnocentStems(r, BASS);
@@ -310,33 +315,19 @@ class DiagnosisEvidenceTest {
         // of it (it fits at 0.8: "2.0 dB louder"), and a real fault beside: the Bass 3 dB hot.
         Path dir = Dev101.cleanWithMix(tmp, (file, x) -> {
             if (file.equals(PADS)) {
-                return org.stemcheck.core.testing.Signals.renderedAgain(x, 5);
+                return Signals.renderedAgain(x, 5);
             }
-            if (!file.equals(GTR)) {
-                return x;
-            }
-            double[][] again = org.stemcheck.core.testing.Signals.renderedAgain(x, 7);
-            double[][] y = new double[x.length][x[0].length];
-            for (int c = 0; c < x.length; c++) {
-                for (int t = 0; t < x[c].length; t++) {
-                    y[c][t] = 0.8 * x[c][t] + 0.35 * again[c][t];
-                }
-            }
-            return y;
+            return file.equals(GTR) ? Signals.blend(0.8, x, 0.35, Signals.renderedAgain(x, 7)) : x;
         }, x -> x);
-        double[][] v = Dev101.read(dir.resolve(VOCALS));
-        Files.delete(dir.resolve(VOCALS));
-        Dev101.write(dir.resolve(VOCALS), Dev101.fractionalDelay(0.4).apply(Dev101.shift(240).apply(v)));
-        double[][] bass = Dev101.read(dir.resolve(BASS));
-        Files.delete(dir.resolve(BASS));
-        Dev101.write(dir.resolve(BASS), Dev101.gainDb(3).apply(bass));
+        replace(dir, VOCALS, x -> Dev101.fractionalDelay(0.4).apply(Dev101.shift(240).apply(x)));
+        replace(dir, BASS, Dev101.gainDb(3));
         Report r = Dev101ProcessingFaultsTest.check(dir);
 
         assertThat(only(r, "mix.offset").files()).containsExactly(VOCALS);
         assertThat(only(r, "mix.offset").measurements().get("offset_samples")).isCloseTo(240.4,
-                org.assertj.core.data.Offset.offset(0.5));
+                Offset.offset(0.5));
         assertThat(only(r, "mix.gain").files()).containsExactly(BASS);
-        assertThat(only(r, "mix.gain").measurements().get("gain_db")).isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.3));
+        assertThat(only(r, "mix.gain").measurements().get("gain_db")).isCloseTo(3.0, Offset.offset(0.3));
         nothingOnInnocentStems(r, VOCALS, BASS);
     }
 
@@ -350,16 +341,8 @@ class DiagnosisEvidenceTest {
         // part 0.98 at 0.2), so the product of the two readings of what does not (1 - 0.96 of
         // coherence times 1 - 0.96 of transfer) counted 0.04 of what the render adds: at 0.2 and
         // 0.3, 0.0038 and 0.0153 of the mix against 0.0163 and 0.0310 uncovered, "a stem is missing".
-        Path dir = Dev101.cleanWithMix(tmp, (file, x) -> {
-            double[][] y = org.stemcheck.core.testing.Signals.renderedAgain(x, file.hashCode());
-            double keep = Math.sqrt(1 - again * again);
-            for (int c = 0; c < x.length; c++) {
-                for (int t = 0; t < x[c].length; t++) {
-                    y[c][t] = keep * x[c][t] + again * y[c][t];
-                }
-            }
-            return y;
-        }, x -> x);
+        Path dir = Dev101.cleanWithMix(tmp, (file, x) -> Signals.blend(Math.sqrt(1 - again * again), x, again,
+                Signals.renderedAgain(x, file.hashCode())), x -> x);
         Report r = Dev101ProcessingFaultsTest.check(dir);
 
         Finding n = only(r, "mix.null");
@@ -398,16 +381,9 @@ class DiagnosisEvidenceTest {
         Path dir = Dev101.cleanWithMix(Files.createDirectories(tmp.resolve("d")), (file, x) -> {
             double p = power.get(file);
             double again = Math.sqrt(render / p);
-            double keep = Math.sqrt(1 - again * again);
-            double[][] y = org.stemcheck.core.testing.Signals.renderedAgain(x, file.hashCode());
-            double[][] more = org.stemcheck.core.testing.Signals.renderedAgain(x, file.hashCode() + 1);
+            double[][] y = Signals.blend(Math.sqrt(1 - again * again), x, again, Signals.renderedAgain(x, file.hashCode()));
             double extra = file.equals(PADS) ? 0.8 : 0.0;
-            for (int c = 0; c < x.length; c++) {
-                for (int t = 0; t < x[c].length; t++) {
-                    y[c][t] = keep * x[c][t] + again * y[c][t] + extra * more[c][t];
-                }
-            }
-            return y;
+            return Signals.blend(1.0, y, extra, Signals.renderedAgain(x, file.hashCode() + 1));
         }, x -> x);
         Report r = Dev101ProcessingFaultsTest.check(dir);
 
@@ -446,13 +422,13 @@ class DiagnosisEvidenceTest {
             double[][] low = new double[x.length][];
             double[][] high = new double[x.length][];
             for (int c = 0; c < x.length; c++) {
-                low[c] = org.stemcheck.core.testing.Signals.lowPass(x[c], 300, Dev101.RATE, 255);
+                low[c] = Signals.lowPass(x[c], 300, Dev101.RATE, 255);
                 high[c] = new double[x[c].length];
                 for (int t = 0; t < x[c].length; t++) {
                     high[c][t] = x[c][t] - low[c][t];
                 }
             }
-            double[][] again = org.stemcheck.core.testing.Signals.renderedAgain(high, 11);
+            double[][] again = Signals.renderedAgain(high, 11);
             for (int c = 0; c < x.length; c++) {
                 for (int t = 0; t < x[c].length; t++) {
                     again[c][t] += low[c][t];

@@ -83,6 +83,18 @@ public final class Signals {
         return y;
     }
 
+    /** {@code a x + b y}, channel by channel ({@code y} at least as long as {@code x}). */
+    public static double[][] blend(double a, double[][] x, double b, double[][] y) {
+        double[][] out = new double[x.length][];
+        for (int c = 0; c < x.length; c++) {
+            out[c] = new double[x[c].length];
+            for (int t = 0; t < x[c].length; t++) {
+                out[c][t] = a * x[c][t] + b * y[c][t];
+            }
+        }
+        return out;
+    }
+
     /** Two channels. */
     public static double[][] stereo(double[] l, double[] r) {
         return new double[][] {l, r};

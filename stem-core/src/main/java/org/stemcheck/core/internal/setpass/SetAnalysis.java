@@ -77,7 +77,8 @@ public record SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, Re
     /**
      * The null tests against the reference.
      *
-     * @param first        the first pass (offsets are read here)
+     * @param first        the first pass (offsets are read here; a stem's offset as a trial
+     *                     settled it where its peak was a repetition too far, {@code OffsetTrials.settled})
      * @param last         the last pass: the aligned one when a stem was displaced, else {@code first}
      * @param count        how many passes over the audio were made (1 or 2)
      * @param startSeconds where the last pass's comparison starts in the mix (after an early stem
