@@ -101,19 +101,53 @@ class MixbusProcessingCheckTest {
         assertThat(run(stems)).isEmpty();
     }
 
-    /**
-     * A 5 ms noise burst (one seed: the same samples every time) at 0, 20 and 40 ms of every half
-     * second and alone at 250 ms: windows of one hit and of three, 4.8 dB apart in level.
-     */
+    @Test
+    void twoDrumSamplesReplayedAndNormalisedAlikeAreNoMixBusLimiter() throws IOException {
+        // LMMS Skiessi-C64 rendered track by track: a kick and a snare, each one sample replayed bit
+        // for bit and normalised to -0.7 dBFS, reach that peak in 32 and 37 of 322 windows at levels
+        // far apart (windows of one hit and of several): "held" at one ceiling, but by no limiter.
+        Map<String, double[]> stems = dry();
+        stems.remove("Drums");
+        stems.put("Kick", normalise(repeatedSample(7, 0.0, 0.02, 0.04, 0.25), CEILING));
+        stems.put("Snare", normalise(repeatedSample(11, 0.125, 0.145, 0.375), CEILING * Math.pow(10, -0.03 / 20)));
+
+        assertThat(run(stems)).isEmpty();
+    }
+
+    @Test
+    void drumSamplesReplayedThroughOneLimiterAreStillHeldAtItsCeiling() throws IOException {
+        // The same hits under a pad and a bass through one limiter: what is held at the ceiling
+        // is no longer one sample again and again.
+        Map<String, double[]> stems = dry();
+        stems.remove("Drums");
+        stems.put("Kick", limit(plus(normalise(repeatedSample(7, 0.0, 0.02, 0.04, 0.25), 0.5), pad(SECONDS, 110, 0.3)),
+                CEILING, 12));
+        stems.put("Snare", limit(plus(normalise(repeatedSample(11, 0.125, 0.145, 0.375), 0.5), bassLine(SECONDS, 0.4)),
+                CEILING, 12));
+        List<Finding> found = run(stems);
+
+        assertThat(found).as("%s", found).hasSize(1);
+        assertThat(found.get(0).files()).containsExactlyInAnyOrder("Song_Kick_120bpm.wav", "Song_Snare_120bpm.wav");
+    }
+
     private static double[] repeatedSample() {
-        java.util.Random rnd = new java.util.Random(7);
+        return repeatedSample(7, 0.0, 0.02, 0.04, 0.25);
+    }
+
+    /**
+     * A 20 ms decaying noise burst (one seed: the same samples every time) at the given times of
+     * every half second: with {@code 0, 0.02, 0.04, 0.25}, windows of one hit and of three, 4.8 dB
+     * apart in level.
+     */
+    private static double[] repeatedSample(long seed, double... times) {
+        java.util.Random rnd = new java.util.Random(seed);
         double[] hit = new double[RATE / 50];
         for (int i = 0; i < hit.length; i++) {
             hit[i] = rnd.nextGaussian() * Math.exp(-500.0 * i / RATE);
         }
         double[] x = new double[(int) (SECONDS * RATE)];
         for (int bar = 0; bar < SECONDS * 2; bar++) {
-            for (double at : new double[] {0.0, 0.02, 0.04, 0.25}) {
+            for (double at : times) {
                 int from = (int) Math.round((bar * 0.5 + at) * RATE);
                 for (int i = 0; i < hit.length && from + i < x.length; i++) {
                     x[from + i] += hit[i];
@@ -121,6 +155,14 @@ class MixbusProcessingCheckTest {
             }
         }
         return x;
+    }
+
+    private static double[] plus(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] + b[i];
+        }
+        return out;
     }
 
     private static double[] normalise(double[] x, double peak) {

@@ -14,8 +14,11 @@ import org.stemcheck.dsp.internal.Db;
  * {@value #SOUNDING_DBFS} dBFS): band shares and the spectral centroid from one Hann-windowed FFT
  * frame, a YIN fundamental on a signal decimated to about 6 kHz, and onsets from 10 ms power
  * jumps. The sample peak of every hop (all channels) goes into a 0.05 dB histogram, so that the
- * number of hops reaching the file's final peak is known at the end. Stereo width is the side
- * signal's share of the power of channels 0 and 1.
+ * number of hops reaching the file's final peak is known at the end. A hop whose peak is near the
+ * peak so far also leaves the shape of its mid signal around its largest sample (a 64-bit hash of
+ * {@value #SHAPE_HALF_WIDTH} samples each side), so that a drum sample played again and again, bit
+ * for bit, is told from a limiter holding different material at its ceiling. Stereo width is the
+ * side signal's share of the power of channels 0 and 1.
  *
  * <p>Memory is fixed (a few frames), whatever the file's length. Not thread-safe; there is no
  * {@code combine}: the features depend on the order of the samples.
@@ -34,6 +37,19 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     static final double NEAR_PEAK_DB = 0.1;
     /** Samples at most this large have a finite sum and difference (twice it is below Double.MAX_VALUE). */
     static final double FINITE_SUMS = 0x1p1022;
+    /**
+     * A peak's shape is the mid signal this many samples each side of the hop's largest mid sample
+     * (0.17 ms at 48 kHz): two hits of one drum sample match here bit for bit, two passages a
+     * limiter holds at one ceiling do not (their samples around the peak differ in the last bits
+     * at least).
+     */
+    static final int SHAPE_HALF_WIDTH = 8;
+    /**
+     * At most this many different peak shapes are kept; a shape first seen when the table is full
+     * (after the entries below the peak so far were dropped) counts as seen once. A repeated sample
+     * repeats from its first hits on, long before 64 others have come.
+     */
+    static final int MAX_SHAPES = 64;
 
     private final double sampleRate;
     private final int channels;
@@ -46,6 +62,11 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     private final float[] quietestInBin = new float[PEAK_BINS];
     private final float[] loudestInBin = new float[PEAK_BINS];
     private final double soundingPower = Db.toPower(SOUNDING_DBFS);
+    /** Peak shapes of the hops near the peak so far: hash, histogram bin of the hop's peak, hops seen. */
+    private final long[] shapeHash = new long[MAX_SHAPES];
+    private final int[] shapeBin = new int[MAX_SHAPES];
+    private final long[] shapeHops = new long[MAX_SHAPES];
+    private int shapes;
     private int fill;
     /** The onset counter's running sum of squares while {@link #measure} adds the mid signal's. */
     private double onsetSum;
@@ -232,6 +253,9 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     }
 
     private void endHop() {
+        if (hopPeak > 0 && bin(hopPeak) >= nearPeakBin(Math.max(peak, hopPeak))) {
+            rememberShape(bin(hopPeak));
+        }
         boolean sounding = hopSquares / hop > soundingPower;
         if (sounding) {
             soundingHops++;
@@ -255,6 +279,60 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
         peak = Math.max(peak, hopPeakValue);
     }
 
+    /** The lowest histogram bin within {@value #NEAR_PEAK_DB} dB of a peak (at least 1: bin 0 is silence). */
+    private static int nearPeakBin(double peakAmplitude) {
+        return Math.max(1, bin(peakAmplitude * Db.toAmplitude(-NEAR_PEAK_DB)));
+    }
+
+    /**
+     * Counts the shape of this hop's peak: the mid signal around its largest magnitude, hashed.
+     * A peak too near the hop's edges to have its neighbours in the hop is counted as no shape.
+     */
+    private void rememberShape(int peakBin) {
+        int at = 0;
+        double largest = -1;
+        for (int i = 0; i < hop; i++) {
+            double a = Math.abs(mid[i]);
+            if (a > largest) {
+                largest = a;
+                at = i;
+            }
+        }
+        if (at < SHAPE_HALF_WIDTH || at + SHAPE_HALF_WIDTH >= hop) {
+            return;
+        }
+        long h = 0x9E3779B97F4A7C15L;
+        for (int i = at - SHAPE_HALF_WIDTH; i <= at + SHAPE_HALF_WIDTH; i++) {
+            h = (h ^ Double.doubleToLongBits(mid[i])) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        for (int k = 0; k < shapes; k++) {
+            if (shapeHash[k] == h) {
+                shapeHops[k]++;
+                return;
+            }
+        }
+        if (shapes == MAX_SHAPES) {
+            int keep = 0;
+            int from = nearPeakBin(peak);
+            for (int k = 0; k < shapes; k++) {
+                if (shapeBin[k] >= from) {
+                    shapeHash[keep] = shapeHash[k];
+                    shapeBin[keep] = shapeBin[k];
+                    shapeHops[keep] = shapeHops[k];
+                    keep++;
+                }
+            }
+            shapes = keep;
+        }
+        if (shapes < MAX_SHAPES) {
+            shapeHash[shapes] = h;
+            shapeBin[shapes] = peakBin;
+            shapeHops[shapes] = 1;
+            shapes++;
+        }
+    }
+
     private static int bin(double amplitude) {
         double db = Db.amplitude(amplitude);
         if (!(db >= PEAK_FLOOR_DB)) {
@@ -267,10 +345,16 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     public Result result() {
         double filePeak = Math.max(peak, hopPeak);
         long near = 0;
+        long repeated = 0;
         double quietest = Double.POSITIVE_INFINITY;
         double loudest = Double.NEGATIVE_INFINITY;
         if (filePeak > 0) {
-            int from = Math.max(1, bin(filePeak * Db.toAmplitude(-NEAR_PEAK_DB)));
+            int from = nearPeakBin(filePeak);
+            for (int k = 0; k < shapes; k++) {
+                if (shapeBin[k] >= from) {
+                    repeated = Math.max(repeated, shapeHops[k]);
+                }
+            }
             for (int b = from; b < PEAK_BINS; b++) {
                 near += peakHistogram[b];
                 quietest = Math.min(quietest, quietestInBin[b]);
@@ -289,7 +373,7 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
         double rms = frames == 0 ? 0 : Math.sqrt(allSquares / frames);
         double stereo = midSquares + sideSquares;
         return new Result(frames / sampleRate, soundingHops * hop / sampleRate, Db.amplitude(filePeak), Db.amplitude(rms),
-                allHops, near, spread, Bands.of(bands.shares()), bands.centroid(), bands.centroidSpread(),
+                allHops, near, repeated, spread, Bands.of(bands.shares()), bands.centroid(), bands.centroidSpread(),
                 new Pitch(pitch.quantile(0.1), pitch.quantile(0.5), pitch.quantile(0.9),
                         soundingHops == 0 ? 0 : (double) pitch.voiced() / soundingHops),
                 soundingHops == 0 ? 0 : onsetCounter.onsets() / (soundingHops * hop / sampleRate),
@@ -352,6 +436,10 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
      * @param hops             100 ms hops measured (a last partial hop counts)
      * @param hopsNearPeak     hops whose sample peak is within {@value #NEAR_PEAK_DB} dB of {@code peakDbfs}
      *                         (to the histogram's 0.05 dB): 1 or 2 for a loose peak, many for a ceiling
+     * @param hopsNearPeakRepeated the most of those hops whose peaks have one and the same shape, sample for
+     *                         sample ({@value #SHAPE_HALF_WIDTH} samples each side of the largest): a drum sample
+     *                         played again and again; 1 (or 0) when every such peak differs, as a limiter's do.
+     *                         Whole hops only (a last partial hop is not counted)
      * @param nearPeakLevelSpreadDb the range of RMS levels, in dB, of the hops counted in {@code hopsNearPeak}:
      *                         about 0 for a steady tone, several dB when a limiter pins louder and softer passages
      *                         to one ceiling
@@ -363,8 +451,18 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
      * @param sideShare        side power over mid plus side power, 0 (mono) to 1 (opposite channels)
      */
     public record Result(double seconds, double soundingSeconds, double peakDbfs, double rmsDbfs, long hops,
-                         long hopsNearPeak, double nearPeakLevelSpreadDb, Bands bands, double centroidHz, double centroidSpreadHz, Pitch pitch,
+                         long hopsNearPeak, long hopsNearPeakRepeated, double nearPeakLevelSpreadDb, Bands bands, double centroidHz, double centroidSpreadHz, Pitch pitch,
                          double onsetsPerSecond, double sideShare) {
+
+        /**
+         * The hops near the peak that are not one more hit of the same sample: {@link #hopsNearPeak()}
+         * less all but one of the largest group of identical peaks.
+         *
+         * @return hops near the peak with a peak of their own
+         */
+        public long hopsNearPeakDistinct() {
+            return hopsNearPeak - Math.max(0, hopsNearPeakRepeated - 1);
+        }
 
         /**
          * Peak-to-RMS ratio: low (under about 10 dB) for a heavily limited stem, high for

@@ -109,6 +109,32 @@ class StemFeaturesTest {
     }
 
     @Test
+    void aDrumSampleReplayedBitForBitIsOnePeakShapeALimitersCeilingIsMany() {
+        // one 20 ms burst (fixed seed) at 0, 20, 40 and 250 ms of every half second
+        java.util.Random rnd = new java.util.Random(3);
+        double[] hit = new double[RATE / 50];
+        for (int i = 0; i < hit.length; i++) {
+            hit[i] = rnd.nextGaussian() * Math.exp(-500.0 * i / RATE);
+        }
+        double[] replayed = new double[(int) (SECONDS * RATE)];
+        for (int half = 0; half < SECONDS * 2; half++) {
+            for (double at : new double[] {0.0, 0.02, 0.04, 0.25}) {
+                System.arraycopy(hit, 0, replayed, (int) Math.round((half * 0.5 + at) * RATE), hit.length);
+            }
+        }
+        StemFeatures.Result sample = measure(replayed);
+        StemFeatures.Result limited = measure(Instruments.limit(Instruments.drums(SECONDS, 0.3, 3), Math.pow(10, -1.0 / 20), 12));
+
+        // every window with a hit peaks on the same sample of the same burst: two a half second
+        assertThat(sample.hopsNearPeak()).isEqualTo((long) (SECONDS * 4));
+        assertThat(sample.hopsNearPeakRepeated()).isEqualTo(sample.hopsNearPeak());
+        assertThat(sample.hopsNearPeakDistinct()).isEqualTo(1);
+        assertThat(limited.hopsNearPeak()).isGreaterThanOrEqualTo(20);
+        assertThat(limited.hopsNearPeakRepeated()).isLessThanOrEqualTo(2);
+        assertThat(limited.hopsNearPeakDistinct()).isGreaterThanOrEqualTo(limited.hopsNearPeak() - 1);
+    }
+
+    @Test
     void steadySineReachesItsPeakEverywhereAtOneLevel() {
         double[] sine = new double[RATE * 2];
         for (int i = 0; i < sine.length; i++) {

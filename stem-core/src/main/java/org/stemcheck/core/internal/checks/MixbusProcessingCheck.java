@@ -139,8 +139,14 @@ final class MixbusProcessingCheck extends BaseCheck {
         return best;
     }
 
+    /**
+     * Held at its peak: enough windows reach it, at levels far enough apart, each with a peak of its
+     * own. Windows whose peaks are one drum sample again, sample for sample, count once: LMMS
+     * Skiessi-C64's kick and snare, each one sample replayed and normalised alike, reached their
+     * peaks (0.03 dB apart) in 32 and 37 of 322 windows, 32 of them identical in each.
+     */
     static boolean heldAtPeak(Measured m) {
-        long at = m.features().hopsNearPeak();
+        long at = m.features().hopsNearPeakDistinct();
         return at >= MIN_WINDOWS_AT_CEILING && at >= MIN_SHARE_AT_CEILING * m.features().hops()
                 && m.features().nearPeakLevelSpreadDb() >= MIN_LEVEL_SPREAD_AT_CEILING_DB;
     }
