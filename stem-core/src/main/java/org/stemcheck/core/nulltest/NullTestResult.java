@@ -215,14 +215,47 @@ public record NullTestResult(StemFile mix, boolean mixNamed, int sampleRate, lon
     public static final double FRACTION_LEFT_SAMPLES = 0.05;
 
     /**
+     * A stem misaligned by any fraction of a sample leaves at most four times its own power
+     * ({@code |1 - e^(-i w d)|^2 <= 4}): +6 dB over its level in the mix.
+     */
+    public static final double FRACTION_RESIDUAL_DB = 6.0;
+
+    /**
      * Whether a displaced stem was off by a fraction of a sample that the whole-sample alignment
-     * of the second pass could not undo ({@link #FRACTION_LEFT_SAMPLES}): what is left is then
-     * partly that fraction, not a missing part.
+     * of the second pass could not undo ({@link #FRACTION_LEFT_SAMPLES}), and is loud enough for
+     * that fraction to leave what is left ({@link #fractionCanLeave}): what is left is then partly
+     * that fraction, not a missing part.
      *
      * @return true when such a stem exists
      */
     public boolean fractionLeft() {
-        return stems.stream().map(StemComparison::offset)
-                .anyMatch(o -> o.displaced() && Math.abs(o.samples() - o.wholeSamples()) > FRACTION_LEFT_SAMPLES);
+        return stems.stream().anyMatch(s -> fractionLeft(s.offset().displaced(), s.offset().samples(), s.offset().wholeSamples())
+                && fractionCanLeave(s.levelDb(), nullDb));
+    }
+
+    /**
+     * Whether an offset keeps a fraction of a sample that a whole-sample move does not undo.
+     *
+     * @param displaced    whether the stem is displaced at all
+     * @param samples      its offset, samples
+     * @param wholeSamples the whole samples it was moved by
+     * @return true when it is displaced by more than {@link #FRACTION_LEFT_SAMPLES} off a whole sample
+     */
+    public static boolean fractionLeft(boolean displaced, double samples, double wholeSamples) {
+        return displaced && Math.abs(samples - wholeSamples) > FRACTION_LEFT_SAMPLES;
+    }
+
+    /**
+     * Whether a stem's fraction of a sample can account for a null this shallow: its level in the
+     * mix plus {@link #FRACTION_RESIDUAL_DB} reaches the null. A stem 25 dB under the mix whose
+     * "offset" was read from another render of it (LMMS Skiessi-Onion rendered with rendertracks:
+     * 38.93 samples, against a residual of -7.8 dB) cannot: the rest is not its fraction.
+     *
+     * @param stemLevelDb the stem's level in the mix, relative to the mix, dB; {@code NaN} when unknown
+     * @param nullDb      what is left of the mix, dB
+     * @return true when it can, or when either level is unknown
+     */
+    public static boolean fractionCanLeave(double stemLevelDb, double nullDb) {
+        return !(stemLevelDb + FRACTION_RESIDUAL_DB < nullDb);
     }
 }

@@ -136,41 +136,29 @@ public record SetAnalysis(List<StemFile> stems, Choice choice, Passes passes, Re
 
     /**
      * True when a displaced stem was off by a fraction of a sample that the whole-sample alignment
-     * of the second pass could not undo (more than 0.05 samples: a residual of about -24 dB at
-     * 10 kHz at 48 kHz); what is left unexplained is then partly that fraction, not a missing part.
+     * of the second pass could not undo, loud enough to leave what is left: the rule of
+     * {@link NullTestResult#fractionLeft()}, on the first pass's offsets and the stems' power from
+     * the last pass's spectra.
      */
     public boolean fractionLeft() {
         List<StemOffset> offsets = passes.first().offsets();
         for (int i = 0; i < offsets.size(); i++) {
             StemOffset o = offsets.get(i);
-            if (o.displaced() && Math.abs(o.samples() - o.wholeSamples()) > 0.05 && fractionCanLeave(i)) {
+            if (NullTestResult.fractionLeft(o.displaced(), o.samples(), o.wholeSamples())
+                    && NullTestResult.fractionCanLeave(levelDb(i), nullDb())) {
                 return true;
             }
         }
         return false;
     }
 
-    /**
-     * A stem misaligned by any fraction of a sample leaves at most four times its own power
-     * ({@code |1 - e^(-i w d)|^2 <= 4}): +6 dB over its level in the mix.
-     */
-    static final double FRACTION_RESIDUAL_DB = 6.0;
-
-    /**
-     * Whether stem {@code i}'s fraction of a sample can leave the residual after gains: its power,
-     * relative to the mix's, plus {@link #FRACTION_RESIDUAL_DB}, reaches {@link #nullDb()}. A stem
-     * 25 dB under the mix whose "offset" was read from another render of it (LMMS Skiessi-Onion
-     * rendered with rendertracks: 38.93 samples, against a residual of -7.8 dB) cannot: the rest
-     * is not its fraction. True where the spectra are not known.
-     */
-    private boolean fractionCanLeave(int i) {
+    /** Stem {@code i}'s power as delivered relative to the mix's, dB ({@code NaN} where the spectra are not known). */
+    private double levelDb(int i) {
         NullSpectra sp = passes.last().spectra();
-        if (sp == null || i >= sp.stems().size()) {
-            return true;
+        if (sp == null || i >= sp.stems().size() || !(sp.mix().totalPower() > 0)) {
+            return Double.NaN;
         }
-        double mix = sp.mix().totalPower();
-        double stem = sp.stems().get(i).totalPower();
-        return !(mix > 0) || 10 * Math.log10(stem / mix) + FRACTION_RESIDUAL_DB >= nullDb();
+        return 10 * Math.log10(sp.stems().get(i).totalPower() / sp.mix().totalPower());
     }
 
     /** Stem {@code i}'s offset from the first pass (only when {@link #diagnosed()}). */
