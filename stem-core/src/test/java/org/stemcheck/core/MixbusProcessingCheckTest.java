@@ -68,6 +68,27 @@ class MixbusProcessingCheckTest {
     }
 
     @Test
+    void stemsLimitedAloneThatSumToTheMixCarryNoMixBusChain() throws IOException {
+        // The same three stems through the limiter, and a mix that is their plain sum: the mix went
+        // through no chain the stems lack, so what they share is a limiter per track.
+        Map<String, double[]> stems = dry();
+        for (String l : List.of("Drums", "Bass", "Vocals")) {
+            stems.put(l, limit(stems.get(l), CEILING, 12));
+        }
+        double[] mix = new double[stems.get("Drums").length];
+        for (double[] x : stems.values()) {
+            for (int i = 0; i < mix.length; i++) {
+                mix[i] += x[i] * 0.5;
+            }
+        }
+        WavWriter.pcm(24).write(dir.resolve("Song_Mixdown_120bpm.wav"), RATE, stereo(mix));
+        // at half the level: the stems are the mix's parts at a common gain of +6 dB, no processing
+        List<Finding> found = run(stems);
+
+        assertThat(found).as("%s", found).isEmpty();
+    }
+
+    @Test
     void dryStemsHaveNoMixbusProcessing() throws IOException {
         assertThat(run(dry())).isEmpty();
     }

@@ -25,7 +25,8 @@ import org.stemcheck.dsp.content.StemFeatures;
  * peak normalisation and are not reported either. Quiet stems seldom reach a mix-bus limiter
  * (only the loud ones are held at its ceiling), so the null test is the second witness: one stem
  * held at a ceiling while every stem sits the same {@link Thresholds#MAKEUP_EXCESS_DB} or more above its
- * level in the mix (the chain's makeup gain, {@code MixBus#commonGainDb()}).
+ * level in the mix (the chain's makeup gain, {@code MixBus#commonGainDb()}). It is also the witness
+ * against: stems that sum to the mix carry no chain the mix went through once.
  */
 final class MixbusProcessingCheck extends BaseCheck {
 
@@ -82,6 +83,9 @@ final class MixbusProcessingCheck extends BaseCheck {
             ctx.measurement(f, Measurement.FEATURES)
                     .ifPresent(r -> stems.add(new Measured(f, r)));
         }
+        if (ctx.nullTest().filter(MixbusProcessingCheck::sumToTheMix).isPresent()) {
+            return List.of();
+        }
         List<Measured> ceiling = sharedCeiling(stems);
         if (ceiling.size() < 2) {
             return makeupInEveryStem(ctx, stems);
@@ -94,6 +98,18 @@ final class MixbusProcessingCheck extends BaseCheck {
             return List.of();
         }
         return List.of(finding(ceiling, held, makeup ? excess : OptionalDouble.empty()));
+    }
+
+    /**
+     * The null test's witness against: the stems, each at its fitted gain, sum to the reference mix
+     * (they null to {@link Thresholds#NULL_WARNING_DB} or deeper), so the mix is a linear mix of
+     * them, at most behind a master fader. A mix-bus chain printed into every stem cannot do that
+     * against the mix that went through it once (the limiter of the sum is not a sum of the limited
+     * stems); whatever ceiling the stems share is their own (a limiter or a normalisation per
+     * track), and the mix was made from them as they are.
+     */
+    private static boolean sumToTheMix(NullTestResult r) {
+        return Double.isFinite(r.nullDb()) && r.nullDb() <= Thresholds.NULL_WARNING_DB;
     }
 
     /**
