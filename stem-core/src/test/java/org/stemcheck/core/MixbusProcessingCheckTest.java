@@ -89,6 +89,27 @@ class MixbusProcessingCheckTest {
     }
 
     @Test
+    void twoPeaksThatMeetBesideAMixTurnedDownIntoItsOwnLimiterAreNoChainInTheStems() throws IOException {
+        // LMMS Surrender-Main: Arp and KickI peak 0.05 dB apart, held nowhere, and the mix went
+        // through its master fader (-5 dB) into a limiter: the stems sum 5 dB louder than the mix,
+        // which is the mix's own chain, not makeup printed into the stems.
+        Map<String, double[]> stems = dry();
+        stems.put("Bass", normalise(stems.get("Bass"), CEILING));
+        stems.put("Vocals", normalise(stems.get("Vocals"), CEILING * Math.pow(10, -0.05 / 20)));
+        double[] sum = new double[stems.get("Bass").length];
+        for (double[] x : stems.values()) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += x[i];
+            }
+        }
+        WavWriter.pcm(24).write(dir.resolve("Song_Mixdown_120bpm.wav"), RATE,
+                stereo(limit(normalise(sum, 0.5), 0.5 * CEILING, 3)));
+        List<Finding> found = run(stems);
+
+        assertThat(found).as("%s", found).isEmpty();
+    }
+
+    @Test
     void dryStemsHaveNoMixbusProcessing() throws IOException {
         assertThat(run(dry())).isEmpty();
     }

@@ -20,7 +20,8 @@ import org.stemcheck.dsp.content.StemFeatures;
  * limiter ceiling: two or more stems peaking at the same level just under full scale, with at
  * least {@link #MIN_STEMS_HELD} of them held at that level again and again (a flat-topped peak
  * histogram; one when {@link #MIN_STEMS_AT_ONE_HELD} share the ceiling) or, when
- * a reference mix is present, the stems together far louder than the mix (shared makeup gain).
+ * a reference mix is present, one held and the stems together far louder than the mix (shared
+ * makeup gain).
  * One stem at a ceiling is a bus limiter on that stem, which is fine; equal peaks alone can be
  * peak normalisation and are not reported either. Quiet stems seldom reach a mix-bus limiter
  * (only the loud ones are held at its ceiling), so the null test is the second witness: one stem
@@ -91,9 +92,15 @@ final class MixbusProcessingCheck extends BaseCheck {
             return makeupInEveryStem(ctx, stems);
         }
         List<Measured> held = ceiling.stream().filter(MixbusProcessingCheck::heldAtPeak).toList();
+        if (held.isEmpty()) {
+            // Peaks that meet without a stem held there are a coincidence or a normalisation, even
+            // beside a mix quieter than the stems (its master fader: LMMS Surrender-Main, Arp and
+            // KickI at -1.21 and -1.26 dBFS, the mix turned down 5.1 dB into its own limiter).
+            return makeupInEveryStem(ctx, stems);
+        }
         OptionalDouble excess = makeupExcess(ctx, stems);
         boolean makeup = excess.isPresent() && excess.getAsDouble() > Thresholds.MAKEUP_EXCESS_DB;
-        boolean pinned = !held.isEmpty() && (held.size() >= MIN_STEMS_HELD || ceiling.size() >= MIN_STEMS_AT_ONE_HELD);
+        boolean pinned = held.size() >= MIN_STEMS_HELD || ceiling.size() >= MIN_STEMS_AT_ONE_HELD;
         if (!pinned && !makeup) {
             return List.of();
         }
