@@ -90,7 +90,10 @@ public final class MixbusJudge {
         double median = errors.length == 0 ? 0.0 : median(errors);
         boolean limited = mixPeak >= CEILING_DBFS && stemsPeak - median - mixPeak >= OVER_CEILING_DB
                 && last.gains().nullDepthDb() > LIMITED_NULL_DB;
-        if (errors.length < 2) {
+        // One stem alone: its level against the mix is as much the mix's master fader as the
+        // stem's, and is judged as the gain it shares with itself (a majority of one).
+        boolean alone = last.gains().gains().size() == 1;
+        if (errors.length < 2 && !(alone && errors.length == 1)) {
             return new Verdict(limited || sharedOffset != 0, 0.0, limited, stemsPeak, mixPeak);
         }
         long agree = Arrays.stream(errors).filter(e -> Math.abs(e - median) <= AGREE_DB).count();

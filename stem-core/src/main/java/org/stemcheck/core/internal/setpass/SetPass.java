@@ -123,7 +123,7 @@ public final class SetPass {
                 mixes.add(p);
             }
         }
-        if (mixes.isEmpty() || stems.size() < 2) {
+        if (mixes.isEmpty() || stems.isEmpty()) {
             return Optional.empty();
         }
         // The named mix sets the common format, so that it is never the one left out.
@@ -136,7 +136,7 @@ public final class SetPass {
         if (mixes.isEmpty()) {
             return Optional.empty();
         }
-        if (stems.size() < 2 || stems.size() > NullSumSetup.MAX_STEMS || channels > NullSumSetup.MAX_CHANNELS
+        if (stems.isEmpty() || stems.size() > NullSumSetup.MAX_STEMS || channels > NullSumSetup.MAX_CHANNELS
                 || rate < 1000 || rate > 768_000) {
             LOG.debug("set pass skipped: {} stems of {} channels at {} Hz", stems.size(), channels, rate);
             return Optional.empty();
