@@ -15,12 +15,17 @@ import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
 import org.stemcheck.core.Severity;
+import org.stemcheck.core.internal.diagnosis.Thresholds;
 import org.stemcheck.core.testing.BusChain;
 import org.stemcheck.core.testing.Dev101;
 import org.stemcheck.core.testing.KeepNullTest;
+import org.stemcheck.core.testing.Signals;
+import org.stemcheck.dsp.nullsum.StemOffset;
 
 /**
  * Offsets and pans the first look cannot vouch for, settled by what they do to the null: a bass
@@ -37,6 +42,12 @@ class OffsetTrialsTest {
 
     /** Two LMMS ticks at 200 bpm, the LMMS corpus's Socceroos bass line moved: 12.5 ms at 44.1 kHz, here at 48 kHz. */
     private static final int LATE = 600;
+
+    /**
+     * Half a period of the lines' 55 Hz root, samples (436.4): a line this late is inverted at its
+     * root and in phase an octave up.
+     */
+    private static final int HALF_A_ROOT_LATE = 436;
 
     /** The clean stems with the Bass replaced by {@code bass} in the stems and in one mix, their plain sum. */
     static Path withBass(Path tmp, double[][] bass) throws IOException {
@@ -186,6 +197,115 @@ class OffsetTrialsTest {
         assertThat(f.measurements().get("offset_samples")).isCloseTo(LATE, Offset.offset(0.5));
         assertThat(result.get().nullDb()).isLessThan(-60.0);
         assertThat(r.findings()).noneMatch(x -> x.code().equals("mix.gain") || x.code().startsWith("set.missing"));
+        nothingOnInnocentStems(r, BASS);
+    }
+
+    /** The noise layer's level under the line, dB: a synth voice's noise, as the lead measured it. */
+    private static final double LAYER_DB = -20.0;
+
+    /**
+     * {@code part} with a noise layer {@code db} under its level (white, the same in both channels)
+     * drawn from {@code seed}: a synth voice's noise that each render draws anew.
+     */
+    private static double[][] withNoiseLayer(double[][] part, double db, long seed) {
+        int frames = part[0].length;
+        double[] noise = Signals.noise(frames, 1.0, seed);
+        double g = Math.sqrt(power(part) / (part.length * frames) / (power(new double[][] {noise}) / frames))
+                * Math.pow(10, db / 20);
+        double[][] y = new double[part.length][frames];
+        for (int c = 0; c < part.length; c++) {
+            for (int t = 0; t < frames; t++) {
+                y[c][t] = part[c][t] + g * noise[t];
+            }
+        }
+        return y;
+    }
+
+    /**
+     * The report on the dev101 stems with the Bass replaced by {@code line} and a noise layer
+     * {@link #LAYER_DB} under it, drawn anew for the mix's render and for the stem's (seeds 11 and
+     * 12), the stem {@code late} samples late and {@code hotDb} louder than in the mix; the null
+     * test's result goes to {@code result}.
+     */
+    private static Report lineWithALayer(Path tmp, double[][] line, int late, double hotDb,
+                                         AtomicReference<NullTestResult> result) throws IOException {
+        Path dir = withBass(Files.createDirectories(tmp.resolve("d")), withNoiseLayer(line, LAYER_DB, 11));
+        double[][] layered = withNoiseLayer(line, LAYER_DB, 12);
+        double[][] stem = Signals.blend(Math.pow(10, hotDb / 20), layered, 0.0, layered);
+        Files.delete(dir.resolve(BASS));
+        Dev101.write(dir.resolve(BASS), late == 0 ? stem : Dev101.shift(late).apply(stem));
+        return KeepNullTest.check(dir, result);
+    }
+
+    private static StemComparison bass(AtomicReference<NullTestResult> result) {
+        return result.get().stems().stream().filter(x -> x.file().name().equals(BASS)).findFirst().orElseThrow();
+    }
+
+    private static boolean gainOrPolarityOnBass(Finding f) {
+        return (f.code().equals("mix.gain") || f.code().equals("mix.polarity")) && f.files().contains(BASS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {LATE, HALF_A_ROOT_LATE})
+    void aRepeatingLineLateBesideANoiseLayerRenderedAnewIsNoFaderNorPolarity(int late, @TempDir Path tmp)
+            throws IOException {
+        // One figure on every beat (strictly periodic), a noise layer 20 dB under it drawn anew in
+        // each render, the stem late. The noise's bins, where the two renders share nothing,
+        // outvote the line's in the whitened correlation: coherence 0.007, under the 0.1 that
+        // vouches for a peak, so no offset is tried. The gain fitted where the stem sits reads how
+        // the late line lines up with the mix's. Before (measured): 600 samples, scale -0.39,
+        // "Bass is 8.2 dB louder than in the mix" (error); 436 samples (the 55 Hz root half a
+        // period off, inverted there, in phase an octave up), scale -0.71, "3.0 dB louder" and
+        // "polarity-inverted (gain -0.71)" (errors).
+        AtomicReference<NullTestResult> result = new AtomicReference<>();
+        Report r = lineWithALayer(tmp, figures(frames(tmp), "A"), late, 0.0, result);
+
+        // The fixture reaches the case: no trial, a gain off by an error's worth, and the gates
+        // before this rule pass (the stem is most of its own part, and in the mix, band by band) ...
+        StemComparison s = bass(result);
+        assertThat(s.offset().coherence()).as("offset coherence").isLessThan(StemOffset.CONFIDENT_COHERENCE);
+        assertThat(Math.abs(s.gain().levelErrorDb())).as("the gain fitted in place, dB")
+                .isGreaterThanOrEqualTo(Thresholds.GAIN_ERROR_DB);
+        assertThat(s.ownCoherence()).as("own coherence").isGreaterThanOrEqualTo(Thresholds.MIN_OWN_COHERENCE);
+        assertThat(s.matchesMix()).as("in the mix").isTrue();
+        // ... but the gain does not reproduce what the stem reproduces of its part band by band
+        // (measured 0.16 at 600 samples, 0.54 at 436)
+        assertThat(s.gainAgreement()).as("gain agreement").isLessThan(StemComparison.MIN_GAIN_AGREEMENT);
+
+        assertThat(r.findings()).as("findings").noneMatch(OffsetTrialsTest::gainOrPolarityOnBass);
+        Finding n = Dev101FaultsTest.only(r, "mix.null", MIX);
+        assertThat(n.severity()).isEqualTo(Severity.ERROR);
+        assertThat(n.message()).contains("lies mostly at");
+        nothingOnInnocentStems(r, BASS);
+    }
+
+    @Test
+    void aRepeatingLineBesideANoiseLayerRenderedAnewThreeDbHotIsItsFader(@TempDir Path tmp) throws IOException {
+        // The same line and layer in place, the stem 3 dB hot: a fader, whose one gain reproduces
+        // the stem's part as a gain per band does (measured: "3.1 dB louder", agreement 0.99+)
+        AtomicReference<NullTestResult> result = new AtomicReference<>();
+        Report r = lineWithALayer(tmp, figures(frames(tmp), "A"), 0, 3.0, result);
+
+        assertThat(bass(result).gainAgreement()).as("gain agreement").isGreaterThan(0.99);
+        Finding f = Dev101FaultsTest.only(r, "mix.gain", BASS);
+        assertThat(f.measurements().get("gain_db")).isCloseTo(3.0, Offset.offset(0.2));
+        nothingOnInnocentStems(r, BASS);
+    }
+
+    @Test
+    void aTwoBeatLineLateBesideANoiseLayerRenderedAnewIsNoFaderNorPolarity(@TempDir Path tmp) throws IOException {
+        // Root and a fourth up on alternate beats, the layer, 600 samples late: coherence 0.008, no
+        // trial; the gain in place reads 14.8 dB "louder" (agreement 0.04). Said: mix.null, which
+        // names the Bass as content that does not reappear in the mix ("... or the part sits
+        // elsewhere in time"), and nothing of its gain or polarity.
+        AtomicReference<NullTestResult> result = new AtomicReference<>();
+        Report r = lineWithALayer(tmp, figures(frames(tmp), "AB"), LATE, 0.0, result);
+
+        StemComparison s = bass(result);
+        assertThat(s.offset().coherence()).as("offset coherence").isLessThan(StemOffset.CONFIDENT_COHERENCE);
+        assertThat(s.gainAgreement()).as("gain agreement").isLessThan(StemComparison.MIN_GAIN_AGREEMENT);
+        assertThat(r.findings()).as("findings").noneMatch(OffsetTrialsTest::gainOrPolarityOnBass);
+        assertThat(Dev101FaultsTest.only(r, "mix.null", MIX).severity()).isEqualTo(Severity.ERROR);
         nothingOnInnocentStems(r, BASS);
     }
 

@@ -74,7 +74,7 @@ final class StemComparisons {
                     new Offset(samples, o.coherence(), o.peakRatio(), o.peakWidthSamples(),
                             o.confident() || confirmed, displaced),
                     drift, inMix, evidence.levelDb(i, Double.isFinite(g.scale()) ? g.scale() : 0.0),
-                    evidence.ownCoherence()[i]));
+                    evidence.ownCoherence()[i], evidence.gainAgreement()[i]));
         }
         return out;
     }

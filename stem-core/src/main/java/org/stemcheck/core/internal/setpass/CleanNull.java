@@ -89,7 +89,7 @@ public final class CleanNull {
      * false): the gains, the residual along time, the depths and the bus verdict as measured;
      * every stem in place (offset 0, not searched: {@code confident} false, no coherence), no
      * drift measured, each stem wholly in the mix ({@code inMix} 1: the residual lies 70 dB under
-     * it, and its own part of the mix: {@code ownCoherence} 1), its level in the mix not measured ({@code levelDb} NaN: read only against a processed
+     * it, and its own part of the mix: {@code ownCoherence} 1, at its gain: {@code gainAgreement} 1), its level in the mix not measured ({@code levelDb} NaN: read only against a processed
      * mix, which is always diagnosed), no octave bands of the residual, and nothing to explain.
      *
      * @param a the analysis of a clean delivery
@@ -105,7 +105,7 @@ public final class CleanNull {
                     new Gain(g.scale(), g.levelErrorDb(), g.standardErrorDb(), g.identifiable(),
                             ChannelFits.errors(r, i)),
                     new Offset(0.0, Double.NaN, Double.NaN, Double.NaN, false, false),
-                    Optional.empty(), 1.0, Double.NaN, 1.0));
+                    Optional.empty(), 1.0, Double.NaN, 1.0, 1.0));
         }
         List<OtherMix> others = new ArrayList<>();
         a.choice().depths().forEach((mix, d) -> {
