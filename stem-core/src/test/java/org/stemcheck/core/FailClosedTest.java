@@ -51,6 +51,31 @@ class FailClosedTest {
     }
 
     @Test
+    void aMixTheStemsCannotBeComparedWithIsAnErrorNotAPass() throws IOException {
+        // stereo stems and a mono mix of them: no stem fits the mix as it is, so the null test and
+        // every mix check would be left out without a word (it was: PASSED)
+        double[] bass = org.stemcheck.io.testing.Instruments.bassLine(4, 0.3);
+        double[] keys = org.stemcheck.io.testing.Instruments.pad(4, 220, 0.2);
+        double[] mono = new double[bass.length];
+        for (int i = 0; i < mono.length; i++) {
+            mono[i] = bass[i] + keys[i];
+        }
+        org.stemcheck.io.WavWriter w = org.stemcheck.io.WavWriter.pcm(24);
+        int rate = org.stemcheck.io.testing.Instruments.RATE;
+        w.write(tmp.resolve("Song_Bass_120bpm.wav"), rate, org.stemcheck.io.testing.Instruments.stereo(bass));
+        w.write(tmp.resolve("Song_Keys_120bpm.wav"), rate, org.stemcheck.io.testing.Instruments.stereo(keys));
+        w.write(tmp.resolve("Song_Mixdown_120bpm.wav"), rate, new double[][] {mono});
+
+        Report r = StemSet.from(tmp).run();
+
+        assertThat(r.passed()).isFalse();
+        assertThat(r.reference()).isEmpty();
+        assertThat(of(r, "internal.check-failed")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("not compared with the mix", "Song_Mixdown_120bpm.wav (1 channel at 48000 Hz)", "mono mix",
+                        "mix checks were left out"));
+    }
+
+    @Test
     void stemsInASubfolderWithTheMixAtTheTopAreOneDelivery() throws IOException {
         Path stems = Files.createDirectories(tmp.resolve("Stems"));
         List<Path> written = Delivery.clean().write(stems);

@@ -171,6 +171,10 @@ public final class Engine {
         });
         Optional<SetAnalysis> set = read.set();
         selection.ifPresent(s -> setPassFindings(s, set, read.setFailure()).forEach(findings::add));
+        if (setPass && selection.isEmpty()) {
+            SetPass.whyNot(files, run.given() ? run.reference().map(StemFile::name) : Optional.empty())
+                    .ifPresent(why -> findings.add(notCompared(why)));
+        }
         Optional<StemFile> ref = set.map(SetAnalysis::reference).or(run::reference);
         RunContext ctx = new RunContext(infos, run.spec(), ref, measured, c -> set.map(a -> Diagnosis.of(c, a)));
         for (Check c : runnable) {
@@ -241,6 +245,18 @@ public final class Engine {
                     .withFix("run with " + plan.xmx() + " for the full +/- 2 s offset search"));
         }
         return List.of();
+    }
+
+    /**
+     * The set pass could not run although there is a mix and a stem to compare: the mix checks
+     * were left out, so the report must not pass ({@link #CHECK_FAILED}).
+     */
+    private static Finding notCompared(String why) {
+        return Finding.error(CHECK_FAILED, "the stems were not compared with the mix: " + why
+                        + "; the null test and the mix checks were left out")
+                .withMeasurement("check_failed", 1)
+                .withFix("deliver the mix in the stems' channel layout and a common sample rate (or name the mix to"
+                        + " compare with), and check again");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -101,7 +102,7 @@ public final class SetPass {
     }
 
     /**
-     * The files a set pass would stream: a readable mix and at least two readable stems, at rates
+     * The files a set pass would stream: a readable mix and at least one readable stem, at rates
      * convertible to the first mix's and channel counts that fit it. The mix named {@code given}
      * comes first, so that it sets the common format and is never the one left out.
      *
@@ -110,6 +111,32 @@ public final class SetPass {
      * @return the selection, empty when no set pass can run
      */
     public static Optional<Selection> select(List<? extends PassFile> files, Optional<String> given) {
+        return choose(files, given).selection();
+    }
+
+    /**
+     * Why no set pass can run although the delivery has a readable mix and a readable stem (a mono
+     * mix beside stereo stems, more stems than a pass takes ...): the mix checks are then left
+     * out, and the report must say so.
+     *
+     * @param files the delivery's files, in delivery order
+     * @param given the name of the mix the caller named as the reference, if any
+     * @return the reason, in words for the report; empty when a pass can run, or when there is
+     *         no mix or no stem to compare (nothing was left out)
+     */
+    public static Optional<String> whyNot(List<? extends PassFile> files, Optional<String> given) {
+        return Optional.ofNullable(choose(files, given).whyNot());
+    }
+
+    /** A selection, or why there is none ({@code null} when there is nothing to compare). */
+    private record Choice(Optional<Selection> selection, String whyNot) {
+
+        static Choice none(String why) {
+            return new Choice(Optional.empty(), why);
+        }
+    }
+
+    private static Choice choose(List<? extends PassFile> files, Optional<String> given) {
         List<PassFile> stems = new ArrayList<>();
         List<PassFile> mixes = new ArrayList<>();
         for (PassFile p : files) {
@@ -124,25 +151,40 @@ public final class SetPass {
             }
         }
         if (mixes.isEmpty() || stems.isEmpty()) {
-            return Optional.empty();
+            return Choice.none(null);
         }
         // The named mix sets the common format, so that it is never the one left out.
         given.ifPresent(name -> mixes.sort(Comparator.comparing(p -> !p.info().name().equals(name))));
-        AudioFormat first = format(mixes.get(0));
+        PassFile lead = mixes.get(0);
+        AudioFormat first = format(lead);
         int rate = (int) Math.round(first.sampleRate());
         int channels = first.channels();
         mixes.removeIf(p -> format(p).channels() != channels || !Feed.convertible(format(p), rate));
+        int offered = stems.size();
         stems.removeIf(p -> !Feed.fits(format(p), channels) || !Feed.convertible(format(p), rate));
+        String mix = lead.info().name();
         if (mixes.isEmpty()) {
-            return Optional.empty();
+            return Choice.none(String.format(Locale.ROOT, "%s runs at %s Hz, a rate no other file can be converted to",
+                    mix, first.sampleRate()));
         }
-        if (stems.isEmpty() || stems.size() > NullSumSetup.MAX_STEMS || channels > NullSumSetup.MAX_CHANNELS
-                || rate < 1000 || rate > 768_000) {
+        if (stems.isEmpty()) {
+            return Choice.none(String.format(Locale.ROOT, "no stem fits %s (%d channel%s at %d Hz): %s", mix,
+                    channels, channels == 1 ? "" : "s", rate, channels == 1 && offered > 0
+                            ? "a mono mix cannot hold stems of two or more channels as they are"
+                            : "their channels or rates cannot be brought to the mix's"));
+        }
+        if (stems.size() > NullSumSetup.MAX_STEMS) {
+            return Choice.none(String.format(Locale.ROOT, "%d stems, more than the %d one comparison takes",
+                    stems.size(), NullSumSetup.MAX_STEMS));
+        }
+        if (channels > NullSumSetup.MAX_CHANNELS || rate < 1000 || rate > 768_000) {
             LOG.debug("set pass skipped: {} stems of {} channels at {} Hz", stems.size(), channels, rate);
-            return Optional.empty();
+            return Choice.none(String.format(Locale.ROOT, "%s has %d channels at %d Hz, outside what a comparison takes"
+                    + " (up to %d channels, 1 to 768 kHz)", mix, channels, rate, NullSumSetup.MAX_CHANNELS));
         }
         Optional<String> named = given.filter(name -> mixes.stream().anyMatch(p -> p.info().name().equals(name)));
-        return Optional.of(new Selection(stems, mixes, rate, channels, named, spectra(stems, mixes, rate, channels)));
+        return new Choice(Optional.of(new Selection(stems, mixes, rate, channels, named,
+                spectra(stems, mixes, rate, channels))), null);
     }
 
     private static AudioFormat format(PassFile p) {
