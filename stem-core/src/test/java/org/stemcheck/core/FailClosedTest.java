@@ -73,6 +73,22 @@ class FailClosedTest {
         assertThat(of(r, "internal.check-failed")).singleElement().satisfies(f -> assertThat(f.message())
                 .contains("not compared with the mix", "Song_Mixdown_120bpm.wav (1 channel at 48000 Hz)", "mono mix",
                         "mix checks were left out"));
+
+        // with a stereo mix beside the mono one, the stems are compared with the mix they fit
+        double[][] stereo = {new double[mono.length], new double[mono.length]};
+        for (double[][] x : List.of(org.stemcheck.io.testing.Instruments.stereo(bass),
+                org.stemcheck.io.testing.Instruments.stereo(keys))) {
+            for (int c = 0; c < 2; c++) {
+                for (int i = 0; i < mono.length; i++) {
+                    stereo[c][i] += x[c][i];
+                }
+            }
+        }
+        w.write(tmp.resolve("Song_StereoMix_120bpm.wav"), rate, stereo);
+        Report both = StemSet.from(tmp).run();
+
+        assertThat(both.reference()).hasValueSatisfying(ref -> assertThat(ref.file()).isEqualTo("Song_StereoMix_120bpm.wav"));
+        assertThat(of(both, "internal.check-failed")).isEmpty();
     }
 
     @Test

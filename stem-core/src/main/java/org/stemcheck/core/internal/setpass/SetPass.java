@@ -153,7 +153,10 @@ public final class SetPass {
         if (mixes.isEmpty() || stems.isEmpty()) {
             return Choice.none(null);
         }
-        // The named mix sets the common format, so that it is never the one left out.
+        // The named mix sets the common format, so that it is never the one left out; otherwise the
+        // mix that most stems fit (a mono reference beside a stereo mix of stereo stems is left out,
+        // not the stems).
+        mixes.sort(Comparator.comparingInt(m -> -fitting(stems, format(m))));
         given.ifPresent(name -> mixes.sort(Comparator.comparing(p -> !p.info().name().equals(name))));
         PassFile lead = mixes.get(0);
         AudioFormat first = format(lead);
@@ -185,6 +188,13 @@ public final class SetPass {
         Optional<String> named = given.filter(name -> mixes.stream().anyMatch(p -> p.info().name().equals(name)));
         return new Choice(Optional.of(new Selection(stems, mixes, rate, channels, named,
                 spectra(stems, mixes, rate, channels))), null);
+    }
+
+    /** How many of the stems fit a pass in this mix's format. */
+    private static int fitting(List<PassFile> stems, AudioFormat mix) {
+        int rate = (int) Math.round(mix.sampleRate());
+        return (int) stems.stream().filter(p -> Feed.fits(format(p), mix.channels()) && Feed.convertible(format(p), rate))
+                .count();
     }
 
     private static AudioFormat format(PassFile p) {
