@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.stemcheck.io.testing.Heads;
 import org.stemcheck.core.testing.Delivery;
+import org.stemcheck.core.testing.Findings;
 import org.stemcheck.io.WavWriter;
 import org.stemcheck.core.file.Role;
 
@@ -110,6 +111,22 @@ class BadFilesTest {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.files()).containsExactly(name);
             assertThat(f.message()).contains(said);
+        });
+    }
+
+    @Test
+    void aReferenceMixAsAnMp3IsNamedAsTheMixTheStemsCannotBeComparedWith() throws IOException {
+        Delivery.withoutMix().write(dir);
+        Files.write(dir.resolve("Song_Mixdown_120bpm.mp3"), fakeMp3());
+
+        Report r = StemSet.from(dir).run();
+
+        assertThat(r.passed()).isFalse();
+        assertThat(Findings.of(r, "format.lossy")).singleElement().satisfies(f -> {
+            assertThat(f.files()).containsExactly("Song_Mixdown_120bpm.mp3");
+            assertThat(f.message()).contains("an MP3 file", "the stems cannot be compared with it as the reference mix")
+                    .doesNotContain("stem (");
+            assertThat(f.fix()).contains("add the mix as 24-bit WAV");
         });
     }
 

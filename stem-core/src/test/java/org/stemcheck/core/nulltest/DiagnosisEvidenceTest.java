@@ -493,6 +493,20 @@ class DiagnosisEvidenceTest {
     }
 
     @Test
+    void aMixWithHalfASecondOfPreRollIsAnotherExportStartNotAPlugInsLatency(@TempDir Path tmp) throws IOException {
+        // The mix bounced from a marker half a second before the stems' start: every stem is in
+        // place against the others, the mix late against all of them by far more than any plug-in.
+        Path dir = Dev101.cleanWithMixBus(tmp, Dev101.shift(24_000));
+        Report r = Dev101ProcessingFaultsTest.check(dir);
+
+        Finding f = Dev101FaultsTest.only(r, "mix.offset", MIX);
+        assertThat(f.message()).contains("24000 samples (500.0 ms) late against every stem",
+                "exported from different start points").doesNotContain("latency");
+        assertThat(org.stemcheck.core.testing.Findings.of(r, "mix.reference")).singleElement().satisfies(ref -> assertThat(ref.message())
+                .contains("it is 24000 samples late against every stem").doesNotContain("+0.0 dB"));
+    }
+
+    @Test
     void mixLateAgainstEveryStemIsOneLatencyOnTheMixNotAnOffsetPerStem(@TempDir Path tmp) throws IOException {
         // A look-ahead limiter on the master whose 220 samples of latency nobody compensated.
         Path dir = Dev101.cleanWithMixBus(tmp, x -> Dev101.shift(220).apply(

@@ -22,7 +22,17 @@ final class LossyCheck extends BaseCheck {
         List<Finding> out = new ArrayList<>();
         for (StemFile f : ctx.files(Role.UNREADABLE)) {
             ReadError e = f.error().orElseThrow();
-            if (e.lossy()) {
+            if (e.lossy() && org.stemcheck.core.internal.delivery.Roles.isMixName(f.name())) {
+                // A reference mix as an MP3 is common as a listening copy; it cannot be the reference
+                // the stems are compared with (this reader does not decode it, and its codec noise
+                // would be the residual).
+                out.add(Finding.error(id(), f.name() + " is " + what(f, e)
+                                + ": a lossy codec, so the stems cannot be compared with it as the reference mix"
+                                + " (the codec removed audio that cannot be restored)")
+                        .withFiles(f.name())
+                        .withFix("add the mix as 24-bit WAV bounced from the session with the stems (converting this"
+                                + " file to WAV does not restore it); keep the lossy copy out of the delivery folder"));
+            } else if (e.lossy()) {
                 out.add(Finding.error(id(), f.name() + " is " + what(f, e)
                                 + ": a lossy codec, not a PCM stem (the codec removed audio that cannot be restored)")
                         .withFiles(f.name())

@@ -35,6 +35,14 @@ final class OffsetCheck extends MixCheck {
         return s.file().role() == Role.FX && s.ownCoherence() < Thresholds.MIN_OWN_COHERENCE;
     }
 
+    /**
+     * A mix late by up to this much against every stem may be a plug-in's latency on the master
+     * (look-ahead limiters hold 1 to 10 ms, linear-phase EQs up to about 100 ms at their finest
+     * resolution); later, or early, it is another export start (a bar of pre-roll, a mix
+     * bounced from another marker).
+     */
+    static final double PLUGIN_LATENCY_MS = 100.0;
+
     OffsetCheck() {
         super("mix.offset", "every stem starts where it sits in the mix");
     }
@@ -46,10 +54,12 @@ final class OffsetCheck extends MixCheck {
         double latency = r.mixBus().latencySamples();
         if (latency != 0) {
             double ms = 1000.0 * latency / rate;
-            out.add(Finding.error(id(), String.format(Locale.ROOT, "%s is %d samples (%.1f ms) %s against every stem:"
-                                    + " latency on the mix bus that was not compensated (a look-ahead limiter or"
-                                    + " linear-phase EQ on the master)", r.mix().name(), Math.abs(Math.round(latency)),
-                            Math.abs(ms), latency > 0 ? "late" : "early"))
+            boolean plugin = latency > 0 && ms <= PLUGIN_LATENCY_MS;
+            out.add(Finding.error(id(), String.format(Locale.ROOT, "%s is %d samples (%.1f ms) %s against every stem: %s",
+                            r.mix().name(), Math.abs(Math.round(latency)), Math.abs(ms), latency > 0 ? "late" : "early",
+                            plugin ? "latency on the mix bus that was not compensated (a look-ahead limiter or"
+                                    + " linear-phase EQ on the master), or an export from another start"
+                                    : "the mix and the stems were exported from different start points"))
                     .withFiles(r.mix().name())
                     .withMeasurement("offset_samples", latency)
                     .withMeasurement("offset_ms", ms)

@@ -45,6 +45,10 @@ final class ReferenceCheck extends MixCheck {
             return String.format(Locale.ROOT, "it carries mix-bus processing, a limiter or clipper%s: the stems summed at"
                     + " its level would peak at %+.1f dBFS, it peaks at %+.1f dBFS", gain, atMix, bus.mixPeakDbfs());
         }
+        if (bus.latencySamples() != 0 && Math.abs(bus.commonGainDb()) <= MixbusJudge.COMMON_GAIN_DB) {
+            return String.format(Locale.ROOT, "it is %d samples %s against every stem (see mix.offset)",
+                    Math.abs(Math.round(bus.latencySamples())), bus.latencySamples() > 0 ? "late" : "early");
+        }
         return String.format(Locale.ROOT,
                 "it carries mix-bus processing (%+.1f dB of gain and/or compression common to every stem)",
                 -bus.commonGainDb());
