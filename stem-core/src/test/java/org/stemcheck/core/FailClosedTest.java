@@ -92,6 +92,38 @@ class FailClosedTest {
     }
 
     @Test
+    void aMixNotNamedAsOneIsPointedOutAndNothingIsSaidToHaveBeenCompared() throws IOException {
+        // three stems and their sum, the mix, named as no mix is
+        double[] bass = org.stemcheck.io.testing.Instruments.bassLine(4, 0.3);
+        double[] keys = org.stemcheck.io.testing.Instruments.pad(4, 220, 0.2);
+        double[] lead = org.stemcheck.io.testing.Instruments.vowel(4, 330, 0.2);
+        double[] sum = new double[bass.length];
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = bass[i] + keys[i] + lead[i];
+        }
+        org.stemcheck.io.WavWriter w = org.stemcheck.io.WavWriter.pcm(24);
+        int rate = org.stemcheck.io.testing.Instruments.RATE;
+        w.write(tmp.resolve("Song_Bass_120bpm.wav"), rate, org.stemcheck.io.testing.Instruments.stereo(bass));
+        w.write(tmp.resolve("Song_Keys_120bpm.wav"), rate, org.stemcheck.io.testing.Instruments.stereo(keys));
+        w.write(tmp.resolve("Song_Lead_120bpm.wav"), rate, org.stemcheck.io.testing.Instruments.stereo(lead));
+        w.write(tmp.resolve("Song FINAL v3.wav"), rate, org.stemcheck.io.testing.Instruments.stereo(sum));
+
+        Report r = StemSet.from(tmp).run();
+
+        assertThat(r.reference()).isEmpty();
+        assertThat(of(r, "mix.reference")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("no file of the delivery is named as a mix", "no mix.* check ran",
+                    "Song FINAL v3.wav is as loud as all the other files together");
+        });
+
+        Files.delete(tmp.resolve("Song FINAL v3.wav"));
+        Report stems = StemSet.from(tmp).run();
+        assertThat(of(stems, "mix.reference")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("named as a mix").doesNotContain("as loud as"));
+    }
+
+    @Test
     void stemsInASubfolderWithTheMixAtTheTopAreOneDelivery() throws IOException {
         Path stems = Files.createDirectories(tmp.resolve("Stems"));
         List<Path> written = Delivery.clean().write(stems);
