@@ -130,6 +130,23 @@ class BadFilesTest {
         });
     }
 
+    @Test
+    void aStemDeliveredAsAnMp3IsTheResidualsCauseNotAMissingStem() throws IOException {
+        // The mix holds the vocals; their stem is an MP3, which is not decoded: left out of the
+        // comparison, it is what the stems do not explain, and no stem is "missing".
+        Delivery.clean().write(dir);
+        Files.delete(dir.resolve("Song_Vocals_120bpm.wav"));
+        Files.write(dir.resolve("Song_Vocals_120bpm.mp3"), fakeMp3());
+
+        Report r = StemSet.from(dir).run();
+
+        assertThat(Findings.of(r, "format.lossy")).singleElement()
+                .satisfies(f -> assertThat(f.files()).containsExactly("Song_Vocals_120bpm.mp3"));
+        assertThat(Findings.of(r, "set.missing-stem")).isEmpty();
+        assertThat(Findings.of(r, "mix.null")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("Vocals was left out of the null test: a lossy file", "(format.lossy)"));
+    }
+
     /** An ID3 tag and one MPEG-1 layer III frame header, named .wav. */
     static byte[] fakeMp3() {
         byte[] b = new byte[512];

@@ -65,7 +65,8 @@ public final class Diagnosis {
             // balance explains the residual (or most of it), and nothing else is to be read from it.
             return result(a, evidence, explanations, residual(a), channelNull);
         }
-        List<Explanation.FileFault> faults = Unexplained.significant(a) ? FileFaults.of(ctx, a, routing) : List.of();
+        List<Explanation.FileFault> faults = Unexplained.significant(a) ? FileFaults.of(ctx, a, routing)
+                : a.mixbusProcessing() ? FileFaults.leftOut(ctx, a) : List.of();
         if (!faults.isEmpty()) {
             // Stems with faults of their own (mono, cut short, clipped) leave a residual of their
             // own: it is theirs, and no other stem is blamed nor any part called missing.

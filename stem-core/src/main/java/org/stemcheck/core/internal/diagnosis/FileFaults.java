@@ -7,7 +7,9 @@ import java.util.Optional;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.Measurement;
+import org.stemcheck.core.file.Role;
 import org.stemcheck.core.file.StemFile;
+import org.stemcheck.core.internal.delivery.Roles;
 import org.stemcheck.core.internal.setpass.SetAnalysis;
 import org.stemcheck.core.nulltest.Explanation;
 import org.stemcheck.core.nulltest.PairRouting;
@@ -19,7 +21,7 @@ import org.stemcheck.dsp.nullsum.NullResidual;
  * short (or truncated: the file holds less than its header claims), clipped at export in a
  * fixed-point file (runs at full scale as long as {@code level.clipping} reports), a channel pair
  * swapped against the mix; and the files left out of the null test (channels or a sample rate
- * that do not fit the mix). When there are any, the residual is theirs ({@link Diagnosis}).
+ * that do not fit the mix, a stem that could not be read at all). When there are any, the residual is theirs ({@link Diagnosis}).
  */
 final class FileFaults {
 
@@ -67,6 +69,26 @@ final class FileFaults {
             } else {
                 swappedPair(routing, f).ifPresent(p -> out.add(new Explanation.FileFault(f, "mix.swapped-channels",
                         "has its " + p.left() + " and " + p.right() + " swapped")));
+            }
+        }
+        out.addAll(leftOut(ctx, a));
+        return out;
+    }
+
+    /**
+     * The stems left out of the null test: readable ones whose channels or rate do not fit the mix,
+     * and those that could not be read at all (a lossy file this reader does not decode, a broken
+     * header). The mix holds their parts, and no stem is missing; that holds against a mix with
+     * bus processing too, where the other faults cannot be read from the residual.
+     */
+    static List<Explanation.FileFault> leftOut(CheckContext ctx, SetAnalysis a) {
+        List<Explanation.FileFault> out = new ArrayList<>();
+        for (StemFile f : ctx.files(Role.UNREADABLE)) {
+            if (!Roles.isMixName(f.name())) {
+                boolean lossy = f.error().map(e -> e.lossy()).orElse(false);
+                out.add(new Explanation.FileFault(f, lossy ? "format.lossy" : "format.unreadable", lossy
+                        ? "was left out of the null test: a lossy file, which this reader does not decode"
+                        : "was left out of the null test: it could not be read"));
             }
         }
         int channels = a.reference().format().map(f -> f.channels()).orElse(0);
