@@ -101,6 +101,34 @@ public final class Signals {
     }
 
     /**
+     * {@code x} as a lossy codec gives it back, made in code: its coding noise, the signal's own
+     * short-time spectrum with phases drawn anew ({@link #renderedAgain}) at {@code noiseDb} under
+     * it, added, then the codec's low-pass at {@code cutoffHz} ({@link #lowPass}, 127 taps). Like a
+     * codec's, the noise follows the signal in time and frequency (each 2048-sample frame of it),
+     * and every file gets its own draw from {@code seed}.
+     */
+    public static double[][] lossy(double[][] x, double rate, double cutoffHz, double noiseDb, long seed) {
+        double[][] y = blend(1.0, x, Math.pow(10, noiseDb / 20), renderedAgain(x, seed));
+        for (int c = 0; c < y.length; c++) {
+            y[c] = lowPass(y[c], cutoffHz, rate, 127);
+        }
+        return y;
+    }
+
+    /**
+     * {@link #lossy(double[][], double, double, double, long)} with the cut-off and the noise
+     * drawn from {@code seed} per file: a low-pass at 16-19 kHz and noise 30-40 dB under the
+     * signal, the range of AAC at 128-256 kbit/s and MP3 at 128-320 kbit/s (ffmpeg's AAC at
+     * 256 kbit/s left -31 to -46 dB of error on most LMMS stems, scripts/lmms/lossy.py).
+     */
+    public static double[][] lossy(double[][] x, double rate, long seed) {
+        Random rnd = new Random(seed);
+        double cutoff = 16_000 + 3_000 * rnd.nextDouble();
+        double noise = -30 - 10 * rnd.nextDouble();
+        return lossy(x, rate, Math.min(cutoff, 0.45 * rate), noise, rnd.nextLong());
+    }
+
+    /**
      * Another render of {@code x}: the same short-time magnitude spectra with every phase drawn
      * anew (2048-point frames, half overlapping, square-root Hann windows in and out, one draw
      * per frame and bin shared by the channels, so the stereo image stays): what a synth with

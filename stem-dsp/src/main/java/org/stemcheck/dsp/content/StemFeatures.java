@@ -15,10 +15,11 @@ import org.stemcheck.dsp.internal.Db;
  * frame, a YIN fundamental on a signal decimated to about 6 kHz, and onsets from 10 ms power
  * jumps. The sample peak of every hop (all channels) goes into a 0.05 dB histogram, so that the
  * number of hops reaching the file's final peak is known at the end. A hop whose peak is near the
- * peak so far also leaves the shape of its mid signal around its largest sample (a 64-bit hash of
- * {@value #SHAPE_HALF_WIDTH} samples each side), so that a drum sample played again and again, bit
- * for bit, is told from a limiter holding different material at its ceiling. Stereo width is the
- * side signal's share of the power of channels 0 and 1.
+ * peak so far also leaves the shape of its mid signal around its largest sample
+ * ({@value #SHAPE_HALF_WIDTH} samples each side), so that a drum sample played again and again (bit
+ * for bit, or through a lossy codec that adds its noise anew to every hit) is told from a limiter
+ * holding different material at its ceiling. Stereo width is the side signal's share of the power
+ * of channels 0 and 1.
  *
  * <p>Memory is fixed (a few frames), whatever the file's length. Not thread-safe; there is no
  * {@code combine}: the features depend on the order of the samples.
@@ -39,11 +40,20 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     static final double FINITE_SUMS = 0x1p1022;
     /**
      * A peak's shape is the mid signal this many samples each side of the hop's largest mid sample
-     * (0.17 ms at 48 kHz): two hits of one drum sample match here bit for bit, two passages a
-     * limiter holds at one ceiling do not (their samples around the peak differ in the last bits
-     * at least).
+     * (0.17 ms at 48 kHz): two hits of one drum sample match here (bit for bit, or within a
+     * codec's noise: {@link #SAME_SHAPE_DB}), two passages a limiter holds at one ceiling do not.
      */
     static final int SHAPE_HALF_WIDTH = 8;
+    /**
+     * Two peak shapes are one when they differ by no more than this under the first one's power:
+     * -25 dB. A drum sample replayed bit for bit differs by nothing; through a lossy codec each hit
+     * gets its own coding noise: LMMS Surrender-Main's kick (one sample, 31 hits at its peak) read
+     * -35 to -65 dB apart after AAC 256k, -35 to -61 dB after MP3 128k, -34 to -42 dB after Opus
+     * 96k. Passages a limiter holds at its ceiling differ by about their own power (0 dB), and a
+     * replayed hit with a pad or bass under it through one limiter by that part's share at the peak
+     * (about -4 dB in {@code MixbusProcessingCheckTest}).
+     */
+    static final double SAME_SHAPE_DB = -25.0;
     /**
      * At most this many different peak shapes are kept; a shape first seen when the table is full
      * (after the entries below the peak so far were dropped) counts as seen once. A repeated sample
@@ -62,8 +72,10 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     private final float[] quietestInBin = new float[PEAK_BINS];
     private final float[] loudestInBin = new float[PEAK_BINS];
     private final double soundingPower = Db.toPower(SOUNDING_DBFS);
-    /** Peak shapes of the hops near the peak so far: hash, histogram bin of the hop's peak, hops seen. */
-    private final long[] shapeHash = new long[MAX_SHAPES];
+    /** Peak shapes of the hops near the peak so far: samples, power, histogram bin of the hop's peak, hops seen. */
+    private final double[][] shapeSamples = new double[MAX_SHAPES][2 * SHAPE_HALF_WIDTH + 1];
+    private final double[] shapePower = new double[MAX_SHAPES];
+    private final double sameShape = Db.toPower(SAME_SHAPE_DB);
     private final int[] shapeBin = new int[MAX_SHAPES];
     private final long[] shapeHops = new long[MAX_SHAPES];
     private int shapes;
@@ -285,8 +297,9 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     }
 
     /**
-     * Counts the shape of this hop's peak: the mid signal around its largest magnitude, hashed.
-     * A peak too near the hop's edges to have its neighbours in the hop is counted as no shape.
+     * Counts the shape of this hop's peak: the mid signal around its largest magnitude, as one of the
+     * shapes seen when it lies within {@link #SAME_SHAPE_DB} of it. A peak too near the hop's edges
+     * to have its neighbours in the hop is counted as no shape.
      */
     private void rememberShape(int peakBin) {
         int at = 0;
@@ -301,13 +314,9 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
         if (at < SHAPE_HALF_WIDTH || at + SHAPE_HALF_WIDTH >= hop) {
             return;
         }
-        long h = 0x9E3779B97F4A7C15L;
-        for (int i = at - SHAPE_HALF_WIDTH; i <= at + SHAPE_HALF_WIDTH; i++) {
-            h = (h ^ Double.doubleToLongBits(mid[i])) * 0xBF58476D1CE4E5B9L;
-            h ^= h >>> 31;
-        }
+        int start = at - SHAPE_HALF_WIDTH;
         for (int k = 0; k < shapes; k++) {
-            if (shapeHash[k] == h) {
+            if (sameShape(k, start)) {
                 shapeHops[k]++;
                 return;
             }
@@ -317,7 +326,10 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
             int from = nearPeakBin(peak);
             for (int k = 0; k < shapes; k++) {
                 if (shapeBin[k] >= from) {
-                    shapeHash[keep] = shapeHash[k];
+                    double[] kept = shapeSamples[keep];
+                    shapeSamples[keep] = shapeSamples[k];
+                    shapeSamples[k] = kept;
+                    shapePower[keep] = shapePower[k];
                     shapeBin[keep] = shapeBin[k];
                     shapeHops[keep] = shapeHops[k];
                     keep++;
@@ -326,11 +338,32 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
             shapes = keep;
         }
         if (shapes < MAX_SHAPES) {
-            shapeHash[shapes] = h;
+            double power = 0;
+            for (int i = 0; i < shapeSamples[shapes].length; i++) {
+                double v = mid[start + i];
+                shapeSamples[shapes][i] = v;
+                power += v * v;
+            }
+            shapePower[shapes] = power;
             shapeBin[shapes] = peakBin;
             shapeHops[shapes] = 1;
             shapes++;
         }
+    }
+
+    /** Whether the mid signal from {@code from} on is shape {@code k} again, within {@link #SAME_SHAPE_DB}. */
+    private boolean sameShape(int k, int from) {
+        double[] shape = shapeSamples[k];
+        double limit = sameShape * shapePower[k];
+        double diff = 0;
+        for (int i = 0; i < shape.length; i++) {
+            double d = mid[from + i] - shape[i];
+            diff += d * d;
+            if (diff > limit) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int bin(double amplitude) {
@@ -437,8 +470,9 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
      * @param hopsNearPeak     hops whose sample peak is within {@value #NEAR_PEAK_DB} dB of {@code peakDbfs}
      *                         (to the histogram's 0.05 dB): 1 or 2 for a loose peak, many for a ceiling
      * @param hopsNearPeakRepeated the most of those hops whose peaks have one and the same shape, sample for
-     *                         sample ({@value #SHAPE_HALF_WIDTH} samples each side of the largest): a drum sample
-     *                         played again and again; 1 (or 0) when every such peak differs, as a limiter's do.
+     *                         sample within {@value #SAME_SHAPE_DB} dB ({@value #SHAPE_HALF_WIDTH} samples each side
+     *                         of the largest): a drum sample played again and again, bit for bit or each hit through
+     *                         a lossy codec; 1 (or 0) when every such peak differs, as a limiter's do.
      *                         Whole hops only (a last partial hop is not counted)
      * @param nearPeakLevelSpreadDb the range of RMS levels, in dB, of the hops counted in {@code hopsNearPeak}:
      *                         about 0 for a steady tone, several dB when a limiter pins louder and softer passages
