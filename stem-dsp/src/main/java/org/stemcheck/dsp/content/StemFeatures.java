@@ -55,6 +55,14 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
      */
     static final double SAME_SHAPE_DB = -25.0;
     /**
+     * The hops of one shape are counted by their peak's histogram bin, this many bins (1 dB) either
+     * side of the bin of the shape's first hop: through a codec the hits' peaks scatter by tenths of
+     * a decibel (Surrender-Main's kick after AAC: its first hit 0.14 dB under the hit that set the
+     * file's peak), so the shape's first hit may lie outside the final 0.1 dB at the peak while most
+     * of its later ones lie inside. A hop further off is counted at the nearest end.
+     */
+    static final int SHAPE_BIN_REACH = 20;
+    /**
      * At most this many different peak shapes are kept; a shape first seen when the table is full
      * (after the entries below the peak so far were dropped) counts as seen once. A repeated sample
      * repeats from its first hits on, long before 64 others have come.
@@ -72,12 +80,15 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
     private final float[] quietestInBin = new float[PEAK_BINS];
     private final float[] loudestInBin = new float[PEAK_BINS];
     private final double soundingPower = Db.toPower(SOUNDING_DBFS);
-    /** Peak shapes of the hops near the peak so far: samples, power, histogram bin of the hop's peak, hops seen. */
+    /**
+     * Peak shapes of the hops near the peak so far: samples, power, the histogram bin of its first
+     * hop's peak, and its hops seen by their peak's bin ({@link #SHAPE_BIN_REACH} either side).
+     */
     private final double[][] shapeSamples = new double[MAX_SHAPES][2 * SHAPE_HALF_WIDTH + 1];
     private final double[] shapePower = new double[MAX_SHAPES];
     private final double sameShape = Db.toPower(SAME_SHAPE_DB);
     private final int[] shapeBin = new int[MAX_SHAPES];
-    private final long[] shapeHops = new long[MAX_SHAPES];
+    private final long[][] shapeHops = new long[MAX_SHAPES][2 * SHAPE_BIN_REACH + 1];
     private int shapes;
     private int fill;
     /** The onset counter's running sum of squares while {@link #measure} adds the mid signal's. */
@@ -317,7 +328,7 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
         int start = at - SHAPE_HALF_WIDTH;
         for (int k = 0; k < shapes; k++) {
             if (sameShape(k, start)) {
-                shapeHops[k]++;
+                shapeHops[k][SHAPE_BIN_REACH + Math.max(-SHAPE_BIN_REACH, Math.min(SHAPE_BIN_REACH, peakBin - shapeBin[k]))]++;
                 return;
             }
         }
@@ -325,13 +336,15 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
             int keep = 0;
             int from = nearPeakBin(peak);
             for (int k = 0; k < shapes; k++) {
-                if (shapeBin[k] >= from) {
+                if (shapeBin[k] + SHAPE_BIN_REACH >= from) {
                     double[] kept = shapeSamples[keep];
                     shapeSamples[keep] = shapeSamples[k];
                     shapeSamples[k] = kept;
                     shapePower[keep] = shapePower[k];
                     shapeBin[keep] = shapeBin[k];
+                    long[] hops = shapeHops[keep];
                     shapeHops[keep] = shapeHops[k];
+                    shapeHops[k] = hops;
                     keep++;
                 }
             }
@@ -346,7 +359,8 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
             }
             shapePower[shapes] = power;
             shapeBin[shapes] = peakBin;
-            shapeHops[shapes] = 1;
+            java.util.Arrays.fill(shapeHops[shapes], 0);
+            shapeHops[shapes][SHAPE_BIN_REACH] = 1;
             shapes++;
         }
     }
@@ -384,9 +398,11 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
         if (filePeak > 0) {
             int from = nearPeakBin(filePeak);
             for (int k = 0; k < shapes; k++) {
-                if (shapeBin[k] >= from) {
-                    repeated = Math.max(repeated, shapeHops[k]);
+                long n = 0;
+                for (int j = 0; j < shapeHops[k].length; j++) {
+                    n += shapeBin[k] + j - SHAPE_BIN_REACH >= from ? shapeHops[k][j] : 0;
                 }
+                repeated = Math.max(repeated, n);
             }
             for (int b = from; b < PEAK_BINS; b++) {
                 near += peakHistogram[b];

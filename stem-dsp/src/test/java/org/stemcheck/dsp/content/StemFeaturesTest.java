@@ -137,7 +137,9 @@ class StemFeaturesTest {
     @Test
     void aDrumSampleReplayedThroughALossyCodecIsStillOnePeakShape() {
         // The burst of the test above, each hit with noise of its own 35 dB under it (white, drawn
-        // anew per hit), as a lossy codec codes every hit anew: no hit is the sample bit for bit.
+        // anew per hit), as a lossy codec codes every hit anew: no hit is the sample bit for bit,
+        // and the peaks scatter: the first window 0.14 dB under the others, as LMMS Surrender-Main's
+        // kick after AAC (its first hit outside the last 0.1 dB, most of the others inside).
         java.util.Random rnd = new java.util.Random(3);
         double[] hit = new double[RATE / 50];
         double power = 0;
@@ -150,8 +152,9 @@ class StemFeaturesTest {
         for (int half = 0; half < SECONDS * 2; half++) {
             for (double at : new double[] {0.0, 0.02, 0.04, 0.25}) {
                 int from = (int) Math.round((half * 0.5 + at) * RATE);
+                double first = half == 0 && at < 0.1 ? Math.pow(10, -0.14 / 20) : 1.0;
                 for (int i = 0; i < hit.length; i++) {
-                    replayed[from + i] = hit[i] + noise * rnd.nextGaussian();
+                    replayed[from + i] = first * hit[i] + noise * rnd.nextGaussian();
                 }
             }
         }
