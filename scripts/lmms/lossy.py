@@ -14,14 +14,15 @@ SRC is one delivery folder holding truth.json (scripts/lmms/native.py or deliver
 lists the songs done. Files under SRC are only read.
 
 How a file goes through the codec (ffmpeg, one process per file and direction, one thread):
-* a song with a file over full scale (any variant's) has every file multiplied by one factor that
-  puts its loudest sample peak at --peak-dbfs (-1 dBFS): LMMS writes float mixes up to +8.6 dBFS,
-  and ffmpeg 5.1's `aac` encoder distorts what is over full scale (a decaying 440 Hz tone at
-  amplitude 1.2 decodes with -18.7 dB of error and 0.3 dB of level lost, at 2.0 -11.9 dB and
-  0.7 dB, against -29 dB and 0.01 dB at 0.9); MUSDB18's sources were 16-bit PCM, never over full
-  scale. One gain on every file changes no null and no fault's size. A song within full scale is
-  left at its level (a stem at 0 dBFS stays there, outside the ceiling range of
-  level.mixbus-processing, as in its source). `--peak-dbfs none` keeps every song as it is;
+* the copy keeps its source's levels, a float mix over full scale included, as a float encoder
+  and decoder would: ffmpeg 5.1's `aac` encoder, however, distorts what comes near or over full
+  scale (a decaying 440 Hz tone at amplitude 1.2 decodes with -18.7 dB of error and 0.3 dB of
+  level lost, at 2.0 -11.9 dB and 0.7 dB, at 1.0 -28.3 dB and 0.04 dB, against -29.4 dB and
+  0.006 dB at 0.89), and LMMS writes mixes up to +8.6 dBFS. So a song with a file over
+  --peak-dbfs (-1 dBFS; any variant's) has every file multiplied by one factor that puts its
+  loudest sample peak there before the codec, and divided by it after decoding; the codec's noise
+  follows each band's level, so the result is what the codec does to the file at its own level.
+  `--peak-dbfs none` feeds the encoder the files as they are;
 * encoded from that float WAV (nothing clipped before the codec), AAC into .m4a (ffmpeg's native `aac`), MP3 with `libmp3lame` (LAME tag), Opus with
   `libopus` at 48 kHz (.opus), Vorbis with `libvorbis` (.ogg);
 * decoded by ffmpeg to 32-bit float at the source's rate, as a MUSDB reader does (stempeg and
@@ -78,7 +79,7 @@ import render as R  # noqa: E402
 
 CACHE = os.environ.get("STEMCHECK_LOSSY_CACHE", os.path.join(tempfile.gettempdir(), "stemcheck-lossy-cache"))
 # Bump when the way a file is coded changes, so that the cache does not hand out old copies.
-VERSION = 1
+VERSION = 2
 CODECS = {
     # codec: (ffmpeg encoder, container extension, encoding rate or None for the source's)
     "aac": ("aac", "m4a", None),
@@ -203,7 +204,8 @@ def finish(src, opts, shift):
         raise RuntimeError(f"{src}: decoded {len(y)} frames (after a lag of {shift}), fewer than its {frames}")
     info["trimmed_frames"] = len(y) - frames
     y = y[:frames]
-    x = R.read_wav(src)[1] * opts.scale
+    x = R.read_wav(src)[1]
+    y = y / opts.scale       # back to the source's level
     write(out, rate, y, opts.sample_format)
     y = R.read_wav(out)[1]
     ref = float(np.sum(x ** 2))
@@ -216,7 +218,7 @@ def finish(src, opts, shift):
 
 def peak_scale(paths, peak_dbfs):
     """The one factor for every file of a song that puts the loudest sample peak among `paths` at
-    `peak_dbfs` when it is over full scale (1 otherwise, and for `peak_dbfs` None)."""
+    `peak_dbfs` when it is above it (1 otherwise, and for `peak_dbfs` None)."""
     if peak_dbfs is None:
         return 1.0
     seen, peak = set(), 0.0
@@ -226,7 +228,8 @@ def peak_scale(paths, peak_dbfs):
             continue
         seen.add((st.st_dev, st.st_ino))
         peak = max(peak, float(np.max(np.abs(R.read_wav(p)[1]))))
-    return 10 ** (peak_dbfs / 20) / peak if peak > 1.0 else 1.0
+    target = 10 ** (peak_dbfs / 20)
+    return target / peak if peak > target else 1.0
 
 
 def removed_source(src, truth):
@@ -312,7 +315,7 @@ def make(src, outdir, opts, log=print):
     lossy = {
         "codec": opts.codec, "encoder": CODECS[opts.codec][0], "bitrate": opts.bitrate, "cutoff_hz": opts.cutoff,
         "sample_format": opts.sample_format, "ffmpeg": ffmpeg_version(), "lag_taken_back_samples": mix_lag,
-        "scale_db": round(20 * np.log10(opts.scale), 3),
+        "encoded_at_db": round(20 * np.log10(opts.scale), 3),
         "trimmed_frames": {n: done[n][1]["trimmed_frames"] for n in files},
         "error_db": {n: done[n][1]["error_db"] for n in files},
         "null_db": round(null_db, 2), "source_null_db": round(source_null_db, 2),
@@ -357,7 +360,7 @@ def make(src, outdir, opts, log=print):
         f.write("\n")
     worst = max((v for v in lossy["error_db"].values() if v is not None), default=float("nan"))
     log(f"{outdir}: {new['variant']}: {len(stems)} stems, raw null {source_null_db:.1f} -> {null_db:.1f} dB, "
-        f"coding error up to {worst:.1f} dB, lag taken back {mix_lag}, scaled {lossy['scale_db']:+.2f} dB")
+        f"coding error up to {worst:.1f} dB, lag taken back {mix_lag}, encoded at {lossy['encoded_at_db']:+.2f} dB")
     return new
 
 
@@ -373,8 +376,8 @@ def main(argv):
     ap.add_argument("--sample-format", choices=("float", "s24"), default="float")
     ap.add_argument("--name", default="lossy", help="the copies' variant name (default lossy: lossy, lossy-removed, ...)")
     ap.add_argument("--peak-dbfs", default="-1",
-                    help="before the codec, scale every file of a song alike so that none peaks above this (default -1;"
-                         " 'none': as they are, over full scale included)")
+                    help="into the encoder, every file of a song scaled alike so that none peaks above this, and"
+                         " back after decoding (default -1; 'none': the files as they are)")
     a = ap.parse_args(argv)
     a.peak_dbfs = None if a.peak_dbfs == "none" else float(a.peak_dbfs)
     a.scale = None
