@@ -177,12 +177,13 @@ class MixbusProcessingCheckTest {
             }
         }
         long seed = 1;
+        double cutoff = Signals.codecCutoffHz(seed);
         for (Map.Entry<String, double[]> e : stems.entrySet()) {
             WavWriter.float32().write(dir.resolve("Song_" + e.getKey() + "_120bpm.wav"), RATE,
-                    Signals.lossy(stereo(e.getValue()), RATE, seed++));
+                    Signals.lossy(stereo(e.getValue()), RATE, cutoff, ++seed));
         }
         WavWriter.float32().write(dir.resolve("Song_Mixdown_120bpm.wav"), RATE,
-                Signals.lossy(stereo(limit(normalise(sum, 0.5), 0.5 * CEILING, 3)), RATE, seed));
+                Signals.lossy(stereo(limit(normalise(sum, 0.5), 0.5 * CEILING, 3)), RATE, cutoff, ++seed));
         Report r = StemSet.from(dir).run();
 
         assertThat(r.reference()).hasValueSatisfying(ref -> assertThat(ref.mixbusProcessing()).contains(true));

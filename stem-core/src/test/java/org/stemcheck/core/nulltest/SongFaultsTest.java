@@ -59,6 +59,12 @@ class SongFaultsTest {
     /** A regular expression over the fault names to run only some (development): {@code -Dsongfaults.only=.*left out}. */
     private static final String ONLY = System.getProperty("songfaults.only", ".*");
 
+    /**
+     * Every file of every delivery through a lossy codec made in code (development, issue 18):
+     * {@code -Dsongfaults.lossy=true}. The known failures do not hold then.
+     */
+    private static final boolean LOSSY = Boolean.getBoolean("songfaults.lossy");
+
     /** One fault: its name, how to make it, and what the report must say. */
     private record Fault(String name, Function<Ctx, SongDelivery> make, Consumer<Ctx> expect) {
     }
@@ -300,7 +306,11 @@ class SongFaultsTest {
     private static void check(Song song, Fault fault) throws IOException {
         Ctx c = new Ctx(song);
         Path dir = tmp.resolve(song.title() + "-" + fault.name().replaceAll("[^A-Za-z0-9]+", "_"));
-        fault.make().apply(c).write(dir);
+        SongDelivery d = fault.make().apply(c);
+        if (LOSSY) {
+            d.lossy(1);
+        }
+        d.write(dir);
         try {
             Verbose.println("== " + song.title() + ": " + fault.name());
             c.report = StemSet.from(dir).check(org.stemcheck.core.Checks.standard()).check(PROBE).run();

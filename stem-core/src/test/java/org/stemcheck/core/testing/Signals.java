@@ -2,7 +2,7 @@ package org.stemcheck.core.testing;
 
 import java.util.Random;
 
-/** Test signals made in code: noise, sines, a steep FIR low-pass (a codec's or resampler's wall), fades. */
+/** Test signals made in code: noise, sines, a steep FIR low-pass (a codec's or resampler's wall), fades, a codec made in code. */
 public final class Signals {
 
     private Signals() {
@@ -101,31 +101,122 @@ public final class Signals {
     }
 
     /**
-     * {@code x} as a lossy codec gives it back, made in code: its coding noise, the signal's own
-     * short-time spectrum with phases drawn anew ({@link #renderedAgain}) at {@code noiseDb} under
-     * it, added, then the codec's low-pass at {@code cutoffHz} ({@link #lowPass}, 127 taps). Like a
-     * codec's, the noise follows the signal in time and frequency (each 2048-sample frame of it),
-     * and every file gets its own draw from {@code seed}.
+     * {@code x} as a lossy codec gives it back, made in code: frame by frame (2048 samples, half
+     * overlapping, square-root Hann windows in and out, which add back to {@code x} untouched),
+     * every bin above {@code cutoffHz} is zeroed (the codec's low-pass: it spends no bits there)
+     * and every bin below gets noise {@code noiseDb} under its own magnitude, at a phase drawn anew
+     * (its quantisation noise, which follows the signal in time and frequency). Each channel and
+     * each file draws its own noise from {@code seed}.
      */
     public static double[][] lossy(double[][] x, double rate, double cutoffHz, double noiseDb, long seed) {
-        double[][] y = blend(1.0, x, Math.pow(10, noiseDb / 20), renderedAgain(x, seed));
-        for (int c = 0; c < y.length; c++) {
-            y[c] = lowPass(y[c], cutoffHz, rate, 127);
+        int n = 2048;
+        int hop = n / 2;
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.sqrt(0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
+        }
+        int top = (int) Math.min(n / 2 - 1, Math.floor(cutoffHz / rate * n));
+        double g = Math.pow(10, noiseDb / 20);
+        org.jtransforms.fft.DoubleFFT_1D fft = new org.jtransforms.fft.DoubleFFT_1D(n);
+        Random rnd = new Random(seed);
+        int len = x[0].length;
+        double[][] y = new double[x.length][len];
+        double[] f = new double[n];
+        for (int start = -hop; start < len; start += hop) {
+            for (int c = 0; c < x.length; c++) {
+                for (int i = 0; i < n; i++) {
+                    int t = start + i;
+                    f[i] = t >= 0 && t < len ? x[c][t] * w[i] : 0.0;
+                }
+                fft.realForward(f);
+                f[1] = 0.0;                               // the Nyquist bin
+                for (int k = 1; k < n / 2; k++) {
+                    if (k > top) {
+                        f[2 * k] = 0.0;
+                        f[2 * k + 1] = 0.0;
+                        continue;
+                    }
+                    double noise = g * Math.hypot(f[2 * k], f[2 * k + 1]);
+                    double phase = 2 * Math.PI * rnd.nextDouble();
+                    f[2 * k] += noise * Math.cos(phase);
+                    f[2 * k + 1] += noise * Math.sin(phase);
+                }
+                fft.realInverse(f, true);
+                for (int i = 0; i < n; i++) {
+                    int t = start + i;
+                    if (t >= 0 && t < len) {
+                        y[c][t] += f[i] * w[i];
+                    }
+                }
+            }
         }
         return y;
     }
 
     /**
-     * {@link #lossy(double[][], double, double, double, long)} with the cut-off and the noise
-     * drawn from {@code seed} per file: a low-pass at 16-19 kHz and noise 30-40 dB under the
-     * signal, the range of AAC at 128-256 kbit/s and MP3 at 128-320 kbit/s (ffmpeg's AAC at
-     * 256 kbit/s left -31 to -46 dB of error on most LMMS stems, scripts/lmms/lossy.py).
+     * A codec's noise substitution (AAC's PNS) in {@code [fromHz, toHz]}, made in code: frame by
+     * frame (as {@link #lossy}), a {@code share} of each bin's power there is replaced by noise of
+     * that power at a phase drawn anew, so the band keeps its level but only {@code 1 - share} of
+     * it is the signal. What a coder short of bits does to the top octaves of a dense mix.
      */
-    public static double[][] lossy(double[][] x, double rate, long seed) {
+    public static double[][] noiseSubstituted(double[][] x, double rate, double fromHz, double toHz, double share,
+                                              long seed) {
+        int n = 2048;
+        int hop = n / 2;
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.sqrt(0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
+        }
+        int lo = (int) Math.ceil(fromHz / rate * n);
+        int hi = (int) Math.min(n / 2 - 1, Math.floor(toHz / rate * n));
+        double keep = Math.sqrt(1 - share);
+        double swap = Math.sqrt(share);
+        org.jtransforms.fft.DoubleFFT_1D fft = new org.jtransforms.fft.DoubleFFT_1D(n);
         Random rnd = new Random(seed);
-        double cutoff = 16_000 + 3_000 * rnd.nextDouble();
+        int len = x[0].length;
+        double[][] y = new double[x.length][len];
+        double[] f = new double[n];
+        for (int start = -hop; start < len; start += hop) {
+            for (int c = 0; c < x.length; c++) {
+                for (int i = 0; i < n; i++) {
+                    int t = start + i;
+                    f[i] = t >= 0 && t < len ? x[c][t] * w[i] : 0.0;
+                }
+                fft.realForward(f);
+                for (int k = Math.max(1, lo); k <= hi; k++) {
+                    double mag = Math.hypot(f[2 * k], f[2 * k + 1]);
+                    double phase = 2 * Math.PI * rnd.nextDouble();
+                    f[2 * k] = keep * f[2 * k] + swap * mag * Math.cos(phase);
+                    f[2 * k + 1] = keep * f[2 * k + 1] + swap * mag * Math.sin(phase);
+                }
+                fft.realInverse(f, true);
+                for (int i = 0; i < n; i++) {
+                    int t = start + i;
+                    if (t >= 0 && t < len) {
+                        y[c][t] += f[i] * w[i];
+                    }
+                }
+            }
+        }
+        return y;
+    }
+
+    /**
+     * {@link #lossy(double[][], double, double, double, long)} with the noise drawn from {@code seed}:
+     * 30 to 40 dB under the signal, the range of AAC at 128-256 kbit/s and MP3 at 128-320 kbit/s
+     * (ffmpeg's AAC at 256 kbit/s left -31 to -46 dB of error on most LMMS stems,
+     * scripts/lmms/lossy.py). The cut-off is the codec's, one for every file it coded (ffmpeg's
+     * AAC: 20 kHz at 256 kbit/s, 16 kHz at 128; LAME: 19.7 kHz at 256, 17 kHz at 128).
+     */
+    public static double[][] lossy(double[][] x, double rate, double cutoffHz, long seed) {
+        Random rnd = new Random(seed);
         double noise = -30 - 10 * rnd.nextDouble();
-        return lossy(x, rate, Math.min(cutoff, 0.45 * rate), noise, rnd.nextLong());
+        return lossy(x, rate, Math.min(cutoffHz, 0.45 * rate), noise, rnd.nextLong());
+    }
+
+    /** A codec's cut-off drawn from {@code seed}: 16 to 19 kHz. */
+    public static double codecCutoffHz(long seed) {
+        return 16_000 + 3_000 * new Random(seed).nextDouble();
     }
 
     /**

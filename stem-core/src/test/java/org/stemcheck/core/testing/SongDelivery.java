@@ -31,6 +31,7 @@ public final class SongDelivery {
     private UnaryOperator<double[][]> mixBus = UnaryOperator.identity();
     private UnaryOperator<double[][]> mixChange = UnaryOperator.identity();
     private boolean floatMix;
+    private Long lossySeed;
 
     private SongDelivery(Song song) {
         this.song = song;
@@ -85,6 +86,17 @@ public final class SongDelivery {
         return this;
     }
 
+    /**
+     * Every file (each delivered stem and the mix) is written through a lossy codec made in code
+     * ({@link Signals#lossy(double[][], double, double, long)}): one cut-off, drawn from
+     * {@code seed}, and each file's own noise: a delivery whose files were all AAC-coded and
+     * decoded back, as MUSDB18's are.
+     */
+    public SongDelivery lossy(long seed) {
+        lossySeed = seed;
+        return this;
+    }
+
     /** The stem {@code label} is written at {@code b} bits (PCM). */
     public SongDelivery bits(String label, int b) {
         bits.put(label, b);
@@ -123,6 +135,10 @@ public final class SongDelivery {
     }
 
     private void write(Path p, double[][] x, int b) throws IOException {
+        if (lossySeed != null) {
+            x = Signals.lossy(x, song.rate(), Signals.codecCutoffHz(lossySeed),
+                    lossySeed * 31 + p.getFileName().toString().hashCode());
+        }
         WavWriter w = b == 32 ? WavWriter.float32() : WavWriter.pcm(b);
         w.withTimeReference(3600L * song.rate()).write(p, song.rate(), x);
     }
