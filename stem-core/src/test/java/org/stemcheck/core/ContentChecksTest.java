@@ -107,6 +107,58 @@ class ContentChecksTest {
         assertThat(of(r, "content.lossy-transcode")).isEmpty();
     }
 
+    /**
+     * A delivery whose every file went through one lossy codec (dev101 through ffmpeg's AAC at 128
+     * kbit/s): each file's wall lies where its own content sinks under the codec's noise
+     * threshold, the mix (here the sum of the stems) at the drums' 18.4 kHz, the other stems from
+     * 16.9 kHz, and the bass, with no high end, has no wall at all: its faint noise stands 20 dB and
+     * more over the walled stems' floor above their walls. With {@code poorer} one stem went through
+     * a poorer codec besides (a wall at 15.5 kHz, 2.9 kHz under the mix's).
+     */
+    private Report everyFileThroughOneCodec(Double poorer) throws IOException {
+        Delivery d = noiseDelivery(48_000, true);
+        int n = frames(48_000);
+        double[] walls = {18_400, 0, 17_700, poorer == null ? 17_700 : poorer, 17_800, 16_900, 16_900};
+        long seed = 300;
+        for (int k = 0; k < Delivery.LABELS.size(); k++) {
+            String label = Delivery.LABELS.get(k);
+            if (walls[k] == 0) {
+                double[] bass = Signals.sine(n, 55, 48_000, 0.4);
+                double[] l = Signals.faded(plus(bass, Signals.noise(n, 4e-4, seed++)));
+                double[] r = Signals.faded(plus(bass, Signals.noise(n, 4e-4, seed++)));
+                d.file(label).samples = Signals.stereo(l, r);
+            } else {
+                d.file(label).samples = Signals.stereo(
+                        Signals.faded(Signals.lowPass(Signals.noise(n, 0.3, seed++), walls[k], 48_000, 255)),
+                        Signals.faded(Signals.lowPass(Signals.noise(n, 0.3, seed++), walls[k], 48_000, 255)));
+            }
+        }
+        return run(d);
+    }
+
+    private static double[] plus(double[] a, double[] b) {
+        double[] y = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            y[i] = a[i] + b[i];
+        }
+        return y;
+    }
+
+    @Test
+    void aDeliveryWhoseEveryFileWentThroughOneCodecHasNoTranscodedStem() throws IOException {
+        assertThat(of(everyFileThroughOneCodec(null), "content.lossy-transcode")).isEmpty();
+    }
+
+    @Test
+    void aStemThroughAPoorerCodecThanTheRestIsStillATranscode() throws IOException {
+        List<Finding> f = of(everyFileThroughOneCodec(15_500.0), "content.lossy-transcode");
+
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.files()).containsExactly("Song_Guitars_120bpm.wav");
+            assertThat(x.measurements().get("cutoff_hz")).isBetween(15_000.0, 16_000.0);
+        });
+    }
+
     @Test
     void stemAt96kWithNothingAbove22kIsFakeHires() throws IOException {
         Delivery d = noiseDelivery(96_000, false);

@@ -20,9 +20,14 @@ import org.stemcheck.dsp.WelchSpectrum;
  * Which stems went through a lossy codec although delivered as PCM, judged once per run and shared:
  * {@code content.lossy-transcode} reports them, and the null test's diagnosis must not blame a
  * second fault on what the codec did. The sign is a brick-wall low-pass at 15-20 kHz (a codec's)
- * that another file of the delivery does not have. A cut-off alone is not evidence: dull sounds
- * (bass, pads) roll off gradually and are never reported. Reads the {@link Measurement#SPECTRUM}
- * and {@link Measurement#SAMPLE_STATS} of every file ({@link #NEEDS}).
+ * that another file of the delivery, itself without such a wall, does not have. A cut-off alone is
+ * not evidence: dull sounds (bass, pads) roll off gradually and are never reported. Nor is a wall
+ * under another file's higher wall: where every file went through a codec (MUSDB18's stems and
+ * mix, each AAC-coded), each file's wall lies where its own content fades into the codec's noise
+ * threshold (dev101 through ffmpeg's AAC at 128 kbit/s: the backing vocals at 17.7 kHz, the FX
+ * return at 16.9 kHz, the mix above them; through LAME at 128 kbit/s 15.6-16.5 kHz), and no file
+ * shows what the session held above it ({@link #CODED_MIX_SPREAD_HZ}). Reads the {@link Measurement#SPECTRUM} and
+ * {@link Measurement#SAMPLE_STATS} of every file ({@link #NEEDS}).
  */
 public final class Transcodes {
 
@@ -73,11 +78,49 @@ public final class Transcodes {
 
     private static Map<String, Transcoded> find(CheckContext ctx) {
         List<StemFile> audio = audible(ctx);
+        double codedMix = codedMixWallHz(ctx, audio);
         Map<String, Transcoded> out = new LinkedHashMap<>();
         for (StemFile f : audio) {
-            judge(ctx, audio, f).ifPresent(t -> out.put(f.name(), t));
+            judge(ctx, audio, f, codedMix).ifPresent(t -> out.put(f.name(), t));
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Where every mix of the delivery went through a lossy codec, a stem's wall is its own codec's
+     * only when it lies this far under the mixes' highest wall: 2 kHz. One codec leaves each file's
+     * wall where that file's content sinks under its noise threshold: dev101 with every file through
+     * ffmpeg's AAC at 128 kbit/s, the mixes at 18.2 kHz and the stems from 16.9 kHz; through LAME at
+     * 128 kbit/s the mixes at 16.7-16.9 kHz and the stems from 15.6 kHz (so a stem of no high end
+     * corroborates a lower wall in another: a bass without a wall of its own held -81 dB per bin
+     * above the backing vocals' 17.7 kHz, 21 dB over them). A stem through MP3 at 128 kbit/s (16
+     * kHz) beside a mix through AAC at 256 kbit/s (no wall under 20 kHz) is still reported.
+     */
+    public static final double CODED_MIX_SPREAD_HZ = 2_000.0;
+
+    /** The highest codec wall among the mixes when every mix has one ({@link #wall}); NaN otherwise. */
+    private static double codedMixWallHz(CheckContext ctx, List<StemFile> audio) {
+        double highest = Double.NaN;
+        for (StemFile f : audio) {
+            if (f.role() == Role.MIXDOWN) {
+                Optional<Shelf> w = wall(ctx, f);
+                if (w.isEmpty()) {
+                    return Double.NaN;
+                }
+                highest = Double.isNaN(highest) ? w.get().hz() : Math.max(highest, w.get().hz());
+            }
+        }
+        return highest;
+    }
+
+    /**
+     * A codec's wall in {@code f}'s own spectrum (15-20 kHz, not an upsampler's), whether or not
+     * another file corroborates it: in the reference mix, the sign that the mix went through a
+     * lossy codec too.
+     */
+    public static Optional<Shelf> wall(CheckContext ctx, StemFile f) {
+        return spectrum(ctx, f).flatMap(x -> Shelf.find(x, FROM_HZ, TO_HZ)).filter(Shelf::wall)
+                .filter(w -> !leftToFakeHires(f, w));
     }
 
     /** The codec cut-off of {@code file} (Hz), empty when it is not reported as transcoded. */
@@ -93,12 +136,12 @@ public final class Transcodes {
                 .filter(f -> !Silence.silent(ctx, f)).toList();
     }
 
-    private static Optional<Transcoded> judge(CheckContext ctx, List<StemFile> audio, StemFile f) {
+    private static Optional<Transcoded> judge(CheckContext ctx, List<StemFile> audio, StemFile f, double codedMixHz) {
         if (!f.role().isStem()) {
             return Optional.empty();
         }
-        Optional<Shelf> wall = spectrum(ctx, f).flatMap(x -> Shelf.find(x, FROM_HZ, TO_HZ)).filter(Shelf::wall);
-        if (wall.isEmpty() || leftToFakeHires(f, wall.get())) {
+        Optional<Shelf> wall = wall(ctx, f);
+        if (wall.isEmpty() || wall.get().hz() > codedMixHz - CODED_MIX_SPREAD_HZ) {
             return Optional.empty();
         }
         return corroboration(ctx, audio, f, wall.get()).map(o -> new Transcoded(wall.get(), o));
@@ -116,11 +159,14 @@ public final class Transcodes {
                 .filter(s -> s.segments() > 0);
     }
 
-    /** The file with the most content just above the wall, when it has {@link #CORROBORATION_DB} more. */
+    /**
+     * The file with the most content just above the wall, when it has {@link #CORROBORATION_DB}
+     * more and no codec wall of its own ({@link #wall}).
+     */
     private static Optional<Other> corroboration(CheckContext ctx, List<StemFile> audio, StemFile f, Shelf wall) {
         Other best = null;
         for (StemFile g : audio) {
-            if (g == f) {
+            if (g == f || wall(ctx, g).isPresent()) {
                 continue;
             }
             Optional<Spectrum> s = spectrum(ctx, g);

@@ -16,7 +16,8 @@ import org.stemcheck.core.internal.analysis.Transcodes;
 /**
  * {@code content.lossy-transcode}: a PCM stem whose spectrum shows a codec's low-pass: a brick wall
  * between 15 and 20 kHz with nothing above it, while another file of the delivery (a stem or the
- * mix) has content above that frequency, as the shared analysis {@link Transcodes#FOUND} judges.
+ * mix) without such a wall has content above that frequency, as the shared analysis
+ * {@link Transcodes#FOUND} judges.
  */
 final class LossyTranscodeCheck extends BaseCheck {
 
