@@ -161,6 +161,24 @@ final class Unexplained {
         return 10 * Math.log10(part / power(a.residual().mixBands()));
     }
 
+    /**
+     * What the other stems' own level faults (a gain, a DC offset, a displacement: all that the
+     * null as delivered holds beyond the null after gains, less stem {@code i}'s own gain error)
+     * leave in stem {@code i}'s own part of the mix, over the stem's power; 0 when the two nulls
+     * are not both measured. Read without mix-bus processing only (with it, every stem's level is
+     * off by the common gain).
+     */
+    static double othersInOwnPart(SetAnalysis a, int i) {
+        double plain = a.plainNullDb();
+        double fitted = a.nullDb();
+        double stem = power(a.residual().stemBands().get(i)) / power(a.residual().mixBands());
+        if (!Double.isFinite(plain) || !Double.isFinite(fitted) || !(stem > 0) || a.mixbusProcessing()) {
+            return 0.0;
+        }
+        double own = (a.gain(i).scale() - 1) * (a.gain(i).scale() - 1) * stem;
+        return Math.max(0.0, Math.pow(10, plain / 10) - Math.pow(10, fitted / 10) - own) / stem;
+    }
+
     private static double power(List<BandLevel> bands) {
         return bands.stream().mapToDouble(b -> Math.pow(10, b.powerDb() / 10)).filter(Double::isFinite).sum();
     }
