@@ -66,8 +66,7 @@ public final class Diagnosis {
             // balance explains the residual (or most of it), and nothing else is to be read from it.
             return result(a, evidence, explanations, residual(a), channelNull);
         }
-        List<Explanation.FileFault> faults = Unexplained.significant(a) ? FileFaults.of(ctx, a, routing)
-                : a.mixbusProcessing() ? FileFaults.leftOut(ctx, a) : List.of();
+        List<Explanation.FileFault> faults = Unexplained.significant(a) ? FileFaults.of(ctx, a, routing) : List.of();
         if (!faults.isEmpty()) {
             // Stems with faults of their own (mono, cut short, clipped) leave a residual of their
             // own: it is theirs, and no other stem is blamed nor any part called missing.
@@ -96,7 +95,14 @@ public final class Diagnosis {
                 && !Double.isNaN(residual.channelCorrelation())) {
             explanations.add(missing(a, residual));
         } else if (!mismatchRules && !codec && Unexplained.inNoStemUnderBus(a, evidence)) {
-            explanations.add(missingUnderBus(evidence));
+            // Past the bus processing too, a stem left out of the comparison (unreadable, or of
+            // channels or a rate that do not fit) is what the bands show no stem carries.
+            List<Explanation.FileFault> leftOut = FileFaults.leftOut(ctx, a);
+            if (leftOut.isEmpty()) {
+                explanations.add(missingUnderBus(evidence));
+            } else {
+                explanations.addAll(leftOut);
+            }
         } else if (!mismatchRules && !codec && Unexplained.otherRendersUnderBus(a, evidence)) {
             mismatch = renderedAnew(a, evidence).orElse(null);
         }

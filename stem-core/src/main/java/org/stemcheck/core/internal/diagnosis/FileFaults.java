@@ -79,7 +79,8 @@ final class FileFaults {
      * The stems left out of the null test: readable ones whose channels or rate do not fit the mix,
      * and those that could not be read at all (a lossy file this reader does not decode, a broken
      * header). The mix holds their parts, and no stem is missing; that holds against a mix with
-     * bus processing too, where the other faults cannot be read from the residual.
+     * bus processing too (where the bands show content no stem carries), where the other faults
+     * cannot be read from the residual.
      */
     static List<Explanation.FileFault> leftOut(CheckContext ctx, SetAnalysis a) {
         List<Explanation.FileFault> out = new ArrayList<>();
