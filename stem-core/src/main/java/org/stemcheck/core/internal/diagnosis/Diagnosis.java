@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.stemcheck.core.CheckContext;
 import org.stemcheck.core.file.Role;
@@ -61,7 +62,8 @@ public final class Diagnosis {
                 a.mixbusProcessing() ? a.bus().commonGainDb() : 0.0);
         double channelNull = ChannelFits.nullDb(a.passes().last());
         List<Explanation> explanations = new ArrayList<>();
-        if (NullTestResult.balanced(a.nullDb(), channelNull)) {
+        if (NullTestResult.balanced(a.nullDb(), channelNull,
+                IntStream.range(0, a.stems().size()).anyMatch(i -> Unexplained.panned(a, i, NullTestResult.PANNED_DB)))) {
             // The stems null with their gains fitted channel by channel, or nearly: a pan or
             // balance explains the residual (or most of it), and nothing else is to be read from it.
             return result(a, evidence, explanations, residual(a), channelNull);
