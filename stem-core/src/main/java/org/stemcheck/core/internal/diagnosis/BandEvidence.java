@@ -84,10 +84,14 @@ import org.stemcheck.dsp.nullsum.StemTransfer;
  *                        stems, not content none of them holds. (Read on {@code I}, every dev101
  *                        stem a fifth rendered anew under a common 1 dB gain read "a stem is
  *                        missing".)
+ * @param residualShare   per stem, the share of the residual's power in the judged bands that one
+ *                        complex gain per band on the stem removes ({@code sum_b C_ie(b) P_e(b) /
+ *                        sum_b P_e(b)}, {@code C_ie} its coherence with the residual): the most
+ *                        of the residual an EQ on that stem can account for, 0..1
  */
 public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mismatchShare, double[] coherent,
                            double[] mismatch, double[] power, double[] ownCoherence, double[] gainAgreement,
-                           double renderShare) {
+                           double renderShare, double[] residualShare) {
 
     /** Bands centred below this hold too few FFT bins and cycles per frame for a coherence (the 170 ms frames' 6 Hz bins). */
     static final double MIN_HZ = 31.0;
@@ -139,6 +143,8 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
         double mismatchAll = 0;
         double renderAll = 0;
         double[] stemPower = new double[stems];
+        double[] inResidualPower = new double[stems];
+        double residualAll = 0;
         double[] mismatchPower = new double[stems];
         double[] mismatchOwn = new double[stems];
         double[] ownWeighted = new double[stems];
@@ -174,7 +180,9 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
                 double px = band(stemBins[i], binHz, t.lowHz(), t.highHz());
                 double c = px > 0 && Double.isFinite(s.mixDb()) ? Math.min(1.0, amp(s.mixDb()) * amp(s.mixDb()) * px / pm) : 0.0;
                 explained += c;
-                inResidual += px > 0 && pe > 0 ? residualCoherence(s, px, pe) : 0.0;
+                double ri = px > 0 && pe > 0 ? residualCoherence(s, px, pe) : 0.0;
+                inResidual += ri;
+                inResidualPower[i] += ri * pe;
                 own[i] = ownCoherence(s, px, pe);
                 if (Double.isFinite(own[i])) {
                     ownWeighted[i] += px * own[i];
@@ -207,6 +215,7 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
             }
             rows.add(new BandRow(t.centreHz(), t.lowHz(), t.highHz(), pm, uncovered, mismatched, own));
             mixAll += pm;
+            residualAll += pe;
             uncoveredAll += uncovered;
             mismatchAll += mismatched;
             renderAll += Math.min(unexplained, inMix * mayBeOtherAnyway);
@@ -216,7 +225,9 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
         double[] power = new double[stems];
         double[] ownAll = new double[stems];
         double[] agreement = new double[stems];
+        double[] residualShare = new double[stems];
         for (int i = 0; i < stems; i++) {
+            residualShare[i] = residualAll > 0 ? inResidualPower[i] / residualAll : 0.0;
             agreement[i] = gainAgreement(r.gains().gains().get(i).scale(), agreementWeight[i], toOwnRe[i], toOwnIm[i]);
             ownAll[i] = ownWeight[i] > 0 ? ownWeighted[i] / ownWeight[i] : Double.NaN;
             power[i] = mixAll > 0 ? stemPower[i] / mixAll : Double.NaN;
@@ -225,7 +236,7 @@ public record BandEvidence(List<BandRow> bands, double uncoveredShare, double mi
         }
         return new BandEvidence(rows, mixAll > 0 ? uncoveredAll / mixAll : 0.0,
                 mixAll > 0 ? mismatchAll / mixAll : 0.0, coherent, mismatch, power, ownAll, agreement,
-                mixAll > 0 ? renderAll / mixAll : 0.0);
+                mixAll > 0 ? renderAll / mixAll : 0.0, residualShare);
     }
 
     /**
