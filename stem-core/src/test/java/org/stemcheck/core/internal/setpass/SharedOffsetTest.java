@@ -40,4 +40,24 @@ class SharedOffsetTest {
 
         assertThat(SharedOffset.candidate(offsets)).isZero();
     }
+
+    @Test
+    void tonalStemsThatAgreeAreACandidateWhereNoClearStemIsWitnessed() {
+        // A 7 s excerpt of LMMS ReggaetonTry through a look-ahead limiter: the bass line and the
+        // trumpet (tonal: no clear peak) at -219.1 and -219.9; two drum layers 36 dB down peak
+        // clearly elsewhere.
+        List<StemOffset> offsets = List.of(at(0, -219.10, 0.61, 1.3, 40), at(1, -219.93, 0.48, 1.6, 30),
+                at(2, -106.3, 0.11, 2.4, 3), at(3, -66_150.0, 0.14, 3.1, 2));
+
+        assertThat(SharedOffset.of(offsets)).isZero();
+        assertThat(SharedOffset.candidate(offsets)).isCloseTo(-219.5, Offset.offset(0.5));
+    }
+
+    @Test
+    void oneTonalStemOrTonalStemsBesideAClearOneInPlaceAreNoCandidate() {
+        assertThat(SharedOffset.candidate(List.of(at(0, -219.1, 0.61, 1.3, 40), at(1, 3_000.0, 0.2, 1.2, 40))))
+                .isZero();
+        assertThat(SharedOffset.candidate(List.of(at(0, -219.1, 0.61, 1.3, 40), at(1, -219.9, 0.48, 1.6, 30),
+                at(2, 0.0, 0.7, 3.0, 3)))).isZero();
+    }
 }
