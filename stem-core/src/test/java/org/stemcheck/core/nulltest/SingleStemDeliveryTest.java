@@ -83,4 +83,25 @@ class SingleStemDeliveryTest {
         assertThat(ref.get(0).message()).contains("about 6.0 dB louder than in it");
         assertThat(r.passed()).as("%s", r.findings()).isTrue();
     }
+
+    @Test
+    void theOneStemThatSoundsBesideSilentOnesIsJudgedAsIfAlone() throws IOException {
+        // A 7 s excerpt of LMMS ZeroSumGame with its master 6 dB up and 220 samples late, the sub
+        // bass the one stem playing: "Sub is 6.0 dB quieter" and "Sub is 220 samples early", both
+        // said of the stem alone though the mix is as likely the one off.
+        double[] keys = keys();
+        double[] mix = new double[keys.length];
+        for (int i = 220; i < mix.length; i++) {
+            mix[i] = 2 * keys[i - 220];
+        }
+        WavWriter.pcm(24).write(dir.resolve("Song_Drums_120bpm.wav"), RATE, stereo(new double[keys.length]));
+        Report r = run(keys, mix);
+
+        assertThat(r.findings()).as("%s", r.findings()).noneMatch(f -> f.code().equals("mix.gain"));
+        assertThat(Findings.of(r, "mix.reference").get(0).measurements().get("common_gain_db"))
+                .isCloseTo(-6.02, within(0.05));
+        Finding offset = Findings.of(r, "mix.offset").get(0);
+        assertThat(offset.files()).containsExactly("Song_Keys_120bpm.wav", "Song_Mixdown_120bpm.wav");
+        assertThat(offset.message()).contains("220 samples").contains("cannot be told apart");
+    }
 }

@@ -90,10 +90,12 @@ public final class MixbusJudge {
         double median = errors.length == 0 ? 0.0 : median(errors);
         boolean limited = mixPeak >= CEILING_DBFS && stemsPeak - median - mixPeak >= OVER_CEILING_DB
                 && last.gains().nullDepthDb() > LIMITED_NULL_DB;
-        // One stem alone: its level against the mix is as much the mix's master fader as the
-        // stem's, and is judged as the gain it shares with itself (a majority of one).
-        boolean alone = last.gains().gains().size() == 1;
-        if (errors.length < 2 && !(alone && errors.length == 1)) {
+        // One stem alone, or the one stem that sounds (the others silent: a short excerpt): its
+        // level against the mix is as much the mix's master fader as the stem's, and is judged as
+        // the gain it shares with itself (a majority of one). (A 7 s excerpt of LMMS ZeroSumGame
+        // with its master 6 dB up, the sub bass the one stem playing: "Sub is 6.0 dB quieter".)
+        boolean alone = errors.length == 1;
+        if (errors.length < 2 && !alone) {
             return new Verdict(limited || sharedOffset != 0, 0.0, limited, stemsPeak, mixPeak);
         }
         long agree = Arrays.stream(errors).filter(e -> Math.abs(e - median) <= AGREE_DB).count();

@@ -82,9 +82,15 @@ final class OffsetCheck extends MixCheck {
                     ? String.format(Locale.ROOT, ", %.2f beats at %.0f bpm", Math.abs(ms) * bpm.getAsDouble() / 60000.0,
                             bpm.getAsDouble()) : "";
             String when = o.samples() > 0 ? "late" : "early";
-            Finding x = Finding.error(id(), String.format(Locale.ROOT, "%s is %s samples (%.1f ms%s) %s against the mix",
-                            f.displayLabel(), samples, Math.abs(ms), beats, when))
-                    .withFiles(f.name())
+            // The one stem that sounds (a single stem, or the others silent) witnesses its own offset
+            // only: the mix may as well be the one exported from another start.
+            boolean alone = r.stems().stream().filter(c -> c.gain().identifiable()).count() == 1;
+            Finding x = Finding.error(id(), String.format(Locale.ROOT, "%s is %s samples (%.1f ms%s) %s against the mix%s",
+                            f.displayLabel(), samples, Math.abs(ms), beats, when,
+                            alone ? String.format(Locale.ROOT, " (or %s is %s: %s is the only stem that sounds, so the two"
+                                    + " cannot be told apart)", r.mix().name(), o.samples() > 0 ? "early" : "late",
+                                    f.displayLabel()) : ""))
+                    .withFiles(alone ? List.of(f.name(), r.mix().name()) : List.of(f.name()))
                     .withMeasurement("offset_samples", o.samples())
                     .withMeasurement("offset_ms", ms)
                     .withMeasurement("coherence", o.coherence())
