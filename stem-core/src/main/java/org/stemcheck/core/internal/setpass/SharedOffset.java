@@ -29,7 +29,7 @@ public final class SharedOffset {
     /**
      * Where no stem's offset is clear (every audible stem tonal: whitened correlations with side
      * peaks more than half as high as the main one), a candidate needs this many coherent stems
-     * within {@link #SAME_SAMPLES} of one another at the same displacement, and no clear stem in
+     * within {@link #TONAL_SAME_SAMPLES} of one another at the same displacement, and no clear stem in
      * place: 2. Two stems peaking at one lag by chance are unlikely, and the trial pass with every
      * stem moved must deepen the null. A 7 s excerpt of LMMS ReggaetonTry through a look-ahead
      * limiter on the master (the mix 220 samples late): the bass line at -219.1 samples (coherence
@@ -37,6 +37,13 @@ public final class SharedOffset {
      * candidate, the mix was left 0.7 dB under itself and read "a stem is missing" (an error).
      */
     static final int TONAL_WITNESSES = 2;
+
+    /**
+     * Tonal stems agree on a displacement within this many samples: 2. Their peaks are broad (30 to
+     * 40 samples wide) and land less exactly: the ReggaetonTry excerpt's bass line and trumpet at
+     * -218.94 and -219.97 with every file through AAC 256k.
+     */
+    static final double TONAL_SAME_SAMPLES = 2.0;
 
     private SharedOffset() {
     }
@@ -52,9 +59,9 @@ public final class SharedOffset {
         return vote(offsets, true);
     }
 
-    /** How many of {@code coherent} lie within {@link #SAME_SAMPLES} of {@code o}; 0 for none. */
-    private static int witnesses(List<StemOffset> coherent, StemOffset o) {
-        return o == null ? 0 : (int) coherent.stream().filter(x -> Math.abs(x.samples() - o.samples()) <= SAME_SAMPLES).count();
+    /** How many of {@code coherent} lie within {@code within} samples of {@code o}; 0 for none. */
+    private static int witnesses(List<StemOffset> coherent, StemOffset o, double within) {
+        return o == null ? 0 : (int) coherent.stream().filter(x -> Math.abs(x.samples() - o.samples()) <= within).count();
     }
 
     /**
@@ -92,13 +99,13 @@ public final class SharedOffset {
             }
         }
         boolean tonal = false;
-        if (!safeguards && witnesses(coherent, best) < MIN_STEMS
+        if (!safeguards && witnesses(coherent, best, SAME_SAMPLES) < MIN_STEMS
                 && clear.stream().noneMatch(x -> Math.abs(x.samples()) <= SAME_SAMPLES)) {
             // No clear stem that others witness (tonal stems, a short excerpt): the coherent stems'
             // own agreement names the candidate, which the trial pass must confirm (TONAL_WITNESSES).
             int most = 0;
             for (StemOffset o : coherent) {
-                int n = witnesses(coherent, o);
+                int n = witnesses(coherent, o, TONAL_SAME_SAMPLES);
                 if (Math.abs(o.samples()) > SAME_SAMPLES && n >= TONAL_WITNESSES && n > most) {
                     best = o;
                     most = n;
@@ -107,14 +114,15 @@ public final class SharedOffset {
             }
         }
         StemOffset centre = best;
-        int witnesses = witnesses(coherent, centre);
+        double within = tonal ? TONAL_SAME_SAMPLES : SAME_SAMPLES;
+        int witnesses = witnesses(coherent, centre, within);
         boolean oneInPlace = clear.stream().anyMatch(x -> Math.abs(x.samples()) <= SAME_SAMPLES);
         boolean majority = bestClear * MAJORITY_DENOMINATOR >= MAJORITY_NUMERATOR * clear.size();
         if (best == null || !(best.displaced() || tonal) || witnesses < MIN_STEMS
                 || safeguards && (oneInPlace || !majority)) {
             return 0.0;
         }
-        double[] shared = coherent.stream().filter(x -> Math.abs(x.samples() - centre.samples()) <= SAME_SAMPLES)
+        double[] shared = coherent.stream().filter(x -> Math.abs(x.samples() - centre.samples()) <= within)
                 .mapToDouble(StemOffset::samples).toArray();
         return MixbusJudge.median(shared);
     }
