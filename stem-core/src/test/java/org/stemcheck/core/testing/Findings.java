@@ -1,6 +1,10 @@
 package org.stemcheck.core.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.stemcheck.core.Finding;
 import org.stemcheck.core.Report;
@@ -28,5 +32,12 @@ public final class Findings {
      */
     public static List<Finding> problems(Report r, String prefix) {
         return problems(r).stream().filter(f -> f.code().startsWith(prefix)).toList();
+    }
+
+    /** No error or warning names a file other than the {@code mixes} and the {@code guilty} stems. */
+    public static void nothingOnInnocentStems(Report r, List<String> mixes, String... guilty) {
+        Set<String> ok = new HashSet<>(mixes);
+        ok.addAll(List.of(guilty));
+        assertThat(problems(r)).as("problems").allSatisfy(f -> assertThat(f.files()).isSubsetOf(ok));
     }
 }

@@ -109,48 +109,23 @@ public final class Signals {
      * each file draws its own noise from {@code seed}.
      */
     public static double[][] lossy(double[][] x, double rate, double cutoffHz, double noiseDb, long seed) {
-        int n = 2048;
-        int hop = n / 2;
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = Math.sqrt(0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
-        }
-        int top = (int) Math.min(n / 2 - 1, Math.floor(cutoffHz / rate * n));
+        int top = (int) Math.min(FRAME / 2 - 1, Math.floor(cutoffHz / rate * FRAME));
         double g = Math.pow(10, noiseDb / 20);
-        org.jtransforms.fft.DoubleFFT_1D fft = new org.jtransforms.fft.DoubleFFT_1D(n);
         Random rnd = new Random(seed);
-        int len = x[0].length;
-        double[][] y = new double[x.length][len];
-        double[] f = new double[n];
-        for (int start = -hop; start < len; start += hop) {
-            for (int c = 0; c < x.length; c++) {
-                for (int i = 0; i < n; i++) {
-                    int t = start + i;
-                    f[i] = t >= 0 && t < len ? x[c][t] * w[i] : 0.0;
+        return framewise(x, () -> { }, (f, c) -> {
+            f[1] = 0.0;                                   // the Nyquist bin
+            for (int k = 1; k < FRAME / 2; k++) {
+                if (k > top) {
+                    f[2 * k] = 0.0;
+                    f[2 * k + 1] = 0.0;
+                    continue;
                 }
-                fft.realForward(f);
-                f[1] = 0.0;                               // the Nyquist bin
-                for (int k = 1; k < n / 2; k++) {
-                    if (k > top) {
-                        f[2 * k] = 0.0;
-                        f[2 * k + 1] = 0.0;
-                        continue;
-                    }
-                    double noise = g * Math.hypot(f[2 * k], f[2 * k + 1]);
-                    double phase = 2 * Math.PI * rnd.nextDouble();
-                    f[2 * k] += noise * Math.cos(phase);
-                    f[2 * k + 1] += noise * Math.sin(phase);
-                }
-                fft.realInverse(f, true);
-                for (int i = 0; i < n; i++) {
-                    int t = start + i;
-                    if (t >= 0 && t < len) {
-                        y[c][t] += f[i] * w[i];
-                    }
-                }
+                double noise = g * Math.hypot(f[2 * k], f[2 * k + 1]);
+                double phase = 2 * Math.PI * rnd.nextDouble();
+                f[2 * k] += noise * Math.cos(phase);
+                f[2 * k + 1] += noise * Math.sin(phase);
             }
-        }
-        return y;
+        });
     }
 
     /**
@@ -161,44 +136,19 @@ public final class Signals {
      */
     public static double[][] noiseSubstituted(double[][] x, double rate, double fromHz, double toHz, double share,
                                               long seed) {
-        int n = 2048;
-        int hop = n / 2;
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = Math.sqrt(0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
-        }
-        int lo = (int) Math.ceil(fromHz / rate * n);
-        int hi = (int) Math.min(n / 2 - 1, Math.floor(toHz / rate * n));
+        int lo = (int) Math.ceil(fromHz / rate * FRAME);
+        int hi = (int) Math.min(FRAME / 2 - 1, Math.floor(toHz / rate * FRAME));
         double keep = Math.sqrt(1 - share);
         double swap = Math.sqrt(share);
-        org.jtransforms.fft.DoubleFFT_1D fft = new org.jtransforms.fft.DoubleFFT_1D(n);
         Random rnd = new Random(seed);
-        int len = x[0].length;
-        double[][] y = new double[x.length][len];
-        double[] f = new double[n];
-        for (int start = -hop; start < len; start += hop) {
-            for (int c = 0; c < x.length; c++) {
-                for (int i = 0; i < n; i++) {
-                    int t = start + i;
-                    f[i] = t >= 0 && t < len ? x[c][t] * w[i] : 0.0;
-                }
-                fft.realForward(f);
-                for (int k = Math.max(1, lo); k <= hi; k++) {
-                    double mag = Math.hypot(f[2 * k], f[2 * k + 1]);
-                    double phase = 2 * Math.PI * rnd.nextDouble();
-                    f[2 * k] = keep * f[2 * k] + swap * mag * Math.cos(phase);
-                    f[2 * k + 1] = keep * f[2 * k + 1] + swap * mag * Math.sin(phase);
-                }
-                fft.realInverse(f, true);
-                for (int i = 0; i < n; i++) {
-                    int t = start + i;
-                    if (t >= 0 && t < len) {
-                        y[c][t] += f[i] * w[i];
-                    }
-                }
+        return framewise(x, () -> { }, (f, c) -> {
+            for (int k = Math.max(1, lo); k <= hi; k++) {
+                double mag = Math.hypot(f[2 * k], f[2 * k + 1]);
+                double phase = 2 * Math.PI * rnd.nextDouble();
+                f[2 * k] = keep * f[2 * k] + swap * mag * Math.cos(phase);
+                f[2 * k + 1] = keep * f[2 * k + 1] + swap * mag * Math.sin(phase);
             }
-        }
-        return y;
+        });
     }
 
     /**
@@ -227,35 +177,56 @@ public final class Signals {
      * with {@code x} hardly at all.
      */
     public static double[][] renderedAgain(double[][] x, long seed) {
-        int n = 2048;
-        int hop = n / 2;
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = Math.sqrt(0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
-        }
-        org.jtransforms.fft.DoubleFFT_1D fft = new org.jtransforms.fft.DoubleFFT_1D(n);
         Random rnd = new Random(seed);
-        int len = x[0].length;
-        double[][] y = new double[x.length][len];
-        double[] phase = new double[n / 2];
-        double[] f = new double[n];
-        for (int start = -hop; start < len; start += hop) {
-            for (int k = 1; k < n / 2; k++) {
+        double[] phase = new double[FRAME / 2];
+        return framewise(x, () -> {
+            for (int k = 1; k < FRAME / 2; k++) {
                 phase[k] = 2 * Math.PI * rnd.nextDouble();
             }
+        }, (f, c) -> {
+            for (int k = 1; k < FRAME / 2; k++) {
+                double mag = Math.hypot(f[2 * k], f[2 * k + 1]);
+                f[2 * k] = mag * Math.cos(phase[k]);
+                f[2 * k + 1] = mag * Math.sin(phase[k]);
+            }
+        });
+    }
+
+    /** The frames of {@link #framewise}: 2048 samples, half overlapping. */
+    private static final int FRAME = 2048;
+
+    /** A change to one channel's spectrum of a frame, in place ({@code f} packed as JTransforms' {@code realForward}). */
+    private interface SpectrumChange {
+        void apply(double[] f, int channel);
+    }
+
+    /**
+     * {@code x} changed frame by frame in the frequency domain: {@link #FRAME}-sample frames, half
+     * overlapping, square-root Hann windows in and out (which add back to {@code x} untouched
+     * where nothing is changed); {@code eachFrame} runs before a frame's channels, then
+     * {@code change} on each channel's spectrum.
+     */
+    private static double[][] framewise(double[][] x, Runnable eachFrame, SpectrumChange change) {
+        int hop = FRAME / 2;
+        double[] w = new double[FRAME];
+        for (int i = 0; i < FRAME; i++) {
+            w[i] = Math.sqrt(0.5 - 0.5 * Math.cos(2 * Math.PI * i / FRAME));
+        }
+        org.jtransforms.fft.DoubleFFT_1D fft = new org.jtransforms.fft.DoubleFFT_1D(FRAME);
+        int len = x[0].length;
+        double[][] y = new double[x.length][len];
+        double[] f = new double[FRAME];
+        for (int start = -hop; start < len; start += hop) {
+            eachFrame.run();
             for (int c = 0; c < x.length; c++) {
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < FRAME; i++) {
                     int t = start + i;
                     f[i] = t >= 0 && t < len ? x[c][t] * w[i] : 0.0;
                 }
                 fft.realForward(f);
-                for (int k = 1; k < n / 2; k++) {
-                    double mag = Math.hypot(f[2 * k], f[2 * k + 1]);
-                    f[2 * k] = mag * Math.cos(phase[k]);
-                    f[2 * k + 1] = mag * Math.sin(phase[k]);
-                }
+                change.apply(f, c);
                 fft.realInverse(f, true);
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < FRAME; i++) {
                     int t = start + i;
                     if (t >= 0 && t < len) {
                         y[c][t] += f[i] * w[i];
