@@ -145,16 +145,7 @@ class DiagnosisEvidenceTest {
 
     @Test
     void dcOffsetOnBassIsNoGainErrorAndNoMissingPart(@TempDir Path tmp) throws IOException {
-        Report r = Dev101ProcessingFaultsTest.check(Dev101.cleanWith(tmp, BASS, x -> {
-            double[][] y = new double[x.length][];
-            for (int c = 0; c < x.length; c++) {
-                y[c] = x[c].clone();
-                for (int t = 0; t < y[c].length; t++) {
-                    y[c][t] += 0.05;
-                }
-            }
-            return y;
-        }));
+        Report r = Dev101ProcessingFaultsTest.check(Dev101.cleanWith(tmp, BASS, Dev101.dc(0.05)));
 
         Dev101FaultsTest.only(r, "level.dc-offset", BASS);
         assertThat(r.findings()).noneMatch(x -> BLAME.contains(x.code()) || x.code().startsWith("set.missing")

@@ -93,16 +93,7 @@ class LossyDeliveryTest {
         // The rock song's bass with a DC offset of 0.02: the offset is most of the drums' own part in
         // their quiet passages; "Drums lacks bus processing: 4.5 dB less compression" was said.
         Song s = song("Rock");
-        Report r = check(SongDelivery.clean(s).stem("Bass", x -> {
-            double[][] y = new double[x.length][];
-            for (int c = 0; c < x.length; c++) {
-                y[c] = x[c].clone();
-                for (int i = 0; i < y[c].length; i++) {
-                    y[c][i] += 0.02;
-                }
-            }
-            return y;
-        }), tmp);
+        Report r = check(SongDelivery.clean(s).stem("Bass", Dev101.dc(0.02)), tmp);
 
         assertThat(only(r, "level.dc-offset").files()).containsExactly(s.file("Bass"));
         assertThat(r.findings()).noneMatch(f -> BLAME.contains(f.code()));

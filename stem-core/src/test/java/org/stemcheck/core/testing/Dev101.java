@@ -68,6 +68,20 @@ public final class Dev101 {
         return x -> times(x, g);
     }
 
+    /** Adds {@code offset} (of full scale) to every sample of every channel: a DC offset. */
+    public static UnaryOperator<double[][]> dc(double offset) {
+        return x -> {
+            double[][] y = new double[x.length][];
+            for (int c = 0; c < x.length; c++) {
+                y[c] = x[c].clone();
+                for (int t = 0; t < y[c].length; t++) {
+                    y[c][t] += offset;
+                }
+            }
+            return y;
+        };
+    }
+
     /** A copy of {@code x} multiplied by {@code g}. */
     public static double[][] times(double[][] x, double g) {
         double[][] y = new double[x.length][];

@@ -2,6 +2,8 @@ package org.stemcheck.core.testing;
 
 import java.util.Random;
 
+import org.jtransforms.fft.DoubleFFT_1D;
+
 /** Test signals made in code: noise, sines, a steep FIR low-pass (a codec's or resampler's wall), fades, a codec made in code. */
 public final class Signals {
 
@@ -212,7 +214,7 @@ public final class Signals {
         for (int i = 0; i < FRAME; i++) {
             w[i] = Math.sqrt(0.5 - 0.5 * Math.cos(2 * Math.PI * i / FRAME));
         }
-        org.jtransforms.fft.DoubleFFT_1D fft = new org.jtransforms.fft.DoubleFFT_1D(FRAME);
+        DoubleFFT_1D fft = new DoubleFFT_1D(FRAME);
         int len = x[0].length;
         double[][] y = new double[x.length][len];
         double[] f = new double[FRAME];

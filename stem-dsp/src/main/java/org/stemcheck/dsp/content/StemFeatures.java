@@ -359,7 +359,7 @@ public final class StemFeatures implements Accumulator<StemFeatures.Result> {
             }
             shapePower[shapes] = power;
             shapeBin[shapes] = peakBin;
-            java.util.Arrays.fill(shapeHops[shapes], 0);
+            Arrays.fill(shapeHops[shapes], 0);
             shapeHops[shapes][SHAPE_BIN_REACH] = 1;
             shapes++;
         }

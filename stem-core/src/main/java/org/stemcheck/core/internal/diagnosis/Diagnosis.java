@@ -63,7 +63,7 @@ public final class Diagnosis {
         double channelNull = ChannelFits.nullDb(a.passes().last());
         List<Explanation> explanations = new ArrayList<>();
         if (NullTestResult.balanced(a.nullDb(), channelNull,
-                IntStream.range(0, a.stems().size()).anyMatch(i -> Unexplained.panned(a, i, NullTestResult.PANNED_DB)))) {
+                IntStream.range(0, a.stems().size()).anyMatch(i -> Unexplained.panned(a, i)))) {
             // The stems null with their gains fitted channel by channel, or nearly: a pan or
             // balance explains the residual (or most of it), and nothing else is to be read from it.
             return result(a, evidence, explanations, residual(a), channelNull);

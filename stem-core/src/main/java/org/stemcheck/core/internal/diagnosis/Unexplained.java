@@ -87,16 +87,14 @@ final class Unexplained {
                 .range(0, a.stems().size()).noneMatch(i -> a.stems().get(i).role() == Role.FX && panned(a, i));
     }
 
-    /** Whether stem {@code i}'s channels need gains {@link Thresholds#GAIN_ERROR_DB} apart (last pass). */
-    private static boolean panned(SetAnalysis a, int i) {
-        return panned(a, i, Thresholds.GAIN_ERROR_DB);
-    }
-
-    /** Whether stem {@code i}'s channels need gains {@code apartDb} apart (last pass). */
-    static boolean panned(SetAnalysis a, int i, double apartDb) {
+    /**
+     * Whether stem {@code i}'s channels need gains {@link Thresholds#GAIN_ERROR_DB} apart (last pass):
+     * the same 1 dB as {@link org.stemcheck.core.nulltest.NullTestResult#PANNED_DB}.
+     */
+    static boolean panned(SetAnalysis a, int i) {
         // A stem too quiet to identify per channel says nothing of a pan.
         List<Double> e = ChannelFits.errors(a.passes().last(), i);
-        return !e.isEmpty() && Collections.max(e) - Collections.min(e) >= apartDb;
+        return !e.isEmpty() && Collections.max(e) - Collections.min(e) >= Thresholds.GAIN_ERROR_DB;
     }
 
     /**
