@@ -81,16 +81,7 @@ class LmmsCodeFaultsTest {
             tests.add(test(song, "loudest stem inverted", () -> run(song, truth, "polarity", Dev101::invert)));
             tests.add(test(song, "loudest stem 240 samples late",
                     () -> run(song, truth, "shift", Dev101.shift(SHIFT_SAMPLES))));
-            tests.add(test(song, "loudest stem with DC", () -> run(song, truth, "dc", x -> {
-                double[][] y = new double[x.length][];
-                for (int c = 0; c < x.length; c++) {
-                    y[c] = x[c].clone();
-                    for (int t = 0; t < y[c].length; t++) {
-                        y[c][t] += DC;
-                    }
-                }
-                return y;
-            })));
+            tests.add(test(song, "loudest stem with DC", () -> run(song, truth, "dc", Dev101.dc(DC))));
         }
         return tests.stream();
     }

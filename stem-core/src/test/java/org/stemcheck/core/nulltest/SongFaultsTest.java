@@ -228,7 +228,7 @@ class SongFaultsTest {
                     c.noBlame();
                     c.nothingElse(c.p.lead());
                 }),
-                new Fault("bass with a DC offset", c -> c.clean().stem(c.p.bass(), x -> dc(x, 0.02)), c -> {
+                new Fault("bass with a DC offset", c -> c.clean().stem(c.p.bass(), Dev101.dc(0.02)), c -> {
                     c.only("level.dc-offset", c.f(c.p.bass()));
                     // The DC holds its last 100 ms at -34 dBFS: no tail is cut.
                     assertThat(c.report.findings()).noneMatch(y -> y.code().equals("level.cut-tail"));
@@ -423,17 +423,6 @@ class SongFaultsTest {
     private static double[][] cut(double[][] x, double fraction) {
         int n = (int) (x[0].length * fraction);
         return new double[][] {java.util.Arrays.copyOf(x[0], n), java.util.Arrays.copyOf(x[1], n)};
-    }
-
-    private static double[][] dc(double[][] x, double offset) {
-        double[][] out = new double[x.length][];
-        for (int c = 0; c < x.length; c++) {
-            out[c] = x[c].clone();
-            for (int i = 0; i < out[c].length; i++) {
-                out[c][i] += offset;
-            }
-        }
-        return out;
     }
 
     /** How far over full scale the clipped export drives its loudest peak, dB. */
